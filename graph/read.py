@@ -1,0 +1,120 @@
+"""Read a release file into plain text: encoding detection, HTML/Markdown markup stripped.
+
+The text returned here is the one every character offset in the graph points into.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+MAX_BYTES = 5 * 1024 * 1024  # a release is a few kB; 5 MiB is far past any real one
+RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a release; the message says why, in one line."""
+
+
+@dataclass
+class Release:
+    doc_id: str
+    path: Path
+    text: str
+    source_format: str  # text, html or markdown
+
+
+def doc_id_for(path: Path) -> str:
+    """The document id: the file name without its extension."""
+    return path.name.split(".")[0] if path.suffix.lower() in RELEASE_SUFFIXES else path.stem
+
+
+def release_files(paths) -> list[Path]:
+    """Expand files and directories (all release files in them, sorted) into a file list."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in RELEASE_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{name}: binary file, not a text release")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError(f"{name}: not text in any encoding we could detect")
+    return str(best)
+
+
+def read_release(path: str | Path) -> Release:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise ReadError(f"{path}: is a directory")
+    if size > MAX_BYTES:
+        raise ReadError(f"{path}: {size} bytes is over the {MAX_BYTES // (1024 * 1024)} MiB limit for one release")
+    text = decode(path.read_bytes(), str(path))
+    suffix = path.suffix.lower()
+    if suffix in {".html", ".htm"} or (suffix not in {".md", ".markdown"} and _looks_like_html(text)):
+        text, fmt = html_to_text(text), "html"
+    elif suffix in {".md", ".markdown"}:
+        text, fmt = markdown_to_text(text), "markdown"
+    else:
+        fmt = "text"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError(f"{path}: no text left after removing markup")
+    return Release(doc_id_for(path), path, text, fmt)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(re.match(r"\s*(<!doctype html|<html\b)", text[:500], re.I))
+
+
+BLOCK_TAGS = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "header", "footer", "title", "blockquote"]
+
+
+def html_to_text(html: str) -> str:
+    """Visible text only: scripts, styles and templates are dropped, blocks become lines."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "nav"]):
+        tag.decompose()
+    for tag in soup.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
+    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown without its markup: headings, emphasis, links, images, code fences."""
+    text = re.sub(r"```.*?```", "", md, flags=re.S)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
+    text = re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.M)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    return text

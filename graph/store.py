@@ -1,0 +1,105 @@
+"""The embedded Oxigraph store: where documents land whole or not at all.
+
+pyoxigraph does the storage and SPARQL; this module adds the document-level operations esgkg needs
+(atomic replace and remove of one document's named graph) and the rdflib view through oxrdflib.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from oxrdflib import OxigraphStore
+
+from .vocab import Iris
+
+DEFAULT_STORE = "./esgkg-data"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or an operation on it that was refused."""
+
+
+def store_path(explicit: str | None = None) -> str:
+    """The data directory: ``--store``, else ``ESGKG_STORE``, else ``./esgkg-data``."""
+    return explicit or os.environ.get("ESGKG_STORE") or DEFAULT_STORE
+
+
+class GraphStore:
+    """One esgkg data directory (or an in-memory store when ``path`` is None)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
+                 iris: Iris | None = None):
+        self.path = Path(path) if path is not None else None
+        self.iris = iris or Iris()
+        try:
+            if self.path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    @classmethod
+    def exists_at(cls, path: str | os.PathLike) -> bool:
+        p = Path(path)
+        return p.is_dir() and any(p.iterdir())
+
+    # --- documents -----------------------------------------------------------------------
+    def replace_document(self, doc_id: str, document_nquads: str, entity_nquads: str) -> None:
+        """Swap in one document's graph and add its entities, in one transaction."""
+        graph = self.iris.document_graph(doc_id)
+        update = (
+            f"DROP SILENT GRAPH <{graph}> ;\n"
+            f"INSERT DATA {{\n{_as_graph_blocks(document_nquads)}\n{_as_graph_blocks(entity_nquads)}\n}}"
+        )
+        try:
+            self.ox.update(update)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"could not store document {doc_id}: {exc}") from exc
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop one document's graph; False when there was no such document."""
+        graph = ox.NamedNode(self.iris.document_graph(doc_id))
+        if not self.ox.contains_named_graph(graph):
+            return False
+        self.ox.remove_graph(graph)
+        return True
+
+    def document_ids(self) -> list[str]:
+        ids = (self.iris.doc_id_of_graph(g.value) for g in self.ox.named_graphs()
+               if isinstance(g, ox.NamedNode))
+        return sorted(i for i in ids if i)
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.ox.contains_named_graph(ox.NamedNode(self.iris.document_graph(doc_id)))
+
+    # --- access --------------------------------------------------------------------------
+    def query(self, sparql: str, **kwargs):
+        return self.ox.query(sparql, **kwargs)
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def rdflib_dataset(self) -> rdflib.Dataset:
+        """The same data through the rdflib API (oxrdflib), for code that speaks rdflib."""
+        return rdflib.Dataset(store=OxigraphStore(store=self.ox))
+
+    def flush(self) -> None:
+        self.ox.flush()
+
+
+def _as_graph_blocks(nquads: str) -> str:
+    """Turn N-Quads lines into ``GRAPH <g> { triple . }`` blocks for INSERT DATA."""
+    by_graph: dict[str, list[str]] = {}
+    for line in nquads.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        body, graph = line[:-1].rstrip().rsplit(" ", 1)
+        by_graph.setdefault(graph, []).append(body + " .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(triples) + "\n}" for g, triples in by_graph.items())
