@@ -53,6 +53,10 @@ class MentionFinder:
             if outer and (outer[1] - outer[0]) > (m.end() - m.start()) and self.lexicon.head_type(outer[2]) in (
                     "award", "index"):
                 continue
+            if outer and outer[0] < m.start():
+                head = re.match(r"(.+?)\s+(?:of|under)\s+(?:the\s+)?$", text[outer[0]:m.start()])
+                if head and self.classify(head.group(1)) in ("agency", "organization"):
+                    add(outer[0], outer[0] + len(head.group(1)), head.group(1), self.classify(head.group(1)))
             add(m.start(), m.end(), m.group(), self.lexicon.lookup(m.group()).type)
         for m in self.name_re.finditer(text):
             for start, end, surface in self._clean(text, m.start(), m.end()):
@@ -62,7 +66,16 @@ class MentionFinder:
                 add(start, end, surface, self.classify(surface))
         for m in self.lexicon.place_pattern.finditer(text):
             add(m.start(), m.end(), m.group(), "place")
-        return sorted(found, key=lambda x: x.start)
+        return [self._qualified_by_abbreviation(text, m) for m in sorted(found, key=lambda x: x.start)]
+
+    def _qualified_by_abbreviation(self, text: str, mention: Mention) -> Mention:
+        """'Dow Jones Sustainability Indices (DJSI) World Index': the tail is the 'DJSI World Index'."""
+        abbr = re.search(r"\(([A-Z][A-Za-z0-9&]{1,9})\)\s*((?:[A-Z][\w-]*\s+){0,3})$", text[:mention.start])
+        if abbr and mention.type in ("index", None):
+            known = self.lexicon.lookup(f"{abbr.group(1)} {abbr.group(2)}{mention.text}")
+            if known:
+                return Mention(mention.start, mention.end, known.label, known.type)
+        return mention
 
     def _enclosing_name(self, text, start, end):
         for m in self.name_re.finditer(text):

@@ -17,7 +17,8 @@ def _rank(name: str) -> int:
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
-    bodies = [m for m in ctx.mentions(sentence) if m.type in ("agency", "organization", "company")]
+    bodies = [m for m in ctx.mentions(sentence)
+              if m.type in ("agency", "organization", "company") or ctx.entity(m.text).type == "company"]
     for left, right in zip(bodies, bodies[1:]):
         gap = text[left.end:right.start]
         # "Ministry of Labor – Occupational Safety and Health Administration", "... of the Ministry of ..."

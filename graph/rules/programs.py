@@ -16,7 +16,12 @@ def _heads(ctx: DocContext) -> str:
 
 
 def _since(text: str) -> int | None:
+    """'since 2004', 'established in 2011', 'launched a ... project in Tainan in 2019'."""
     m = re.search(r"\b(?:since|established in|launched in|founded in|began in|started in)\s+((?:19|20)\d\d)\b", text, re.I)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(?:establish|launch|found|start|set up|began|initiat|introduc)\w*\b[^.;]{0,120}?\bin\s+((?:19|20)\d\d)\b",
+                  text, re.I)
     return int(m.group(1)) if m else None
 
 
