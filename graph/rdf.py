@@ -7,6 +7,7 @@ Quads are pyoxigraph terms: the store takes them as they are, and they serialize
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -135,8 +136,7 @@ class GraphBuilder:
             if value_kind == "integer":
                 term = _int(value)
             elif value_kind == "decimal":
-                term = ox.Literal(repr(float(value)) if not float(value).is_integer() else str(int(value)),
-                                  datatype=_XSD_DECIMAL)
+                term = ox.Literal(format(Decimal(str(value)).normalize(), "f"), datatype=_XSD_DECIMAL)
             elif value_kind == "status":
                 term = _n(status_iri(value))
             elif value_kind.startswith("entity:"):

@@ -86,12 +86,20 @@ class DocumentEntities:
 
     def _place_prefixed_agency(self, surface: str) -> str | None:
         """'Taiwan Ministry of Labor' names the Ministry of Labor (located in Taiwan)."""
-        for place in self.lexicon.place_types:
-            if surface.startswith(place + " "):
-                rest = surface[len(place) + 1:]
-                if self.lexicon.head_type(rest) == "agency":
-                    return rest
-        return None
+        place, rest = self.agency_place(surface)
+        return rest if place else None
+
+    def agency_place(self, surface: str) -> tuple[str | None, str]:
+        """('Thailand', 'Ministry of Industry') for 'Ministry of Industry of Thailand' or 'Thailand Ministry of Industry'."""
+        words = surface.split()
+        for n in (3, 2, 1):
+            head, tail = " ".join(words[:n]), " ".join(words[n:])
+            if head in self.lexicon.place_types and self.lexicon.head_type(tail) == "agency":
+                return head, tail
+            m = re.match(rf"(.+?)\s+of\s+(?:the\s+)?({re.escape(' '.join(words[-n:]))})$", surface)
+            if m and m.group(2) in self.lexicon.place_types and self.lexicon.head_type(m.group(1)) == "agency":
+                return m.group(2), m.group(1)
+        return None, surface
 
     def _link(self, full: str, abbr: str) -> None:
         full = re.sub(r"^(?:the|The)\s+", "", full.strip())
