@@ -27,6 +27,7 @@ from importlib.resources import files
 import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.paths import Path
 
 from .vocab import PREFIXES
 
@@ -83,15 +84,45 @@ def _ontology_text(name: str) -> str:
     return files("esgkg.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
+class _MemoGraph(rdflib.Graph):
+    """A graph that remembers the answer to each triple pattern until it changes.
+
+    For the shapes graph, which pySHACL queries for the same patterns (a shape's parameters, its
+    targets, its path lists) on every run and for every focus node of a complex path.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._answers: dict = {}
+
+    def triples(self, triple):
+        if isinstance(triple[1], Path):
+            yield from super().triples(triple)
+            return
+        try:
+            answer = self._answers[triple]
+        except KeyError:
+            answer = self._answers[triple] = tuple(super().triples(triple))
+        yield from answer
+
+    def add(self, triple):
+        self._answers.clear()
+        return super().add(triple)
+
+    def remove(self, triple):
+        self._answers.clear()
+        return super().remove(triple)
+
+
 @lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    """ontology/shapes.ttl, parsed once per process."""
+    """ontology/shapes.ttl, parsed once per process (treat as read-only)."""
     from pyshacl.monkey import rdflib_bool_patch, rdflib_bool_unpatch
 
     # pySHACL parses shapes with its boolean patch (only "true" is true); do the same.
     rdflib_bool_patch()
     try:
-        return rdflib.Graph().parse(data=_ontology_text(SHAPES_FILE), format="turtle")
+        return _MemoGraph().parse(data=_ontology_text(SHAPES_FILE), format="turtle")
     finally:
         rdflib_bool_unpatch()
 

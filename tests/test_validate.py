@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from esgkg.graph import vocab
 from esgkg.graph.store import GraphStore
@@ -11,6 +11,7 @@ from esgkg.graph.validate import (ontology_graph, shapes_graph, validate_graph, 
                                   validate_store)
 from esgkg.graph.vocab import ESG, OA, ORG, SCHEMA, Iris
 
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # plain Namespace: no pytest warning
 BASE = "http://example.org/kg/"
 TEXT = ("Kaohsiung, Taiwan. Example Corp today announced that it has received the 2021 "
         "Workplace Safety Award from the Ministry of Labor. It holds ISO 45001.")
