@@ -203,10 +203,27 @@ def validate_many(graphs: list[rdflib.Graph]) -> list[ValidationResult]:
 
 def validate_store(store) -> ValidationResult:
     """Validate everything in a GraphStore: the union of all its graphs, as one graph."""
+    return validate_graph(_union(store.ox.quads_for_pattern(None, None, None, None)))
+
+
+def graph_from_nquads(*nquads: str) -> rdflib.Graph:
+    """The union of N-Quads texts (a document's graph and its entities) as one rdflib Graph.
+
+    What ``validate_graph``/``validate_many`` take, from what the pipeline hands the store.
+    Parsed by pyoxigraph, which is faster than rdflib's N-Quads parser.
+    """
+    import pyoxigraph as ox
+
+    text = "\n".join(nquads).encode("utf-8")
+    return _union(ox.parse(text, format=ox.RdfFormat.N_QUADS))
+
+
+def _union(quads) -> rdflib.Graph:
     union = rdflib.Graph()
-    for quad in store.ox.quads_for_pattern(None, None, None, None):
-        union.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
-    return validate_graph(union)
+    add = union.add
+    for quad in quads:
+        add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+    return union
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from esgkg.graph import vocab
 from esgkg.graph.store import GraphStore
-from esgkg.graph.validate import (ontology_graph, shapes_graph, validate_graph, validate_many,
-                                  validate_store)
+from esgkg.graph.validate import (graph_from_nquads, ontology_graph, shapes_graph, validate_graph,
+                                  validate_many, validate_store)
 from esgkg.graph.vocab import ESG, OA, ORG, SCHEMA, Iris
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # plain Namespace: no pytest warning
@@ -279,3 +279,36 @@ def vocab_ns():
     g = Graph()
     g.bind("esg", ESG)
     return g.namespace_manager
+
+
+def test_every_topic_the_gazetteer_uses_is_a_concept_of_the_topic_scheme():
+    """Entities link to esg:topic_<name>; each name must be a concept of esg:topics."""
+    import json
+    from importlib.resources import files
+
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    rows = files("esgkg.ontology").joinpath("gazetteer.jsonl").read_text(encoding="utf-8")
+    topics = {json.loads(line).get("topic") for line in rows.splitlines() if line.strip()
+              and not line.lstrip().startswith("#")} - {None}
+    assert topics, "the gazetteer names no topics: this test would check nothing"
+    concepts = set(ontology_graph().subjects(skos.inScheme, ESG.topics))
+    assert {ESG["topic_" + t] for t in topics} <= concepts
+
+
+def test_the_pipeline_output_for_the_bundled_sample_conforms():
+    """What the pipeline builds for the sample release passes the shapes, alone and stored."""
+    from importlib.resources import files
+
+    from esgkg.graph.pipeline import build_document, ingest_paths
+
+    sample = next(p for p in files("esgkg.ontology").joinpath("sample").iterdir()
+                  if p.name.endswith(".txt"))
+    built = build_document(sample)
+    g = graph_from_nquads(built.document_nquads, built.entity_nquads)
+    assert 100 < len(g) <= built.triples  # duplicates collapse in a graph
+    result = validate_graph(g)
+    assert result.conforms, str(result)
+
+    store = GraphStore(None)
+    ingest_paths([sample], store)
+    assert validate_store(store).conforms
