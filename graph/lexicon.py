@@ -70,6 +70,10 @@ class Lexicon:
             return "agency"
         if any(w in self.rules["type_heads"]["organization"] for w in words[:-1]):
             return "organization"
+        # reporting frameworks and guidance are standards a company applies
+        for head in self.rules["type_heads"]["framework"]:
+            if name.endswith(" " + head) or name == head:
+                return "standard" if len(words) > 1 else None
         if self.is_company_name(name):
             return "company"
         return None

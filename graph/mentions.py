@@ -32,6 +32,7 @@ class MentionFinder:
         self.stop_initial = set(lexicon.rules["sentence_initial_stopwords"])
         self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
         self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
+        self.title_verbs = re.compile(r"\s+(?:" + "|".join(lexicon.rules["title_verbs"]) + r")\s+")
 
     def names(self, text: str) -> list[Mention]:
         """Every name candidate in a sentence: gazetteer names, standard codes, capitalised runs."""
@@ -88,8 +89,15 @@ class MentionFinder:
     def _clean(self, text: str, start: int, end: int):
         """Trim a capitalised run: possessives, sentence-initial function words, generic words."""
         surface = text[start:end]
-        # "X's Y": the possessor and the possessed are two names
+        # "X's Y": the possessor and the possessed are two names; so are the two sides of a
+        # headline verb ("Acme Receives Green Award")
         parts = re.split(r"(?:'s|’s|s'|s’)(?=\s|$)", surface)
+        if self.title_verbs.search(surface):
+            pieces = []
+            for part in parts:
+                pieces.extend(self.title_verbs.sub(lambda m: "\x00" * len(m.group()), part).split("\x00"))
+            yield from self._trim_pieces(text, start, surface, pieces)
+            return
         offset = start
         for part in parts:
             stripped = part.strip()
@@ -97,6 +105,14 @@ class MentionFinder:
                 s = offset + part.index(stripped)
                 yield from self._trim(text, s, s + len(stripped))
             offset += len(part) + 2
+
+    def _trim_pieces(self, text, start, surface, pieces):
+        offset = 0
+        for piece in pieces:
+            if piece.strip():
+                position = surface.index(piece.strip(), offset)
+                yield from self._trim(text, start + position, start + position + len(piece.strip()))
+                offset = position + len(piece.strip())
 
     def _trim(self, text, start, end):
         surface = text[start:end].rstrip(".,;:-") if not re.search(r"\b(?:Inc|Corp|Co|Ltd)\.$", text[start:end]) else text[start:end]

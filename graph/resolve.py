@@ -111,9 +111,11 @@ class DocumentEntities:
             # "Full Name (ABBR)" and "Full Name (NYSE: ABBR; ...)"
             paren = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
             ticker = _TICKER.match(after.lstrip())
-            for abbr in filter(None, (paren and paren.group(1), ticker and ticker.group(1))):
-                if abbreviation_fits(abbr, full) and full != abbr:
-                    self._link(self._strip_initial(full), abbr)
+            if paren and abbreviation_fits(paren.group(1), full) and full != paren.group(1):
+                self._link(self._strip_initial(full), paren.group(1))
+            if ticker and full not in self.lexicon.rules["generic_capitalized_words"]:
+                for symbol in re.findall(r"(?:^|;|,)\s*[A-Za-z]+\s*:\s*([A-Z0-9.]{2,8})", after.lstrip()[1:after.lstrip().find(")")]):
+                    self._link(self._strip_initial(full), symbol)
             # "ABBR (Full Name)"
             reverse = re.match(r"\s*\(\s*([A-Z][^()]{4,80}?)\s*\)", after)
             if reverse and re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,10}", m.group()) and abbreviation_fits(
@@ -122,7 +124,7 @@ class DocumentEntities:
         # '("UMC" or "The Company")' right after a name: quoted aliases
         for m in _QUOTED_ALIAS.finditer(text):
             alias = m.group(1).strip()
-            before = text[max(0, m.start() - 200):m.start()]
+            before = re.sub(r"(?:\s*\([^()]*\))+\s*$", "", text[max(0, m.start() - 200):m.start()])
             names = list(finder.name_re.finditer(before))
             if names and abbreviation_fits(alias, names[-1].group()):
                 self._link(self._strip_initial(names[-1].group().rstrip(",")), alias)
