@@ -18,6 +18,9 @@ from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iri
                     status_iri)
 
 
+ORGANIZATION_TYPES = ("agency", "company", "organization")
+
+
 def _n(iri) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
@@ -66,8 +69,10 @@ class GraphBuilder:
         def add(s, p, o):
             out.document.append(ox.Quad(s, _n(p) if not isinstance(p, ox.NamedNode) else p, o, graph))
 
-        def entity(label: str, entity_type: str, aliases=()) -> ox.NamedNode:
+        def entity(label: str, entity_type: str | None, aliases=()) -> ox.NamedNode:
             resolved = ctx.entities.resolve(label, entity_type)
+            if entity_type == "organization":  # a conferring body: any kind of organization
+                entity_type = resolved.type if resolved.type in ORGANIZATION_TYPES else "organization"
             entity_type = entity_type if entity_type in ENTITY_CLASSES else resolved.type
             entity_type = entity_type if entity_type in ENTITY_CLASSES else "organization"
             node = _n(iris.entity(entity_type, resolved.key))
@@ -140,7 +145,7 @@ class GraphBuilder:
             elif value_kind == "status":
                 term = _n(status_iri(value))
             elif value_kind.startswith("entity:"):
-                term = entity(str(value), value_kind.split(":", 1)[1] if name == "location" else None)
+                term = entity(str(value), value_kind.split(":", 1)[1])
             else:
                 term = ox.Literal(str(value))
             add(node, predicate, term)
