@@ -378,7 +378,10 @@ def _award(b: _Builder):
             aliases.append(f"{nth} {award}")
         mentioned_body = slots["body"][0] in quals
         return [b.fact("award", award, aliases, quals)] + ([f() for f in extra] if mentioned_body else [])
-    return template, values, slots, facts, {"award": award, "year": award_year}
+    title = {"award": award}
+    if "year" in template_fields(template):  # the headline repeats only what the text says
+        title["year"] = award_year
+    return template, values, slots, facts, title
 
 
 def _certification(b: _Builder):
