@@ -172,6 +172,7 @@ class _Builder:
     facts: list[dict] = field(default_factory=list)
     _keys: dict = field(default_factory=dict)
     stated: set = field(default_factory=set)  # (kind, object) pairs already in the text
+    used_fillers: set = field(default_factory=set)
 
     # ---- text ----
     def say(self, sentence: str, facts=()) -> None:
@@ -198,6 +199,15 @@ class _Builder:
     def text(self) -> str:
         self.paragraph()
         return "\n\n".join(self.blocks) + "\n"
+
+    def fresh(self, pool: list[str]) -> str | None:
+        """A filler sentence or heading not yet used in this release (None when all are)."""
+        unused = [item for item in pool if item not in self.used_fillers]
+        if not unused:
+            return None
+        choice = self.rng.choice(unused)
+        self.used_fillers.add(choice)
+        return choice
 
     # ---- facts ----
     def _add_fact(self, fact: dict) -> None:
@@ -610,14 +620,14 @@ def _quote(b: _Builder, recognition: bool) -> None:
     person = f"{rng.choice(v['people']['first'])} {rng.choice(v['people']['last'])}"
     frame = rng.choice(v["quote_frames"])
     pool = v["quotes"]["recognition" if recognition else "general"]
-    quote = rng.choice(pool)
+    quote = b.fresh(pool) or rng.choice(pool)
     if frame.startswith("\u201c{quote},\u201d"):
         quote = quote[:-1]
     values = {"quote": quote, "person": person, "title": rng.choice(v["people"]["titles"]),
               "s": b.company.abbr, "s_poss": b.company.abbr + "'s"}
     b.say(frame.format_map(values))
-    if rng.random() < 0.6:
-        b.say("\u201c" + rng.choice([q for q in v["quotes"]["general"] if q != quote]) + "\u201d")
+    if rng.random() < 0.6 and (more := b.fresh(v["quotes"]["general"])):
+        b.say("\u201c" + more + "\u201d")
     b.paragraph()
 
 
@@ -669,10 +679,10 @@ def _positive(b: _Builder, month: int, day: int) -> None:
         b.block(f"{MONTHS[month - 1]} {day}, {b.year}")
     located = b.fact("located_in", place["city"], [place_full(place)], optional=not at_seat)
     b.say(lead, [located] + facts)
-    for sentence in rng.sample(v["elaborations"][headline], rng.randint(1, len(v["elaborations"][headline]))):
-        b.say(sentence)
+    for _ in range(rng.randint(1, len(v["elaborations"][headline]))):
+        b.say(b.fresh(v["elaborations"][headline]))  # the first draws: never exhausted
     if rng.random() < 0.6:
-        b.say(rng.choice(v["context"]))
+        b.say(b.fresh(v["context"]))
     b.paragraph()
     _quote(b, recognition=headline in ("award", "index_inclusion"))
     kinds = rng.choices(tuple(SECONDARY_WEIGHTS), cum_weights=_cumulative(SECONDARY_WEIGHTS),
@@ -680,11 +690,13 @@ def _positive(b: _Builder, month: int, day: int) -> None:
     headings = rng.random() < 0.5
     for i, kind in enumerate(kinds):
         if headings and (i == 0 or rng.random() < 0.35):
-            b.block(rng.choice(v["headings"]))
+            heading = b.fresh(v["headings"][kind])
+            if heading:
+                b.block(heading)
         sentence, facts, _, _ = state_fact(b, kind)
         b.say(sentence, facts)
-        if rng.random() < 0.35:
-            b.say(rng.choice(v["elaborations"][kind]))
+        if rng.random() < 0.35 and (filler := b.fresh(v["elaborations"][kind])):
+            b.say(filler)
         if rng.random() < 0.15:
             target = rng.choice(v["targets"])
             written, value = _quantity(rng, target)
@@ -694,11 +706,13 @@ def _positive(b: _Builder, month: int, day: int) -> None:
                           {"value": value, "unit": target["unit"], "year": target_year}, optional=True)])
         if rng.random() < 0.5:
             b.paragraph()
-        if rng.random() < 0.2:
-            b.say(rng.choice(v["context"]))
+        if rng.random() < 0.2 and (filler := b.fresh(v["context"])):
+            b.say(filler)
     b.paragraph()
     if rng.random() < 0.6:
-        b.block(" ".join(rng.sample(v["context"], rng.randint(2, 3))))
+        fillers = [b.fresh(v["context"]) for _ in range(rng.randint(2, 3))]
+        if any(fillers):
+            b.block(" ".join(f for f in fillers if f))
     if rng.random() < 0.4:
         _quote(b, recognition=False)
     _about(b, with_facts=True)
