@@ -215,7 +215,8 @@ class _Builder:
 
         A fact stated as optional and later as required (e.g. a program's city that the About
         paragraph then gives as the seat) becomes required."""
-        quals = tuple(repr(fact.get(q)) for q in KIND_QUALIFIERS[fact["kind"]])
+        quals = tuple(tuple(x) if isinstance(x, list) else x
+                      for x in (fact.get(q) for q in KIND_QUALIFIERS[fact["kind"]]))
         key = (fact["kind"], fact["subject"], fact["object"], quals)
         index = self._keys.get(key)
         self.stated.add((fact["kind"], fact["object"]))
