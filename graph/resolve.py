@@ -73,6 +73,16 @@ class DocumentEntities:
         self.by_surface[key] = entity
         return entity
 
+    def _peek(self, surface: str, type_hint: str) -> Entity:
+        """What SURFACE would resolve to, without recording a new entity for it."""
+        known = self.by_surface.get(normalize(re.sub(r"^(?:the|The)\s+", "", surface.strip())))
+        if known:
+            return known
+        found = self.lexicon.lookup(surface)
+        if found:
+            return Entity(found.label, found.type)
+        return Entity(surface, self.finder.classify(surface) or type_hint)
+
     def _place_prefixed_agency(self, surface: str) -> str | None:
         """'Taiwan Ministry of Labor' names the Ministry of Labor (located in Taiwan)."""
         for place in self.lexicon.place_types:
@@ -134,8 +144,8 @@ class DocumentEntities:
                     continue
                 if len(mention.text) < 2 or " " in mention.text and mention.text.count(" ") > 5:
                     continue
-                entity = self.resolve(mention.text, "company")
-                if entity.type not in ("company",):
+                entity = self._peek(mention.text, "company")
+                if entity.type != "company":
                     continue
                 scores[entity.key] += weight + (1.0 if self.lexicon.is_company_name(entity.label) else 0.0)
                 entities[entity.key] = entity
@@ -147,7 +157,7 @@ class DocumentEntities:
         if not scores:
             return None
         key, _ = scores.most_common(1)[0]
-        main = entities[key]
+        main = self.by_surface.get(normalize(entities[key].label)) or entities[key]
         # the longest recorded form that starts with the main name is its full name
         for entity in entities.values():
             if entity.key.startswith(main.key + " ") and self.lexicon.is_company_name(entity.label):
