@@ -21,7 +21,6 @@ import dataclasses
 import hashlib
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -78,11 +77,12 @@ def release_paths(corpus: Path) -> list[Path]:
 
 def _timings(summary) -> dict:
     """Per-step seconds from an IngestSummary, whatever shape the pipeline gives them."""
-    timings = getattr(summary, "timings", None)
-    if isinstance(timings, dict):
-        return {str(k): float(v) for k, v in timings.items()}
-    if dataclasses.is_dataclass(timings):
-        return {k: float(v) for k, v in dataclasses.asdict(timings).items()}
+    for name in ("seconds", "timings"):
+        timings = getattr(summary, name, None)
+        if isinstance(timings, dict):
+            return {str(k): float(v) for k, v in timings.items()}
+        if dataclasses.is_dataclass(timings):
+            return {k: float(v) for k, v in dataclasses.asdict(timings).items()}
     found = {}
     if dataclasses.is_dataclass(summary):
         for f in dataclasses.fields(summary):
@@ -252,8 +252,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=BENCH_DIR / "out",
                     help="where corpora, stores and predictions go (default bench/out/)")
     ap.add_argument("--regenerate", action="store_true", help="rebuild corpora even if present")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                    help="processes for corpus generation (default: all cores)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="processes for corpus generation (default 1; writing files, not "
+                         "generating, is the slow part)")
     ap.add_argument("--skip-ingest", action="store_true", help="only generate and score")
     ap.add_argument("--skip-quality", action="store_true", help="only generate and ingest")
     ap.add_argument("--quality-size", type=int, default=None,
