@@ -63,8 +63,7 @@ ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "se
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"]
 # Words that may open a template and read as lower case after "announced that".
-LOWERABLE_OPENERS = {"The", "This", "For", "In", "Since", "All", "Through", "During", "Shop", "It",
-                     "Its"}
+LOWERABLE_OPENERS = {"The", "This", "For", "In", "Since", "All", "Through", "During", "It", "Its"}
 
 _FORMATTER = string.Formatter()
 _FIELDS_CACHE: dict[str, frozenset] = {}
