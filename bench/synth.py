@@ -296,8 +296,11 @@ def make_company(rng: random.Random, vocab: dict) -> Company:
     style = rng.random()
     if style < 0.45:
         intro = f"{full} ({abbr})"
-    elif style < 0.65:
+    elif style < 0.58:
         intro = f"{full} ({exchange}: {ticker}) (\u201c{abbr}\u201d)"
+    elif style < 0.65:  # dual listing, as many Asian issuers have
+        other = rng.choice([e for e in cv["exchanges"] if e != exchange])
+        intro = f"{full} ({other}: {abbr}; {exchange}: {ticker}) (\u201c{abbr}\u201d or \u201cthe Company\u201d)"
     elif style < 0.85:
         abbr = root
         intro = f"{full} (\u201c{root}\u201d or \u201cthe Company\u201d)"
