@@ -31,6 +31,8 @@ def _location(ctx: DocContext, sentence: Sentence, after: int, name: str = "") -
         return site.group(1)
     # "a tree planting campaign in Monterrey": a capitalised place right after the program's name
     right_after = re.search(re.escape(name) + r"\s+(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b", sentence.text) if name else None
+    right_after = right_after or re.search(r"\b(?:located|based|situated)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b",
+                                           sentence.text[after:])
     if right_after and ctx.finder.classify(right_after.group(1)) in (None, "place"):
         return right_after.group(1)
     for mention in ctx.mentions(sentence):
