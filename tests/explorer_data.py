@@ -1,0 +1,190 @@
+"""Hand-written graphs for the explorer tests, following docs/rdf-design.md exactly.
+
+The sample release's facts are written out by hand here (offsets are found in the text, never
+typed), so the explorer's tests do not depend on the extraction rules; the XSS release puts
+markup into every place text from a release can reach: document text, title, entity labels and
+aliases, qualifiers and the evidence quote.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash, status_iri
+
+SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / "ase-osh-award-2021.txt"
+
+ASE = ("company", "Advanced Semiconductor Engineering, Inc.", ["ASE"])
+MOL = ("agency", "Ministry of Labor", ["Taiwan Ministry of Labor"])
+OSHA = ("agency", "Occupational Safety and Health Administration", [])
+OSH_AWARD = ("award", "Occupational Safety and Health Award", [])
+OHSAS = ("standard", "OHSAS 18001", [])
+ISO45001 = ("standard", "ISO 45001", [])
+RBA = ("organization", "Responsible Business Alliance", ["RBA"])
+DJSI = ("index", "Dow Jones Sustainability World Index", ["DJSI World"])
+FM = ("organization", "FM Global", [])
+NFPA = ("organization", "National Fire Protection Association", ["NFPA"])
+HEALTH = ("program", "Employee healthcare center", [])
+COVID = ("program", "Covid-19 testing stations", [])
+SMART = ("program", "Smart management system", [])
+KAOHSIUNG = ("place", "Kaohsiung", [])
+
+
+def _sentence(text: str, start_words: str, end_words: str) -> tuple[int, int]:
+    start = text.index(start_words)
+    end = text.index(end_words, start) + len(end_words)
+    return start, end
+
+
+def sample_facts(text: str) -> list[dict]:
+    s = lambda a, b: _sentence(text, a, b)  # noqa: E731
+    return [
+        dict(kind="award", subject=ASE, object=OSH_AWARD,
+             span=s("Advanced Semiconductor Engineering, Inc. (ASE) today", "Ministry of Labor."),
+             year=2021, level="Benchmark Enterprise", awarded_by=MOL),
+        dict(kind="certification", subject=ASE, object=OHSAS, status="held",
+             span=s("ASE has received OHSAS 18001", "hazards in the workplace.")),
+        dict(kind="certification", subject=ASE, object=ISO45001, status="in_progress",
+             span=s("The company is in the process of obtaining ISO 45001", "productivity.")),
+        dict(kind="membership", subject=ASE, object=RBA,
+             span=s("ASE is also a member of the RBA", "at the workplace.")),
+        dict(kind="index_inclusion", subject=ASE, object=DJSI, year=2021, consecutive_years=6,
+             rank="top of industry",
+             span=s("This year, ASE has once again been ranked", "(DJSI World) .")),
+        dict(kind="standard_adoption", subject=ASE, object=FM,
+             span=s("At the same time, shop floors incorporate", "fire prevention.")),
+        dict(kind="standard_adoption", subject=ASE, object=NFPA,
+             span=s("At the same time, shop floors incorporate", "fire prevention.")),
+        dict(kind="program", subject=ASE, object=HEALTH, since=2004, location=KAOHSIUNG,
+             span=s("The ASE employee healthcare has been established", "Kaohsiung, Taiwan.")),
+        dict(kind="program", subject=ASE, object=COVID,
+             span=s("The company has established Covid-19 testing stations", "factory visitors.")),
+        dict(kind="program", subject=ASE, object=SMART,
+             span=s("ASE has designed and developed a smart management system", "abnormality.")),
+        dict(kind="part_of", subject=OSHA, object=MOL,
+             span=s("ASE receives Distinguished Award", "Health Administration")),
+    ]
+
+
+XSS_TEXT = (
+    'Evil Corp <script>alert("xss-text")</script> receives the <img src=x onerror=alert(1)> Award.\n\n'
+    'Evil Corp today announced that it has received the 2022 <b onmouseover=alert(2)>Shiny</b> Award '
+    'from the <a href="javascript:alert(3)">Ministry of Mischief</a>.\n'
+)
+EVIL = ("company", 'Evil Corp <script>alert("xss-label")</script>', ['<img src=x onerror=alert(4)>'])
+SHINY = ("award", 'Shiny Award <img src=x onerror=alert(5)>', [])
+MISCHIEF = ("agency", 'Ministry of Mischief <a href="javascript:alert(6)">x</a>', [])
+
+
+def xss_facts(text: str) -> list[dict]:
+    start = text.index("Evil Corp today")
+    return [dict(kind="award", subject=EVIL, object=SHINY, span=(start, len(text.rstrip())),
+                 year=2022, level='<script>alert("xss-level")</script>', awarded_by=MISCHIEF)]
+
+
+def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
+                date: str | None = None, place: tuple | None = None) -> None:
+    """Write one release and its facts into ``store`` the way the pipeline does (rdf-design.md)."""
+    iris = store.iris
+    ds = Dataset()
+    doc_graph = ds.graph(URIRef(iris.document_graph(doc_id)))
+    ent_graph = ds.graph(URIRef(iris.entities_graph))
+    doc = URIRef(iris.document(doc_id))
+
+    def entity(e):
+        etype, label, aliases = e
+        iri = URIRef(iris.entity(etype, label))
+        ent_graph.add((iri, RDF.type, ENTITY_CLASSES[etype]))
+        ent_graph.add((iri, RDFS.label, Literal(label)))
+        for alias in aliases:
+            ent_graph.add((iri, SKOS.altLabel, Literal(alias)))
+        return iri
+
+    doc_graph.add((doc, RDF.type, ESG.Release))
+    doc_graph.add((doc, DCTERMS.identifier, Literal(doc_id)))
+    doc_graph.add((doc, DCTERMS.title, Literal(title)))
+    if date:
+        doc_graph.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date)))
+    if place:
+        doc_graph.add((doc, SCHEMA.locationCreated, entity(place)))
+    doc_graph.add((doc, SCHEMA.text, Literal(text)))
+    doc_graph.add((doc, DCTERMS.source, Literal(doc_id + ".txt")))
+
+    for fact in facts:
+        kind = FACT_KINDS[fact["kind"]]
+        subject, obj = entity(fact["subject"]), entity(fact["object"])
+        start, end = fact["span"]
+        st = URIRef(iris.statement(doc_id, kind.name, short_hash(doc_id, kind.name, subject, obj, start)))
+        doc_graph.add((subject, kind.direct_predicate, obj))
+        doc_graph.add((st, RDF.type, kind.statement_class))
+        doc_graph.add((st, ESG.kind, Literal(kind.name)))
+        doc_graph.add((st, ESG.subject, subject))
+        doc_graph.add((st, ESG.object, obj))
+        for name in kind.qualifiers:
+            if name not in fact:
+                continue
+            prop, value_kind = QUALIFIERS[name]
+            value = fact[name]
+            if value_kind == "integer":
+                value = Literal(value, datatype=XSD.integer)
+            elif value_kind == "status":
+                value = status_iri(value)
+            elif value_kind.startswith("entity:"):
+                value = entity(value)
+            else:
+                value = Literal(value)
+            doc_graph.add((st, prop, value))
+        doc_graph.add((st, PROV.wasDerivedFrom, doc))
+        ev = URIRef(iris.evidence(st))
+        target, quote, position = (URIRef(f"{ev}/{p}") for p in ("target", "quote", "position"))
+        doc_graph.add((st, ESG.evidence, ev))
+        doc_graph.add((ev, RDF.type, OA.Annotation))
+        doc_graph.add((ev, OA.motivatedBy, OA.describing))
+        doc_graph.add((ev, OA.hasBody, st))
+        doc_graph.add((ev, OA.hasTarget, target))
+        doc_graph.add((target, RDF.type, OA.SpecificResource))
+        doc_graph.add((target, OA.hasSource, doc))
+        doc_graph.add((target, OA.hasSelector, quote))
+        doc_graph.add((target, OA.hasSelector, position))
+        doc_graph.add((quote, RDF.type, OA.TextQuoteSelector))
+        doc_graph.add((quote, OA.exact, Literal(text[start:end])))
+        doc_graph.add((position, RDF.type, OA.TextPositionSelector))
+        doc_graph.add((position, OA.start, Literal(start, datatype=XSD.integer)))
+        doc_graph.add((position, OA.end, Literal(end, datatype=XSD.integer)))
+        consecutive = fact.get("consecutive_years")
+        if consecutive and "year" in fact:
+            for year in range(fact["year"] - consecutive + 1, fact["year"]):
+                inf = URIRef(iris.statement(doc_id, kind.name, short_hash(st, year)))
+                doc_graph.add((inf, RDF.type, kind.statement_class))
+                doc_graph.add((inf, ESG.kind, Literal(kind.name)))
+                doc_graph.add((inf, ESG.subject, subject))
+                doc_graph.add((inf, ESG.object, obj))
+                doc_graph.add((inf, ESG.year, Literal(year, datatype=XSD.integer)))
+                doc_graph.add((inf, ESG.inferred, Literal(True)))
+                doc_graph.add((inf, PROV.wasDerivedFrom, st))
+
+    doc_nquads = _nquads(ds, doc_graph.identifier)
+    ent_nquads = _nquads(ds, ent_graph.identifier)
+    store.replace_document(doc_id, doc_nquads, ent_nquads)
+
+
+def _nquads(ds: Dataset, graph_iri) -> str:
+    """One graph of ``ds`` as N-Quads, one quad a line (what GraphStore.replace_document reads)."""
+    out = Dataset()
+    g = out.graph(graph_iri)
+    for triple in ds.graph(graph_iri):
+        g.add(triple)
+    return out.serialize(format="nquads")
+
+
+def load_sample(store) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    add_release(store, "ase-osh-award-2021", text, sample_facts(text),
+                title=text.splitlines()[0], date="2021-11-18", place=KAOHSIUNG)
+
+
+def load_xss(store) -> None:
+    add_release(store, "xss-release", XSS_TEXT, xss_facts(XSS_TEXT),
+                title='<script>alert("xss-title")</script> Evil release', date="2022-01-01")

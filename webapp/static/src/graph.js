@@ -1,0 +1,285 @@
+// Graph view: a focus entity and its neighbours drawn with Cytoscape.js from /api/neighbourhood.
+// Click (or activate in the lists) a node to expand it, an edge to see its fact and sentence.
+import cytoscape from "cytoscape";
+import { el, clear, getJSON } from "./dom.js";
+import { initAllSearches } from "./search.js";
+import { cytoscapeStyle, NODE_TYPES } from "./styles.js";
+
+initAllSearches();
+
+const app = document.getElementById("graph-app");
+const statusLine = document.getElementById("graph-status");
+const factPanel = document.getElementById("fact-panel");
+const yearSelect = document.getElementById("year-filter");
+const documentSelect = document.getElementById("document-filter");
+const kindBoxes = [...document.querySelectorAll("#kind-filters input[name=kind]")];
+
+const state = {
+  focus: app.dataset.focus,
+  fact: app.dataset.fact,
+  kinds: new Set((app.dataset.kinds || "").split(",").filter(Boolean)),
+  year: app.dataset.year || "",
+  document: app.dataset.document || "",
+  expanded: new Map(),        // node IRI -> how many neighbours were asked for
+  facets: { years: new Set(), documents: new Set() },
+};
+const LIMIT = 40;
+
+const cy = cytoscape({
+  container: document.getElementById("cy"),
+  style: cytoscapeStyle(),
+  wheelSensitivity: 0.3,
+  minZoom: 0.05,
+  maxZoom: 4,
+  boxSelectionEnabled: false,
+});
+window.esgkgGraph = cy;   // for tests and the benchmark: read-only inspection of what is drawn
+
+function shortLabel(label) {
+  return label.length > 48 ? label.slice(0, 46) + "…" : label;
+}
+
+function setStatus(text) { statusLine.textContent = text; }
+
+function params(iri, offset, limit) {
+  const p = new URLSearchParams({ iri, limit: String(limit), offset: String(offset) });
+  if (state.kinds.size) p.set("kinds", [...state.kinds].join(","));
+  if (state.year) p.set("year", state.year);
+  if (state.document) p.set("document", state.document);
+  return p.toString();
+}
+
+async function load(iri, { offset = 0, limit = LIMIT } = {}) {
+  setStatus("Loading…");
+  const data = await getJSON("/api/neighbourhood?" + params(iri, offset, limit));
+  cy.batch(() => {
+    cy.remove(cy.getElementById("more:" + iri));
+    for (const n of data.nodes) {
+      if (cy.getElementById(n.iri).empty()) {
+        cy.add({ group: "nodes", data: { id: n.iri, label: n.label, short: shortLabel(n.label), type: n.type,
+                                         page: n.page, focus: n.iri === state.focus } });
+      }
+    }
+    for (const e of data.edges) {
+      if (cy.getElementById(e.id).empty()) {
+        cy.add({ group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind,
+                                         label: e.label, statement: e.statement, years: e.years,
+                                         document: e.document } });
+      }
+    }
+    if (data.more > 0) {
+      cy.add({ group: "nodes", data: { id: "more:" + iri, type: "more", forNode: iri, offset: offset + limit,
+                                       label: `show ${data.more} more`, short: `show ${data.more} more` } });
+      cy.add({ group: "edges", data: { id: "more-edge:" + iri, source: iri, target: "more:" + iri, kind: "more", label: "" } });
+    }
+    cy.getElementById(iri).addClass("expanded");
+  });
+  state.expanded.set(iri, offset + limit);
+  data.facets.years.forEach((y) => state.facets.years.add(y));
+  data.facets.documents.forEach((d) => state.facets.documents.add(d));
+  if (iri === state.focus) {
+    document.getElementById("focus-title").textContent = data.nodes[0].label;
+    document.title = data.nodes[0].label + " · esgkg explorer";
+    const links = document.getElementById("focus-links");
+    clear(links);
+    links.append(el("span", { class: "type-badge", text: data.nodes[0].type }), " ",
+      data.nodes[0].page ? el("a", { href: data.nodes[0].page, text: "Resource page" }) : "");
+  }
+  setStatus(`${cy.nodes("[type != 'more']").length} nodes, ${cy.edges("[kind != 'more']").length} facts` +
+            (data.more ? `; ${data.more} more neighbours of ${shortLabel(data.nodes[0].label)} not shown` : ""));
+  return data;
+}
+
+function layout(animate = false) {
+  const nodes = cy.nodes().length;
+  const focus = cy.getElementById(state.focus);
+  const options = state.expanded.size <= 1
+    ? { name: "concentric", concentric: (n) => (n.data("focus") ? 2 : 1), levelWidth: () => 1,
+        minNodeSpacing: 30, animate }
+    : { name: "cose", animate, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
+        numIter: nodes > 300 ? 300 : 1000 };
+  cy.layout(options).run();
+  if (!focus.empty()) cy.center(focus);
+  cy.fit(undefined, 30);
+}
+
+function refreshFilters() {
+  const keepYear = state.year;
+  while (yearSelect.options.length > 1) yearSelect.remove(1);
+  [...state.facets.years].sort().forEach((y) => yearSelect.add(new Option(String(y), String(y))));
+  yearSelect.value = keepYear;
+  const keepDoc = state.document;
+  while (documentSelect.options.length > 1) documentSelect.remove(1);
+  [...state.facets.documents].sort().forEach((d) => documentSelect.add(new Option(d, d)));
+  documentSelect.value = keepDoc;
+  kindBoxes.forEach((box) => { box.checked = state.kinds.size === 0 || state.kinds.has(box.value); });
+}
+
+function refreshLists() {
+  const edgeList = document.getElementById("edge-list");
+  const nodeList = document.getElementById("node-list");
+  clear(edgeList);
+  clear(nodeList);
+  cy.edges("[kind != 'more']").forEach((edge) => {
+    const text = `${edge.source().data("label")} — ${edge.data("label")} → ${edge.target().data("label")}`;
+    edgeList.append(el("li", {}, el("button", { type: "button", class: `link kind-${edge.data("kind")}`,
+      "data-edge": edge.id(), text, onclick: () => selectEdge(edge) })));
+  });
+  cy.nodes().forEach((node) => {
+    const more = node.data("type") === "more";
+    const label = more ? node.data("label") : `${node.data("label")} (${node.data("type")})`;
+    nodeList.append(el("li", {}, el("button", { type: "button", class: "link", "data-node": node.id(), text: label,
+      onclick: () => activateNode(node) })));
+  });
+}
+
+async function activateNode(node) {
+  if (node.data("type") === "more") {
+    await load(node.data("forNode"), { offset: node.data("offset") });
+  } else if (!state.expanded.has(node.id())) {
+    showNode(node);
+    await load(node.id());
+  } else {
+    showNode(node);
+    return;
+  }
+  layout();
+  refreshFilters();
+  refreshLists();
+}
+
+function showNode(node) {
+  clear(factPanel);
+  factPanel.append(
+    el("h2", { text: node.data("label") }),
+    el("p", {}, el("span", { class: "type-badge", text: node.data("type") })),
+    el("p", {},
+      node.data("page") ? el("a", { href: node.data("page"), text: "Resource page" }) : "",
+      " · ",
+      el("a", { href: "/graph?focus=" + encodeURIComponent(node.id()), text: "Focus on this" })),
+  );
+}
+
+async function selectEdge(edge) {
+  cy.elements().unselect();
+  edge.select();
+  const statement = edge.data("statement");
+  if (!statement) return;
+  clear(factPanel);
+  factPanel.append(el("h2", { text: "Loading fact…" }));
+  const fact = await getJSON("/api/fact?iri=" + encodeURIComponent(statement));
+  renderFact(fact, edge.data("kind"));
+  factPanel.focus({ preventScroll: true });
+}
+
+function entityLink(entity) {
+  if (!entity) return "";
+  return entity.page ? el("a", { href: entity.page, text: entity.label }) : el("span", { text: entity.label });
+}
+
+function renderFact(fact, edgeKind) {
+  clear(factPanel);
+  const rows = [];
+  for (const [key, value] of Object.entries(fact.qualifiers)) {
+    const shown = typeof value === "object" ? entityLink(value) : String(value);
+    rows.push(el("div", {}, el("dt", { text: fact.qualifier_labels[key] || key }), el("dd", {}, shown)));
+  }
+  if (fact.inferred_years.length) {
+    rows.push(el("div", {}, el("dt", { text: "Earlier years (inferred)" }), el("dd", { text: fact.inferred_years.join(", ") })));
+  }
+  factPanel.append(
+    el("h2", { text: "Fact" }),
+    el("p", { class: "statement" }, entityLink(fact.subject), " ", el("strong", { text: fact.label || fact.kind }), " ", entityLink(fact.object)),
+    edgeKind === "conferred_by" ? el("p", { class: "hint", text: "This edge shows the conferring body of the award statement below." }) : "",
+    rows.length ? el("dl", { class: "qualifiers" }, rows) : "",
+    fact.evidence && fact.evidence.exact
+      ? el("figure", { class: "evidence" },
+          el("blockquote", { class: "evidence-sentence", text: fact.evidence.exact }),
+          el("figcaption", {}, "From ",
+            fact.document ? el("a", { href: fact.evidence.page || fact.document.page, text: fact.document.title || fact.document.id }) : "the document",
+            fact.document && fact.document.date ? ` (${fact.document.date})` : ""))
+      : el("p", { class: "hint", text: "No evidence sentence recorded." }),
+    fact.page ? el("p", {}, el("a", { href: fact.page, text: "Statement resource page" })) : "",
+  );
+}
+
+async function reloadAll() {
+  const expanded = [...state.expanded.keys()];
+  state.expanded.clear();
+  cy.elements().remove();
+  try {
+    for (const iri of [state.focus, ...expanded.filter((i) => i !== state.focus)]) {
+      if (iri === state.focus || !cy.getElementById(iri).empty()) await load(iri);
+    }
+  } catch (error) {
+    setStatus("Could not load: " + error.message);
+  }
+  layout();
+  refreshFilters();
+  refreshLists();
+  syncUrl();
+}
+
+function syncUrl() {
+  const p = new URLSearchParams({ focus: state.focus });
+  if (state.kinds.size) p.set("kinds", [...state.kinds].join(","));
+  if (state.year) p.set("year", state.year);
+  if (state.document) p.set("document", state.document);
+  history.replaceState(null, "", "/graph?" + p.toString());
+}
+
+cy.on("tap", "node", (event) => activateNode(event.target));
+cy.on("tap", "edge", (event) => { if (event.target.data("kind") !== "more") selectEdge(event.target); });
+
+kindBoxes.forEach((box) => box.addEventListener("change", () => {
+  const checked = kindBoxes.filter((b) => b.checked).map((b) => b.value);
+  state.kinds = checked.length === kindBoxes.length ? new Set() : new Set(checked);
+  reloadAll();
+}));
+yearSelect.addEventListener("change", () => { state.year = yearSelect.value; reloadAll(); });
+documentSelect.addEventListener("change", () => { state.document = documentSelect.value; reloadAll(); });
+document.getElementById("fit").addEventListener("click", () => cy.fit(undefined, 30));
+document.getElementById("relayout").addEventListener("click", () => layout(true));
+document.getElementById("reset").addEventListener("click", () => {
+  state.kinds = new Set(); state.year = ""; state.document = "";
+  state.expanded = new Map([[state.focus, LIMIT]]);
+  reloadAll();
+});
+document.getElementById("export-png").addEventListener("click", () => {
+  const blob = cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { download: "esgkg-graph.png" });
+  link.href = url;      // blob: URL made here, not data from the graph
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+const legend = document.getElementById("legend");
+for (const [type, s] of Object.entries(NODE_TYPES)) {
+  legend.append(el("li", {}, el("span", { class: `swatch type-${type}`, "aria-hidden": "true" }), s.label));
+}
+
+async function start() {
+  if (!state.focus) {
+    setStatus("Search for an organization, award, standard or index to start.");
+    return;
+  }
+  try {
+    await load(state.focus);
+  } catch (error) {
+    setStatus("Could not load: " + error.message);
+    return;
+  }
+  layout();
+  refreshFilters();
+  refreshLists();
+  app.dataset.ready = "true";
+  if (state.fact) {
+    const edge = cy.edges().filter((e) => e.data("statement") === state.fact).first();
+    if (!edge.empty()) await selectEdge(edge);
+  }
+}
+
+start();
