@@ -188,3 +188,17 @@ def load_sample(store) -> None:
 def load_xss(store) -> None:
     add_release(store, "xss-release", XSS_TEXT, xss_facts(XSS_TEXT),
                 title='<script>alert("xss-title")</script> Evil release', date="2022-01-01")
+
+
+def load_hub(store, companies: int = 100, doc_id: str = "hub-release") -> None:
+    """One release listing ``companies`` members of one index: a hub for the "show N more" node."""
+    index = ("index", "Example Hub Sustainability Index", ["EHSI"])
+    lines, facts = [], []
+    text = ""
+    for i in range(companies):
+        sentence = f"Company {i:05d} Ltd. was included in the Example Hub Sustainability Index in 2023.\n"
+        facts.append(dict(kind="index_inclusion", subject=("company", f"Company {i:05d} Ltd.", []),
+                          object=index, year=2023, span=(len(text), len(text) + len(sentence) - 1)))
+        text += sentence
+    add_release(store, doc_id, text, facts, title="Example Hub Sustainability Index members 2023",
+                date="2023-09-01")

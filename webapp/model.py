@@ -31,7 +31,7 @@ KIND_LABELS = {
     "located_in": "located in",
     "metric": "reports metric",
     "conferred_by": "conferred by",
-    "program_location": "located in",
+    "program_location": "located at",
     "mentions": "mentions",
 }
 # Edge kinds the filters offer: the fact kinds plus the two qualifier edges drawn from statements.

@@ -28,14 +28,16 @@ const LIMIT = 40;
 const cy = cytoscape({
   container: document.getElementById("cy"),
   style: cytoscapeStyle(),
-  wheelSensitivity: 0.3,
   minZoom: 0.05,
   maxZoom: 4,
   boxSelectionEnabled: false,
 });
 window.esgkgGraph = cy;   // for tests and the benchmark: read-only inspection of what is drawn
 
-function shortLabel(label) {
+function shortLabel(label, aliases = []) {
+  // Long names are drawn by their shortest alias ("DJSI World"); the lists give the full name.
+  const alias = [...aliases].sort((a, b) => a.length - b.length)[0];
+  if (alias && label.length > 28 && alias.length < label.length) return alias;
   return label.length > 48 ? label.slice(0, 46) + "…" : label;
 }
 
@@ -56,7 +58,7 @@ async function load(iri, { offset = 0, limit = LIMIT } = {}) {
     cy.remove(cy.getElementById("more:" + iri));
     for (const n of data.nodes) {
       if (cy.getElementById(n.iri).empty()) {
-        cy.add({ group: "nodes", data: { id: n.iri, label: n.label, short: shortLabel(n.label), type: n.type,
+        cy.add({ group: "nodes", data: { id: n.iri, label: n.label, short: shortLabel(n.label, n.aliases), aliases: n.aliases, type: n.type,
                                          page: n.page, focus: n.iri === state.focus } });
       }
     }
@@ -127,7 +129,9 @@ function refreshLists() {
   });
   cy.nodes().forEach((node) => {
     const more = node.data("type") === "more";
-    const label = more ? node.data("label") : `${node.data("label")} (${node.data("type")})`;
+    const aliases = node.data("aliases") || [];
+    const label = more ? node.data("label")
+      : `${node.data("label")}${aliases.length ? " (" + aliases.join(", ") + ")" : ""} · ${node.data("type")}`;
     nodeList.append(el("li", {}, el("button", { type: "button", class: "link", "data-node": node.id(), text: label,
       onclick: () => activateNode(node) })));
   });
