@@ -11,7 +11,7 @@ const host = document.getElementById("yasgui");
 const statusLine = document.getElementById("query-status");
 
 function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").split("-").slice(0, 4).join("-");
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
 async function start() {
@@ -26,17 +26,16 @@ async function start() {
     populateFromUrl: false,
     autoAddOnInit: false,
     endpointCatalogueOptions: { getData: () => [{ endpoint }] },
-    yasqe: { autocompleters: ["variables"], prefixCcApi: null, persistenceId: null, resizeable: true },
+    yasqe: { autocompleters: ["variables"], prefixCcApi: null, persistenceId: null, resizeable: true, collapsePrefixesOnLoad: true },
     yasr: { persistenceId: null, prefixes: {} },
   });
   window.esgkgYasgui = yasgui;
   const wanted = window.location.hash.slice(1);
-  let selected = null;
-  for (const ex of examples) {
-    const tab = yasgui.addTab(false, { name: ex.title, yasqe: { value: ex.query.trim() + "\n" }, requestConfig: { endpoint } });
-    if (selected === null || slug(ex.title) === wanted) selected = tab;
-  }
-  if (selected) yasgui.selectTabId(selected.getId());
+  let active = examples.findIndex((ex) => wanted && slug(ex.title).startsWith(wanted));
+  if (active < 0) active = 0;
+  examples.forEach((ex, i) => {
+    yasgui.addTab(i === active, { name: ex.title, yasqe: { value: ex.query.trim() + "\n" }, requestConfig: { endpoint } });
+  });
   yasgui.on("queryResponse", (_y, tab) => {
     statusLine.textContent = "Query finished.";
     host.dataset.lastQuery = tab.getId();
