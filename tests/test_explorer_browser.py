@@ -27,7 +27,15 @@ def graph_edges(page) -> list[dict]:
 
 
 def wait_graph(page):
+    """Until the graph view has drawn its latest request (data-ready is set when it has)."""
     page.wait_for_selector("#graph-app[data-ready=true]")
+
+
+def wait_graph_where(page, condition: str):
+    """Until the latest drawing is done and ``condition`` (JS over ``cy``) holds for it."""
+    page.wait_for_function(
+        f"() => document.getElementById('graph-app').dataset.ready === 'true' && "
+        f"(cy => {condition})(window.esgkgGraph)")
 
 
 def open_ase_by_search(page):
@@ -96,7 +104,7 @@ def test_expanding_a_node_adds_its_neighbours(page):
     open_ase_by_search(page)
     before = set(graph_nodes(page))
     page.locator("#node-list button", has_text="Ministry of Labor").click()     # keyboard-reachable list
-    page.wait_for_function("n => window.esgkgGraph.nodes().length > n", arg=len(before))
+    wait_graph_where(page, f"cy.nodes().length > {len(before)}")
     after = set(graph_nodes(page))
     assert any("Occupational Safety and Health Administration" in n for n in after - before)
 
@@ -108,12 +116,12 @@ def test_filters_change_the_graph(page):
     for box in page.locator("#kind-filters input").all():
         if box.get_attribute("value") != "certification":
             box.uncheck()
-    page.wait_for_function("() => window.esgkgGraph.edges().every(e => e.data('kind') === 'certification')")
+    wait_graph_where(page, "cy.edges().every(e => e.data('kind') === 'certification')")
     assert len(graph_edges(page)) == 2
     page.get_by_role("button", name="Reset").click()
-    page.wait_for_function("() => window.esgkgGraph.edges(\"[kind = 'award']\").length > 0")
+    wait_graph_where(page, "cy.edges(\"[kind = 'award']\").length > 0")
     page.get_by_label("Year").select_option("2018")          # only the inferred DJSI year
-    page.wait_for_function("() => window.esgkgGraph.edges().length === 1")
+    wait_graph_where(page, "cy.edges().length === 1")
     assert [e["kind"] for e in graph_edges(page)] == ["index_inclusion"]
     assert "year=2018" in page.url
 
@@ -128,7 +136,7 @@ def test_hub_shows_a_show_more_node_that_loads_more(page):
     more = page.evaluate("() => window.esgkgGraph.nodes(\"[type = 'more']\").map(n => n.data('label'))")
     assert more == ["show 60 more"]
     page.locator("#node-list button", has_text="show 60 more").click()
-    page.wait_for_function("() => window.esgkgGraph.nodes(\"[type = 'company']\").length === 80")
+    wait_graph_where(page, "cy.nodes(\"[type = 'company']\").length === 80")
     more = page.evaluate("() => window.esgkgGraph.nodes(\"[type = 'more']\").map(n => n.data('label'))")
     assert more == ["show 20 more"]
 

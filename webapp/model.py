@@ -2,10 +2,11 @@
 
 Both the HTML pages and their JSON twins are made from these dicts (the Datasette habit), and the
 front end reads the same JSON. Every function takes the GraphStore and runs queries from
-``queries.py`` with request values bound as substitutions, never pasted into the text.
+``queries.py`` with request values filled in by ``sparql_term`` (a checked IRI or an escaped literal).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -47,15 +48,26 @@ class NotFound(Exception):
     """Nothing in the store answers to this IRI or id."""
 
 
-def _run(store, text: str, **bindings):
-    """Run one query from queries.py with ``bindings`` substituted (str -> IRI unless a Literal)."""
-    subs = {}
-    for name, value in bindings.items():
-        if isinstance(value, str):
-            value = ox.NamedNode(value)
-        subs[ox.Variable(name)] = value
+def sparql_term(value) -> str:
+    """A request value as a SPARQL term: a str is an IRI (checked), an ox.Literal a string."""
+    if isinstance(value, ox.Literal):
+        text = "".join(c for c in value.value if c >= " " or c in "\t\n\r")
+        text = (text.replace("\\", "\\\\").replace('"', '\\"')
+                .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+        return f'"{text}"'
+    if not valid_iri(value):
+        raise NotFound(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+_PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
+
+
+def run(store, text: str, **bindings):
+    """Run one query from queries.py with its ``$name`` placeholders filled from ``bindings``."""
     text = text.replace("{entities}", store.iris.entities_graph)
-    return store.query(text, substitutions=subs or None)
+    text = _PLACEHOLDER.sub(lambda m: sparql_term(bindings[m.group(1)]), text)
+    return store.query(text)
 
 
 def _v(solution, name):
@@ -88,7 +100,7 @@ def nodes_info(store, iris) -> dict[str, dict]:
     if not iris:
         return info
     values = " ".join(f"<{i}>" for i in iris)
-    for row in _run(store, q.NODES.replace("{values}", values)):
+    for row in run(store, q.NODES.replace("{values}", values)):
         node = info[_v(row, "node")]
         if row["label"] is not None:
             node["label"] = node["label"] or _v(row, "label")
@@ -122,7 +134,7 @@ def search(store, text: str, limit: int = 10) -> dict:
     if not needle:
         return {"q": text, "results": []}
     best: dict[str, dict] = {}
-    for row in _run(store, q.SEARCH, needle=ox.Literal(needle)):
+    for row in run(store, q.SEARCH, needle=ox.Literal(needle)):
         iri, label, name = _v(row, "entity"), _v(row, "label"), _v(row, "name")
         low = name.lower()
         score = (0 if low == needle else 1 if low.startswith(needle)
@@ -207,7 +219,7 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
         doc_id = focus[len(doc_prefix):]
         if not store.has_document(doc_id):
             raise NotFound(f"no document {doc_id}")
-        rows = _run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id))
+        rows = run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id))
         all_edges = list(_edges_from_rows(store, rows).values())
         mentioned = dict.fromkeys(e["source"] for e in all_edges if not e["kind"] in
                                   ("conferred_by", "program_location"))
@@ -215,7 +227,7 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
                        "target": s, "kind": "mentions", "label": "mentions", "document": doc_id,
                        "years": []} for i, s in enumerate(mentioned)]
     else:
-        all_edges = list(_edges_from_rows(store, _run(store, q.NEIGHBOURHOOD, focus=focus)).values())
+        all_edges = list(_edges_from_rows(store, run(store, q.NEIGHBOURHOOD, focus=focus)).values())
     edges = list(_filter(all_edges, set(kinds or ()), year, document))
     degree: dict[str, int] = defaultdict(int)
     for edge in edges:
@@ -247,7 +259,7 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
 
 
 def _exists(store, iri: str) -> bool:
-    return bool(list(_run(store, q.EXISTS, iri=iri)))
+    return bool(list(run(store, q.EXISTS, iri=iri)))
 
 
 # --- facts ----------------------------------------------------------------------------------
@@ -256,7 +268,7 @@ def fact(store, iri: str) -> dict:
     iri = (iri or "").split("#", 1)[0]
     if not valid_iri(iri):
         raise NotFound(f"not an IRI: {iri!r}")
-    rows = list(_run(store, q.FACT, st=iri))
+    rows = list(run(store, q.FACT, st=iri))
     if not rows:
         raise NotFound(f"no statement {iri}")
     row = rows[0]
@@ -283,7 +295,7 @@ def fact(store, iri: str) -> dict:
     }
     doc_id = store.iris.doc_id_of_graph(_v(row, "g"))
     doc = _document_row(store, doc_id) if doc_id else None
-    inferred_years = [_int(_v(r, "year")) for r in _run(store, q.INFERRED_YEARS, st=iri)]
+    inferred_years = [_int(_v(r, "year")) for r in run(store, q.INFERRED_YEARS, st=iri)]
     start, end = _int(_v(row, "start")), _int(_v(row, "end"))
     return {
         "iri": iri, "kind": _v(row, "kind"), "label": KIND_LABELS.get(_v(row, "kind")),
@@ -307,7 +319,7 @@ def _anchor(statement_iri: str) -> str:
 def _document_row(store, doc_id: str) -> dict | None:
     if not doc_id or not store.has_document(doc_id):
         return None
-    rows = list(_run(store, q.DOCUMENT, g=store.iris.document_graph(doc_id),
+    rows = list(run(store, q.DOCUMENT, g=store.iris.document_graph(doc_id),
                      doc=store.iris.document(doc_id)))
     if not rows:
         return {"id": doc_id}
@@ -323,7 +335,7 @@ def document(store, doc_id: str) -> dict:
         raise NotFound(f"no document {doc_id}")
     text = doc["text"]
     facts: dict[str, dict] = {}
-    for row in _run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id)):
+    for row in run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id)):
         st = _v(row, "st")
         if st in facts:
             continue
@@ -362,7 +374,7 @@ def segments(text: str, facts: list[dict]) -> list[dict]:
 
 def documents(store) -> list[dict]:
     out = []
-    for row in _run(store, q.DOCUMENTS):
+    for row in run(store, q.DOCUMENTS):
         doc_id = store.iris.doc_id_of_graph(_v(row, "g"))
         if doc_id:
             out.append({"id": doc_id, "title": _v(row, "title"), "date": _v(row, "date"),
@@ -372,23 +384,23 @@ def documents(store) -> list[dict]:
 
 # --- stats ----------------------------------------------------------------------------------
 def stats(store) -> dict:
-    facts = {_v(r, "kind"): _int(_v(r, "n")) for r in _run(store, q.STATS_FACTS)}
+    facts = {_v(r, "kind"): _int(_v(r, "n")) for r in run(store, q.STATS_FACTS)}
     entities = {}
-    for r in _run(store, q.STATS_ENTITIES):
+    for r in run(store, q.STATS_ENTITIES):
         name = TYPE_OF_CLASS.get(_v(r, "type"))
         if name:
             entities[name] = entities.get(name, 0) + _int(_v(r, "n"))
-    docs = next(iter(_run(store, q.STATS_DOCUMENTS)), None)
+    docs = next(iter(run(store, q.STATS_DOCUMENTS)), None)
     organizations = sum(entities.get(t, 0) for t in ("company", "agency", "organization"))
     return {"documents": _int(_v(docs, "n")) if docs else 0, "organizations": organizations,
             "entities": entities, "facts": facts, "facts_total": sum(facts.values()),
-            "triples": len(store)}
+            "triples": _int(_v(next(iter(run(store, q.TRIPLES))), "n"))}
 
 
 def example_questions(store) -> list[dict]:
     """A few questions an analyst may click, about the busiest entities of this store."""
     top: dict[str, tuple[str, str]] = {}
-    for row in _run(store, q.TOP_ENTITY_OF_TYPE):
+    for row in run(store, q.TOP_ENTITY_OF_TYPE):
         kind = TYPE_OF_CLASS.get(_v(row, "type"))
         if kind and kind not in top:
             top[kind] = (_v(row, "entity"), _v(row, "name"))

@@ -1,8 +1,9 @@
 """Every SPARQL query the explorer runs, in one place.
 
-Values that come from requests are never pasted into query text: they are bound with pyoxigraph
-substitutions (``?focus``, ``?doc`` ...), so a crafted IRI or search string cannot change a query.
-pyoxigraph only substitutes projected variables, hence ``SELECT ?focus ...``.
+Values that come from requests fill ``$name`` placeholders only through ``model.sparql_term``,
+which renders a checked IRI or an escaped string literal, so a crafted IRI or search string cannot
+change a query. (Text, not pyoxigraph substitutions: the same queries must run on every backend
+the app can sit on, the executor pool and remote SPARQL servers included.)
 ``{entities}`` is the entities graph of the store's base, filled in once per store.
 """
 from __future__ import annotations
@@ -22,10 +23,10 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 # Labels and aliases containing ?needle (lower case); ranking happens in Python.
 SEARCH = PREFIXES + """
-SELECT ?needle ?entity ?label ?name ?type WHERE {
+SELECT ?entity ?label ?name ?type WHERE {
   GRAPH <{entities}> {
     { ?entity rdfs:label ?name } UNION { ?entity skos:altLabel ?name }
-    FILTER(CONTAINS(LCASE(STR(?name)), ?needle))
+    FILTER(CONTAINS(LCASE(STR(?name)), $needle))
     ?entity rdfs:label ?label .
     OPTIONAL { ?entity rdf:type ?type }
   }
@@ -44,9 +45,9 @@ SELECT ?node ?label ?alias ?type WHERE {
 
 # Stated statements touching ?focus as subject, object, conferring body or location.
 NEIGHBOURHOOD = PREFIXES + """
-SELECT ?focus ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear WHERE {
-  { GRAPH ?g { ?st esg:subject ?focus } } UNION { GRAPH ?g { ?st esg:object ?focus } }
-  UNION { GRAPH ?g { ?st esg:conferredBy ?focus } } UNION { GRAPH ?g { ?st esg:location ?focus } }
+SELECT ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear WHERE {
+  { GRAPH ?g { ?st esg:subject $focus } } UNION { GRAPH ?g { ?st esg:object $focus } }
+  UNION { GRAPH ?g { ?st esg:conferredBy $focus } } UNION { GRAPH ?g { ?st esg:location $focus } }
   GRAPH ?g {
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o .
     FILTER NOT EXISTS { ?st esg:inferred true }
@@ -60,9 +61,10 @@ SELECT ?focus ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear WHERE
 }
 """
 
-# Every stated statement of one document graph (?g), same columns as NEIGHBOURHOOD.
+# Every stated statement of one document graph ($g), same columns as NEIGHBOURHOOD.
 DOCUMENT_STATEMENTS = PREFIXES + """
 SELECT ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear ?start ?end ?exact WHERE {
+  VALUES ?g { $g }
   GRAPH ?g {
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o .
     FILTER NOT EXISTS { ?st esg:inferred true }
@@ -81,17 +83,17 @@ SELECT ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear ?start ?end 
 }
 """
 
-# One document's own description (bound ?doc, ?g).
+# One document's own description ($doc in graph $g).
 DOCUMENT = PREFIXES + """
-SELECT ?doc ?g ?id ?title ?date ?text ?source ?place WHERE {
-  GRAPH ?g {
-    ?doc a esg:Release .
-    OPTIONAL { ?doc dcterms:identifier ?id }
-    OPTIONAL { ?doc dcterms:title ?title }
-    OPTIONAL { ?doc dcterms:date ?date }
-    OPTIONAL { ?doc schema:text ?text }
-    OPTIONAL { ?doc dcterms:source ?source }
-    OPTIONAL { ?doc schema:locationCreated ?place }
+SELECT ?id ?title ?date ?text ?source ?place WHERE {
+  GRAPH $g {
+    $doc a esg:Release .
+    OPTIONAL { $doc dcterms:identifier ?id }
+    OPTIONAL { $doc dcterms:title ?title }
+    OPTIONAL { $doc dcterms:date ?date }
+    OPTIONAL { $doc schema:text ?text }
+    OPTIONAL { $doc dcterms:source ?source }
+    OPTIONAL { $doc schema:locationCreated ?place }
   }
 } LIMIT 1
 """
@@ -104,10 +106,11 @@ SELECT ?g ?doc ?id ?title ?date WHERE {
 } ORDER BY DESC(?date) ?id
 """
 
-# One statement with its qualifiers and evidence (bound ?st).
+# One statement with its qualifiers and evidence ($st).
 FACT = PREFIXES + """
 SELECT ?st ?g ?kind ?s ?o ?year ?level ?status ?statusLabel ?rank ?consecutive ?since ?by ?loc ?value ?unit
        ?inferred ?derivedFrom ?doc ?exact ?start ?end WHERE {
+  VALUES ?st { $st }
   GRAPH ?g {
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o .
     OPTIONAL { ?st esg:year ?year }
@@ -133,9 +136,9 @@ SELECT ?st ?g ?kind ?s ?o ?year ?level ?status ?statusLabel ?rank ?consecutive ?
 } LIMIT 1
 """
 
-# Years of the inferred statements derived from ?st.
+# Years of the inferred statements derived from $st.
 INFERRED_YEARS = PREFIXES + """
-SELECT DISTINCT ?st ?year WHERE { GRAPH ?g { ?inf prov:wasDerivedFrom ?st ; esg:inferred true ; esg:year ?year } }
+SELECT DISTINCT ?year WHERE { GRAPH ?g { ?inf prov:wasDerivedFrom $st ; esg:inferred true ; esg:year ?year } }
 ORDER BY ?year
 """
 
@@ -154,10 +157,10 @@ STATS_DOCUMENTS = PREFIXES + """
 SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?g { ?doc a esg:Release } }
 """
 
-# Everything said about ?iri, in any graph (resource pages); inbound links separately.
-DESCRIBE_OUT = "SELECT ?iri ?p ?o ?g WHERE { GRAPH ?g { ?iri ?p ?o } }"
-DESCRIBE_IN = "SELECT ?iri ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?iri } } LIMIT 500"
-DESCRIBE_CONSTRUCT = "CONSTRUCT { ?iri ?p ?o } WHERE { GRAPH ?g { ?iri ?p ?o } }"
+# Everything said about $iri, in any graph (resource pages); inbound links separately.
+DESCRIBE_OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { $iri ?p ?o } }"
+DESCRIBE_IN = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p $iri } } LIMIT 500"
+DESCRIBE_CONSTRUCT = "CONSTRUCT { $iri ?p ?o } WHERE { GRAPH ?g { $iri ?p ?o } }"
 
 # Examples preloaded in the query page (title, query). They run against /sparql as written.
 EXAMPLES = [
@@ -205,7 +208,10 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 """),
 ]
 
-EXISTS = "SELECT ?iri WHERE { { GRAPH ?g { ?iri ?p ?o } } UNION { GRAPH ?g { ?s ?p ?iri } } } LIMIT 1"
+EXISTS = "SELECT ?p WHERE { { GRAPH ?g { $iri ?p ?o } } UNION { GRAPH ?g { ?s ?p $iri } } } LIMIT 1"
+
+# Triples in the whole dataset (all graphs).
+TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 # Busiest company and index, for the home page's example questions (chosen from the data).
 TOP_ENTITY_OF_TYPE = PREFIXES + """

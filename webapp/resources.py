@@ -51,8 +51,7 @@ def chosen_rdf_format() -> RdfFormat | None:
 
 def describe_triples(iri: str) -> list:
     """Every triple with ``iri`` as subject, from any graph (documents, entities, statements)."""
-    return list(dict.fromkeys(store().query(queries.DESCRIBE_CONSTRUCT,
-                                            substitutions={ox.Variable("iri"): ox.NamedNode(iri)})))
+    return list(dict.fromkeys(model.run(store(), queries.DESCRIBE_CONSTRUCT, iri=iri)))
 
 
 def negotiated_rdf(iri: str) -> Response | None:
@@ -96,9 +95,8 @@ def _curie(iri: str) -> str | None:
 
 def describe(iri: str) -> dict:
     """The resource page's data: outgoing properties and incoming links, grouped by property."""
-    bind = {ox.Variable("iri"): ox.NamedNode(iri)}
-    out_rows = list(store().query(queries.DESCRIBE_OUT, substitutions=bind))
-    in_rows = list(store().query(queries.DESCRIBE_IN, substitutions=bind))
+    out_rows = list(model.run(store(), queries.DESCRIBE_OUT, iri=iri))
+    in_rows = list(model.run(store(), queries.DESCRIBE_IN, iri=iri))
     if not out_rows and not in_rows:
         fail(404, f"nothing is known about {iri}")
     linked = {r["o"].value for r in out_rows if isinstance(r["o"], ox.NamedNode)}

@@ -22,6 +22,7 @@ const state = {
   document: app.dataset.document || "",
   expanded: new Map(),        // node IRI -> how many neighbours were asked for
   facets: { years: new Set(), documents: new Set() },
+  gen: 0,                     // bumped by every reload, so late answers of older ones are dropped
 };
 const LIMIT = 40;
 
@@ -51,9 +52,10 @@ function params(iri, offset, limit) {
   return p.toString();
 }
 
-async function load(iri, { offset = 0, limit = LIMIT } = {}) {
+async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen } = {}) {
   setStatus("Loading…");
   const data = await getJSON("/api/neighbourhood?" + params(iri, offset, limit));
+  if (gen !== state.gen) return null;     // filters changed while this was loading
   cy.batch(() => {
     cy.remove(cy.getElementById("more:" + iri));
     for (const n of data.nodes) {
@@ -138,6 +140,7 @@ function refreshLists() {
 }
 
 async function activateNode(node) {
+  app.dataset.ready = "false";
   if (node.data("type") === "more") {
     await load(node.data("forNode"), { offset: node.data("offset") });
   } else if (!state.expanded.has(node.id())) {
@@ -145,11 +148,13 @@ async function activateNode(node) {
     await load(node.id());
   } else {
     showNode(node);
+    app.dataset.ready = "true";
     return;
   }
   layout();
   refreshFilters();
   refreshLists();
+  app.dataset.ready = "true";
 }
 
 function showNode(node) {
@@ -207,21 +212,29 @@ function renderFact(fact, edgeKind) {
   );
 }
 
+// Redraw from scratch after a filter change: the focus, then every node that was expanded and is
+// still drawn. A newer reload supersedes an older one (generation counter); data-ready is "true"
+// only when the latest one has finished.
 async function reloadAll() {
+  const gen = ++state.gen;
+  app.dataset.ready = "false";
   const expanded = [...state.expanded.keys()];
   state.expanded.clear();
   cy.elements().remove();
   try {
     for (const iri of [state.focus, ...expanded.filter((i) => i !== state.focus)]) {
-      if (iri === state.focus || !cy.getElementById(iri).empty()) await load(iri);
+      if (iri === state.focus || !cy.getElementById(iri).empty()) await load(iri, { gen });
+      if (gen !== state.gen) return;
     }
   } catch (error) {
     setStatus("Could not load: " + error.message);
   }
+  if (gen !== state.gen) return;
   layout();
   refreshFilters();
   refreshLists();
   syncUrl();
+  app.dataset.ready = "true";
 }
 
 function syncUrl() {
