@@ -170,3 +170,17 @@ def test_release_markup_is_escaped_in_pages(client):
     res_page = client.get("/" + evil["iri"].split("/", 3)[3]).get_data(as_text=True)
     assert "<script>alert" not in res_page and "onerror=alert(4)>" not in res_page
     assert 'href="javascript:' not in res_page
+
+
+def test_big_hubs_are_paged_without_ranking_everything(client, monkeypatch):
+    from esgkg.webapp import model
+    monkeypatch.setattr(model, "HUB_THRESHOLD", 50)
+    hub = search(client, "EHSI")[0]
+    pages = [client.get("/api/neighbourhood", query_string={"iri": hub["iri"], "limit": 40, "offset": o}).json
+             for o in (0, 40, 80)]
+    assert all(p.get("hub") for p in pages)
+    assert [p["more"] for p in pages] == [60, 20, 0]
+    seen = [n["iri"] for p in pages for n in p["nodes"][1:]]
+    assert len(seen) == len(set(seen)) == 100
+    assert all(len(p["edges"]) == len(p["nodes"]) - 1 for p in pages)
+    assert all(e["years"] == [2023] for p in pages for e in p["edges"])

@@ -4,12 +4,15 @@ from the /api routes.
 """
 from __future__ import annotations
 
-from flask import Blueprint, request
+from urllib.parse import urlencode
+
+from flask import Blueprint, redirect, request
 
 from . import model, queries
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("explorer", __name__)
+FIRST_LIMIT = 40          # neighbours drawn at first; the rest behind a "show N more" node
 bp.after_request(security_headers)
 
 
@@ -31,9 +34,18 @@ def graph():
         except model.NotFound as exc:
             fail(404, str(exc))
         return render_page("graph.html", data)
+    if not focus and request.args.get("q"):          # the search form without scripts
+        hits = model.search(store(), request.args["q"], 1)["results"]
+        if hits:
+            return redirect("/graph?" + urlencode({"focus": hits[0]["iri"]}))
     data = {"focus": focus, "fact": request.args.get("fact"),
             "kinds": request.args.get("kinds", ""), "year": request.args.get("year", ""),
             "document": request.args.get("document", "")}
+    if focus:
+        # The first neighbourhood request, preloaded by the browser while it parses the scripts.
+        first = [("iri", focus), ("limit", str(FIRST_LIMIT)), ("offset", "0")]
+        first += [(k, data[k]) for k in ("kinds", "year", "document") if data[k]]
+        data["first_request"] = "/api/neighbourhood?" + urlencode(first)
     return render_page("graph.html", data, kind_labels=model.KIND_LABELS,
                        edge_kinds=model.EDGE_KINDS)
 

@@ -17,6 +17,9 @@ from . import queries as q
 
 DEFAULT_LIMIT = 60
 MAX_LIMIT = 1000
+# Above this many direct neighbours (and with no filter), a focus is a hub: neighbours are paged
+# in store order by SPARQL instead of all fetched and ranked by how many facts link them.
+HUB_THRESHOLD = 500
 
 TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 TYPE_OF_CLASS[str(ESG.Release)] = "document"
@@ -70,8 +73,19 @@ def run(store, text: str, **bindings):
     return store.query(text)
 
 
+def records(solutions):
+    """Solutions as dicts of plain values (str, or None when unbound): one pass over each row,
+    much cheaper than looking every variable up by name on a hub's thousands of rows."""
+    names = [v.value for v in solutions.variables]
+    for row in solutions:
+        yield dict(zip(names, (None if t is None else t.value for t in row)))
+
+
 def _v(solution, name):
-    term = solution[name]
+    try:
+        term = solution[name]
+    except (KeyError, IndexError):    # not projected by this query
+        return None
     return None if term is None else term.value
 
 
@@ -156,27 +170,31 @@ def search(store, text: str, limit: int = 10) -> dict:
 
 
 # --- graph ----------------------------------------------------------------------------------
-def _edges_from_rows(store, rows) -> dict[str, dict]:
+def _edges_from_rows(store, rows, light: bool = False) -> dict[str, dict]:
     """Group statement rows (NEIGHBOURHOOD columns) into edges: one per statement, plus the
     conferring-body and program-location edges a statement implies."""
     edges: dict[str, dict] = {}
-    for row in rows:
-        st = _v(row, "st")
-        doc_id = store.iris.doc_id_of_graph(_v(row, "g"))
-        kind, s, o = _v(row, "kind"), _v(row, "s"), _v(row, "o")
+    for row in records(rows):
+        if row.get("inferred") == "true":
+            continue
+        st = row["st"]
+        doc_id = store.iris.doc_id_of_graph(row["g"])
+        kind, s, o = row["kind"], row["s"], row["o"]
         edge = edges.get(st)
         if edge is None:
             edge = edges[st] = {"id": st, "statement": st, "source": s, "target": o, "kind": kind,
                                 "label": KIND_LABELS.get(kind, kind), "document": doc_id,
                                 "years": set(), "_date_year": None, "_extra": {}}
+            if light:
+                edge["_light"] = True
         for name in ("year", "since", "inferredYear"):
-            year = _int(_v(row, name))
+            year = _int(row.get(name))
             if year is not None:
                 edge["years"].add(year)
-        date = _v(row, "date")
+        date = row.get("date")
         if date and _int(date[:4]):
             edge["_date_year"] = int(date[:4])
-        by, loc = _v(row, "by"), _v(row, "loc")
+        by, loc = row.get("by"), row.get("loc")
         if by:
             edge["_extra"]["conferred_by"] = (o, by)
         if loc:
@@ -215,6 +233,10 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     doc_prefix = store.iris.base + "doc/"
+    if not (kinds or year is not None or document) and not focus.startswith(doc_prefix):
+        total = _int(_v(next(iter(run(store, q.HUB_COUNT, focus=focus))), "count")) or 0
+        if total > HUB_THRESHOLD:
+            return _hub_neighbourhood(store, focus, total, limit, offset)
     if focus.startswith(doc_prefix):
         doc_id = focus[len(doc_prefix):]
         if not store.has_document(doc_id):
@@ -227,7 +249,10 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
                        "target": s, "kind": "mentions", "label": "mentions", "document": doc_id,
                        "years": []} for i, s in enumerate(mentioned)]
     else:
-        all_edges = list(_edges_from_rows(store, run(store, q.NEIGHBOURHOOD, focus=focus)).values())
+        all_edges = list(_edges_from_rows(store, run(store, q.NEIGHBOURHOOD, focus=focus),
+                                          light=True).values())
+        if year is not None:            # the filter needs every edge's years
+            _add_years(store, all_edges)
     edges = list(_filter(all_edges, set(kinds or ()), year, document))
     degree: dict[str, int] = defaultdict(int)
     for edge in edges:
@@ -239,6 +264,8 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
     shown_edges = [e for e in edges
                    if (e["source"] == focus or e["source"] in shown)
                    and (e["target"] == focus or e["target"] in shown)]
+    if year is None and not focus.startswith(doc_prefix):
+        _add_years(store, shown_edges)
     info = nodes_info(store, [focus, *sorted(shown)])
     if info[focus]["type"] == "entity" and not all_edges and info[focus]["label"] == focus.rsplit("/", 1)[-1]:
         if not _exists(store, focus):
@@ -256,6 +283,55 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
         "filters": {"kinds": sorted(kinds or []), "year": year, "document": document},
         "facets": facets,
     }
+
+
+def _hub_neighbourhood(store, focus: str, total: int, limit: int, offset: int) -> dict:
+    """One page of a hub's neighbours, without touching the other thousands of statements."""
+    page_text = q.HUB_PAGE.replace("{limit}", str(limit)).replace("{offset}", str(offset))
+    page = [r["n"] for r in records(run(store, page_text, focus=focus))]
+    edges = []
+    if page:
+        values = " ".join(sparql_term(n) for n in page)
+        rows = run(store, q.HUB_EDGES.replace("{values}", values), focus=focus)
+        edges = list(_edges_from_rows(store, rows, light=True).values())
+    shown = set(page) | {focus}
+    edges = [e for e in edges if e["source"] in shown and e["target"] in shown]
+    _add_years(store, edges)
+    info = nodes_info(store, [focus, *page])
+    return {
+        "focus": focus, "nodes": [dict(info[focus], focus=True)] + [info[n] for n in page],
+        "edges": edges, "total": total, "offset": offset, "limit": limit,
+        "more": max(0, total - offset - len(page)),
+        "filters": {"kinds": [], "year": None, "document": None},
+        "facets": {"kinds": sorted({e["kind"] for e in edges}),
+                   "years": sorted({y for e in edges for y in e["years"]}),
+                   "documents": sorted({e["document"] for e in edges if e["document"]})},
+        "hub": True,
+    }
+
+
+def _add_years(store, edges: list[dict]) -> None:
+    """Fill ``years`` of edges that came from the light NEIGHBOURHOOD query (EDGE_DETAILS)."""
+    pending = [e for e in edges if e.get("statement") and e.get("_light")]
+    statements = list(dict.fromkeys(e["statement"] for e in pending))
+    for chunk in (statements[i:i + 500] for i in range(0, len(statements), 500)):
+        found: dict[str, tuple[set, int | None]] = {}
+        values = " ".join(sparql_term(st) for st in chunk)
+        for row in run(store, q.EDGE_DETAILS.replace("{values}", values)):
+            years, date_year = found.setdefault(_v(row, "st"), (set(), None))
+            for name in ("year", "since", "inferredYear"):
+                value = _int(_v(row, name))
+                if value is not None:
+                    years.add(value)
+            date = _v(row, "date")
+            if date and _int(date[:4]):
+                found[_v(row, "st")] = (years, int(date[:4]))
+        for e in pending:
+            if e["statement"] in found:
+                years, date_year = found[e["statement"]]
+                e["years"] = sorted(years or ({date_year} if date_year else set()))
+    for e in pending:
+        e.pop("_light", None)
 
 
 def _exists(store, iri: str) -> bool:

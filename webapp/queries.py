@@ -43,21 +43,33 @@ SELECT ?node ?label ?alias ?type WHERE {
 }
 """
 
-# Stated statements touching ?focus as subject, object, conferring body or location.
+# Statements touching $focus as subject, object, conferring body or location: the light columns
+# only, so a hub's thousands of statements rank quickly; EDGE_DETAILS adds years to those that
+# will be shown (or to all, when filtering by year). Inferred statements come back with
+# ?inferred true and are dropped by the caller. LATERAL makes Oxigraph look the optional parts up
+# per statement instead of scanning every statement in the store and joining.
 NEIGHBOURHOOD = PREFIXES + """
-SELECT ?st ?g ?kind ?s ?o ?by ?loc ?year ?since ?date ?inferredYear WHERE {
-  { GRAPH ?g { ?st esg:subject $focus } } UNION { GRAPH ?g { ?st esg:object $focus } }
-  UNION { GRAPH ?g { ?st esg:conferredBy $focus } } UNION { GRAPH ?g { ?st esg:location $focus } }
-  GRAPH ?g {
-    ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o .
-    FILTER NOT EXISTS { ?st esg:inferred true }
-    OPTIONAL { ?st esg:conferredBy ?by }
-    OPTIONAL { ?st esg:location ?loc }
-    OPTIONAL { ?st esg:year ?year }
-    OPTIONAL { ?st esg:since ?since }
-    OPTIONAL { ?st prov:wasDerivedFrom ?doc . ?doc dcterms:date ?date }
-    OPTIONAL { ?inf prov:wasDerivedFrom ?st ; esg:inferred true ; esg:year ?inferredYear }
-  }
+SELECT ?st ?g ?kind ?s ?o ?by ?loc ?inferred WHERE {
+  { GRAPH ?g { ?st esg:subject $focus ; esg:kind ?kind ; esg:subject ?s ; esg:object ?o } }
+  UNION { GRAPH ?g { ?st esg:object $focus ; esg:kind ?kind ; esg:subject ?s ; esg:object ?o } }
+  UNION { GRAPH ?g { ?st esg:conferredBy $focus ; esg:kind ?kind ; esg:subject ?s ; esg:object ?o } }
+  UNION { GRAPH ?g { ?st esg:location $focus ; esg:kind ?kind ; esg:subject ?s ; esg:object ?o } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:conferredBy ?by } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:location ?loc } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:inferred ?inferred } } }
+}
+"""
+
+# Years of some statements (VALUES filled by the caller with <iri> terms only): stated year or
+# since, inferred earlier years, and the document's date for statements without a year.
+EDGE_DETAILS = PREFIXES + """
+SELECT ?st ?year ?since ?date ?inferredYear WHERE {
+  VALUES ?st { {values} }
+  LATERAL { GRAPH ?g { ?st esg:kind ?kind } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:year ?year } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:since ?since } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st prov:wasDerivedFrom ?doc . ?doc dcterms:date ?date } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?inf prov:wasDerivedFrom ?st ; esg:inferred true ; esg:year ?inferredYear } } }
 }
 """
 
@@ -221,4 +233,30 @@ SELECT ?type ?entity (SAMPLE(?label) AS ?name) (COUNT(?st) AS ?n) WHERE {
   GRAPH <{entities}> { ?entity rdf:type ?type ; rdfs:label ?label }
   VALUES ?type { esg:Company esg:Index esg:Award }
 } GROUP BY ?type ?entity ORDER BY DESC(?n) ?entity
+"""
+
+# Hubs (an index with thousands of member companies): count the direct neighbours, take one page
+# of them in store order (DISTINCT with LIMIT streams and stops early; no sort of thousands), then
+# fetch the statements between the focus and that page only.
+HUB_COUNT = PREFIXES + """
+SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
+  { GRAPH ?g { ?st esg:subject $focus ; esg:object ?n } } UNION { GRAPH ?g { ?st esg:object $focus ; esg:subject ?n } }
+}
+"""
+HUB_PAGE = PREFIXES + """
+SELECT DISTINCT ?n WHERE {
+  { GRAPH ?g { ?st esg:subject $focus ; esg:object ?n } } UNION { GRAPH ?g { ?st esg:object $focus ; esg:subject ?n } }
+} LIMIT {limit} OFFSET {offset}
+"""
+HUB_EDGES = PREFIXES + """
+SELECT ?st ?g ?kind ?s ?o ?by ?loc ?inferred WHERE {
+  VALUES ?n { {values} }
+  LATERAL {      # from the neighbour's side: the hub's side would visit all its statements
+    { GRAPH ?g { ?st esg:subject ?n ; esg:object ?o ; esg:kind ?kind } FILTER(?o = $focus) BIND(?n AS ?s) }
+    UNION { GRAPH ?g { ?st esg:object ?n ; esg:subject ?s ; esg:kind ?kind } FILTER(?s = $focus) BIND(?n AS ?o) }
+  }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:conferredBy ?by } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:location ?loc } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:inferred ?inferred } } }
+}
 """

@@ -29,8 +29,10 @@ export function safeHref(value) {
   return "#";
 }
 
-export async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+// A preloaded request must be fetched exactly as the preload made it (no extra headers), or the
+// browser fetches it a second time.
+export async function getJSON(url, { preloaded = false } = {}) {
+  const response = await fetch(url, preloaded ? {} : { headers: { Accept: "application/json" } });
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try { message = (await response.json()).error || message; } catch (_) { /* not JSON */ }

@@ -40,6 +40,7 @@ export function cytoscapeStyle() {
         color: "#111", "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap",
         "text-max-width": 120, "text-background-color": "#fff", "text-background-opacity": 0.85,
         "text-background-padding": 2, width: 26, height: 26, "border-width": 2, "border-color": "#fff",
+        "min-zoomed-font-size": 7,     // labels too small to read are not drawn (cheap hub paint)
       },
     },
     { selector: "node[?focus]", style: { width: 40, height: 40, "border-color": "#111", "border-width": 3, "font-weight": "bold" } },
@@ -57,6 +58,9 @@ export function cytoscapeStyle() {
         "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
       },
     },
+    // Many edges: their labels would only repeat the kind (the colour says it); drawn when selected.
+    { selector: "edge.quiet", style: { label: "" } },
+    { selector: "edge:selected", style: { label: "data(label)" } },
     { selector: "edge:selected", style: { width: 5, "underlay-color": "#ffbf00", "underlay-opacity": 0.6, "underlay-padding": 4 } },
     { selector: "node:selected", style: { "underlay-color": "#ffbf00", "underlay-opacity": 0.6, "underlay-padding": 6 } },
   ];
