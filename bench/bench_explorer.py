@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time to the first rendered graph in Chromium, for the ASE focus node and for a hub.
 
-Builds a store with the sample release and a hub (one index that ``--hub`` companies are
+Builds a store with the sample release (ingested by the pipeline) and a hub (one index that ``--hub`` companies are
 included in, one synthetic release each, written as rdf-design.md describes), serves it with
 gunicorn, and opens /graph?focus=... in Debian's Chromium ``--repeat`` times per focus, each in a
 fresh browser context (cold page, warm server). The figure is the page's own
@@ -94,17 +94,11 @@ def build_store(path: Path, base: str, hub: int) -> None:
     from esgkg.graph.store import GraphStore
     from esgkg.graph.vocab import Iris
 
+    from esgkg.graph.pipeline import ingest_paths
+
     store = GraphStore(path, iris=Iris(base))
-    sample = ROOT / "ontology" / "sample" / "ase-osh-award-2021.txt"
-    try:
-        from esgkg.graph.pipeline import ingest_paths
-    except ImportError:       # until the pipeline's ingest lands: the tests' hand-written sample graph
-        sys.path.insert(0, str(ROOT / "tests"))
-        import explorer_data
-        explorer_data.load_sample(store)
-    else:
-        os.environ["ESGKG_BASE"] = base
-        ingest_paths([sample], store, progress=False)
+    os.environ["ESGKG_BASE"] = base
+    ingest_paths([ROOT / "ontology" / "sample" / "ase-osh-award-2021.txt"], store, progress=False)
     store.ox.bulk_extend(hub_quads(base, hub))
     store.flush()
     del store

@@ -1,9 +1,9 @@
-"""Hand-written graphs for the explorer tests, following docs/rdf-design.md exactly.
+"""Hand-written graphs for the explorer tests, following docs/rdf-design.md exactly: what the
+pipeline would never extract but the explorer must still show safely or quickly.
 
-The sample release's facts are written out by hand here (offsets are found in the text, never
-typed), so the explorer's tests do not depend on the extraction rules; the XSS release puts
-markup into every place text from a release can reach: document text, title, entity labels and
-aliases, qualifiers and the evidence quote.
+The XSS release puts markup into every place text from a release can reach (document text,
+title, entity labels and aliases, qualifiers, the evidence quote); the hub release links one
+index to many companies. Offsets are found in the text, never typed.
 """
 from __future__ import annotations
 
@@ -15,58 +15,6 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash, status_iri
 
 SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / "ase-osh-award-2021.txt"
-
-ASE = ("company", "Advanced Semiconductor Engineering, Inc.", ["ASE"])
-MOL = ("agency", "Ministry of Labor", ["Taiwan Ministry of Labor"])
-OSHA = ("agency", "Occupational Safety and Health Administration", [])
-OSH_AWARD = ("award", "Occupational Safety and Health Award", [])
-OHSAS = ("standard", "OHSAS 18001", [])
-ISO45001 = ("standard", "ISO 45001", [])
-RBA = ("organization", "Responsible Business Alliance", ["RBA"])
-DJSI = ("index", "Dow Jones Sustainability World Index", ["DJSI World"])
-FM = ("organization", "FM Global", [])
-NFPA = ("organization", "National Fire Protection Association", ["NFPA"])
-HEALTH = ("program", "Employee healthcare center", [])
-COVID = ("program", "Covid-19 testing stations", [])
-SMART = ("program", "Smart management system", [])
-KAOHSIUNG = ("place", "Kaohsiung", [])
-
-
-def _sentence(text: str, start_words: str, end_words: str) -> tuple[int, int]:
-    start = text.index(start_words)
-    end = text.index(end_words, start) + len(end_words)
-    return start, end
-
-
-def sample_facts(text: str) -> list[dict]:
-    s = lambda a, b: _sentence(text, a, b)  # noqa: E731
-    return [
-        dict(kind="award", subject=ASE, object=OSH_AWARD,
-             span=s("Advanced Semiconductor Engineering, Inc. (ASE) today", "Ministry of Labor."),
-             year=2021, level="Benchmark Enterprise", awarded_by=MOL),
-        dict(kind="certification", subject=ASE, object=OHSAS, status="held",
-             span=s("ASE has received OHSAS 18001", "hazards in the workplace.")),
-        dict(kind="certification", subject=ASE, object=ISO45001, status="in_progress",
-             span=s("The company is in the process of obtaining ISO 45001", "productivity.")),
-        dict(kind="membership", subject=ASE, object=RBA,
-             span=s("ASE is also a member of the RBA", "at the workplace.")),
-        dict(kind="index_inclusion", subject=ASE, object=DJSI, year=2021, consecutive_years=6,
-             rank="top of industry",
-             span=s("This year, ASE has once again been ranked", "(DJSI World) .")),
-        dict(kind="standard_adoption", subject=ASE, object=FM,
-             span=s("At the same time, shop floors incorporate", "fire prevention.")),
-        dict(kind="standard_adoption", subject=ASE, object=NFPA,
-             span=s("At the same time, shop floors incorporate", "fire prevention.")),
-        dict(kind="program", subject=ASE, object=HEALTH, since=2004, location=KAOHSIUNG,
-             span=s("The ASE employee healthcare has been established", "Kaohsiung, Taiwan.")),
-        dict(kind="program", subject=ASE, object=COVID,
-             span=s("The company has established Covid-19 testing stations", "factory visitors.")),
-        dict(kind="program", subject=ASE, object=SMART,
-             span=s("ASE has designed and developed a smart management system", "abnormality.")),
-        dict(kind="part_of", subject=OSHA, object=MOL,
-             span=s("ASE receives Distinguished Award", "Health Administration")),
-    ]
-
 
 XSS_TEXT = (
     'Evil Corp <script>alert("xss-text")</script> receives the <img src=x onerror=alert(1)> Award.\n\n'
@@ -177,12 +125,6 @@ def _nquads(ds: Dataset, graph_iri) -> str:
     for triple in ds.graph(graph_iri):
         g.add(triple)
     return out.serialize(format="nquads")
-
-
-def load_sample(store) -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
-    add_release(store, "ase-osh-award-2021", text, sample_facts(text),
-                title=text.splitlines()[0], date="2021-11-18", place=KAOHSIUNG)
 
 
 def load_xss(store) -> None:

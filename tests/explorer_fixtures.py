@@ -1,5 +1,6 @@
-"""Fixtures of the explorer tests: a store with the sample, an XSS release and a hub; the app and
-a Flask client over it; a real gunicorn server on a free port; Debian's Chromium via Playwright.
+"""Fixtures of the explorer tests: a store with the sample release ingested by the real pipeline,
+XSS releases (one ingested, one hand-written with markup in every field) and a hub; the app and a
+Flask client over it; a real gunicorn server on a free port; Debian's Chromium via Playwright.
 
 Test modules import these with ``from explorer_fixtures import *`` so they do not depend on what
 tests/conftest.py holds.
@@ -35,38 +36,28 @@ XSS_RELEASE_TEXT = (
 )
 
 
-def pipeline():
-    """The text -> graph pipeline's entry point, or None while it has not landed on this branch."""
-    try:
-        from esgkg.graph.pipeline import ingest_paths
-    except ImportError:
-        return None
-    return ingest_paths
-
-
-def build_store(path: Path, base: str, tmp: Path):
-    """Fill a store at ``path``: the sample release (through the real pipeline when it exists,
-    else the hand-written graph), the XSS releases, and a hub of 100 companies."""
+def build_store(path, base: str, tmp: Path):
+    """Fill a store (on disk at ``path``, in memory when None) whose IRIs live under ``base``:
+    the sample and the XSS release through the pipeline, then the hand-written XSS release and
+    a hub of 100 companies."""
+    from esgkg.graph.pipeline import ingest_paths
     from esgkg.graph.store import GraphStore
     from esgkg.graph.vocab import Iris
 
     store = GraphStore(path, iris=Iris(base))
-    ingest = pipeline()
-    if ingest is not None:
-        xss_file = tmp / "xss-ingested.txt"
-        xss_file.write_text(XSS_RELEASE_TEXT, encoding="utf-8")
-        old_base = os.environ.get("ESGKG_BASE")
-        os.environ["ESGKG_BASE"] = base
-        try:
-            ingest([explorer_data.SAMPLE, xss_file], store, progress=False)
-        finally:
-            if old_base is None:
-                os.environ.pop("ESGKG_BASE", None)
-            else:
-                os.environ["ESGKG_BASE"] = old_base
-    else:
-        explorer_data.load_sample(store)
-    explorer_data.load_xss(store)       # markup in labels, qualifiers and titles, whatever the pipeline extracts
+    xss_file = tmp / "xss-ingested.txt"
+    xss_file.write_text(XSS_RELEASE_TEXT, encoding="utf-8")
+    old_base = os.environ.get("ESGKG_BASE")
+    os.environ["ESGKG_BASE"] = base          # the pipeline mints IRIs under the configured base
+    try:
+        summary = ingest_paths([explorer_data.SAMPLE, xss_file], store, progress=False, workers=1)
+    finally:
+        if old_base is None:
+            os.environ.pop("ESGKG_BASE", None)
+        else:
+            os.environ["ESGKG_BASE"] = old_base
+    assert not summary.errors, summary.errors
+    explorer_data.load_xss(store)       # markup in labels, qualifiers and titles too
     explorer_data.load_hub(store)
     store.flush()
     return store
@@ -92,23 +83,10 @@ def explorer_store_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def explorer_app(tmp_path_factory):
     """An app over an in-memory store (Flask test client tests)."""
-    from esgkg.graph.store import GraphStore
-    from esgkg.graph.vocab import Iris
     from esgkg.webapp import create_app
 
-    tmp = tmp_path_factory.mktemp("explorer-mem")
-    base = "http://127.0.0.1:5000/"
-    store = GraphStore(None, iris=Iris(base))
-    ingest = pipeline()
-    if ingest is not None:
-        ingest([explorer_data.SAMPLE], store, progress=False)
-    else:
-        explorer_data.load_sample(store)
-    explorer_data.load_xss(store)
-    explorer_data.load_hub(store)
-    app = create_app({"STORE_OBJECT": store, "TESTING": True})
-    app.config["BASE"] = base
-    return app
+    store = build_store(None, "http://127.0.0.1:5000/", tmp_path_factory.mktemp("explorer-mem"))
+    return create_app({"STORE_OBJECT": store, "TESTING": True})
 
 
 @pytest.fixture()
