@@ -105,21 +105,33 @@ function layout(animate = false) {
   const edges = cy.edges();
   edges.toggleClass("quiet", edges.length > 24);
   if (state.expanded.size <= 1 && !animate) {
+    // Rings around the focus, each with room for its labels (about 130 px of arc per node).
     const others = cy.nodes().filter((n) => n.id() !== state.focus);
-    const perRing = 24;
+    const rings = [];
+    for (let placed = 0, radius = 0; placed < others.length;) {
+      radius = rings.length ? radius + 140 : 180;
+      let capacity = Math.floor((2 * Math.PI * radius) / 130);
+      if (!rings.length) capacity = Math.max(capacity, 20);      // up to 20 neighbours: one ring
+      if (!rings.length && others.length <= capacity) radius = Math.max(radius, (others.length * 130) / (2 * Math.PI));
+      const remaining = others.length - placed;
+      if (remaining <= capacity) {
+        radius = Math.max(radius, (remaining * 130) / (2 * Math.PI));
+        capacity = remaining;
+      }
+      rings.push({ radius, start: placed, count: capacity });
+      placed += capacity;
+    }
     cy.batch(() => {
       focus.position({ x: 0, y: 0 });
-      others.forEach((node, i) => {
-        const ring = Math.floor(i / perRing);
-        const inRing = Math.min(perRing, others.length - ring * perRing);
-        const angle = (2 * Math.PI * (i % perRing)) / inRing + ring * 0.13;
-        const radius = 170 + ring * 110;
-        node.position({ x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+      rings.forEach((ring, r) => {
+        for (let i = 0; i < ring.count; i++) {
+          const angle = (2 * Math.PI * i) / ring.count + r * 0.2 - Math.PI / 2;
+          others[ring.start + i].position({ x: ring.radius * Math.cos(angle), y: ring.radius * Math.sin(angle) });
+        }
       });
     });
     // Zoom and pan from the known extent: cy.fit() would measure every label's box first.
-    const rings = Math.ceil(others.length / perRing);
-    const extent = (rings ? 170 + (rings - 1) * 110 : 0) + 90;
+    const extent = (rings.length ? rings[rings.length - 1].radius : 0) + 90;
     const width = cy.width(), height = cy.height();
     cy.viewport({ zoom: Math.min(1.5, Math.min(width, height) / (2 * extent)), pan: { x: width / 2, y: height / 2 } });
     return;
