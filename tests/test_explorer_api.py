@@ -184,3 +184,11 @@ def test_big_hubs_are_paged_without_ranking_everything(client, monkeypatch):
     assert len(seen) == len(set(seen)) == 100
     assert all(len(p["edges"]) == len(p["nodes"]) - 1 for p in pages)
     assert all(e["years"] == [2023] for p in pages for e in p["edges"])
+
+
+def test_nodes_gives_labels_and_types(client):
+    iri = ase(client)["iri"]
+    nodes = client.get("/api/nodes", query_string=[("iri", iri), ("iri", "javascript:alert(1)")]).json["nodes"]
+    assert [n["type"] for n in nodes] == ["company", "entity"]
+    assert nodes[1]["page"] is None               # a foreign IRI never becomes a link of ours
+    assert client.get("/api/nodes", query_string=[("iri", iri)] * 501).status_code == 400

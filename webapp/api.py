@@ -1,7 +1,7 @@
 """The explorer's JSON API: what the front end fetches, and what scripts may use the same way.
 
 /api/search, /api/neighbourhood, /api/fact, /api/document/<id>, /api/stats, /api/documents,
-/api/examples.
+/api/nodes, /api/examples.
 """
 from __future__ import annotations
 
@@ -70,6 +70,16 @@ def document(doc_id: str):
         return jsonify(model.document(store(), doc_id))
     except model.NotFound as exc:
         fail(404, str(exc))
+
+
+@bp.get("/nodes")
+def nodes():
+    """Label, aliases and type of up to 500 IRIs (``?iri=...&iri=...``), e.g. a CONSTRUCT result's."""
+    iris = request.args.getlist("iri")
+    if len(iris) > 500:
+        fail(400, "at most 500 iri parameters")
+    info = model.nodes_info(store(), iris)
+    return jsonify({"nodes": [info[i] for i in iris if i in info]})
 
 
 @bp.get("/documents")

@@ -101,10 +101,10 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
 // First drawing of a focus: a star placed directly (focus in the middle, neighbours on rings),
 // which costs nothing next to a layout run; once nodes are expanded, a force-directed layout.
 function layout(animate = false) {
-  const focus = cy.getElementById(state.focus);
+  const focus = state.focus ? cy.getElementById(state.focus) : cy.collection();
   const edges = cy.edges();
   edges.toggleClass("quiet", edges.length > 24);
-  if (state.expanded.size <= 1 && !animate) {
+  if (state.expanded.size <= 1 && !animate && !focus.empty()) {
     // Rings around the focus, each with room for its labels (about 130 px of arc per node).
     const others = cy.nodes().filter((n) => n.id() !== state.focus);
     const rings = [];
@@ -137,7 +137,7 @@ function layout(animate = false) {
     return;
   } else {
     const nodes = cy.nodes().length;
-    cy.layout({ name: "cose", animate, randomize: false, nodeRepulsion: () => 9000,
+    cy.layout({ name: "cose", animate, randomize: !state.focus, nodeRepulsion: () => 9000,
                 idealEdgeLength: () => 90, numIter: nodes > 300 ? 300 : 1000 }).run();
   }
   cy.fit(undefined, 30);
@@ -314,7 +314,87 @@ for (const [type, s] of Object.entries(NODE_TYPES)) {
   legend.append(el("li", {}, el("span", { class: `swatch type-${type}`, "aria-hidden": "true" }), s.label));
 }
 
+// A CONSTRUCT query from the query page (/graph?construct=...): run on /sparql as N-Triples, drawn
+// as a graph of its IRIs (literal-valued triples and rdf:type are left out), labelled by /api/nodes.
+const PREDICATE_KINDS = {
+  "https://w3id.org/esgkg/ontology#receivedAward": "award",
+  "https://w3id.org/esgkg/ontology#certifiedTo": "certification",
+  "http://www.w3.org/ns/org#memberOf": "membership",
+  "https://w3id.org/esgkg/ontology#includedIn": "index_inclusion",
+  "https://w3id.org/esgkg/ontology#adoptsStandardsOf": "standard_adoption",
+  "https://w3id.org/esgkg/ontology#runsProgram": "program",
+  "http://www.w3.org/ns/org#subOrganizationOf": "part_of",
+  "https://schema.org/location": "located_in",
+  "https://w3id.org/esgkg/ontology#reportsMetric": "metric",
+  "https://w3id.org/esgkg/ontology#conferredBy": "conferred_by",
+};
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const MAX_CONSTRUCT_EDGES = 1500;
+const NT_LINE = /^(<[^>]*>|_:\S+)\s+<([^>]*)>\s+(<[^>]*>|_:\S+)\s*\.\s*$/;
+
+function localName(iri) {
+  return iri.replace(/[/#]$/, "").split(/[/#]/).pop();
+}
+
+async function startConstruct(query) {
+  document.getElementById("focus-title").textContent = "CONSTRUCT result";
+  document.querySelector(".controls fieldset").disabled = true;
+  yearSelect.disabled = true;
+  documentSelect.disabled = true;
+  setStatus("Running the query…");
+  const response = await fetch("/sparql", {
+    method: "POST",
+    headers: { "Content-Type": "application/sparql-query", Accept: "application/n-triples" },
+    body: query,
+  });
+  if (!response.ok) throw new Error(`${response.status} ${(await response.text()).slice(0, 200)}`);
+  const triples = [];
+  for (const line of (await response.text()).split("\n")) {
+    const m = NT_LINE.exec(line.trim());
+    if (m && m[2] !== RDF_TYPE) triples.push([m[1].replace(/^<|>$/g, ""), m[2], m[3].replace(/^<|>$/g, "")]);
+  }
+  const shown = triples.slice(0, MAX_CONSTRUCT_EDGES);
+  const iris = [...new Set(shown.flatMap(([s, , o]) => [s, o]))];
+  const info = new Map();
+  for (let i = 0; i < iris.length; i += 200) {
+    const p = new URLSearchParams();
+    iris.slice(i, i + 200).forEach((iri) => p.append("iri", iri));
+    (await getJSON("/api/nodes?" + p.toString())).nodes.forEach((n) => info.set(n.iri, n));
+  }
+  cy.batch(() => {
+    for (const iri of iris) {
+      const n = info.get(iri) || { label: localName(iri), type: "entity", aliases: [] };
+      cy.add({ group: "nodes", data: { id: iri, label: n.label, short: shortLabel(n.label, n.aliases || []),
+                                       aliases: n.aliases || [], type: n.type, page: n.page } });
+    }
+    shown.forEach(([s, p, o], i) => {
+      const kind = PREDICATE_KINDS[p] || "other";
+      cy.add({ group: "edges", data: { id: `construct-${i}`, source: s, target: o, kind,
+                                       label: KIND_LABELS_FROM_PREDICATE(p) } });
+    });
+  });
+  state.expanded.set("construct", 0);
+  layout();
+  refreshLists();
+  setStatus(`${iris.length} nodes, ${shown.length} links` +
+            (triples.length > shown.length ? ` (first ${shown.length} of ${triples.length} triples)` : ""));
+  app.dataset.ready = "true";
+}
+
+function KIND_LABELS_FROM_PREDICATE(p) {
+  return localName(p).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
 async function start() {
+  const construct = new URLSearchParams(window.location.search).get("construct");
+  if (construct) {
+    try {
+      await startConstruct(construct);
+    } catch (error) {
+      setStatus("Could not run the query: " + error.message);
+    }
+    return;
+  }
   if (!state.focus) {
     setStatus("Search for an organization, award, standard or index to start.");
     return;
