@@ -192,3 +192,6 @@ def test_nodes_gives_labels_and_types(client):
     assert [n["type"] for n in nodes] == ["company", "entity"]
     assert nodes[1]["page"] is None               # a foreign IRI never becomes a link of ours
     assert client.get("/api/nodes", query_string=[("iri", iri)] * 501).status_code == 400
+    posted = client.post("/api/nodes", json={"iris": [iri] * 3}).json["nodes"]
+    assert [n["iri"] for n in posted] == [iri] * 3
+    assert client.post("/api/nodes", json={"iris": "x"}).status_code == 400

@@ -72,10 +72,17 @@ def document(doc_id: str):
         fail(404, str(exc))
 
 
-@bp.get("/nodes")
+@bp.route("/nodes", methods=["GET", "POST"])
 def nodes():
-    """Label, aliases and type of up to 500 IRIs (``?iri=...&iri=...``), e.g. a CONSTRUCT result's."""
-    iris = request.args.getlist("iri")
+    """Label, aliases and type of up to 500 IRIs, e.g. a CONSTRUCT result's: ``?iri=...&iri=...``,
+    or a POSTed JSON ``{"iris": [...]}`` (a long list of IRIs does not fit in a request line)."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        iris = body.get("iris") if isinstance(body, dict) else None
+        if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
+            fail(400, 'expected a JSON body {"iris": ["...", ...]}')
+    else:
+        iris = request.args.getlist("iri")
     if len(iris) > 500:
         fail(400, "at most 500 iri parameters")
     info = model.nodes_info(store(), iris)

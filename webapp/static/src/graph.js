@@ -356,10 +356,13 @@ async function startConstruct(query) {
   const shown = triples.slice(0, MAX_CONSTRUCT_EDGES);
   const iris = [...new Set(shown.flatMap(([s, , o]) => [s, o]))];
   const info = new Map();
-  for (let i = 0; i < iris.length; i += 200) {
-    const p = new URLSearchParams();
-    iris.slice(i, i + 200).forEach((iri) => p.append("iri", iri));
-    (await getJSON("/api/nodes?" + p.toString())).nodes.forEach((n) => info.set(n.iri, n));
+  for (let i = 0; i < iris.length; i += 500) {
+    const answer = await fetch("/api/nodes", {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ iris: iris.slice(i, i + 500) }),
+    });
+    if (!answer.ok) throw new Error(`labels: ${answer.status}`);
+    (await answer.json()).nodes.forEach((n) => info.set(n.iri, n));
   }
   cy.batch(() => {
     for (const iri of iris) {
