@@ -61,6 +61,9 @@ def test_neighbourhood_filters(client):
     assert other_doc["edges"] == [] and len(other_doc["nodes"]) == 1
     bad = client.get("/api/neighbourhood", query_string={"iri": iri, "kinds": "nonsense"})
     assert bad.status_code == 400 and "nonsense" in bad.json["error"]
+    unknown = client.get("/api/neighbourhood", query_string={"iri": iri + "-nobody"})
+    assert unknown.status_code == 404
+    assert client.get("/api/neighbourhood", query_string={"iri": "<x> } DROP ALL"}).status_code == 404
 
 
 def test_hub_is_capped_with_a_count_of_the_rest(client):

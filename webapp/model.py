@@ -243,8 +243,8 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
             raise NotFound(f"no document {doc_id}")
         rows = run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id))
         all_edges = list(_edges_from_rows(store, rows).values())
-        mentioned = dict.fromkeys(e["source"] for e in all_edges if not e["kind"] in
-                                  ("conferred_by", "program_location"))
+        mentioned = dict.fromkeys(e["source"] for e in all_edges
+                                  if e["kind"] not in ("conferred_by", "program_location"))
         all_edges += [{"id": f"{focus}#mentions-{i}", "statement": None, "source": focus,
                        "target": s, "kind": "mentions", "label": "mentions", "document": doc_id,
                        "years": []} for i, s in enumerate(mentioned)]
@@ -266,10 +266,9 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
                    and (e["target"] == focus or e["target"] in shown)]
     if year is None and not focus.startswith(doc_prefix):
         _add_years(store, shown_edges)
+    if not all_edges and not _exists(store, focus):
+        raise NotFound(f"nothing is known about {focus}")
     info = nodes_info(store, [focus, *sorted(shown)])
-    if info[focus]["type"] == "entity" and not all_edges and info[focus]["label"] == focus.rsplit("/", 1)[-1]:
-        if not _exists(store, focus):
-            raise NotFound(f"nothing is known about {focus}")
     nodes = [dict(info[focus], focus=True)] + [info[n] for n in ranked[offset:offset + limit]]
     facets = {
         "kinds": sorted({e["kind"] for e in all_edges}),
