@@ -120,11 +120,9 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
 
 def _nquads(ds: Dataset, graph_iri) -> str:
     """One graph of ``ds`` as N-Quads, one quad a line (what GraphStore.replace_document reads)."""
-    out = Dataset()
-    g = out.graph(graph_iri)
-    for triple in ds.graph(graph_iri):
-        g.add(triple)
-    return out.serialize(format="nquads")
+    triples = ds.graph(graph_iri).serialize(format="nt")     # one escaped triple a line
+    return "".join(line[:-1].rstrip() + f" <{graph_iri}> .\n"
+                   for line in triples.splitlines() if line.strip())
 
 
 def load_xss(store) -> None:
