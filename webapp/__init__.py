@@ -4,18 +4,33 @@
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 
 from esgkg.graph.store import GraphStore, store_path
 
 
 def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    # Flask cannot locate a package of the esgkg namespace (editable install maps folders), so the
+    # app's folders are given: templates and static files live beside this module.
+    here = Path(__file__).resolve().parent
+    app = Flask(__name__, root_path=str(here), instance_path=str(Path.cwd() / "instance"))
     app.config.update(STORE=store_path(), READ_ONLY=False)
     app.config.update(config or {})
     app.extensions["esgkg_store"] = app.config.get("STORE_OBJECT") or GraphStore(
         app.config["STORE"], read_only=app.config["READ_ONLY"])
+    register_explorer(app)
     return app
+
+
+def register_explorer(app: Flask) -> None:
+    """The web explorer: pages, resource dereferencing and the JSON API they share."""
+    from . import api, explorer, resources
+
+    app.register_blueprint(explorer.bp)
+    app.register_blueprint(resources.bp)
+    app.register_blueprint(api.bp)
 
 
 def get_store(app: Flask) -> GraphStore:
