@@ -1,0 +1,16 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from graph_fixture import build_store  # noqa: E402
+
+
+@pytest.fixture
+def fixture_store(tmp_path):
+    """An on-disk store holding the three invented releases of graph_fixture, and the dataset."""
+    store, dataset = build_store(tmp_path / "store")
+    yield store, dataset
+    del store
