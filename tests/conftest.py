@@ -1,3 +1,4 @@
+import gc
 import sys
 from pathlib import Path
 
@@ -14,3 +15,13 @@ def fixture_store(tmp_path):
     store, dataset = build_store(tmp_path / "store")
     yield store, dataset
     del store
+
+
+@pytest.fixture
+def fixture_store_dir(tmp_path):
+    """The same store, closed, for CLI commands that open the directory themselves."""
+    store, _ = build_store(tmp_path / "store")
+    expected = set(store.ox.quads_for_pattern(None, None, None, None))
+    del store
+    gc.collect()
+    return tmp_path / "store", expected
