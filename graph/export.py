@@ -136,6 +136,8 @@ class ExportFormat:
     extension: str
     writer: Writer
     description: str
+    # Network and fact-table formats can be narrowed to a document, not to an arbitrary graph.
+    document_only: bool = False
 
     def filename(self, stem: str = "esgkg") -> str:
         return f"{stem}.{self.extension}"
@@ -164,11 +166,21 @@ def format_for_media_type(media_type: str) -> ExportFormat | None:
     return None
 
 
+def prepare(store: GraphStore, format_name: str, document: str | None = None,
+            graph: str | None = None) -> tuple[ExportFormat, Selection]:
+    """Check a whole export request before any byte is written (errors become 400/404)."""
+    fmt = get_format(format_name)
+    selection = select(store, document, graph)
+    if fmt.document_only:
+        selected_document(store, selection)
+    return fmt, selection
+
+
 def export(store: GraphStore, format_name: str, output: BinaryIO, *, document: str | None = None,
            graph: str | None = None) -> None:
     """Write the selection of the store in one format to a binary stream."""
-    fmt = get_format(format_name)
-    fmt.writer(store, select(store, document, graph), output)
+    fmt, selection = prepare(store, format_name, document, graph)
+    fmt.writer(store, selection, output)
 
 
 def stream(store: GraphStore, fmt: ExportFormat, selection: Selection,
@@ -384,9 +396,10 @@ def _write_gexf(network, output: BinaryIO) -> None:
 
 register(ExportFormat("graphml", "application/graphml+xml", "graphml",
                       _network_writer(_write_graphml),
-                      "GraphML: entities and fact edges (Cytoscape, Gephi, yEd)"))
+                      "GraphML: entities and fact edges (Cytoscape, Gephi, yEd)",
+                      document_only=True))
 register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_write_gexf),
-                      "GEXF: entities and fact edges (Gephi)"))
+                      "GEXF: entities and fact edges (Gephi)", document_only=True))
 
 
 # --- the fact table (../shared/corpus/FORMAT.md) --------------------------------------------------
@@ -413,9 +426,11 @@ def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO) -> No
         output.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
-register(ExportFormat("csv", "text/csv", "csv", write_csv, "the fact table, one row per fact"))
+register(ExportFormat("csv", "text/csv", "csv", write_csv, "the fact table, one row per fact",
+                      document_only=True))
 register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
-                      "the fact table as JSON Lines (the format of `esgkg facts`)"))
+                      "the fact table as JSON Lines (the format of `esgkg facts`)",
+                      document_only=True))
 
 
 # --- CLI ---------------------------------------------------------------------------------------
@@ -466,8 +481,7 @@ def add_export_arguments(parser) -> None:
 def run_export(args) -> int:
     try:
         store = open_store_for_reading(args.store)
-        fmt = get_format(args.format)
-        selection = select(store, args.document, args.graph)
+        fmt, selection = prepare(store, args.format, args.document, args.graph)
         with open_output(args.output) as output:
             fmt.writer(store, selection, output)
     except ExportError as exc:

@@ -10,11 +10,9 @@ from graph_fixture import build_store  # noqa: E402
 
 
 @pytest.fixture
-def fixture_store(tmp_path):
-    """An on-disk store holding the three invented releases of graph_fixture, and the dataset."""
-    store, dataset = build_store(tmp_path / "store")
-    yield store, dataset
-    del store
+def fixture_store():
+    """An in-memory store holding the three invented releases of graph_fixture, and the dataset."""
+    return build_store()
 
 
 @pytest.fixture
