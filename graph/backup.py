@@ -45,8 +45,11 @@ def syntax_of(path: str | os.PathLike, format_name: str | None) -> ox.RdfFormat:
         return RDF_SYNTAXES[format_name][0]
     extension = Path(path).suffix.lstrip(".").lower()
     rdf_format = ox.RdfFormat.from_extension(extension) if extension else None
-    if rdf_format is None or rdf_format not in {f for f, _ in RDF_SYNTAXES.values()}:
+    if rdf_format is None:
         raise LoadError(f"cannot tell the RDF syntax of {Path(path).name!r}; give --format")
+    if rdf_format not in {f for f, _ in RDF_SYNTAXES.values()}:
+        raise LoadError(f"cannot load {rdf_format.name} files; load one of "
+                        f"{', '.join(RDF_SYNTAXES)}")
     return rdf_format
 
 
@@ -106,9 +109,13 @@ def add_dump_arguments(parser) -> None:
 
 
 def run_dump(args) -> int:
-    from .export import open_store_for_reading, open_output
+    from .export import ExportError, open_output, open_store_for_reading
 
-    store = open_store_for_reading(args.store)
+    try:
+        store = open_store_for_reading(args.store)
+    except ExportError as exc:
+        print(f"esgkg dump: {exc}", file=sys.stderr)
+        return 1
     with open_output(args.output) as output:
         dump(store, output)
     return 0

@@ -144,3 +144,8 @@ def test_load_from_stdin(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert main(["load", "-", "--format", "nquads", "--store", str(tmp_path / "s")]) == 0
     assert len(GraphStore(tmp_path / "s")) == 1
+
+
+def test_dump_without_a_store_says_so(tmp_path, capsys):
+    assert main(["dump", "--store", str(tmp_path / "nothing")]) == 1
+    assert "no store at" in capsys.readouterr().err
