@@ -20,8 +20,10 @@ from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, S
 ORGANIZATION_TYPES = ("company", "agency", "organization")
 HUB_TYPES = ("standard", "index", "initiative", "award")
 SIMILARITY_KINDS = ("certification", "membership", "index_inclusion", "award", "standard_adoption")
-# Above this many nodes betweenness is estimated from a seeded sample of sources.
-EXACT_BETWEENNESS_LIMIT = 2000
+# Above this many nodes betweenness is estimated from a seeded sample of BETWEENNESS_SAMPLE sources
+# (exact betweenness is O(nodes x edges): seconds at a thousand nodes, minutes at ten thousand).
+EXACT_BETWEENNESS_LIMIT = 500
+BETWEENNESS_SAMPLE = 200
 
 
 class AnalysisError(Exception):
@@ -209,14 +211,15 @@ def hubs(network: nx.MultiDiGraph, types: tuple[str, ...] = HUB_TYPES, top: int 
     """Entities of the given types ranked by how many organizations they connect, then betweenness.
 
     Degree counts distinct neighbouring entities; betweenness is normalized, on the undirected simple
-    graph, exact up to EXACT_BETWEENNESS_LIMIT nodes and estimated from a seeded sample above it.
+    graph, exact up to EXACT_BETWEENNESS_LIMIT nodes and estimated from a seeded sample above it
+    (the JSON says which: ``betweenness_sampled``).
     """
     unknown = set(types) - set(ENTITY_CLASSES)
     if unknown:
         raise AnalysisError(f"unknown entity type(s) {', '.join(sorted(unknown))}; "
                             f"choose from {', '.join(ENTITY_CLASSES)}")
     simple = nx.Graph(network.to_undirected(as_view=True))
-    sample = None if simple.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else 500
+    sample = None if simple.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_SAMPLE
     betweenness = nx.betweenness_centrality(simple, k=sample, seed=0) if simple else {}
     ranked = []
     for iri, data in network.nodes(data=True):
@@ -292,7 +295,8 @@ def answer(network: nx.MultiDiGraph, question: str, **params) -> dict:
         return {"path": found.to_json() if found else None}
     if question == "hubs":
         ranked = hubs(network, tuple(params.get("types") or HUB_TYPES), params.get("top", 10))
-        return {"hubs": [h.to_json() for h in ranked]}
+        return {"hubs": [h.to_json() for h in ranked],
+                "betweenness_sampled": network.number_of_nodes() > EXACT_BETWEENNESS_LIMIT}
     if question == "similar":
         return {"entity": _node(network, resolve(network, params["entity"])),
                 "similar": [s.to_json() for s in similar(network, params["entity"],

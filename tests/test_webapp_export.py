@@ -99,3 +99,13 @@ def test_analysis_api_errors(client):
     assert client.get("/api/analysis/similar?entity=Umbrella").status_code == 404
     assert client.get("/api/analysis/hubs?type=galaxy").status_code == 400
     assert client.get("/api/analysis/hubs?document=nope").status_code == 404
+
+
+def test_analysis_follows_a_removed_document_at_once(client, fixture_store):
+    store, _ = fixture_store
+    before = {h["label"]: h["organizations"] for h in client.get("/api/analysis/hubs").json["hubs"]}
+    assert before["DJSI World"] == 2
+    assert client.get("/api/analysis/hubs").json["betweenness_sampled"] is False
+    assert store.remove_document("initech-2022")
+    after = {h["label"]: h["organizations"] for h in client.get("/api/analysis/hubs").json["hubs"]}
+    assert after["DJSI World"] == 1 and "ISO 45001" not in after

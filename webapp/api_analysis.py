@@ -1,9 +1,14 @@
 """``/api/analysis/{path,hubs,similar}``: the network questions of ``esgkg analyze``, as JSON.
 
-Same answers as the CLI (``analysis.answer``). The projection is rebuilt per request: it reads
-only statements and entity labels, and a cache would have to follow every ingest and removal.
+Same answers as the CLI (``analysis.answer``). Building the projection reads every statement
+(about 2 s per thousand releases), so the last few are kept per app, keyed by the store's size and
+named graphs and for at most CACHE_SECONDS: an ingest or removal changes the key at once; a
+re-ingest that keeps the exact triple count shows up within CACHE_SECONDS.
 """
 from __future__ import annotations
+
+import threading
+import time
 
 from flask import Blueprint, current_app, request
 
@@ -15,13 +20,33 @@ from .export import error
 bp = Blueprint("api_analysis", __name__, url_prefix="/api/analysis")
 
 
+CACHE_SECONDS = 30
+_CACHE_SIZE = 4
+_cache_lock = threading.Lock()
+
+
+def _network(store, document: str | None):
+    key = (document, len(store), tuple(g.value for g in store.ox.named_graphs()))
+    cache = current_app.extensions.setdefault("esgkg_analysis_cache", {})
+    with _cache_lock:
+        hit = cache.get(key)
+        if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+            return hit[1]
+    network = analysis.projection(store, document)
+    with _cache_lock:
+        cache[key] = (time.monotonic(), network)
+        while len(cache) > _CACHE_SIZE:
+            cache.pop(min(cache, key=lambda k: cache[k][0]))
+    return network
+
+
 def _answer(question: str, **params):
     store = get_store(current_app)
     document = request.args.get("document") or None
     if document and not store.has_document(document):
         return error(404, f"no document {document!r} in the store")
     try:
-        return analysis.answer(analysis.projection(store, document), question, **params)
+        return analysis.answer(_network(store, document), question, **params)
     except analysis.EntityNotFound as exc:
         return error(404, str(exc))
     except analysis.AnalysisError as exc:
