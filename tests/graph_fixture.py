@@ -5,11 +5,13 @@ RE100, Acme and Initech both rank in the DJSI World.
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from esgkg.graph.store import GraphStore
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, Iris, short_hash, status_iri
+from esgkg.graph.vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, Iris, short_hash,
+                               status_iri)
 
 ENTITIES = {  # label -> (type, aliases)
     "Acme Corporation": ("company", ("Acme",)),
@@ -23,6 +25,7 @@ ENTITIES = {  # label -> (type, aliases)
     "Green Factory Award": ("award", ()),
     "Ministry of Environment": ("agency", ()),
     "Taipei": ("place", ()),
+    "renewable electricity share": ("metric", ()),
 }
 
 DOCUMENTS = {
@@ -56,7 +59,6 @@ DOCUMENTS = {
         ("located_in", "Initech Inc", "Taipei", {}, "Initech Inc, based in Taipei, ..."),
     ],
 }
-ENTITIES["renewable electricity share"] = ("metric", ())
 
 
 def build_dataset(iris: Iris) -> Dataset:
@@ -142,6 +144,6 @@ def build_dataset(iris: Iris) -> Dataset:
 def build_store(path=None) -> tuple[GraphStore, Dataset]:
     store = GraphStore(path)
     ds = build_dataset(store.iris)
-    store.ox.load(ds.serialize(format="nquads").encode(), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    store.ox.load(ds.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS)
     store.flush()
     return store, ds

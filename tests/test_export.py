@@ -1,5 +1,4 @@
 """Every export format reads back into what the store holds."""
-import csv
 import io
 import json
 import threading

@@ -13,7 +13,6 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from esgkg.graph import analysis, export
-from esgkg.graph.backup import dump, load
 from esgkg.graph.cli import main
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.pipeline import ingest_paths
