@@ -43,7 +43,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         name, level = _split_level(ctx, name)
         if _LOWER_HEAD.match(" " + name.lower()) and len(name.split()) == 1:
             continue  # "a Gold medal": a tier of something named elsewhere (a rating), not an award
-        possessor = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
+        possessor = _possessor(ctx, sentence, start)
         conferrer = None
         if possessor:
             owner, owner_level = _split_level(ctx, possessor.group(1))
@@ -62,6 +62,18 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         ctx.add("award", sentence, subject, award,
                 year=ctx.year_of(text), level=level,
                 awarded_by=ctx.entity(conferrer).label if conferrer else None)
+
+
+def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> re.Match | None:
+    """Who owns an award by name: "the Ministry of Labor of Taiwan's X Award", "CommonWealth magazine's"."""
+    text = sentence.text
+    apostrophe = re.search(r"['’]s\s*$", text[:start])
+    if not apostrophe:
+        return None
+    for mention in ctx.mentions(sentence):
+        if mention.end == apostrophe.start() and mention.type != "place":
+            return re.match(r"(.*)", mention.text)
+    return re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
 
 
 def _strip_ordinal(name: str) -> str:

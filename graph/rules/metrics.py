@@ -74,6 +74,8 @@ def _quantity(m: re.Match):
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
+    if not re.search(r"\d", text):
+        return  # no number, no quantity: skip the costly patterns
     rules = ctx.lexicon.rules["metric"]
     heads = {h.lower() for h in rules["measure_heads"]}
     measure_first, verb_first = _patterns(tuple(rules["units"]), tuple(rules["scales"]), rules["currency_prefix"],
