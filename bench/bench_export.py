@@ -3,6 +3,13 @@
     python bench/bench_export.py                      # 10k releases (about 1.3M quads)
     python bench/bench_export.py --releases 1000 --formats ntriples nquads
     python bench/bench_export.py --nquads dump.nq     # a real store's `esgkg dump` instead
+    python bench/bench_export.py --store DIR          # or the store itself (opened read-only)
+
+The synthetic 10k-release graph of the pipeline itself:
+
+    python bench/synth.py --count 10000 --seed 7 --out bench/out/synth-10k
+    esgkg ingest bench/out/synth-10k --store bench/out/store-10k
+    python bench/bench_export.py --store bench/out/store-10k
 
 Without --nquads the store is built from N-Quads generated here in the shape of docs/rdf-design.md
 (statements, evidence annotations, direct edges, entities graph, inferred years), seeded. Each
@@ -159,6 +166,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=10_000)
     parser.add_argument("--nquads", type=Path, help="load this N-Quads file instead of generating")
+    parser.add_argument("--store", type=Path, help="export this existing store (read-only)")
     parser.add_argument("--formats", nargs="*", help="default: every registered format")
     args = parser.parse_args()
 
@@ -170,24 +178,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="esgkg-bench-") as tmp:
         tmp_path = Path(tmp)
         source = args.nquads
-        if source is None:
+        store_dir = args.store or tmp_path / "store"
+        if source is None and not args.store:
             source = tmp_path / "synthetic.nq"
             started = time.perf_counter()
             quads = generate(source, args.releases)
             print(f"generated {args.releases} releases, {quads:,} quads "
                   f"in {time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        store = ox.Store(str(tmp_path / "store"))
-        store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        quads = len(store)
-        del store
-        print(f"bulk-loaded {quads:,} quads in {time.perf_counter() - started:.1f} s\n")
+        if args.store:
+            store = ox.Store.read_only(str(store_dir))
+            quads = len(store)
+            del store
+            print(f"store {store_dir}: {quads:,} quads\n")
+        else:
+            started = time.perf_counter()
+            store = ox.Store(str(store_dir))
+            store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            quads = len(store)
+            del store
+            print(f"bulk-loaded {quads:,} quads in {time.perf_counter() - started:.1f} s\n")
         print(f"{'format':<10}{'seconds':>9}{'cpu s':>8}{'1st byte s':>11}{'MB':>9}{'MB/s':>8}"
               f"{'quads/s':>11}{'base MB':>9}{'peak MB':>9}{'growth MB':>10}")
         for name in formats:
             output = tmp_path / f"out.{name}"
-            run = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "store"), name,
+            run = subprocess.run([sys.executable, "-c", CHILD, str(store_dir), name,
                                   str(output)], capture_output=True, text=True)
             if run.returncode:
                 print(f"{name:<10} failed: {run.stderr.strip().splitlines()[-1]}")
