@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["esgkg_store"] = app.config.get("STORE_OBJECT") or GraphStore(
         app.config["STORE"], read_only=app.config["READ_ONLY"])
     register_explorer(app)
+    register_export(app)
     return app
 
 
@@ -31,6 +32,14 @@ def register_explorer(app: Flask) -> None:
     app.register_blueprint(explorer.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(api.bp)
+
+
+def register_export(app: Flask) -> None:
+    """File export in every format, and network analysis answers."""
+    from . import api_analysis, export
+
+    app.register_blueprint(export.bp)
+    app.register_blueprint(api_analysis.bp)
 
 
 def get_store(app: Flask) -> GraphStore:
