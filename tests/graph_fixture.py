@@ -134,10 +134,10 @@ def build_dataset(iris: Iris) -> Dataset:
                 g.add((inferred, ESG.inferred, Literal(True)))
                 g.add((inferred, PROV.wasDerivedFrom, st))
     # Something in the default graph and a blank node, so exports handle both.
-    ds.default_context.add((URIRef(iris.base), RDFS.comment, Literal("esgkg test store")))
+    ds.default_graph.add((URIRef(iris.base), RDFS.comment, Literal("esgkg test store")))
     note = BNode()
-    ds.default_context.add((URIRef(iris.base), RDFS.seeAlso, note))
-    ds.default_context.add((note, RDFS.label, Literal("note", lang="en")))
+    ds.default_graph.add((URIRef(iris.base), RDFS.seeAlso, note))
+    ds.default_graph.add((note, RDFS.label, Literal("note", lang="en")))
     return ds
 
 

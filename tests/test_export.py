@@ -33,7 +33,7 @@ def exported(store, name, **filters) -> bytes:
 def graphs_of(dataset: rdflib.Dataset) -> dict:
     """Graph name -> rdflib.Graph of its triples (the default graph under None)."""
     result = {}
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         name = None if context.identifier == rdflib.graph.DATASET_DEFAULT_GRAPH_ID \
             else context.identifier
         if len(context):

@@ -37,7 +37,7 @@ def test_whole_graph_as_trig_keeps_the_named_graphs(client, fixture_store):
     assert response.headers["Content-Disposition"] == 'attachment; filename="esgkg.trig"'
     back = rdflib.Dataset()
     back.parse(data=response.data, format="trig")
-    names = {str(c.identifier) for c in back.contexts() if len(c)}
+    names = {str(c.identifier) for c in back.graphs() if len(c)}
     assert {store.iris.entities_graph, store.iris.document_graph("acme-green-2023")} <= names
     assert len(back) == len(store)
 
