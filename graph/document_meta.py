@@ -83,6 +83,8 @@ def _dateline(head: str):
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start:m.start()]
         found = DATELINE_BEFORE.match(before)
+        if found and re.match(r"(?:By|Posted|Published|Updated|Written|Posted by|Author)\b", found.group("place")):
+            found = None  # a byline, not a place
         if found:
             offset = line_start + found.start("place")
             return _place_name(found.group("place")), found.group("region"), (offset, offset + len(found.group("place")))

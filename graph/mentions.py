@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 
 _WORD = r"(?:[A-Z][\w'’&.\-/+]*[\w.+]|[0-9]+[A-Z][\w\-]*|e[A-Z]\w+|i[A-Z]\w+)"
-_SUFFIX = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A)\.|,\s+(?:Inc|Ltd|LLC|PLC|AG|SA|SE|NV|GmbH|Limited|Corporation|Incorporated)\b)"
+_SUFFIX = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A)\.|,\s+(?:Inc|Ltd|LLC|PLC|AG|SA|SE|NV|GmbH|Limited|Corporation|Incorporated)\b|,?\s+plc\b)"
 
 
 @dataclass(frozen=True)

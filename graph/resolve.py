@@ -179,9 +179,15 @@ class DocumentEntities:
             for other in scores:
                 if other != key and other.startswith(key + " ") and scores[other] > 0:
                     scores[other] += scores[key]
-        if not scores:
+        # a name said once, without corporate suffix or defined short form, is no evidence of a company
+        def evident(key: str) -> bool:
+            return len(forms[key]) > 1 or any(self.lexicon.is_company_name(e.label) or e.aliases for e in forms[key]) \
+                or any(k.startswith(key + " ") for k in forms if k != key)
+
+        ranked = [key for key, _ in scores.most_common() if evident(key)]
+        if not ranked:
             return None
-        key, _ = scores.most_common(1)[0]
+        key = ranked[0]
         # its full name: a form with a corporate suffix, of this name or one it begins
         candidates = [e for k, es in forms.items() if k == key or k.startswith(key + " ") for e in es]
         named = [e for e in candidates if self.lexicon.is_company_name(e.label)]

@@ -112,3 +112,11 @@ def test_page_furniture_after_related_posts_is_ignored():
     text = ("Quillon Bio Inc. has achieved ISO 14001 certification.\n\nRelated Posts\n\n"
             "Quillon Bio Inc. launches new recycling program in Lyon")
     assert [f["kind"] for f in facts_of(text)] == ["certification"]
+
+
+def test_general_article_about_esg_names_no_company_facts():
+    text = ("Three Reporting Trends for Next Year\n\nBy Ana Lopez - March 2, 2023\n\n"
+            "Investors compare companies with the Dow Jones Sustainability Index and MSCI ESG Ratings. "
+            "Many firms are certified to ISO 14001. An office can save 10% of its electricity, "
+            "according to the International Energy Agency.")
+    assert facts_of(text) == []
