@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from flask import Flask
-
-from esgkg.graph.store import store_path
+if TYPE_CHECKING:  # imported lazily: executor processes import this package and must start fast
+    from flask import Flask
 
 DEFAULTS = {
     "READ_ONLY": False,
@@ -27,6 +27,10 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
+    from flask import Flask
+
+    from esgkg.graph.store import store_path
+
     from .backends import open_backend
     from .sparql import ResultCache, bp as sparql_bp
 

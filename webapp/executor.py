@@ -330,7 +330,7 @@ class ExecutorPool:
         deadline = time.monotonic() + timeout
         if not slot.acquire(timeout=max(timeout, 0.001)):
             raise QueryTimeout("all executors stayed busy for the whole time limit")
-        executor = None
+        executor, held = None, True
         try:
             executor = self._checkout(update)
             try:
@@ -344,11 +344,15 @@ class ExecutorPool:
                 if remaining <= 0 or not executor.results.poll(remaining):
                     raise QueryTimeout(f"the operation ran longer than {timeout:g} s and was stopped")
                 message = executor.results.recv()
-                yield message
                 if message[0] in ("end", "error"):
-                    break
-            self._checkin(executor, update)
-            executor = None
+                    # Done: give the executor back before the last message, since a consumer
+                    # may stop iterating once it has seen it.
+                    self._checkin(executor, update)
+                    executor, held = None, False
+                    slot.release()
+                    yield message
+                    return
+                yield message
         except EOFError:
             raise RuntimeError("the executor died while running the operation") from None
         finally:
@@ -356,7 +360,8 @@ class ExecutorPool:
                 executor.kill()
                 if update:
                     self._writer = None
-            slot.release()
+            if held:
+                slot.release()
 
     def _checkout(self, update: bool, fresh: bool = False) -> _Executor:
         if update:

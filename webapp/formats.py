@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
-from werkzeug.datastructures import MIMEAccept
+
+if TYPE_CHECKING:
+    from werkzeug.datastructures import MIMEAccept
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def candidates(kind: str, boolean: bool = False) -> list[ResultFormat]:
     return [f for f in FORMATS if f.kind == kind and (f.boolean or not boolean)]
 
 
-def choose(kind: str, accept: MIMEAccept, format_param: str | None = None,
+def choose(kind: str, accept: "MIMEAccept", format_param: str | None = None,
            boolean: bool = False) -> ResultFormat:
     """The format for a result of ``kind``: ``format=`` first, else the Accept header's q-values.
 
