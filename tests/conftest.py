@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,3 +162,30 @@ def oxigraph_server(tmp_path):
     yield server
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_endpoint(tmp_path_factory):
+    """A read-only endpoint over ``endpoint_quads()`` (362 quads), results capped at 100 rows."""
+    tmp = tmp_path_factory.mktemp("sample-endpoint")
+    server = start_esgkg_serve(make_store(tmp / "store"), tmp, "--max-rows", "100",
+                               "--workers", "1", "--threads", "2")
+    yield server
+    server.stop()
+
+
+def http_request(url: str, method: str = "GET", data: bytes | str | None = None,
+                 headers: dict | None = None):
+    """(status, headers, body) of one plain HTTP request; error statuses are returned, not raised."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        body = data.encode() if isinstance(data, str) else data
+        path = parts.path + ("?" + parts.query if parts.query else "")
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
