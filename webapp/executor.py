@@ -262,14 +262,19 @@ def _executor_main(argv: list[str] | None = None) -> None:
         if reader is not None:
             run_job(reader.acquire(), job, results.send)
         else:
+            # The answer is sent only once the write is durable, closed and its generation
+            # bumped: a client that reads right after a 2xx must see its update.
+            outcome: list = []
             locks.enter_writer()
             try:
                 store = ox.Store(args.store)
-                run_job(store, job, results.send)
+                run_job(store, job, outcome.append)
                 store.flush()
                 del store
             finally:
                 locks.leave_writer()
+            for message in outcome:
+                results.send(message)
 
 
 def _die_with_parent() -> None:

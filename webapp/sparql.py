@@ -17,7 +17,8 @@ from flask import Blueprint, Response, current_app, g, redirect, request
 
 from . import formats
 from .executor import QueryTimeout
-from .sparqltext import DatasetConflict, apply_using, network_keyword, query_form
+from .sparqltext import (DatasetConflict, apply_using, has_dataset_clause, network_keyword,
+                         query_form)
 
 bp = Blueprint("sparql", __name__)
 
@@ -130,7 +131,10 @@ def _query(text: str, params) -> Response:
     default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
     dataset_given = bool(default or named)
     job = {"op": "query", "text": text, "base": request.base_url, "format": fmt.name,
-           "max_rows": cfg["MAX_ROWS"], "union": True,
+           "max_rows": cfg["MAX_ROWS"],
+           # The default graph is the union of all graphs, unless the query names its own
+           # (pyoxigraph would otherwise let the union flag win over FROM).
+           "union": not has_dataset_clause(text),
            "default_graphs": default if dataset_given else None,
            "named_graphs": named if dataset_given else None}
     runner = current_app.extensions["esgkg_runner"]

@@ -70,6 +70,11 @@ def network_keyword(text: str) -> str | None:
     return None
 
 
+def has_dataset_clause(text: str) -> bool:
+    """Whether a query names its own dataset (FROM / FROM NAMED outside any group)."""
+    return any(tok.depth == 0 and tok.keyword == "FROM" for tok in tokens(text))
+
+
 class DatasetConflict(ValueError):
     """The protocol named a dataset for an update that names its own (USING/WITH)."""
 
