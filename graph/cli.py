@@ -1,17 +1,146 @@
 """The ``esgkg`` command: each subcommand parses its options and calls one library function.
 
-Minimal structure for the endpoint's subcommands (serve, query); the pipeline's subcommands
-(facts, ingest, remove, validate, stats) join ``build_parser`` from the main branch.
+Messages for people are made here, from the exceptions the library raises.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import sys
+
+from .facts import CSV_COLUMNS
+
+
+def _store(args, read_only: bool = False):
+    from .store import GraphStore, StoreError, store_path
+
+    path = store_path(args.store)
+    if read_only and not GraphStore.exists_at(path):
+        raise SystemExit(f"esgkg: no store at {path} (run 'esgkg ingest PATH --store {path}' first)")
+    try:
+        return GraphStore(path)
+    except StoreError as exc:
+        raise SystemExit(f"esgkg: {exc}") from exc
+
+
+def _print_records(records, fmt: str) -> None:
+    writer = csv.DictWriter(sys.stdout, CSV_COLUMNS, extrasaction="ignore") if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    for record in records:
+        if writer:
+            writer.writerow(record)
+        else:
+            print(json.dumps(record, ensure_ascii=False))
+
+
+def cmd_facts(args) -> int:
+    from .fact_table import read_facts
+    from .pipeline import FileError, extract_facts_from_paths
+    from .read import release_files
+
+    if args.store:
+        if args.paths:
+            raise SystemExit("esgkg facts: give either release paths or --store, not both")
+        _print_records(read_facts(_store(args, read_only=True)), args.format)
+        return 0
+    if not args.paths:
+        raise SystemExit("esgkg facts: give release files or directories (or --store DIR)")
+    files = release_files(args.paths)
+    if not files:
+        raise SystemExit("esgkg facts: no release files (.txt, .md, .html) found in " + " ".join(args.paths))
+    errors = []
+
+    def records():
+        for item in extract_facts_from_paths(files):
+            if isinstance(item, FileError):
+                print(f"esgkg: {item.message}", file=sys.stderr)
+                errors.append(item)
+            else:
+                yield item.to_record()
+
+    _print_records(records(), args.format)
+    return 1 if len(errors) == len(files) else 0
+
+
+def cmd_ingest(args) -> int:
+    from .pipeline import ingest_paths
+    from .read import release_files
+
+    if not release_files(args.paths):
+        raise SystemExit("esgkg ingest: no release files (.txt, .md, .html) found in " + " ".join(args.paths))
+    store = _store(args)
+    summary = ingest_paths(args.paths, store, progress=sys.stderr.isatty(), workers=args.workers)
+    for error in summary.errors:
+        print(f"esgkg: skipped {error.message}", file=sys.stderr)
+    for doc_id in summary.empty:
+        print(f"esgkg: {doc_id}: no ESG facts found", file=sys.stderr)
+    print(f"ingested {summary.documents} documents, {summary.facts} facts, {summary.triples} triples "
+          f"into {store.path} in {summary.seconds['total']:.1f} s"
+          + (f"; {len(summary.errors)} files skipped" if summary.errors else ""))
+    return 1 if summary.errors and not summary.documents else 0
+
+
+def cmd_remove(args) -> int:
+    store = _store(args, read_only=True)
+    missing = [doc_id for doc_id in args.doc_ids if not store.remove_document(doc_id)]
+    for doc_id in missing:
+        print(f"esgkg: no document {doc_id!r} in {store.path}", file=sys.stderr)
+    removed = len(args.doc_ids) - len(missing)
+    print(f"removed {removed} document{'s' if removed != 1 else ''}")
+    return 1 if missing else 0
+
+
+def cmd_stats(args) -> int:
+    from .stats import store_stats
+
+    stats = store_stats(_store(args, read_only=True))
+    if args.json:
+        print(json.dumps(stats.as_dict(), indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"esgkg store {args.store or ''}".strip(), show_header=False)
+    table.add_row("documents", str(stats.documents))
+    for name, n in stats.entities.items():
+        table.add_row(f"entities: {name}", str(n))
+    for kind, n in stats.facts.items():
+        table.add_row(f"facts: {kind}", str(n))
+    table.add_row("inferred facts", str(stats.inferred))
+    table.add_row("triples", str(stats.triples))
+    Console().print(table)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="esgkg", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="esgkg", description="Corporate ESG releases as an RDF knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    store_help = "data directory (default: $ESGKG_STORE or ./esgkg-data)"
+
+    p = sub.add_parser("facts", help="print the ESG facts of releases (or of a store) as JSON lines or CSV")
+    p.add_argument("paths", nargs="*", help="release files or directories")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--store", help="print the facts already in this store instead")
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("ingest", help="add or replace releases in the store")
+    p.add_argument("paths", nargs="+", help="release files or directories")
+    p.add_argument("--store", help=store_help)
+    p.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per core)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("remove", help="remove documents (by id: file name without extension) and their facts")
+    p.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("stats", help="documents, entities, facts by kind, triples")
+    p.add_argument("--store", help=store_help)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
     _add_endpoint_commands(sub)
     return parser
 
@@ -25,14 +154,19 @@ def _add_endpoint_commands(sub) -> None:
     p = sub.add_parser("serve", help="serve the SPARQL endpoint (and the web app) with gunicorn")
     add_serve_arguments(p)
     p.set_defaults(func=run_serve)
-    p = sub.add_parser("query", help="run a SPARQL query on the store or an endpoint")
+    p = sub.add_parser("query", help="run a SPARQL query on the store or an endpoint; table or any format")
     add_query_arguments(p)
     p.set_defaults(func=run_query)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,96 @@
+"""What a release says about itself: title, release date and dateline place.
+
+The release date also dates relative phrases ("this year", "today") in the facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+DATE_RE = re.compile(
+    rf"(?P<md>{_DAY_NAME}(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d))"
+    rf"|(?P<dm>{_DAY_NAME}(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
+    rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))", re.I)
+DATE_NO_YEAR_RE = re.compile(rf"{_DAY_NAME}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
+_PLACE = r"[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
+DATELINE_BEFORE = re.compile(rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*[,.–—-]+\s*$")
+DATELINE_AFTER = re.compile(rf"^\s*,?\s*(?P<place>{_PLACE})\s*:")
+
+
+@dataclass
+class DocumentMeta:
+    title: str | None
+    date: date | None
+    place: str | None  # dateline city
+    place_region: str | None
+    dateline_span: tuple[int, int] | None  # offsets of the dateline place in the text
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+
+def parse_date(m: re.Match) -> date | None:
+    try:
+        if m.group("md"):
+            return date(int(m.group("y1")), _month(m.group("m1")), int(m.group("d1")))
+        if m.group("dm"):
+            return date(int(m.group("y2")), _month(m.group("m2")), int(m.group("d2")))
+        return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return next(n for name, n in MONTHS.items() if name.startswith(word[:3]))
+
+
+def read_meta(text: str) -> DocumentMeta:
+    head = text[:1500]
+    release_date = None
+    for m in DATE_RE.finditer(head):
+        release_date = parse_date(m)
+        if release_date:
+            break
+    place, region, span = _dateline(head)
+    return DocumentMeta(_title(text), release_date, place, region, span)
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 200 or line.startswith("(") or DATE_RE.search(line) or line.endswith(":"):
+            return None
+        return line
+    return None
+
+
+def _dateline(head: str):
+    """Place of a dateline: 'Kaohsiung, Taiwan. November 18, 2021.', 'HSINCHU, Sept. 17, 2013 /PRNewswire/',
+    '(Taipei, Taiwan – May 23, 2023)', 'Monday 27 July, Taipei:'."""
+    for m in list(DATE_RE.finditer(head)) + list(DATE_NO_YEAR_RE.finditer(head)):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        before = head[line_start:m.start()]
+        found = DATELINE_BEFORE.match(before)
+        if found:
+            offset = line_start + found.start("place")
+            return _place_name(found.group("place")), found.group("region"), (offset, offset + len(found.group("place")))
+        after = DATELINE_AFTER.match(head[m.end():m.end() + 60])
+        if after and not before.strip():
+            offset = m.end() + after.start("place")
+            return _place_name(after.group("place")), None, (offset, offset + len(after.group("place")))
+    return None, None, None
+
+
+def _place_name(raw: str) -> str:
+    return raw.title() if raw.isupper() else raw

@@ -1,0 +1,145 @@
+"""Proper names in a sentence and what kind of thing each one is.
+
+Press releases capitalise what matters: a run of capitalised words (joined by 'of', 'and', '&', ...)
+is a name candidate; the gazetteer, the place list, standard codes and head words ('... Award',
+'Ministry of ...', '... Inc.') say what it names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, normalize
+
+_WORD = r"(?:[A-Z][\w'’&.\-/+]*[\w.+]|[0-9]+[A-Z][\w\-]*|e[A-Z]\w+|i[A-Z]\w+)"
+_SUFFIX = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A)\.|,\s+(?:Inc|Ltd|LLC|PLC|AG|SA|SE|NV|GmbH|Limited|Corporation|Incorporated)\b)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets relative to the sentence
+    end: int
+    text: str
+    type: str | None  # company, agency, organization, award, standard, index, initiative, place, or None
+
+
+class MentionFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        connectors = "|".join(re.escape(c) for c in lexicon.rules["name_connectors"])
+        self.name_re = re.compile(
+            rf"(?<![\w'’]){_WORD}(?:(?:\s+(?:(?:{connectors}|the)\s+)*|-){_WORD})*{_SUFFIX}?")
+        self.stop_initial = set(lexicon.rules["sentence_initial_stopwords"])
+        self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
+        self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
+
+    def names(self, text: str) -> list[Mention]:
+        """Every name candidate in a sentence: gazetteer names, standard codes, capitalised runs."""
+        taken: list[tuple[int, int]] = []
+        found: list[Mention] = []
+
+        def add(start, end, surface, kind):
+            if any(s < end and start < e for s, e in taken):
+                return
+            taken.append((start, end))
+            found.append(Mention(start, end, surface, kind))
+
+        for m in self.lexicon.standard_pattern.finditer(text):
+            add(m.start(), m.end(), m.group(), "standard")
+        for m in self.lexicon.known_pattern.finditer(text):
+            # a gazetteer name inside a longer capitalised name (e.g. "... Ministry of Labor Award")
+            # belongs to that longer name, decided below
+            outer = self._enclosing_name(text, m.start(), m.end())
+            if outer and (outer[1] - outer[0]) > (m.end() - m.start()) and self.lexicon.head_type(outer[2]) in (
+                    "award", "index"):
+                continue
+            add(m.start(), m.end(), m.group(), self.lexicon.lookup(m.group()).type)
+        for m in self.name_re.finditer(text):
+            for start, end, surface in self._clean(text, m.start(), m.end()):
+                parts = re.split(r"\s+(?:and|&)\s+|,\s*", surface)
+                if len(parts) > 1 and all(part in self.lexicon.place_types for part in parts):
+                    continue  # "England and Wales": two places, found below
+                add(start, end, surface, self.classify(surface))
+        for m in self.lexicon.place_pattern.finditer(text):
+            add(m.start(), m.end(), m.group(), "place")
+        return sorted(found, key=lambda x: x.start)
+
+    def _enclosing_name(self, text, start, end):
+        for m in self.name_re.finditer(text):
+            if m.start() <= start and end <= m.end():
+                for s, e, surface in self._clean(text, m.start(), m.end()):
+                    if s <= start and end <= e:
+                        return s, e, surface
+        return None
+
+    def _clean(self, text: str, start: int, end: int):
+        """Trim a capitalised run: possessives, sentence-initial function words, generic words."""
+        surface = text[start:end]
+        # "X's Y": the possessor and the possessed are two names
+        parts = re.split(r"(?:'s|’s|s'|s’)(?=\s|$)", surface)
+        offset = start
+        for part in parts:
+            stripped = part.strip()
+            if stripped:
+                s = offset + part.index(stripped)
+                yield from self._trim(text, s, s + len(stripped))
+            offset += len(part) + 2
+
+    def _trim(self, text, start, end):
+        surface = text[start:end].rstrip(".,;:-") if not re.search(r"\b(?:Inc|Corp|Co|Ltd)\.$", text[start:end]) else text[start:end]
+        end = start + len(surface)
+        words = surface.split()
+        while words and (words[0].rstrip(".,") in self.stop_initial or words[0].lower() in self.connectors
+                         or words[0].lower() in self.generic):
+            start += surface.index(words[0]) + len(words[0])
+            surface = text[start:end].lstrip()
+            start = end - len(surface)
+            words = surface.split()
+        while words and (words[-1].lower() in self.connectors or words[-1].lower() in self.generic):
+            surface = surface[: surface.rindex(words[-1])].rstrip(" ,-")
+            end = start + len(surface)
+            words = surface.split()
+        if not words or surface.lower() in self.generic or len(surface) < 2:
+            return
+        if re.fullmatch(r"[\d\W]+", surface):
+            return
+        yield start, end, surface
+
+    def classify(self, surface: str) -> str | None:
+        known = self.lexicon.lookup(surface)
+        if known:
+            return known.type
+        if surface in self.lexicon.place_types:
+            return "place"
+        if self.lexicon.standard_pattern.fullmatch(surface):
+            return "standard"
+        return self.lexicon.head_type(surface)
+
+
+def acronym_of(name: str) -> str:
+    """Initials of the capitalised words of a name: 'Responsible Business Alliance' -> 'RBA'."""
+    words = re.findall(r"[A-Za-z][\w]*", name)
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def abbreviation_fits(abbr: str, name: str) -> bool:
+    """Does ABBR abbreviate NAME? Initials in order, allowing skipped words and suffixes."""
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w]*", name)]
+    initials = "".join(w[0].upper() for w in words)
+    if "".join(letters) in initials:
+        return True
+    # subsequence of initials and letters of the first word (e.g. "TSMC" from "Taiwan Semiconductor
+    # Manufacturing Company", "UMC" from "United Microelectronics Corporation")
+    it = iter(initials)
+    if all(ch in it for ch in letters):
+        return True
+    joined = "".join(w.upper() for w in words)
+    it = iter(joined)
+    return letters[0] == joined[:1] and all(ch in it for ch in letters)
+
+
+def norm_key(name: str) -> str:
+    return normalize(name)

@@ -1,0 +1,22 @@
+"""standard_adoption: a company applies the standards of a body without a certification claim."""
+from __future__ import annotations
+
+from ..extract import DocContext
+from ..sentences import Sentence
+
+BODY_TYPES = ("organization", "initiative", "agency")
+
+
+def extract(ctx: DocContext, sentence: Sentence) -> None:
+    text = sentence.text
+    cue = ctx.lexicon.rule("standard_adoption", "cues").search(text)
+    if not cue:
+        return
+    subject = ctx.subject_for(sentence, before=cue.start())
+    for mention in ctx.mentions(sentence):
+        if mention.start < cue.end() - 1 or mention.type not in BODY_TYPES:
+            continue
+        gap = text[cue.end():mention.start]
+        if len(gap) > 120 or "." in gap.replace("(.", ""):
+            break
+        ctx.add("standard_adoption", sentence, subject, ctx.entity(mention.text, mention.type))

@@ -1,0 +1,97 @@
+"""award: a company received an award (year, level, conferring body)."""
+from __future__ import annotations
+
+import re
+
+from ..extract import DocContext
+from ..sentences import Sentence
+
+_LOWER_HEAD = re.compile(r"^\s+(award|awards|prize|medal|honou?r)\b")
+_CONFERRER_NOUNS = r"(?:\s+(?:magazine|newspaper|foundation|association|institute|ministry|council|government|group|society|media))?"
+
+
+def _award_names(ctx: DocContext, sentence: Sentence):
+    """Award mentions, including 'Benchmark Enterprise award' style names with a lower-case head."""
+    for mention in ctx.mentions(sentence):
+        if mention.type == "award":
+            yield mention.start, mention.end, mention.text
+        elif mention.type is None:
+            tail = _LOWER_HEAD.match(sentence.text[mention.end:])
+            if tail:
+                yield mention.start, mention.end + tail.end(), sentence.text[mention.start:mention.end + tail.end()]
+
+
+def extract(ctx: DocContext, sentence: Sentence) -> None:
+    rules = ctx.lexicon.rules["award"]
+    text = sentence.text
+    level_sentence = ctx.lexicon.rule("award", "level_sentence").search(text)
+    previous = ctx.last_fact("award", sentence, sentences_back=2)
+    if level_sentence and previous is not None and "level" not in previous.qualifiers:
+        previous.qualifiers["level"] = level_sentence.group(1).strip()
+        return
+    verbs = ctx.lexicon.rule("award", "verbs")
+    if not verbs.search(text):
+        return
+    for start, end, name in _award_names(ctx, sentence):
+        name, level = _split_level(ctx, name)
+        possessor = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
+        conferrer = None
+        if possessor:
+            owner, owner_level = _split_level(ctx, possessor.group(1))
+            level = level or owner_level
+            if owner in ctx.lexicon.rules["person_titles"]:
+                name = f"{owner}'s {name}"
+            else:
+                conferrer = owner
+        conferrer = conferrer or _conferrer(ctx, sentence, start, end, name)
+        subject = ctx.subject_for(sentence, before=None)
+        if subject is None:
+            continue
+        award = ctx.entity(_strip_ordinal(name), "award")
+        award.type = "award"
+        level = level or _level(ctx, text)
+        ctx.add("award", sentence, subject, award,
+                year=ctx.year_of(text), level=level,
+                awarded_by=ctx.entity(conferrer).label if conferrer else None)
+
+
+def _strip_ordinal(name: str) -> str:
+    return re.sub(r"^(?:\d+(?:st|nd|rd|th)\s+|(?:19|20)\d\d\s+)", "", name)
+
+
+def _split_level(ctx: DocContext, name: str):
+    """'Gold Medal Governor's ... award': a tier at the front of a name is the level, not the name."""
+    m = re.match(ctx.lexicon.rules["award"]["level_pattern"] + r"\s+", name, re.I)
+    if m and len(name) > m.end():
+        return name[m.end():], m.group().strip()
+    return name, None
+
+
+def _level(ctx: DocContext, text: str) -> str | None:
+    m = re.search(r"\b" + ctx.lexicon.rules["award"]["level_pattern"] + r"\b", text, re.I)
+    if m:
+        return m.group()
+    category = re.search(r"in the [\"“‘']?([A-Z][^\"”’']{2,60})[\"”’']? category", text)
+    return category.group(1) if category else None
+
+
+def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_name: str) -> str | None:
+    """The body conferring an award: 'from/by the X', 'X presented ...', or the body in its name."""
+    text = sentence.text
+    bodies = [m for m in ctx.mentions(sentence)
+              if m.type in ("agency", "organization") and not (start <= m.start < end)]
+    for m in bodies:
+        cue = text[max(0, m.start - 30):m.start].lower()
+        if re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?:\w+(?:['’]s)?\s+)?$", cue):
+            return m.text
+    for m in bodies:
+        if m.end <= start and re.search(r"^\s*(?:\([A-Z]+\)\s*)?(?:presented|gave|conferred|awarded|granted|honou?red|selected|named)",
+                                         text[m.end:]):
+            return m.text
+    heads = ctx.lexicon.rules["type_heads"]
+    org_heads = set(heads["organization"]) | set(heads["agency"])
+    words = award_name.split()
+    for i, word in enumerate(words[:-1]):
+        if word in org_heads and i > 0:
+            return " ".join(words[: i + 1])
+    return None

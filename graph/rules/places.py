@@ -1,0 +1,83 @@
+"""located_in: an organization is based in, has sites in, or has jurisdiction over a place."""
+from __future__ import annotations
+
+import re
+
+from ..extract import DocContext
+from ..sentences import Sentence
+
+ORG_TYPES = ("company", "agency", "organization")
+
+
+def extract(ctx: DocContext, sentence: Sentence) -> None:
+    text = sentence.text
+    mentions = ctx.mentions(sentence)
+    places = [m for m in mentions if m.type == "place"]
+    span = ctx.meta.dateline_span
+    if span and sentence.start <= span[0] < sentence.end and ctx.main:
+        ctx.add("located_in", sentence, ctx.main, ctx.entity(ctx.meta.place, "place"))
+    for place in places:
+        after = text[place.end:]
+        # "Taiwan's Ministry of Labor", "One of Taiwan's biggest companies, TSMC"
+        owner = re.match(r"['’]s\s+(?:(?:biggest|largest|leading|top|major|first|own)\s+)?", after)
+        if owner:
+            target = _mention_at(mentions, place.end + owner.end(), ORG_TYPES)
+            if target is None:
+                listed = re.match(r"(?:[\w-]+\s+){0,3}(?:companies|firms|corporations|manufacturers|enterprises|groups),\s+", after[owner.end():])
+                if listed:
+                    target = _mention_at(mentions, place.end + owner.end() + listed.end(), ORG_TYPES + (None,))
+            if target is not None:
+                _add(ctx, sentence, target.text, place.text)
+        # "Taiwan Ministry of Labor": a place name leading an agency's name
+        for mention in mentions:
+            if mention.type == "agency" and mention.text.startswith(place.text + " ") and mention.start <= place.start:
+                _add(ctx, sentence, mention.text, place.text)
+    # "SPC's manufacturing plants in England and Wales", "headquartered in Hsinchu"
+    site_nouns = ctx.lexicon.rules["located_in"]["site_nouns"]
+    seat = ctx.lexicon.rule("located_in", "seat_cues")
+    for cue in re.finditer(rf"(?:['’]s|\bits|\bour|\btheir)\s+(?:[\w-]+\s+){{0,2}}(?:{site_nouns})\s+(?:in|at|across)\s+", text, re.I):
+        for place in _place_list(places, text, cue.end()):
+            subject = ctx.subject_for(sentence, before=cue.start() + 1)
+            if subject:
+                ctx.add("located_in", sentence, subject, ctx.entity(place.text, "place"))
+    for cue in seat.finditer(text):
+        subject = ctx.subject_for(sentence, before=cue.start())
+        for place in _place_list(places, text, cue.end() + 1):
+            if subject:
+                ctx.add("located_in", sentence, subject, ctx.entity(place.text, "place"))
+
+
+def _add(ctx, sentence, org_surface, place_surface):
+    organization = ctx.entity(org_surface)
+    if organization.type in ORG_TYPES:
+        ctx.add("located_in", sentence, organization, ctx.entity(place_surface, "place"))
+
+
+def _is_country_of(previous, place) -> bool:
+    """'Kaohsiung, Taiwan': the country after a comma only says where the city is."""
+    from ..lexicon import load_lexicon
+    kinds = load_lexicon().place_types
+    return kinds.get(place.text) == "country" and kinds.get(previous.text) in ("city", "region")
+
+
+def _mention_at(mentions, position, types):
+    return next((m for m in mentions if abs(m.start - position) <= 1 and m.type in types), None)
+
+
+def _place_list(places, text, start):
+    """Places listed from START on: 'England and Wales', 'Hsinchu, Tainan and Kaohsiung'."""
+    position = start
+    listed = []
+    for place in places:
+        if place.start < position - 1:
+            continue
+        gap = text[position:place.start]
+        if listed and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?", gap):
+            break
+        if listed and gap.strip() == "," and place.type == "place" and _is_country_of(listed[-1], place):
+            break
+        if not listed and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            break
+        listed.append(place)
+        position = place.end
+    return listed

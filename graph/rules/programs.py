@@ -1,0 +1,63 @@
+"""program: a company runs a program, facility, system or initiative (since, location)."""
+from __future__ import annotations
+
+import re
+
+from ..extract import DocContext
+from ..sentences import Sentence
+
+_STOP = (r"that|which|who|whose|to|for|at|with|by|across|from|on|in|into|under|as|since|and\s+(?:provides?|offers?|has|is|will)"
+         r"|where|while|so|because|,|;|:|\.|\(|[\"“”]")
+_NP = r"((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+?)"
+
+
+def _heads(ctx: DocContext) -> str:
+    return "|".join(re.escape(h.lower()) + "s?" for h in ctx.lexicon.rules["type_heads"]["program"])
+
+
+def _since(text: str) -> int | None:
+    m = re.search(r"\b(?:since|established in|launched in|founded in|began in|started in)\s+((?:19|20)\d\d)\b", text, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _location(ctx: DocContext, sentence: Sentence, after: int) -> str | None:
+    for mention in ctx.mentions(sentence):
+        if mention.type == "place" and mention.start >= after and re.search(
+                r"\b(?:in|at|located in|across)\s+(?:the\s+)?$", sentence.text[max(0, mention.start - 14):mention.start]):
+            return mention.text
+    return None
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:a|an|the|its|their|our|his|her|new|several|two|three|many)\s+", "", name.strip(), flags=re.I)
+    return name.strip(" ‘’'\"")
+
+
+def extract(ctx: DocContext, sentence: Sentence) -> None:
+    text = sentence.text
+    heads = _heads(ctx)
+    found = []
+    verbs = ctx.lexicon.rules["program"]["verbs"]
+    # "X has established/launched ... a smart management system that ..."
+    for m in re.finditer(rf"\b(?:{verbs})\s+(?:(?:and|&)\s+(?:{verbs})\s+)?(?:(?:a|an|the|its|their|our)\s+)?{_NP}\s+?(?={_STOP}|$)", text, re.I):
+        candidate = _clean(m.group(1))
+        if re.search(rf"\b(?:{heads})$", candidate, re.I) and len(candidate.split()) >= 2:
+            found.append((m.start(), candidate))
+    # "The X has been established since 2004"
+    for m in re.finditer(rf"^(?:The\s+)?{_NP}\s+(?:has|have|was|were)\s+(?:been\s+)?(?:established|launched|set up|founded|built|created|operating|running)\b", text):
+        candidate = _clean(m.group(1))
+        if len(candidate.split()) >= 2:
+            found.append((m.start(), candidate))
+    # "... for its water recycling program"
+    for m in ctx.lexicon.rule("program", "for_its").finditer(text):
+        found.append((m.start(), _clean(m.group(1))))
+    for position, name in found:
+        if not name or name.lower() in ("program", "project", "system"):
+            continue
+        subject = ctx.subject_for(sentence, before=position + 1)
+        if subject is None:
+            continue
+        program = ctx.entity(name, "program")
+        program.type = "program"
+        ctx.add("program", sentence, subject, program, since=_since(text),
+                location=_location(ctx, sentence, position))

@@ -1,0 +1,82 @@
+"""The CLI as a user meets it: each bad file gets one clear line, the good ones still go in."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from esgkg.graph.read import MAX_BYTES
+
+
+def esgkg(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def releases(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Pemberly Glass Ltd. has obtained ISO 14001 certification.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "latin1.txt").write_bytes("Société Verte SA has obtained ISO 50001 certification.".encode("latin-1"))
+    (folder / "page.html").write_text(
+        "<html><head><script>alert('x')</script><style>p{}</style></head><body><nav>Home</nav>"
+        "<p>Orvel Motors Inc. is a member of the RBA (Responsible Business Alliance).</p></body></html>",
+        encoding="utf-8")
+    (folder / "notes.md").write_text("# Spring picnic\n\nWe had *sandwiches* in the [park](http://x).\n", encoding="utf-8")
+    return folder
+
+
+def test_facts_reads_every_kind_of_file_and_reports_bad_ones(releases):
+    result = esgkg("facts", str(releases))
+    assert result.returncode == 0
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(f["document"], f["object"]) for f in facts} == {
+        ("good", "ISO 14001"), ("latin1", "ISO 50001"), ("page", "Responsible Business Alliance")}
+    assert next(f for f in facts if f["document"] == "latin1")["subject"] == "Société Verte SA"
+    errors = result.stderr.splitlines()
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("binary.txt: binary file" in e for e in errors)
+    assert "alert" not in result.stdout
+
+
+def test_facts_csv(releases):
+    result = esgkg("facts", "--format", "csv", str(releases / "good.txt"))
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("document,kind,subject,object") and len(lines) == 2
+
+
+def test_enormous_file_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (MAX_BYTES + 1))
+    result = esgkg("facts", str(big))
+    assert result.returncode == 1 and "over the" in result.stderr and "limit" in result.stderr
+
+
+def test_ingest_keeps_good_files_and_summarises(releases, tmp_path):
+    store = tmp_path / "store"
+    result = esgkg("ingest", str(releases), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "ingested 4 documents" in result.stdout
+    assert "notes: no ESG facts found" in result.stderr
+    stats = json.loads(esgkg("stats", "--store", str(store), "--json").stdout)
+    assert stats["documents"] == 4 and stats["facts"]["certification"] == 2
+    assert esgkg("remove", "good", "--store", str(store)).returncode == 0
+    assert json.loads(esgkg("stats", "--store", str(store), "--json").stdout)["documents"] == 3
+    missing = esgkg("remove", "no-such-doc", "--store", str(store))
+    assert missing.returncode == 1 and "no document 'no-such-doc'" in missing.stderr
+
+
+def test_nothing_usable_is_a_failure(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = esgkg("ingest", str(tmp_path / "empty.txt"), "--store", str(tmp_path / "s"))
+    assert result.returncode == 1 and "empty file" in result.stderr
+
+
+def test_store_commands_without_a_store_say_so(tmp_path):
+    result = esgkg("stats", "--store", str(tmp_path / "none"))
+    assert result.returncode != 0 and "no store at" in result.stderr

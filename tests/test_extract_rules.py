@@ -1,0 +1,114 @@
+"""One short release per rule family, written for these tests: what each family must find, and
+what it must leave alone."""
+from pathlib import Path
+
+import pytest
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def facts_of(text: str, doc_id: str = "test-release"):
+    _, facts = extract(Release(doc_id, Path(doc_id + ".txt"), text, "text"))
+    return [f.to_record() for f in facts]
+
+
+def only(records, kind):
+    return [r for r in records if r["kind"] == kind]
+
+
+def test_award_with_year_level_and_conferring_body():
+    text = ("Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award from the "
+            "Ministry of Environment. ZMC was accorded the Platinum Leader award, which is the highest tier.")
+    awards = only(facts_of(text), "award")
+    assert awards == [{
+        "document": "test-release", "kind": "award", "subject": "Zentrix Mobility Corp.",
+        "object": "Clean Air Award", "year": 2024, "level": "Platinum Leader",
+        "awarded_by": "Ministry of Environment",
+        "evidence": "Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award "
+                    "from the Ministry of Environment."}]
+
+
+def test_award_year_defaults_to_release_date():
+    text = "Berlin, March 3, 2019. Quorvane Foods AG received the Water Stewardship Prize from the Global Water Council."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["year"], award["awarded_by"]) == ("Water Stewardship Prize", 2019, "Global Water Council")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Holvia Ltd. has obtained ISO 14001 certification for its plant.", "held"),
+    ("Holvia Ltd. is in the process of obtaining ISO 50001.", "in_progress"),
+    ("Holvia Ltd. plans to obtain ISO 27001 next year.", "planned"),
+    ("Holvia Ltd. has renewed its ISO 9001:2015 certificate.", "renewed"),
+])
+def test_certification_status(sentence, status):
+    (cert,) = only(facts_of(sentence), "certification")
+    assert cert["status"] == status and cert["subject"] == "Holvia Ltd."
+
+
+def test_standard_only_named_as_replaced_is_not_a_certification():
+    text = ("Holvia Ltd. has achieved ISO 45001. The standard replaces older schemes such as OHSAS 18001, "
+            "which it supersedes.")
+    assert [c["object"] for c in only(facts_of(text), "certification")] == ["ISO 45001"]
+
+
+def test_membership_resolves_abbreviation_and_join_year():
+    text = ("Taipei, 5 May 2022 - Nordkap Systems Inc. (NKS) is a member of the RBA (Responsible Business Alliance). "
+            "NKS joined RE100 this year.")
+    members = {m["object"]: m.get("since") for m in only(facts_of(text), "membership")}
+    assert members == {"Responsible Business Alliance": None, "RE100": 2022}
+
+
+def test_index_inclusion_with_streak_from_next_sentence():
+    text = ("HSINCHU, Oct. 2, 2018 /PRNewswire/ -- Pellucid Chips Corporation was ranked at the top of its industry "
+            "on the Dow Jones Sustainability World Index (DJSI World). This is the 4th year in a row that the "
+            "company has been selected.")
+    (index,) = only(facts_of(text), "index_inclusion")
+    assert index["object"] == "Dow Jones Sustainability World Index"
+    assert (index["year"], index["consecutive_years"], index["rank"]) == (2018, 4, "top")
+    assert only(facts_of(text), "located_in")[0]["object"] == "Hsinchu"
+
+
+def test_standard_adoption_lists_every_body():
+    text = "Ovarin Chemicals plc follows standards from organizations such as FM Global and the National Fire Protection Association."
+    assert {f["object"] for f in only(facts_of(text), "standard_adoption")} == {
+        "FM Global", "National Fire Protection Association"}
+
+
+def test_program_with_since_and_location():
+    text = ("Since 2011, Lumora Textiles Inc. has operated a solar training center in Penang for local students. "
+            "Lumora Textiles Inc. has launched a rainwater harvesting system that serves its dyeing lines.")
+    programs = {p["object"]: (p.get("since"), p.get("location")) for p in only(facts_of(text), "program")}
+    assert programs == {"solar training center": (2011, "Penang"), "rainwater harvesting system": (None, None)}
+
+
+def test_agency_part_of_ministry_and_located_in_country():
+    text = "Krell Steel Corp. thanks Japan's Ministry of Labor – Occupational Safety and Health Administration."
+    records = facts_of(text)
+    assert only(records, "part_of")[0]["subject"] == "Occupational Safety and Health Administration"
+    assert only(records, "part_of")[0]["object"] == "Ministry of Labor"
+    assert {(r["subject"], r["object"]) for r in only(records, "located_in")} == {("Ministry of Labor", "Japan")}
+
+
+def test_sites_in_listed_places():
+    text = "Brackwell Rubber Ltd.'s plants in Scotland and Ireland have been certified to ISO 14001."
+    assert {r["object"] for r in only(facts_of(text), "located_in")} == {"Scotland", "Ireland"}
+
+
+def test_metrics_keep_scale_words_in_unit():
+    text = ("Veltaro Energy Inc. said its recycling program delivers energy savings of 3.5 million kilowatt hours "
+            "and cuts water consumption by 12,400 gallons.")
+    metrics = {m["object"]: (m["value"], m["unit"]) for m in only(facts_of(text), "metric")}
+    assert metrics == {"energy savings": (3.5, "million kilowatt hours"), "water consumption": (12400, "gallons")}
+
+
+def test_text_without_esg_facts_gives_none():
+    text = ("Our team enjoyed the spring picnic. Everyone brought sandwiches and played games in the park. "
+            "We look forward to next year's gathering.")
+    assert facts_of(text) == []
+
+
+def test_page_furniture_after_related_posts_is_ignored():
+    text = ("Quillon Bio Inc. has achieved ISO 14001 certification.\n\nRelated Posts\n\n"
+            "Quillon Bio Inc. launches new recycling program in Lyon")
+    assert [f["kind"] for f in facts_of(text)] == ["certification"]
