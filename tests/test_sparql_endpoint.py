@@ -181,3 +181,16 @@ def test_large_results_stream(esgkg_server, tmp_path):
     assert status == 200
     assert headers["Transfer-Encoding"] == "chunked" and "Content-Length" not in headers
     assert len(json.loads(body)["results"]["bindings"]) == len(endpoint_quads(companies=3000))
+
+
+def test_fresh_serve_builds_the_sample_graph_first(esgkg_server, tmp_path):
+    server = esgkg_server("--workers", "1", "--threads", "2", store=tmp_path / "not-yet")
+    client = SPARQLWrapper(server.sparql)
+    client.setQuery("""PREFIX esg: <https://w3id.org/esgkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?award WHERE { ?c esg:receivedAward ?a . ?c rdfs:label ?company . ?a rdfs:label ?award
+                              FILTER(CONTAINS(?company, "Advanced Semiconductor Engineering")) }""")
+    client.setReturnFormat(JSON)
+    awards = [b["award"]["value"] for b in client.query().convert()["results"]["bindings"]]
+    assert awards == ["Occupational Safety and Health Award"]
+    assert "building the graph of the sample release" in server.log.read_text()

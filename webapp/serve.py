@@ -13,6 +13,7 @@ With no store yet, the graph of the bundled sample release is built first (by th
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 from importlib import resources
@@ -80,18 +81,29 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def build_sample(path: str) -> None:
-    """Build the graph of the bundled sample release in a new store (closed again before serving)."""
+    """Build the graph of the bundled sample release in a new store, in a separate process.
+
+    The pipeline (spaCy, its worker processes) and the read-write store must not live in the
+    gunicorn master: workers forked from a process holding that state crashed (SIGSEGV).
+    """
+    print(f"esgkg: no store at {path} yet; building the graph of the sample release", file=sys.stderr)
+    builder = multiprocessing.get_context("spawn").Process(target=_build_sample_in_child, args=(path,))
+    builder.start()
+    builder.join()
+    if builder.exitcode != 0:
+        raise SystemExit(f"esgkg serve: could not build the sample graph in {path}")
+
+
+def _build_sample_in_child(path: str) -> None:
     from esgkg.graph.pipeline import ingest_paths
 
     sample = resources.files("esgkg.ontology").joinpath(SAMPLE_RELEASE)
-    print(f"esgkg: no store at {path} yet; building the graph of the sample release", file=sys.stderr)
     with resources.as_file(sample) as sample_path:
         store = GraphStore(path)
-        try:
-            ingest_paths([str(sample_path)], store, progress=False)
-            store.flush()
-        finally:
-            del store
+        summary = ingest_paths([str(sample_path)], store, progress=False)
+        store.flush()
+    if summary.errors or not summary.documents:
+        raise SystemExit(1)
 
 
 class EsgkgServer(BaseApplication):
