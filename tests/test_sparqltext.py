@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from esgkg.webapp.sparqltext import (DatasetConflict, apply_using, has_dataset_clause,
+from esgkg.webapp.sparqltext import (DatasetConflict, analyse_query, apply_using, has_dataset_clause,
                                      network_keyword, query_form)
 
 
@@ -57,3 +57,9 @@ def test_apply_using_refuses_a_conflicting_dataset():
     with pytest.raises(DatasetConflict):
         apply_using("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", [], ["http://h"])
     assert apply_using("CLEAR ALL", [], []) == "CLEAR ALL"
+
+
+def test_analyse_query_reads_form_network_keyword_and_dataset_in_one_pass():
+    assert analyse_query("SELECT * FROM <http://g> WHERE { SERVICE <http://x> { ?s ?p ?o } }") == \
+        ("SELECT", "SERVICE", True)
+    assert analyse_query("ASK { ?s <http://x/from> ?o }") == ("ASK", None, False)

@@ -32,7 +32,8 @@ def create_app(config: dict | None = None) -> Flask:
     from esgkg.graph.store import store_path
 
     from .backends import open_backend
-    from .sparql import ResultCache, bp as sparql_bp
+    from .resultcache import HotQueryCache, ResultCache
+    from .sparql import bp as sparql_bp
 
     # instance_path given explicitly: Flask cannot locate it for a module of the esgkg namespace
     # package (StopIteration in find_package).
@@ -46,6 +47,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["esgkg_runner"] = runner
     app.extensions["esgkg_result_cache"] = ResultCache(app.config["RESULT_CACHE"])
     app.register_blueprint(sparql_bp)
+    app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
+                                 runner.generation)
     return app
 
 

@@ -37,6 +37,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="time limit of one query or update, in seconds (default 30)")
     parser.add_argument("--max-rows", type=int, default=100_000,
                         help="most solutions or triples in one result, 0 for no cap (default 100000)")
+    parser.add_argument("--cache-size", type=int, default=1024,
+                        help="whole results kept per worker, reused until the next update; 0 = none")
     parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
                         help="allow SPARQL updates with this Bearer token (or ESGKG_UPDATE_TOKEN); "
                              "read-only without it")
@@ -49,6 +51,7 @@ def app_config(args: argparse.Namespace) -> dict:
         "QUERY_TIMEOUT": args.timeout,
         "MAX_ROWS": args.max_rows,
         "EXECUTORS": args.threads,
+        "RESULT_CACHE": args.cache_size,
         "BACKEND_QUERY": args.backend_query,
         "BACKEND_UPDATE": args.backend_update,
         "BACKEND_TOKEN": args.backend_token,

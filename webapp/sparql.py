@@ -3,22 +3,20 @@
 The view reads the request (GET, POST form, POST direct), guards it (update token, no network
 keywords, size caps), negotiates a result format from ``formats``, and hands the operation to the
 app's runner (``executor.ExecutorPool`` under ``esgkg serve``), which enforces the time limit.
-Small results are sent whole and kept in a per-worker cache keyed by the store's write
-generation; large ones stream as pyoxigraph serializes them.
+Small results are sent whole (and kept by ``resultcache.HotQueryCache``); large ones stream
+as pyoxigraph serializes them.
 """
 from __future__ import annotations
 
 import hmac
-import threading
-from collections import OrderedDict
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
 from . import formats
 from .executor import QueryTimeout
-from .sparqltext import (DatasetConflict, apply_using, has_dataset_clause, network_keyword,
-                         query_form)
+from .resultcache import CACHEABLE_FLAG, ResultCache
+from .sparqltext import DatasetConflict, analyse_query, apply_using, network_keyword
 
 bp = Blueprint("sparql", __name__)
 
@@ -117,11 +115,10 @@ def _query(text: str, params) -> Response:
     g.sparql_read = True
     if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
         raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
-    keyword = network_keyword(text)
+    form, keyword, names_dataset = analyse_query(text)
     if keyword:
         raise ProtocolError(400, f"{keyword} is disabled: this endpoint never fetches the network "
                                  "on a query's behalf")
-    form = query_form(text)
     kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
     try:
         fmt = formats.choose(kind, request.accept_mimetypes,
@@ -134,16 +131,10 @@ def _query(text: str, params) -> Response:
            "max_rows": cfg["MAX_ROWS"],
            # The default graph is the union of all graphs, unless the query names its own
            # (pyoxigraph would otherwise let the union flag win over FROM).
-           "union": not has_dataset_clause(text),
+           "union": not names_dataset,
            "default_graphs": default if dataset_given else None,
            "named_graphs": named if dataset_given else None}
     runner = current_app.extensions["esgkg_runner"]
-    cache: ResultCache = current_app.extensions["esgkg_result_cache"]
-    generation = runner.generation()
-    key = (generation, text, tuple(default), tuple(named), fmt.name, request.base_url)
-    hit = cache.get(key) if generation is not None else None
-    if hit is not None:
-        return _result_response(fmt, *hit)
     messages = runner.run(job, cfg["QUERY_TIMEOUT"])
     try:
         first = next(messages)
@@ -165,8 +156,7 @@ def _query(text: str, params) -> Response:
     except QueryTimeout as exc:
         return error_response(503, f"query stopped: {exc}", {"Retry-After": "5"})
     if done:
-        if generation is not None:
-            cache.put(key, (bytes(body), truncated))
+        request.environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
         return _result_response(fmt, bytes(body), truncated)
     return _result_response(fmt, _stream(bytes(body), messages), truncated)
 
@@ -282,10 +272,11 @@ def void():
     runner = current_app.extensions["esgkg_runner"]
     cache: ResultCache = current_app.extensions["esgkg_result_cache"]
     key = ("void", runner.generation())
-    stats = cache.get(key)
+    stats = cache.get(key) if key[1] is not None else None
     if stats is None:
         stats = _void_stats(runner)
-        cache.put(key, stats)
+        if key[1] is not None:
+            cache.put(key, stats)
     root = request.url_root
     ds = ox.NamedNode(root + ".well-known/void#dataset")
     void = lambda name: ox.NamedNode(VOID + name)  # noqa: E731
@@ -348,27 +339,3 @@ def _rdf_response(triples: list) -> Response:
     response = Response(body, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response
-
-
-# --- hot-query cache -------------------------------------------------------------------------------
-class ResultCache:
-    """A small LRU of whole results, per web worker; keys include the store's write generation."""
-
-    def __init__(self, capacity: int = 1024):
-        self.capacity, self._items, self._lock = capacity, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        if self.capacity <= 0:
-            return
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.capacity:
-                self._items.popitem(last=False)

@@ -54,6 +54,22 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+def analyse_query(text: str) -> tuple[str | None, str | None, bool]:
+    """(query form, first network keyword, has a FROM clause) in one pass over the tokens."""
+    form, network, dataset = None, None, False
+    for tok in tokens(text):
+        keyword = tok.keyword
+        if keyword is None:
+            continue
+        if form is None and keyword in QUERY_FORMS:
+            form = keyword
+        elif network is None and keyword in NETWORK_KEYWORDS:
+            network = keyword
+        elif keyword == "FROM" and tok.depth == 0:
+            dataset = True
+    return form, network, dataset
+
+
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; None when the text has none (the parser will say why)."""
     for tok in tokens(text):
