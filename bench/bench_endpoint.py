@@ -202,8 +202,8 @@ def lua_script(mix: dict[str, str], work: Path) -> Path:
 
 
 def _ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
 def run_wrk(system: System, script: Path, args) -> dict:
@@ -211,13 +211,15 @@ def run_wrk(system: System, script: Path, args) -> dict:
                "--latency", "--timeout", "30s", "-s", str(script), system.url]
     subprocess.run(command[:6] + ["-d", "2s"] + command[8:], capture_output=True)  # warm-up
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "50%" not in out:
+        raise SystemExit(f"unexpected wrk output for {system.name}:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "system": system.name,
         "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99_ms": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "non_2xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }

@@ -260,7 +260,9 @@ def _executor_main(argv: list[str] | None = None) -> None:
         except (EOFError, OSError):
             return
         if reader is not None:
-            run_job(reader.acquire(), job, results.send)
+            batch = _Batch(results.send)
+            run_job(reader.acquire(), job, batch.add)
+            batch.flush()
         else:
             # The answer is sent only once the write is durable, closed and its generation
             # bumped: a client that reads right after a 2xx must see its update.
@@ -273,8 +275,26 @@ def _executor_main(argv: list[str] | None = None) -> None:
                 del store
             finally:
                 locks.leave_writer()
-            for message in outcome:
-                results.send(message)
+            results.send(outcome)
+
+
+class _Batch:
+    """Messages go to the web worker in lists: one pipe write (one wake-up) per small result."""
+
+    def __init__(self, send):
+        self.send, self.pending, self.size = send, [], 0
+
+    def add(self, message) -> None:
+        self.pending.append(message)
+        if message[0] == "chunk":
+            self.size += len(message[1])
+        if message[0] in ("end", "error") or self.size >= CHUNK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.send(self.pending)
+            self.pending, self.size = [], 0
 
 
 def _die_with_parent() -> None:
@@ -348,16 +368,16 @@ class ExecutorPool:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not executor.results.poll(remaining):
                     raise QueryTimeout(f"the operation ran longer than {timeout:g} s and was stopped")
-                message = executor.results.recv()
-                if message[0] in ("end", "error"):
-                    # Done: give the executor back before the last message, since a consumer
-                    # may stop iterating once it has seen it.
+                batch = executor.results.recv()
+                if batch[-1][0] in ("end", "error"):
+                    # Done: give the executor back before the last messages, since a consumer
+                    # may stop iterating once it has seen what it needs.
                     self._checkin(executor, update)
                     executor, held = None, False
                     slot.release()
-                    yield message
+                    yield from batch
                     return
-                yield message
+                yield from batch
         except EOFError:
             raise RuntimeError("the executor died while running the operation") from None
         finally:
