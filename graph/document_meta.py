@@ -19,8 +19,9 @@ DATE_RE = re.compile(
     rf"|(?P<dm>{_DAY_NAME}(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
     rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))", re.I)
 DATE_NO_YEAR_RE = re.compile(rf"{_DAY_NAME}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
-_PLACE = r"[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
-DATELINE_BEFORE = re.compile(rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*[,.–—-]+\s*$")
+_PLACE = r"(?:the\s+)?[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
+DATELINE_BEFORE = re.compile(
+    rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*(?:[,.–—-]+\s*|\(\s*)$")
 DATELINE_AFTER = re.compile(rf"^\s*,?\s*(?P<place>{_PLACE})\s*:")
 
 

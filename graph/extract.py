@@ -55,14 +55,18 @@ class DocContext:
 
     def subject_for(self, sentence: Sentence, before: int | None = None) -> Entity | None:
         """Who a company fact is about: a company named before the cue, else the release's company."""
+        named = []
         for mention in self.mentions(sentence):
             if before is not None and mention.start >= before:
                 break
+            entity = self.entities.by_surface.get(normalize(mention.text))
+            if entity is not None and entity is self.main:
+                return self.main
             if mention.type == "company":
                 entity = self.entities.resolve(mention.text, "company")
                 if entity.type == "company":
-                    return entity
-        return self.main
+                    named.append(entity)
+        return named[0] if named else self.main
 
     def entity(self, surface: str, type_hint: str | None = None) -> Entity:
         return self.entities.resolve(surface, type_hint)
@@ -102,9 +106,10 @@ def extract(release: Release, lexicon: Lexicon | None = None) -> tuple[DocContex
     for sentence in sentences:
         for family in RULE_FAMILIES:
             family(ctx, sentence)
-    facts = merge_repeats(ctx.facts)
-    if meta.title and sentences and sentences[0].text == meta.title:
-        facts = drop_headline_restatements(facts, sentences[0])
+    headline = sentences[0] if meta.title and sentences and sentences[0].text == meta.title else None
+    facts = merge_repeats(ctx.facts, headline.end if headline else 0)
+    if headline:
+        facts = drop_headline_restatements(facts, headline)
     return ctx, facts
 
 
@@ -121,7 +126,8 @@ def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fa
     def restated(fact: Fact) -> bool:
         return any(other is not fact and other.start > headline.end and other.kind == fact.kind
                    and other.subject == fact.subject
-                   and all(other.qualifiers.get(k) in (None, v) for k, v in fact.qualifiers.items())
+                   and (other.object == fact.object or fact.kind == "award")
+                   and other.qualifiers.get("year") in (None, fact.qualifiers.get("year"))
                    for other in facts)
     return [f for f in facts if f.start >= headline.end or f.kind not in HEADLINE_KINDS or not restated(f)]
 
@@ -129,9 +135,9 @@ def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fa
 HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
 
 
-def merge_repeats(facts: list[Fact]) -> list[Fact]:
+def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
     """One fact per (kind, subject, object): a release often restates a fact; later mentions only
-    fill qualifiers the first one lacked."""
+    fill qualifiers the first one lacked. The body's statement wins over the headline's."""
     merged: dict[tuple, Fact] = {}
     for fact in facts:
         key = (fact.kind, normalize(fact.subject), normalize(fact.object))
@@ -139,6 +145,9 @@ def merge_repeats(facts: list[Fact]) -> list[Fact]:
             key += (str(fact.qualifiers.get("value")),)
         first = merged.get(key)
         if first is None:
+            merged[key] = fact
+        elif first.start < headline_end <= fact.start:
+            fact.qualifiers = {**first.qualifiers, **fact.qualifiers}
             merged[key] = fact
         else:
             for name, value in fact.qualifiers.items():

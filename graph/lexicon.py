@@ -33,12 +33,13 @@ class Lexicon:
     def known_pattern(self) -> re.Pattern:
         """One alternation of every gazetteer name and alias, longest first, on word bounds."""
         names = sorted({k for k in self._surfaces}, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?:(?<=[\s(])|(?![\w-]))")
+        alternatives = "|".join(re.escape(n).replace(r"\ ", r"(?:['’]s)?\s+") for n in names)
+        return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
     @cached_property
     def place_pattern(self) -> re.Pattern:
         names = sorted(self.place_types, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?:(?<=[\s(])|(?![\w-]))")
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
     @cached_property
     def standard_pattern(self) -> re.Pattern:
@@ -53,7 +54,8 @@ class Lexicon:
         return surfaces
 
     def lookup(self, surface: str) -> KnownEntity | None:
-        return self.known.get(normalize(surface))
+        """The gazetteer entry a surface form names ("CDP's A List" finds "CDP A List")."""
+        return self.known.get(normalize(surface)) or self.known.get(normalize(re.sub(r"['’]s\b", "", surface)))
 
     def head_type(self, name: str) -> str | None:
         """The kind of thing a proper name is, from its last word(s): 'X Award' is an award."""
@@ -68,6 +70,10 @@ class Lexicon:
             return "agency"
         if any(w in self.rules["type_heads"]["organization"] for w in words[:-1]):
             return "organization"
+        # reporting frameworks and guidance are standards a company applies
+        for head in self.rules["type_heads"]["framework"]:
+            if name.endswith(" " + head) or name == head:
+                return "standard" if len(words) > 1 else None
         if self.is_company_name(name):
             return "company"
         return None

@@ -32,6 +32,7 @@ class MentionFinder:
         self.stop_initial = set(lexicon.rules["sentence_initial_stopwords"])
         self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
         self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
+        self.title_verbs = re.compile(r"\s+(?:" + "|".join(lexicon.rules["title_verbs"]) + r")\s+")
 
     def names(self, text: str) -> list[Mention]:
         """Every name candidate in a sentence: gazetteer names, standard codes, capitalised runs."""
@@ -53,6 +54,10 @@ class MentionFinder:
             if outer and (outer[1] - outer[0]) > (m.end() - m.start()) and self.lexicon.head_type(outer[2]) in (
                     "award", "index"):
                 continue
+            if outer and outer[0] < m.start():
+                head = re.match(r"(.+?)\s+(?:of|under)\s+(?:the\s+)?$", text[outer[0]:m.start()])
+                if head and self.classify(head.group(1)) in ("agency", "organization"):
+                    add(outer[0], outer[0] + len(head.group(1)), head.group(1), self.classify(head.group(1)))
             add(m.start(), m.end(), m.group(), self.lexicon.lookup(m.group()).type)
         for m in self.name_re.finditer(text):
             for start, end, surface in self._clean(text, m.start(), m.end()):
@@ -62,7 +67,16 @@ class MentionFinder:
                 add(start, end, surface, self.classify(surface))
         for m in self.lexicon.place_pattern.finditer(text):
             add(m.start(), m.end(), m.group(), "place")
-        return sorted(found, key=lambda x: x.start)
+        return [self._qualified_by_abbreviation(text, m) for m in sorted(found, key=lambda x: x.start)]
+
+    def _qualified_by_abbreviation(self, text: str, mention: Mention) -> Mention:
+        """'Dow Jones Sustainability Indices (DJSI) World Index': the tail is the 'DJSI World Index'."""
+        abbr = re.search(r"\(([A-Z][A-Za-z0-9&]{1,9})\)\s*((?:[A-Z][\w-]*\s+){0,3})$", text[:mention.start])
+        if abbr and mention.type in ("index", None):
+            known = self.lexicon.lookup(f"{abbr.group(1)} {abbr.group(2)}{mention.text}")
+            if known:
+                return Mention(mention.start, mention.end, known.label, known.type)
+        return mention
 
     def _enclosing_name(self, text, start, end):
         for m in self.name_re.finditer(text):
@@ -75,8 +89,15 @@ class MentionFinder:
     def _clean(self, text: str, start: int, end: int):
         """Trim a capitalised run: possessives, sentence-initial function words, generic words."""
         surface = text[start:end]
-        # "X's Y": the possessor and the possessed are two names
+        # "X's Y": the possessor and the possessed are two names; so are the two sides of a
+        # headline verb ("Acme Receives Green Award")
         parts = re.split(r"(?:'s|’s|s'|s’)(?=\s|$)", surface)
+        if self.title_verbs.search(surface):
+            pieces = []
+            for part in parts:
+                pieces.extend(self.title_verbs.sub(lambda m: "\x00" * len(m.group()), part).split("\x00"))
+            yield from self._trim_pieces(text, start, surface, pieces)
+            return
         offset = start
         for part in parts:
             stripped = part.strip()
@@ -84,6 +105,14 @@ class MentionFinder:
                 s = offset + part.index(stripped)
                 yield from self._trim(text, s, s + len(stripped))
             offset += len(part) + 2
+
+    def _trim_pieces(self, text, start, surface, pieces):
+        offset = 0
+        for piece in pieces:
+            if piece.strip():
+                position = surface.index(piece.strip(), offset)
+                yield from self._trim(text, start + position, start + position + len(piece.strip()))
+                offset = position + len(piece.strip())
 
     def _trim(self, text, start, end):
         surface = text[start:end].rstrip(".,;:-") if not re.search(r"\b(?:Inc|Corp|Co|Ltd)\.$", text[start:end]) else text[start:end]

@@ -45,6 +45,7 @@ class DocumentEntities:
         self.by_surface: dict[str, Entity] = {}
         self.mentions = [finder.names(s.text) for s in sentences]
         self._learn_abbreviations(text)
+        self.persons = self._persons(text)
         self.main = self._main_company(sentences)
 
     # --- resolution -----------------------------------------------------------------------
@@ -110,9 +111,11 @@ class DocumentEntities:
             # "Full Name (ABBR)" and "Full Name (NYSE: ABBR; ...)"
             paren = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
             ticker = _TICKER.match(after.lstrip())
-            for abbr in filter(None, (paren and paren.group(1), ticker and ticker.group(1))):
-                if abbreviation_fits(abbr, full) and full != abbr:
-                    self._link(self._strip_initial(full), abbr)
+            if paren and abbreviation_fits(paren.group(1), full) and full != paren.group(1):
+                self._link(self._strip_initial(full), paren.group(1))
+            if ticker and full not in self.lexicon.rules["generic_capitalized_words"]:
+                for symbol in re.findall(r"(?:^|;|,)\s*[A-Za-z]+\s*:\s*([A-Z0-9.]{2,8})", after.lstrip()[1:after.lstrip().find(")")]):
+                    self._link(self._strip_initial(full), symbol)
             # "ABBR (Full Name)"
             reverse = re.match(r"\s*\(\s*([A-Z][^()]{4,80}?)\s*\)", after)
             if reverse and re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,10}", m.group()) and abbreviation_fits(
@@ -121,7 +124,7 @@ class DocumentEntities:
         # '("UMC" or "The Company")' right after a name: quoted aliases
         for m in _QUOTED_ALIAS.finditer(text):
             alias = m.group(1).strip()
-            before = text[max(0, m.start() - 200):m.start()]
+            before = re.sub(r"(?:\s*\([^()]*\))+\s*$", "", text[max(0, m.start() - 200):m.start()])
             names = list(finder.name_re.finditer(before))
             if names and abbreviation_fits(alias, names[-1].group()):
                 self._link(self._strip_initial(names[-1].group().rstrip(",")), alias)
@@ -132,15 +135,25 @@ class DocumentEntities:
             words = words[1:]
         return " ".join(words)
 
+    def _persons(self, text: str) -> set[str]:
+        """Names the text marks as people: 'said Jane Doe', 'Jane Doe, CEO', 'Dr. Jane Doe', 'My name is ...'."""
+        name = r"([A-Z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
+        titles = r"(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|Chair|President|Director|Manager|Officer|Founder|Head|Vice|Senior|Chief|Executive|Minister|Mayor|Governor|Professor|Dr\.)"
+        patterns = [rf"\b(?:said|says|by|according to|name is|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)\s+{name}",
+                    rf"{name},\s+(?:the\s+)?(?:[\w&\-]+\s+){{0,3}}{titles}",
+                    rf"{name}\s+(?:said|says|added|noted|explained|commented)\b",
+                    rf"{titles}(?:\s+[A-Z][\w&\-]*){{0,4}},?\s+{name}(?=\s+(?:said|says|added)|,)"]
+        return {m.group(1) for pattern in patterns for m in re.finditer(pattern, text)}
+
     # --- the release's own company --------------------------------------------------------
     def _main_company(self, sentences) -> Entity | None:
         """The company the release is about: the most mentioned company-like name, early ones weigh more."""
         scores: Counter = Counter()
-        entities: dict[str, Entity] = {}
+        forms: dict[str, list[Entity]] = {}  # key -> every form seen ("Hanwa Steel", "Hanwa Steel Corporation")
         for sentence, mentions in zip(sentences, self.mentions):
             weight = 2.0 if sentence.index < 3 else 1.0
             for mention in mentions:
-                if mention.type not in (None, "company"):
+                if mention.type not in (None, "company") or mention.text in self.persons:
                     continue
                 if len(mention.text) < 2 or " " in mention.text and mention.text.count(" ") > 5:
                     continue
@@ -148,7 +161,7 @@ class DocumentEntities:
                 if entity.type != "company":
                     continue
                 scores[entity.key] += weight + (1.0 if self.lexicon.is_company_name(entity.label) else 0.0)
-                entities[entity.key] = entity
+                forms.setdefault(entity.key, []).append(entity)
         # a name that is only the first word of a longer company name counts for that name
         for key in list(scores):
             for other in scores:
@@ -157,12 +170,19 @@ class DocumentEntities:
         if not scores:
             return None
         key, _ = scores.most_common(1)[0]
-        main = self.by_surface.get(normalize(entities[key].label)) or entities[key]
-        # the longest recorded form that starts with the main name is its full name
-        for entity in entities.values():
-            if entity.key.startswith(main.key + " ") and self.lexicon.is_company_name(entity.label):
-                entity.aliases |= main.names()
-                main = entity
+        # its full name: a form with a corporate suffix, of this name or one it begins
+        candidates = [e for k, es in forms.items() if k == key or k.startswith(key + " ") for e in es]
+        named = [e for e in candidates if self.lexicon.is_company_name(e.label)]
+        main = self.by_surface.get(normalize((named or forms[key])[0].label)) or (named or forms[key])[0]
+        for entity in candidates:
+            if entity is not main and (entity.key == key or entity in named):
+                main.aliases |= entity.names() - {main.label}
+        # short forms the release uses for it: "Delta" for "Delta Electronics, Inc."
+        for mentions in self.mentions:
+            for mention in mentions:
+                if mention.type in (None, "company") and main.label.startswith(mention.text + " ") \
+                        and mention.text not in self.finder.stop_initial:
+                    main.aliases.add(mention.text)
         for name in main.names():
             self.by_surface[normalize(name)] = main
         main.type = "company"

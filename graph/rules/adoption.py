@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract import DocContext
 from ..sentences import Sentence
 
-BODY_TYPES = ("organization", "initiative", "agency")
+BODY_TYPES = ("organization", "initiative", "agency", "standard")
 
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
@@ -16,6 +16,8 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     for mention in ctx.mentions(sentence):
         if mention.start < cue.end() - 1 or mention.type not in BODY_TYPES:
             continue
+        if mention.type == "standard" and ctx.lexicon.standard_pattern.fullmatch(mention.text):
+            continue  # a certifiable code ('ISO 14001') is a certification's business
         gap = text[cue.end():mention.start]
         if len(gap) > 120 or "." in gap.replace("(.", ""):
             break

@@ -34,6 +34,8 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         return
     for start, end, name in _award_names(ctx, sentence):
         name, level = _split_level(ctx, name)
+        if _LOWER_HEAD.match(" " + name.lower()) and len(name.split()) == 1:
+            continue  # "a Gold medal": a tier of something named elsewhere (a rating), not an award
         possessor = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
         conferrer = None
         if possessor:

@@ -7,38 +7,52 @@ from ..extract import DocContext
 from ..sentences import Sentence
 
 
-def consecutive_years(ctx: DocContext, text: str) -> int | None:
-    """'for the sixth consecutive year', '6th year in a row', 'five straight years' -> the count."""
-    m = ctx.lexicon.rule("index_inclusion", "consecutive").search(text)
-    if not m:
-        return None
-    word = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", next(g for g in m.groups() if g).lower())
-    if word.isdigit():
-        return int(word)
-    return ctx.lexicon.rules["number_words"].get(word)
+BARE_HEADS = {"Index", "Indices", "Indexes", "Rating", "Ratings", "Ranking", "Rankings", "List"}
 
 
-def rank_of(ctx: DocContext, text: str) -> str | None:
+def _count(ctx: DocContext, word: str) -> int | None:
+    word = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word.lower())
+    return int(word) if word.isdigit() else ctx.lexicon.rules["number_words"].get(word)
+
+
+def consecutive_years(ctx: DocContext, text: str) -> list[tuple[int, int, int]]:
+    """'for the sixth consecutive year', '6th year in a row', 'five straight years' -> (count, start, end)."""
+    found = []
+    for m in ctx.lexicon.rule("index_inclusion", "consecutive").finditer(text):
+        count = _count(ctx, next(g for g in m.groups() if g))
+        if count:
+            found.append((count, m.start(), m.end()))
+    return found
+
+
+def ranks(ctx: DocContext, text: str) -> list[tuple[str, int, int]]:
+    """Every rank a sentence states: 'ranked at the top' -> top, 'rated AA' -> AA, 'Gold medal' -> gold."""
+    found = []
     for pattern, value in ctx.lexicon.rules["index_inclusion"]["rank"]:
-        m = re.search(pattern, text, re.I)
-        if m:
+        for m in re.finditer(pattern, text, re.I):
             groups = [g for g in m.groups() if g]
-            if "$1" in value:
-                if not groups:
-                    continue
-                return value.replace("$1", groups[0])
-            return value
-    return None
+            if "$1" in value and not groups:
+                continue
+            if not any(s < m.end() and m.start() < e for _, s, e in found):
+                found.append((value.replace("$1", groups[0]) if "$1" in value else value, m.start(), m.end()))
+    return found
+
+
+def _nearest(mentions, start: int, end: int):
+    """The index a qualifier belongs to: the closest one, reading forward first ('rated AA by MSCI')."""
+    def distance(m):
+        return m.start - end if m.start >= end else (start - m.end) * 1.2 + 5
+    return min(mentions, key=distance)
 
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     indices = [m for m in ctx.mentions(sentence) if m.type == "index"]
     if not indices:
-        streak = consecutive_years(ctx, text)
+        streaks = consecutive_years(ctx, text)
         previous = ctx.last_fact("index_inclusion", sentence, sentences_back=2)
-        if streak and previous is not None and "consecutive_years" not in previous.qualifiers:
-            previous.qualifiers["consecutive_years"] = streak
+        if streaks and previous is not None and "consecutive_years" not in previous.qualifiers:
+            previous.qualifiers["consecutive_years"] = streaks[0][0]
         return
     if not ctx.lexicon.rule("index_inclusion", "verbs").search(text):
         return
@@ -47,12 +61,17 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         return
     if not (ctx.entities.mentions_main(text) or re.search(ctx.lexicon.rules["company_reference"], text, re.I)):
         return
+    indices = [m for m in indices if m.text not in BARE_HEADS]
+    if not indices:
+        return
+    qualifiers: dict[int, dict] = {id(m): {} for m in indices}
+    for name, found in (("consecutive_years", consecutive_years(ctx, text)), ("rank", ranks(ctx, text))):
+        for value, start, end in found:
+            qualifiers[id(_nearest(indices, start, end))].setdefault(name, value)
     seen = set()
     for mention in indices:
         index = ctx.entity(mention.text, "index")
         if index.type != "index" or index.label in seen:
             continue
         seen.add(index.label)
-        ctx.add("index_inclusion", sentence, subject, index,
-                year=ctx.year_of(text), consecutive_years=consecutive_years(ctx, text),
-                rank=rank_of(ctx, text))
+        ctx.add("index_inclusion", sentence, subject, index, year=ctx.year_of(text), **qualifiers[id(mention)])

@@ -26,6 +26,20 @@ def _pattern(ctx: DocContext) -> re.Pattern:
         rf"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>(?:{scales})\s+)?(?P<unit>{units})(?![\w])", re.I)
 
 
+_BASELINE = re.compile(r"(?:compared (?:with|to)|from|versus|vs\.?|relative to|baseline|base year|levels?)\s+(?:the\s+)?(?:year\s+)?$", re.I)
+
+
+def _year_of_quantity(text: str, match: re.Match) -> int | None:
+    """'... by 1.2 million m3 in 2022' -> 2022; 'compared with 2019' is a baseline, not the year."""
+    years = []
+    for y in re.finditer(r"(?<![\d:/.\-])((?:19|20)\d\d)(?![\d%])", text):
+        if _BASELINE.search(text[:y.start()][-30:]):
+            continue
+        distance = y.start() - match.end() if y.start() >= match.end() else (match.start() - y.end()) + 40
+        years.append((distance, int(y.group(1))))
+    return min(years)[1] if years else None
+
+
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     heads = {h.lower() for h in ctx.lexicon.rules["metric"]["measure_heads"]}
@@ -33,8 +47,9 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     for m in _pattern(ctx).finditer(text):
         words = m.group("measure").split()
         kept: list[str] = []
-        for word in reversed(words):
-            if word.lower() in _SKIP_WORDS:
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i]
+            if word.lower() in _SKIP_WORDS and not (word.lower() == "and" and i > 0 and words[i - 1].isdigit()):
                 break
             kept.insert(0, word)
         if not kept or not any(w.lower().strip(",") in heads for w in kept):
@@ -47,4 +62,4 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         metric = ctx.entity(" ".join(kept), "metric")
         metric.type = "metric"
         ctx.add("metric", sentence, subject, metric, value=int(value) if value.is_integer() else value,
-                unit=unit, year=ctx.year_of(text, default_to_release=False))
+                unit=unit, year=_year_of_quantity(text, m))

@@ -9,6 +9,10 @@ from ..sentences import Sentence
 # the higher a head word, the higher the body in a government's hierarchy
 RANK = ["Government", "Executive Yuan", "Ministry", "Department", "Council", "Commission",
         "Administration", "Agency", "Bureau", "Office", "Authority", "Inspectorate"]
+SUBSIDIARY_OF = re.compile(r",?\s*(?:a|an|the)?\s*(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|member company|part|"
+                           r"affiliate|member)\s+of\s+(?:the\s+)?", re.I)
+ITS_SUBSIDIARY = re.compile(r"\b(?:its|their|our)\s+(?:wholly[- ]owned\s+)?(?:subsidiary|subsidiaries|affiliate|unit),?\s+$", re.I)
+BODY_TYPES = ("agency", "organization", "company")
 
 
 def _rank(name: str) -> int:
@@ -17,7 +21,8 @@ def _rank(name: str) -> int:
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
-    bodies = [m for m in ctx.mentions(sentence) if m.type in ("agency", "organization", "company")]
+    mentions = ctx.mentions(sentence)
+    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entity(m.text).type == "company"]
     for left, right in zip(bodies, bodies[1:]):
         gap = text[left.end:right.start]
         # "Ministry of Labor – Occupational Safety and Health Administration", "... of the Ministry of ..."
@@ -25,6 +30,15 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             parent, child = sorted((left, right), key=lambda m: _rank(m.text))
             if _rank(parent.text) < _rank(child.text):
                 ctx.add("part_of", sentence, ctx.entity(child.text, "agency"), ctx.entity(parent.text, "agency"))
-        # "X, a subsidiary of Y", "X, part of Y", "X, a unit of Y"
-        if re.fullmatch(r",?\s*(?:a|an)?\s*(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|member company|part|affiliate)\s+of\s+(?:the\s+)?", gap, re.I):
-            ctx.add("part_of", sentence, ctx.entity(left.text), ctx.entity(right.text))
+        # "X, a subsidiary of Y", "X, part of Y", "X, a member of the Y group"
+        elif SUBSIDIARY_OF.fullmatch(gap):
+            group = re.match(r"\s+group\b", text[right.end:], re.I)
+            parent = ctx.entity(right.text, "company") if not group else ctx.entity(right.text)
+            ctx.add("part_of", sentence, ctx.entity(left.text, "company"), parent)
+    # "operates through its subsidiary Emrex Solar AG": the subsidiary is part of the subject
+    for mention in mentions:
+        if ITS_SUBSIDIARY.search(text[:mention.start]) and mention.type in (None, "company", "organization"):
+            owner = ctx.subject_for(sentence, before=mention.start)
+            child = ctx.entity(mention.text, "company")
+            child.type = "company"
+            ctx.add("part_of", sentence, child, owner)

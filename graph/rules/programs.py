@@ -16,11 +16,19 @@ def _heads(ctx: DocContext) -> str:
 
 
 def _since(text: str) -> int | None:
+    """'since 2004', 'established in 2011', 'launched a ... project in Tainan in 2019'."""
     m = re.search(r"\b(?:since|established in|launched in|founded in|began in|started in)\s+((?:19|20)\d\d)\b", text, re.I)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(?:establish|launch|found|start|set up|began|initiat|introduc)\w*\b[^.;]{0,120}?\bin\s+((?:19|20)\d\d)\b",
+                  text, re.I)
     return int(m.group(1)) if m else None
 
 
 def _location(ctx: DocContext, sentence: Sentence, after: int) -> str | None:
+    site = ctx.lexicon.rule("located_in", "site_cue").search(sentence.text)
+    if site:
+        return site.group(1)
     for mention in ctx.mentions(sentence):
         if mention.type == "place" and mention.start >= after and re.search(
                 r"\b(?:in|at|located in|across)\s+(?:the\s+)?$", sentence.text[max(0, mention.start - 14):mention.start]):
@@ -48,13 +56,20 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         candidate = _clean(m.group(1))
         if len(candidate.split()) >= 2:
             found.append((m.start(), candidate))
+    # "AGL's rooftop solar project in Zurich", "The waste heat recovery system, set up by Valpex in 2006"
+    for m in re.finditer(rf"(?:['’]s|^(?:The|the|A|An)\s+){_NP}(?=,?\s+(?:set up|launched|established|built|created|founded|started|introduced|run|operated|developed)\s+by\b|\s+(?:in|at)\s+[A-Z][^,.;]*?\s+(?:has|have)\s+been\b|\s+(?:has|have)\s+(?:been\s+)?(?:in operation|operating|running|served|saved|reduced|helped|supplied|delivered|cut))", text):
+        candidate = _clean(m.group(1))
+        if re.search(rf"\b(?:{heads})$", candidate, re.I) and len(candidate.split()) >= 2:
+            found.append((m.start(), candidate))
     # "... for its water recycling program"
     for m in ctx.lexicon.rule("program", "for_its").finditer(text):
         found.append((m.start(), _clean(m.group(1))))
     for position, name in found:
         if not name or name.lower() in ("program", "project", "system"):
             continue
-        subject = ctx.subject_for(sentence, before=position + 1)
+        by = re.search(r"\bby\s+(?:the\s+)?([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)", text[position:])
+        subject = ctx.entity(by.group(1)) if by and ctx.entity(by.group(1)).type == "company" else \
+            ctx.subject_for(sentence, before=position + 1)
         if subject is None:
             continue
         program = ctx.entity(name, "program")
