@@ -102,18 +102,27 @@ def service_description_tests() -> list[str]:
 class Endpoint:
     """Where the manifest's ``/sparql/`` paths go, and the token for its update requests."""
 
-    def __init__(self, url: str, token: str | None = None, path: str = "/sparql"):
+    def __init__(self, url: str, token: str | None = None, path: str = "/sparql",
+                 update_path: str | None = None):
         parts = urllib.parse.urlsplit(url)
         self.host, self.port, self.path, self.token = parts.hostname, parts.port, path, token
+        self.update_path = update_path or path  # servers with a separate update URL (Oxigraph)
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         headers = dict(headers or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        is_update = "sparql-update" in headers.get("content-type", headers.get("Content-Type", "")) \
+            or (body or b"").startswith(b"update=") or "update=" in path
+        target = self.update_path if is_update else self.path
+        if path.startswith("/sparql/"):  # the manifest's paths: "/sparql/" + optional "?..."
+            rest = path[len("/sparql/"):]
+            path = target + "/" + rest if self.path == "/sparql" else target + rest
+        elif path == self.path:
+            path = target
         try:
-            conn.request(method, path.replace("/sparql/", self.path + "/", 1) if path.startswith("/sparql/")
-                         else path, body=body, headers=headers)
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             return response.status, response.getheader("Content-Type", ""), response.read()
         finally:
@@ -195,7 +204,9 @@ def run_service_description_test(endpoint: Endpoint, name: str) -> list[str]:
 
 
 if __name__ == "__main__":
-    endpoint = Endpoint(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
+    # python tests/w3c_runner.py BASE_URL [TOKEN] [QUERY_PATH] [UPDATE_PATH]
+    endpoint = Endpoint(sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None) or None,
+                        *(sys.argv[3:5]))
     passed = 0
     for test in protocol_tests():
         failures = run_protocol_test(endpoint, test)
