@@ -75,6 +75,7 @@ def run_serve(args: argparse.Namespace) -> int:
         "timeout": int(args.timeout) + 30,
         "graceful_timeout": 5,
         "keepalive": 5,
+        "limit_request_line": 8190,  # gunicorn's maximum: long GET queries (YASGUI's "GET" mode)
         "accesslog": None,
         "errorlog": "-",
         "loglevel": "warning",

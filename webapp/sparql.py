@@ -158,20 +158,21 @@ def _query(text: str, params) -> Response:
     if done:
         request.environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
         return _result_response(fmt, bytes(body), truncated)
-    return _result_response(fmt, _stream(bytes(body), messages), truncated)
+    return _result_response(fmt, _stream(bytes(body), messages, current_app.logger), truncated)
 
 
-def _stream(head: bytes, messages):
+def _stream(head: bytes, messages, logger):
+    """The rest of a large result, as the executor sends it (runs after the view has returned)."""
     yield head
     try:
         for message in messages:
             if message[0] == "chunk":
                 yield message[1]
             elif message[0] == "error":
-                current_app.logger.warning("result stream cut short: %s", message[2])
+                logger.warning("result stream cut short: %s", message[2])
                 return
     except QueryTimeout as exc:
-        current_app.logger.warning("result stream cut short: %s", exc)
+        logger.warning("result stream cut short: %s", exc)
 
 
 def _result_response(fmt, body, truncated: bool) -> Response:
