@@ -71,7 +71,8 @@ def cmd_ingest(args) -> int:
     if not release_files(args.paths):
         raise SystemExit("esgkg ingest: no release files (.txt, .md, .html) found in " + " ".join(args.paths))
     store = _store(args)
-    summary = ingest_paths(args.paths, store, progress=sys.stderr.isatty(), workers=args.workers)
+    summary = ingest_paths(args.paths, store, progress=sys.stderr.isatty(), workers=args.workers,
+                           validate=args.validate)
     for error in summary.errors:
         print(f"esgkg: skipped {error.message}", file=sys.stderr)
     for doc_id in summary.empty:
@@ -114,6 +115,16 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_validate(args) -> int:
+    from .validate import validate_store
+
+    result = validate_store(_store(args, read_only=True))
+    if not result.conforms:
+        print(result.text, end="")
+    print(result.summary())
+    return 0 if result.conforms else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="esgkg", description="Corporate ESG releases as an RDF knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -129,12 +140,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="release files or directories")
     p.add_argument("--store", help=store_help)
     p.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per core)")
+    p.add_argument("--no-validate", dest="validate", action="store_false",
+                   help="store documents without checking them against the SHACL shapes")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("remove", help="remove documents (by id: file name without extension) and their facts")
     p.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("validate", help="check the store against the SHACL shapes (non-zero exit on violations)")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("stats", help="documents, entities, facts by kind, triples")
     p.add_argument("--store", help=store_help)

@@ -57,8 +57,18 @@ class Lexicon:
         """The gazetteer entry a surface form names ("CDP's A List" finds "CDP A List")."""
         return self.known.get(normalize(surface)) or self.known.get(normalize(re.sub(r"['’]s\b", "", surface)))
 
+    @cached_property
+    def _head_types(self) -> dict[str, str | None]:
+        return {}
+
     def head_type(self, name: str) -> str | None:
         """The kind of thing a proper name is, from its last word(s): 'X Award' is an award."""
+        cache = self._head_types
+        if name not in cache:
+            cache[name] = self._head_type(name)
+        return cache[name]
+
+    def _head_type(self, name: str) -> str | None:
         words = name.split()
         for kind in ("award", "index", "agency", "initiative", "organization"):
             for head in self.rules["type_heads"][kind]:

@@ -32,6 +32,7 @@ class MentionFinder:
         self.stop_initial = set(lexicon.rules["sentence_initial_stopwords"])
         self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
         self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
+        self._classified: dict[str, str | None] = {}
         self.title_verbs = re.compile(r"\s+(?:" + "|".join(lexicon.rules["title_verbs"]) + r")\s+")
 
     def names(self, text: str) -> list[Mention]:
@@ -54,6 +55,8 @@ class MentionFinder:
             if outer and (outer[1] - outer[0]) > (m.end() - m.start()) and self.lexicon.head_type(outer[2]) in (
                     "award", "index"):
                 continue
+            if outer and self._names_with_country(outer[2], m.group()):
+                continue  # "Ministry of Labor of Taiwan" is taken whole below
             if outer and outer[0] < m.start():
                 head = re.match(r"(.+?)\s+(?:of|under)\s+(?:the\s+)?$", text[outer[0]:m.start()])
                 if head and self.classify(head.group(1)) in ("agency", "organization"):
@@ -77,6 +80,12 @@ class MentionFinder:
             if known:
                 return Mention(mention.start, mention.end, known.label, known.type)
         return mention
+
+    def _names_with_country(self, outer: str, inner: str) -> bool:
+        places = self.lexicon.place_types
+        before, _, after = outer.partition(inner)
+        after = re.sub(r"^\s+of\s+(?:the\s+)?", "", after)
+        return (not before.strip() and after in places) or (before.strip() in places and not after.strip())
 
     def _enclosing_name(self, text, start, end):
         for m in self.name_re.finditer(text):
@@ -135,6 +144,11 @@ class MentionFinder:
         yield start, end, surface
 
     def classify(self, surface: str) -> str | None:
+        if surface not in self._classified:
+            self._classified[surface] = self._classify(surface)
+        return self._classified[surface]
+
+    def _classify(self, surface: str) -> str | None:
         known = self.lexicon.lookup(surface)
         if known:
             return known.type

@@ -7,6 +7,7 @@ Quads are pyoxigraph terms: the store takes them as they are, and they serialize
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -15,6 +16,9 @@ from .extract import DocContext
 from .facts import Fact
 from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash,
                     status_iri)
+
+
+ORGANIZATION_TYPES = ("agency", "company", "organization")
 
 
 def _n(iri) -> ox.NamedNode:
@@ -65,8 +69,10 @@ class GraphBuilder:
         def add(s, p, o):
             out.document.append(ox.Quad(s, _n(p) if not isinstance(p, ox.NamedNode) else p, o, graph))
 
-        def entity(label: str, entity_type: str, aliases=()) -> ox.NamedNode:
+        def entity(label: str, entity_type: str | None, aliases=()) -> ox.NamedNode:
             resolved = ctx.entities.resolve(label, entity_type)
+            if entity_type == "organization":  # a conferring body: any kind of organization
+                entity_type = resolved.type if resolved.type in ORGANIZATION_TYPES else "organization"
             entity_type = entity_type if entity_type in ENTITY_CLASSES else resolved.type
             entity_type = entity_type if entity_type in ENTITY_CLASSES else "organization"
             node = _n(iris.entity(entity_type, resolved.key))
@@ -135,12 +141,11 @@ class GraphBuilder:
             if value_kind == "integer":
                 term = _int(value)
             elif value_kind == "decimal":
-                term = ox.Literal(repr(float(value)) if not float(value).is_integer() else str(int(value)),
-                                  datatype=_XSD_DECIMAL)
+                term = ox.Literal(format(Decimal(str(value)).normalize(), "f"), datatype=_XSD_DECIMAL)
             elif value_kind == "status":
                 term = _n(status_iri(value))
             elif value_kind.startswith("entity:"):
-                term = entity(str(value), value_kind.split(":", 1)[1] if name == "location" else None)
+                term = entity(str(value), value_kind.split(":", 1)[1])
             else:
                 term = ox.Literal(str(value))
             add(node, predicate, term)

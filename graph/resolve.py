@@ -86,12 +86,24 @@ class DocumentEntities:
 
     def _place_prefixed_agency(self, surface: str) -> str | None:
         """'Taiwan Ministry of Labor' names the Ministry of Labor (located in Taiwan)."""
-        for place in self.lexicon.place_types:
-            if surface.startswith(place + " "):
-                rest = surface[len(place) + 1:]
-                if self.lexicon.head_type(rest) == "agency":
-                    return rest
-        return None
+        place, rest = self.agency_place(surface)
+        return rest if place else None
+
+    def agency_place(self, surface: str) -> tuple[str | None, str]:
+        """('Thailand', 'Ministry of Industry') for 'Ministry of Industry of Thailand' or 'Thailand Ministry of Industry'."""
+        words = surface.split()
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            head, tail = " ".join(words[:n]), " ".join(words[n:])
+            if head in self.lexicon.place_types and self.lexicon.head_type(tail) == "agency":
+                return head, tail
+            place, rest = " ".join(words[-n:]), words[:-n]
+            if place in self.lexicon.place_types and len(rest) > 1 and rest[-1] == "of":
+                rest = rest[:-2] if rest[-2] == "the" else rest[:-1]
+                if self.lexicon.head_type(" ".join(rest)) == "agency":
+                    return place, " ".join(rest)
+        return None, surface
 
     def _link(self, full: str, abbr: str) -> None:
         full = re.sub(r"^(?:the|The)\s+", "", full.strip())
@@ -187,6 +199,9 @@ class DocumentEntities:
             self.by_surface[normalize(name)] = main
         main.type = "company"
         return main
+
+    def is_main(self, surface: str) -> bool:
+        return self.main is not None and self.by_surface.get(normalize(surface)) is self.main
 
     def mentions_main(self, sentence_text: str) -> bool:
         if not self.main:

@@ -26,17 +26,24 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     level_sentence = ctx.lexicon.rule("award", "level_sentence").search(text)
     previous = ctx.last_fact("award", sentence, sentences_back=2)
-    if level_sentence and previous is not None and "level" not in previous.qualifiers:
+    # "ASE was accorded the Benchmark Enterprise award": a tier of the award just named (a named
+    # award would have a capitalised head, 'the Green Factory Award')
+    if level_sentence and level_sentence.group(0)[-1].islower() and previous is not None \
+            and "level" not in previous.qualifiers:
         previous.qualifiers["level"] = level_sentence.group(1).strip()
         return
     verbs = ctx.lexicon.rule("award", "verbs")
     if not verbs.search(text):
         return
-    for start, end, name in _award_names(ctx, sentence):
+    names = list(_award_names(ctx, sentence))
+    tiers = [n for n in names if re.fullmatch(ctx.lexicon.rules["award"]["level_pattern"], n[2], re.I)]
+    if len(tiers) < len(names):  # "won the Grand Prize at the X Award": the prize is a tier of X
+        names = [n for n in names if n not in tiers]
+    for start, end, name in names:
         name, level = _split_level(ctx, name)
         if _LOWER_HEAD.match(" " + name.lower()) and len(name.split()) == 1:
             continue  # "a Gold medal": a tier of something named elsewhere (a rating), not an award
-        possessor = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
+        possessor = _possessor(ctx, sentence, start)
         conferrer = None
         if possessor:
             owner, owner_level = _split_level(ctx, possessor.group(1))
@@ -51,10 +58,22 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             continue
         award = ctx.entity(_strip_ordinal(name), "award")
         award.type = "award"
-        level = level or _level(ctx, text)
+        level = level or _level(ctx, sentence) or (tiers[0][2] if tiers and tiers[0] not in names else None)
         ctx.add("award", sentence, subject, award,
                 year=ctx.year_of(text), level=level,
                 awarded_by=ctx.entity(conferrer).label if conferrer else None)
+
+
+def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> re.Match | None:
+    """Who owns an award by name: "the Ministry of Labor of Taiwan's X Award", "CommonWealth magazine's"."""
+    text = sentence.text
+    apostrophe = re.search(r"['’]s\s*$", text[:start])
+    if not apostrophe:
+        return None
+    for mention in ctx.mentions(sentence):
+        if mention.end == apostrophe.start() and mention.type != "place":
+            return re.match(r"(.*)", mention.text)
+    return re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
 
 
 def _strip_ordinal(name: str) -> str:
@@ -69,10 +88,16 @@ def _split_level(ctx: DocContext, name: str):
     return name, None
 
 
-def _level(ctx: DocContext, text: str) -> str | None:
-    m = re.search(r"\b" + ctx.lexicon.rules["award"]["level_pattern"] + r"\b", text, re.I)
-    if m:
-        return m.group()
+def _level(ctx: DocContext, sentence: Sentence) -> str | None:
+    """A tier stated in the sentence: 'first prize', 'Outstanding Enterprise honors', 'in the X category'."""
+    text = sentence.text
+    names = [(m.start, m.end) for m in ctx.mentions(sentence) if m.type not in ("award", None)]
+    for m in re.finditer(r"\b" + ctx.lexicon.rules["award"]["level_pattern"] + r"\b", text, re.I):
+        if not any(s <= m.start() < e for s, e in names):  # "Silver" in "Silver Creek Inc." is a name
+            return m.group()
+    named = re.search(ctx.lexicon.rules["award"]["level_names"], text)
+    if named:
+        return named.group(1)
     category = re.search(r"in the [\"“‘']?([A-Z][^\"”’']{2,60})[\"”’']? category", text)
     return category.group(1) if category else None
 

@@ -7,9 +7,6 @@ from ..extract import DocContext
 from ..sentences import Sentence
 
 
-BARE_HEADS = {"Index", "Indices", "Indexes", "Rating", "Ratings", "Ranking", "Rankings", "List"}
-
-
 def _count(ctx: DocContext, word: str) -> int | None:
     word = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word.lower())
     return int(word) if word.isdigit() else ctx.lexicon.rules["number_words"].get(word)
@@ -61,17 +58,17 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         return
     if not (ctx.entities.mentions_main(text) or re.search(ctx.lexicon.rules["company_reference"], text, re.I)):
         return
-    indices = [m for m in indices if m.text not in BARE_HEADS]
+    generic = set(ctx.lexicon.rules["index_inclusion"]["generic_words"])
+    indices = [m for m in indices if not set(m.text.split()) <= generic]  # "Risk Rating" names no index
     if not indices:
         return
-    qualifiers: dict[int, dict] = {id(m): {} for m in indices}
+    qualifiers: dict[str, dict] = {}
     for name, found in (("consecutive_years", consecutive_years(ctx, text)), ("rank", ranks(ctx, text))):
         for value, start, end in found:
-            qualifiers[id(_nearest(indices, start, end))].setdefault(name, value)
-    seen = set()
+            label = ctx.entity(_nearest(indices, start, end).text, "index").label
+            qualifiers.setdefault(label, {}).setdefault(name, value)
     for mention in indices:
         index = ctx.entity(mention.text, "index")
-        if index.type != "index" or index.label in seen:
+        if index.type != "index":
             continue
-        seen.add(index.label)
-        ctx.add("index_inclusion", sentence, subject, index, year=ctx.year_of(text), **qualifiers[id(mention)])
+        ctx.add("index_inclusion", sentence, subject, index, year=ctx.year_of(text), **qualifiers.pop(index.label, {}))

@@ -1,7 +1,12 @@
-"""metric: a company reports a quantity (value as written, scale words in the unit, year)."""
+"""metric: a company reports a quantity (value as written, scale words in the unit, year).
+
+Two shapes: the measure before the number ('energy savings of 6.6 million kWh', 'cut water
+consumption by 12%') and the verb before it ('saved 48.7 million kWh of electricity').
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..extract import DocContext
 from ..sentences import Sentence
@@ -13,17 +18,24 @@ _SKIP_WORDS = {"the", "a", "an", "and", "or", "its", "our", "their", "of", "by",
                "generated", "yields", "yielded", "brings", "brought", "produces", "produced", "represents",
                "including", "includes", "reached", "reaches", "totals", "recorded", "records", "reported",
                "reports", "posted", "saw", "sees", "means", "equals", "achieves", "achieving", "cutting",
-               "reducing", "saving", "lowering", "an", "as", "from", "at", "on"}
+               "reducing", "saving", "lowering", "as", "from", "at", "on"}
+_APPROX = r"(?:about|approximately|around|more than|over|nearly|almost|up to|some|roughly|an average of|a total of)?\s*"
 
 
-def _pattern(ctx: DocContext) -> re.Pattern:
-    rules = ctx.lexicon.rules["metric"]
-    units = "|".join(re.escape(u) for u in sorted(rules["units"], key=len, reverse=True))
-    scales = "|".join(rules["scales"])
-    return re.compile(
+@lru_cache(maxsize=1)
+def _patterns(units_key: tuple, scales_key: tuple, currency: str, verbs: tuple):
+    units = "|".join(re.escape(u) for u in sorted(units_key, key=len, reverse=True))
+    scales = "|".join(scales_key)
+    quantity = (rf"(?:(?P<currency>{currency})\s?(?P<cvalue>\d[\d,]*(?:\.\d+)?)\s*(?P<cscale>(?:{scales})\b)?"
+                rf"|(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>(?:{scales})\s+)?(?P<unit>{units})(?![\w]))")
+    measure_first = re.compile(
         rf"(?P<measure>(?:[\w\-]+\s+){{1,5}}?)(?:of|by|to|at|reached|totall?ed|totall?ing|was|were|amounting to)\s+"
-        rf"(?:about|approximately|around|more than|over|nearly|almost|up to|some|roughly)?\s*"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>(?:{scales})\s+)?(?P<unit>{units})(?![\w])", re.I)
+        rf"{_APPROX}{quantity}", re.I)
+    verb_first = re.compile(
+        rf"\b(?P<verb>{'|'.join(verbs)})\s+{_APPROX}{quantity}"
+        rf"(?:\s+of\s+(?P<of>(?:[\w\-]+\s+){{0,3}}?[\w\-]+)(?=\s+(?:in|at|for|from|across|and|through|by|last|this|during|,)|[,.;]|$)"
+        rf"|\s+(?:in|to)\s+(?!(?:its|their|our|the|a|an)\b)(?P<into>(?:[\w\-]+\s+){{0,2}}?[\w\-]+)(?=[,.;]|\s+(?:in|and|last|this|during)\b|$))?", re.I)
+    return measure_first, verb_first
 
 
 _BASELINE = re.compile(r"(?:compared (?:with|to)|from|versus|vs\.?|relative to|baseline|base year|levels?)\s+(?:the\s+)?(?:year\s+)?$", re.I)
@@ -40,26 +52,51 @@ def _year_of_quantity(text: str, match: re.Match) -> int | None:
     return min(years)[1] if years else None
 
 
+def _measure_words(measure: str) -> list[str]:
+    words = measure.split()
+    kept: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.lower() in _SKIP_WORDS and not (word.lower() == "and" and i > 0 and words[i - 1].isdigit()):
+            break
+        kept.insert(0, word)
+    return kept
+
+
+def _quantity(m: re.Match):
+    if m.group("cvalue"):
+        value, unit = m.group("cvalue"), f"{m.group('cscale') or ''} {m.group('currency').strip()}".strip()
+    else:
+        value, unit = m.group("value"), ((m.group("scale") or "") + m.group("unit")).strip()
+    number = float(value.replace(",", ""))
+    return (int(number) if number.is_integer() else number), unit
+
+
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
-    heads = {h.lower() for h in ctx.lexicon.rules["metric"]["measure_heads"]}
-    subject = None
-    for m in _pattern(ctx).finditer(text):
-        words = m.group("measure").split()
-        kept: list[str] = []
-        for i in range(len(words) - 1, -1, -1):
-            word = words[i]
-            if word.lower() in _SKIP_WORDS and not (word.lower() == "and" and i > 0 and words[i - 1].isdigit()):
-                break
-            kept.insert(0, word)
-        if not kept or not any(w.lower().strip(",") in heads for w in kept):
+    if not re.search(r"\d", text):
+        return  # no number, no quantity: skip the costly patterns
+    rules = ctx.lexicon.rules["metric"]
+    heads = {h.lower() for h in rules["measure_heads"]}
+    measure_first, verb_first = _patterns(tuple(rules["units"]), tuple(rules["scales"]), rules["currency_prefix"],
+                                          tuple(sorted(rules["verb_nouns"], key=len, reverse=True)))
+    found = []
+    for m in measure_first.finditer(text):
+        kept = _measure_words(m.group("measure"))
+        if kept and any(w.lower().strip(",") in heads for w in kept):
+            found.append((m, " ".join(kept)))
+    for m in verb_first.finditer(text):
+        if any(f.start() <= m.start() < f.end() for f, _ in found):
             continue
-        subject = subject or ctx.subject_for(sentence, before=m.start("measure") + 1)
+        thing = m.group("of") or m.group("into") or (m.group("unit") or "")
+        noun = rules["verb_nouns"][m.group("verb").lower()]
+        name = f"{thing} {noun}".strip() if thing.split()[-1:] != [noun] else thing
+        found.append((m, name))
+    for m, name in found:
+        subject = ctx.subject_for(sentence, before=m.start() + 1)
         if subject is None:
             return
-        unit = ((m.group("scale") or "") + m.group("unit")).strip()
-        value = float(m.group("value").replace(",", ""))
-        metric = ctx.entity(" ".join(kept), "metric")
+        value, unit = _quantity(m)
+        metric = ctx.entity(name, "metric")
         metric.type = "metric"
-        ctx.add("metric", sentence, subject, metric, value=int(value) if value.is_integer() else value,
-                unit=unit, year=_year_of_quantity(text, m))
+        ctx.add("metric", sentence, subject, metric, value=value, unit=unit, year=_year_of_quantity(text, m))

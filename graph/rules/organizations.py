@@ -22,7 +22,7 @@ def _rank(name: str) -> int:
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     mentions = ctx.mentions(sentence)
-    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entity(m.text).type == "company"]
+    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entities.is_main(m.text)]
     for left, right in zip(bodies, bodies[1:]):
         gap = text[left.end:right.start]
         # "Ministry of Labor – Occupational Safety and Health Administration", "... of the Ministry of ..."

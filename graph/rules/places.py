@@ -28,10 +28,12 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
                     target = _mention_at(mentions, place.end + owner.end() + listed.end(), ORG_TYPES + (None,))
             if target is not None:
                 _add(ctx, sentence, target.text, place.text)
-        # "Taiwan Ministry of Labor": a place name leading an agency's name
-        for mention in mentions:
-            if mention.type == "agency" and mention.text.startswith(place.text + " ") and mention.start <= place.start:
-                _add(ctx, sentence, mention.text, place.text)
+    # "Taiwan Ministry of Labor", "Ministry of Industry of Thailand": an agency named with its country
+    for mention in mentions:
+        if mention.type == "agency":
+            country, _ = ctx.entities.agency_place(mention.text)
+            if country:
+                _add(ctx, sentence, mention.text, country)
     # "SPC's manufacturing plants in England and Wales", "headquartered in Hsinchu"
     site_nouns = ctx.lexicon.rules["located_in"]["site_nouns"]
     seat = ctx.lexicon.rule("located_in", "seat_cues")
@@ -57,7 +59,8 @@ def _is_country_of(previous, place) -> bool:
     """'Kaohsiung, Taiwan': the country after a comma only says where the city is."""
     from ..lexicon import load_lexicon
     kinds = load_lexicon().place_types
-    return kinds.get(place.text) == "country" and kinds.get(previous.text) in ("city", "region")
+    return kinds.get(place.text) in ("country", "region") and kinds.get(previous.text) in ("city", "region") \
+        and kinds.get(previous.text) != kinds.get(place.text)
 
 
 def _mention_at(mentions, position, types):
