@@ -1,8 +1,9 @@
 """Endpoint benchmark: esgkg serve vs Oxigraph server vs rdflib-endpoint on the same data.
 
-    python bench/bench_endpoint.py [--nquads FILE | --store DIR] [--duration 10] [--connections 8]
+    python bench/bench_endpoint.py [--synth 10000 | --nquads FILE | --store DIR] [--duration 10]
 
-Without data options it builds the graph of the bundled sample release. Each system is started
+Without data options it builds the graph of the bundled sample release; ``--synth N`` generates
+and ingests the synthetic corpus of bench/synth.py. Each system is started
 side by side on a free loopback port (esgkg: `esgkg serve`, gunicorn; Oxigraph: `oxigraph
 serve-read-only --union-default-graph`; rdflib-endpoint: `rdflib-endpoint serve`, in-memory
 rdflib), checked to give the same answers, then driven in turn by `wrk` (Debian package) at a fixed
@@ -52,7 +53,14 @@ def prepare_data(args, work: Path) -> Path:
     if args.nquads:
         shutil.copy(args.nquads, nquads)
         return nquads
-    if args.store:
+    if args.synth:
+        releases, store_dir = work / "synth", work / "synth-store"
+        subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), "--count",
+                        str(args.synth), "--seed", "7", "--out", str(releases), "--jobs", "2"], check=True)
+        subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "ingest", str(releases),
+                        "--store", str(store_dir)], check=True)
+        store = ox.Store.read_only(str(store_dir))
+    elif args.store:
         store = ox.Store.read_only(args.store)
     else:
         from importlib import resources
@@ -263,6 +271,8 @@ def main(argv=None) -> int:
     data = parser.add_mutually_exclusive_group()
     data.add_argument("--nquads", help="benchmark data as N-Quads")
     data.add_argument("--store", help="benchmark data from an esgkg store directory")
+    data.add_argument("--synth", type=int, metavar="N",
+                      help="generate N releases with bench/synth.py (seed 7) and ingest them")
     parser.add_argument("--replicate", type=int, default=1,
                         help="use N renamed copies of the data (a corpus stand-in)")
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per system")
