@@ -141,6 +141,9 @@ def test_service_description_and_browser_redirect(sample_endpoint):
     status, headers, _ = http_request(sample_endpoint.sparql, headers={
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
     assert status == 303 and headers["Location"].endswith("/query")
+    for accept in ("*/*", "text/html;q=0.5, text/turtle"):  # curl's default; an RDF-first client
+        status, headers, _ = http_request(sample_endpoint.sparql, headers={"Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith("text/turtle")
 
 
 def test_void_counts_the_dataset(sample_endpoint):

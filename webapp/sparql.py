@@ -240,9 +240,7 @@ def _cors(response: Response) -> Response:
 
 # --- service description and VoID -----------------------------------------------------------------
 def _service_description() -> Response:
-    offered = ["text/html"] + [f.media_type for f in formats.candidates("graph")]
-    best = request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else None
-    if best == "text/html":
+    if _wants_html(request.accept_mimetypes):
         return redirect(current_app.config["QUERY_PAGE"], code=303)
     endpoint = ox.NamedNode(request.base_url)
     service, dataset, default_graph = ox.BlankNode(), ox.BlankNode(), ox.BlankNode()
@@ -265,6 +263,17 @@ def _service_description() -> Response:
     for f in formats.FORMATS:
         triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.oxigraph.iri)))
     return _rdf_response(triples)
+
+
+def _wants_html(accept) -> bool:
+    """A browser: HTML named explicitly, and liked at least as much as any RDF format.
+
+    Only an explicit text/html counts, so ``Accept: */*`` (curl, many clients) gets the RDF.
+    """
+    html_q = max((q for value, q in accept if value in ("text/html", "application/xhtml+xml")),
+                 default=0)
+    rdf_q = max(accept.quality(f.media_type) for f in formats.candidates("graph"))
+    return html_q > 0 and html_q >= rdf_q
 
 
 @bp.route("/.well-known/void", methods=["GET"])
