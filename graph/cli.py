@@ -158,8 +158,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_stats)
 
+    for name, help_text, add_arguments, run in _module_commands():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--store", help=store_help)
+        add_arguments(p)
+        p.set_defaults(func=run)
+
     _add_endpoint_commands(sub)
     return parser
+
+
+def _module_commands():
+    """Subcommands whose code lives in their own module, as (name, help, add_arguments, run)."""
+    from . import analysis, backup, export
+
+    return [
+        ("export", "write the graph (or one document) in an RDF, network or table format",
+         export.add_export_arguments, export.run_export),
+        ("dump", "complete backup of the store as N-Quads", backup.add_dump_arguments,
+         backup.run_dump),
+        ("load", "restore a backup (or load an RDF file) into an empty store, all or nothing",
+         backup.add_load_arguments, backup.run_load),
+        ("analyze", "network questions: path A B, hubs, similar X",
+         analysis.add_analyze_arguments, analysis.run_analyze),
+    ]
 
 
 def _add_endpoint_commands(sub) -> None:

@@ -18,7 +18,6 @@ from .resolve import DocumentEntities, Entity
 from .sentences import Sentence, split_sentences
 
 YEAR_RE = re.compile(r"(?<![\d:/.\-])((?:19|20)\d\d)(?![\d%])")
-RELATIVE_YEAR_RE = re.compile(r"\b(?:this year|today|currently|recently|this month|now)\b", re.I)
 
 
 @dataclass
@@ -50,8 +49,6 @@ class DocContext:
             return years[0]
         return self.meta.year if default_to_release else None
 
-    def relative_year(self, text: str) -> int | None:
-        return self.meta.year if RELATIVE_YEAR_RE.search(text) else None
 
     def subject_for(self, sentence: Sentence, before: int | None = None) -> Entity | None:
         """Who a company fact is about: a company named before the cue, else the release's company."""

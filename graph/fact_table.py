@@ -33,7 +33,12 @@ SELECT * WHERE {{
     ?q oa:exact ?evidence . ?p oa:start ?start .
     {' '.join(optionals)}
   }}
-  GRAPH <{iris.entities_graph}> {{ ?s rdfs:label ?subject . ?o rdfs:label ?object }}
+  # Two OPTIONAL lookups + BOUND, not one required block: Oxigraph evaluates a block sharing no
+  # variable with the statements as the cross product of all entity labels (215 s vs 1.1 s on 1k
+  # synthetic releases, same rows).
+  OPTIONAL {{ GRAPH <{iris.entities_graph}> {{ ?s rdfs:label ?subject }} }}
+  OPTIONAL {{ GRAPH <{iris.entities_graph}> {{ ?o rdfs:label ?object }} }}
+  FILTER(BOUND(?subject) && BOUND(?object))
 }} ORDER BY ?document ?start ?kind ?object"""
 
 

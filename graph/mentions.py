@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, normalize
+from .lexicon import Lexicon
 
 _WORD = r"(?:[A-Z][\w'’&.\-/+]*[\w.+]|[0-9]+[A-Z][\w\-]*|e[A-Z]\w+|i[A-Z]\w+)"
 _SUFFIX = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A)\.|,\s+(?:Inc|Ltd|LLC|PLC|AG|SA|SE|NV|GmbH|Limited|Corporation|Incorporated)\b)"
@@ -159,11 +159,6 @@ class MentionFinder:
         return self.lexicon.head_type(surface)
 
 
-def acronym_of(name: str) -> str:
-    """Initials of the capitalised words of a name: 'Responsible Business Alliance' -> 'RBA'."""
-    words = re.findall(r"[A-Za-z][\w]*", name)
-    return "".join(w[0] for w in words if w[0].isupper())
-
 
 def abbreviation_fits(abbr: str, name: str) -> bool:
     """Does ABBR abbreviate NAME? Initials in order, allowing skipped words and suffixes."""
@@ -184,5 +179,3 @@ def abbreviation_fits(abbr: str, name: str) -> bool:
     return letters[0] == joined[:1] and all(ch in it for ch in letters)
 
 
-def norm_key(name: str) -> str:
-    return normalize(name)

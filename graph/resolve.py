@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, normalize
-from .mentions import Mention, MentionFinder, abbreviation_fits
+from .mentions import MentionFinder, abbreviation_fits
 
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
@@ -209,9 +209,3 @@ class DocumentEntities:
         return any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", sentence_text) for name in self.main.names()
                    if len(name) > 1)
 
-    def first_word_matches_main(self, surface: str) -> bool:
-        return bool(self.main) and any(surface.startswith(n) for n in self.main.names() if len(n) > 1)
-
-
-def mentions_of_type(mentions: list[Mention], *types: str) -> list[Mention]:
-    return [m for m in mentions if m.type in types]

@@ -9,7 +9,7 @@ from esgkg.webapp import create_app, get_store
 
 def test_pooled_store_answers_like_a_graphstore(tmp_path):
     app = create_app({"STORE": str(make_store(tmp_path / "store")), "EXECUTORS": 1})
-    store = get_store(app)
+    store = app.extensions["esgkg_pooled_store"]
     try:
         rows = store.query("SELECT ?l WHERE { GRAPH ?g { <http://127.0.0.1:5000/id/company/company-3> "
                            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
@@ -38,3 +38,17 @@ def test_in_process_store_object_for_tests(tmp_path):
     response = client.post("/sparql", data="DROP GRAPH <http://t/g>", content_type="application/sparql-update",
                            headers={"Authorization": "Bearer t"})
     assert response.status_code == 204 and len(memory) == 0
+
+
+def test_pages_store_sees_endpoint_updates(tmp_path):
+    app = create_app({"STORE": str(make_store(tmp_path / "store")), "EXECUTORS": 1, "UPDATE_TOKEN": "t"})
+    store = get_store(app)
+    try:
+        assert len(store.document_ids()) == 60 and store.ox is not None
+        response = app.test_client().post(
+            "/sparql", data="DROP GRAPH <http://127.0.0.1:5000/graph/doc/release-0>",
+            content_type="application/sparql-update", headers={"Authorization": "Bearer t"})
+        assert response.status_code == 204
+        assert len(store.document_ids()) == 59 and not store.has_document("release-0")
+    finally:
+        app.extensions["esgkg_runner"].close()

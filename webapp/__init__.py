@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily: executor processes import this package and must start fast
@@ -27,31 +27,59 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
+    import os
+
     from flask import Flask
 
     from esgkg.graph.store import store_path
 
     from .backends import open_backend
     from .resultcache import HotQueryCache, ResultCache
-    from .sparql import bp as sparql_bp
 
-    # instance_path given explicitly: Flask cannot locate it for a module of the esgkg namespace
-    # package (StopIteration in find_package).
-    app = Flask(__name__, instance_path=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                      "instance"))
+    # Flask cannot locate a package of the esgkg namespace (editable install maps folders), so the
+    # app's folders are given: templates and static files live beside this module.
+    here = Path(__file__).resolve().parent
+    app = Flask(__name__, root_path=str(here), instance_path=str(Path.cwd() / "instance"))
     app.config.update(DEFAULTS, STORE=store_path(),
                       UPDATE_TOKEN=os.environ.get("ESGKG_UPDATE_TOKEN") or None)
     app.config.update(config or {})
-    store, runner = open_backend(app.config)
-    app.extensions["esgkg_store"] = store
-    app.extensions["esgkg_runner"] = runner
+    backend = open_backend(app.config)
+    app.extensions["esgkg_store"] = backend.store
+    app.extensions["esgkg_runner"] = backend.runner
+    app.extensions["esgkg_pooled_store"] = backend.pooled
     app.extensions["esgkg_result_cache"] = ResultCache(app.config["RESULT_CACHE"])
-    app.register_blueprint(sparql_bp)
+    register_sparql(app)
+    register_explorer(app)
+    register_export(app)
     app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
-                                 runner.generation)
+                                 backend.runner.generation)
     return app
 
 
+def register_sparql(app: Flask) -> None:
+    """The SPARQL 1.1 endpoint (/sparql) and the VoID description."""
+    from .sparql import bp
+
+    app.register_blueprint(bp)
+
+
+def register_explorer(app: Flask) -> None:
+    """The web explorer: pages, resource dereferencing and the JSON API they share."""
+    from . import api, explorer, resources
+
+    app.register_blueprint(explorer.bp)
+    app.register_blueprint(resources.bp)
+    app.register_blueprint(api.bp)
+
+
+def register_export(app: Flask) -> None:
+    """File export in every format, and network analysis answers."""
+    from . import api_analysis, export
+
+    app.register_blueprint(export.bp)
+    app.register_blueprint(api_analysis.bp)
+
+
 def get_store(app: Flask):
-    """The app's store: GraphStore-like ``query`` (and document methods) for pages and APIs."""
+    """The app's store for pages and APIs: a GraphStore (or one with the same methods)."""
     return app.extensions["esgkg_store"]

@@ -11,12 +11,15 @@ Three backends, one interface each:
 """
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+
 import pyoxigraph as ox
 
 from esgkg.graph.remote import RemoteError, RemoteStore, RemoteTimeout
 from esgkg.graph.vocab import Iris
 
-from .executor import ExecutorPool, InlineRunner, QueryTimeout
+from .executor import ExecutorPool, InlineRunner, QueryTimeout, generation
 from .formats import BY_NAME
 from .sparqltext import query_form
 
@@ -96,14 +99,55 @@ class RemoteRunner:
         pass
 
 
-def open_backend(config: dict):
-    """(store for the pages, runner for the endpoint) from the app config."""
+class ReopeningStore:
+    """A read-only GraphStore for the pages, reopened after each update the endpoint commits.
+
+    The pages (explorer, export, analysis) use pyoxigraph directly (``store.ox``), so they cannot
+    go through the executor processes. Caveat: this handle is not part of the executors'
+    reader/writer locking, so with ``--update-token`` a page read that overlaps a write relies on
+    RocksDB's read-only mode during a write, which pyoxigraph calls undefined; read-only serving
+    (no token) is fully safe.
+    """
+
+    def __init__(self, path: str, iris: Iris | None = None):
+        self.path, self.iris = path, iris or Iris()
+        self._store, self._generation, self._lock = None, None, threading.Lock()
+
+    def _current(self):
+        from esgkg.graph.store import GraphStore, StoreError
+
+        now = generation(self.path)
+        with self._lock:
+            if self._store is None or now != self._generation:
+                try:
+                    self._store = GraphStore(self.path, read_only=True, iris=self.iris)
+                except StoreError:  # no database yet
+                    self._store = GraphStore(None, iris=self.iris)
+                self._generation = now
+            return self._store
+
+    def __getattr__(self, name):
+        return getattr(self._current(), name)
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+
+@dataclass
+class Backend:
+    store: object      # for the pages: GraphStore-like, with ``.ox`` for the embedded store
+    runner: object     # for /sparql: ExecutorPool, InlineRunner or RemoteRunner
+    pooled: object     # GraphStore-like reads through the executors (time limit), or the store
+
+
+def open_backend(config: dict) -> Backend:
+    """The stores and the endpoint's runner from the app config."""
     if config.get("STORE_OBJECT") is not None:
         store = config["STORE_OBJECT"]
-        return store, InlineRunner(store)
+        return Backend(store, InlineRunner(store), store)
     if config.get("BACKEND_QUERY"):
         store = RemoteStore(config["BACKEND_QUERY"], config.get("BACKEND_UPDATE"),
                             timeout=config["QUERY_TIMEOUT"], token=config.get("BACKEND_TOKEN"))
-        return store, RemoteRunner(store)
+        return Backend(store, RemoteRunner(store), store)
     pool = ExecutorPool(config["STORE"], size=config["EXECUTORS"])
-    return PooledStore(pool, config["QUERY_TIMEOUT"]), pool
+    return Backend(ReopeningStore(config["STORE"]), pool, PooledStore(pool, config["QUERY_TIMEOUT"]))

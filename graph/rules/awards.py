@@ -22,7 +22,6 @@ def _award_names(ctx: DocContext, sentence: Sentence):
 
 
 def extract(ctx: DocContext, sentence: Sentence) -> None:
-    rules = ctx.lexicon.rules["award"]
     text = sentence.text
     level_sentence = ctx.lexicon.rule("award", "level_sentence").search(text)
     previous = ctx.last_fact("award", sentence, sentences_back=2)

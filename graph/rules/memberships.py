@@ -26,9 +26,15 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             organization = ctx.entity(mention.text, mention.type)
             if organization.type not in MEMBER_TYPES:
                 continue
-            since = _since(text) or (ctx.year_of(text) if joined else None)
+            since = _since(text[mention.end:mention.end + 40]) or _leading_since(text) \
+                or (ctx.year_of(text[:mention.end + 40]) if joined else None)
             ctx.add("membership", sentence, subject, organization, since=since)
             break
+
+
+def _leading_since(text: str) -> int | None:
+    m = re.match(r"\s*Since\s+((?:19|20)\d\d)\b", text)
+    return int(m.group(1)) if m else None
 
 
 def _since(text: str) -> int | None:

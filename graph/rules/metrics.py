@@ -88,7 +88,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     for m in verb_first.finditer(text):
         if any(f.start() <= m.start() < f.end() for f, _ in found):
             continue
-        thing = m.group("of") or m.group("into") or (m.group("unit") or "")
+        thing = re.sub(r"^(?:its|their|our|the)\s+", "", m.group("of") or m.group("into") or (m.group("unit") or ""))
         noun = rules["verb_nouns"][m.group("verb").lower()]
         name = f"{thing} {noun}".strip() if thing.split()[-1:] != [noun] else thing
         found.append((m, name))

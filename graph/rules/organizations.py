@@ -22,11 +22,12 @@ def _rank(name: str) -> int:
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     mentions = ctx.mentions(sentence)
-    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entities.is_main(m.text)]
+    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entities.is_main(m.text)
+              or re.match(r"\s+group\b", text[m.end:], re.I)]
     for left, right in zip(bodies, bodies[1:]):
         gap = text[left.end:right.start]
         # "Ministry of Labor – Occupational Safety and Health Administration", "... of the Ministry of ..."
-        if left.type == right.type == "agency" and re.fullmatch(r"\s*(?:[–—\-:,/]|under|of)\s*(?:the\s+)?", gap):
+        if left.type == right.type == "agency" and re.fullmatch(r"\s*(?:[–—\-:,/]|under|of|['’]s)\s*(?:the\s+)?", gap):
             parent, child = sorted((left, right), key=lambda m: _rank(m.text))
             if _rank(parent.text) < _rank(child.text):
                 ctx.add("part_of", sentence, ctx.entity(child.text, "agency"), ctx.entity(parent.text, "agency"))

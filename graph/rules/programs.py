@@ -6,8 +6,8 @@ import re
 from ..extract import DocContext
 from ..sentences import Sentence
 
-_STOP = (r"that|which|who|whose|to|for|at|with|by|across|from|on|in|into|under|as|since|and\s+(?:provides?|offers?|has|is|will)"
-         r"|where|while|so|because|,|;|:|\.|\(|[\"“”]")
+_STOP = (r"(?:that|which|who|whose|to|for|at|with|by|across|from|on|in|into|under|as|since|where|while|so|because"
+         r"|and\s+(?:provides?|offers?|has|is|will))\b|,|;|:|\.|\(|[\"“”]")
 _NP = r"((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+?)"
 
 
@@ -25,10 +25,16 @@ def _since(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _location(ctx: DocContext, sentence: Sentence, after: int) -> str | None:
+def _location(ctx: DocContext, sentence: Sentence, after: int, name: str = "") -> str | None:
     site = ctx.lexicon.rule("located_in", "site_cue").search(sentence.text)
     if site:
         return site.group(1)
+    # "a tree planting campaign in Monterrey": a capitalised place right after the program's name
+    right_after = re.search(re.escape(name) + r"\s+(?:in|at)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b", sentence.text) if name else None
+    right_after = right_after or re.search(r"\b(?:located|based|situated)\s+in\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b",
+                                           sentence.text[after:])
+    if right_after and ctx.finder.classify(right_after.group(1)) in (None, "place"):
+        return right_after.group(1)
     for mention in ctx.mentions(sentence):
         if mention.type == "place" and mention.start >= after and re.search(
                 r"\b(?:in|at|located in|across)\s+(?:the\s+)?$", sentence.text[max(0, mention.start - 14):mention.start]):
@@ -75,4 +81,4 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         program = ctx.entity(name, "program")
         program.type = "program"
         ctx.add("program", sentence, subject, program, since=_since(text),
-                location=_location(ctx, sentence, position))
+                location=_location(ctx, sentence, position, name))

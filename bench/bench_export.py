@@ -1,0 +1,220 @@
+"""Export benchmark: every format over a synthetic store of N releases; seconds, MB/s, peak memory.
+
+    python bench/bench_export.py                      # 10k releases (about 1.3M quads)
+    python bench/bench_export.py --releases 1000 --formats ntriples nquads
+    python bench/bench_export.py --nquads dump.nq     # a real store's `esgkg dump` instead
+    python bench/bench_export.py --store DIR          # or the store itself (opened read-only)
+
+The synthetic 10k-release graph of the pipeline itself:
+
+    python bench/synth.py --count 10000 --seed 7 --out bench/out/synth-10k
+    esgkg ingest bench/out/synth-10k --store bench/out/store-10k
+    python bench/bench_export.py --store bench/out/store-10k
+
+Without --nquads the store is built from N-Quads generated here in the shape of docs/rdf-design.md
+(statements, evidence annotations, direct edges, entities graph, inferred years), seeded. Each
+format runs in its own subprocess that exports the whole store to a file; the child reports its
+wall and CPU time (CPU time is the fairer figure on a shared machine), its peak RSS (VmHWM) and
+the RSS it had before exporting (store opened, modules imported): "flat memory" reads as peak
+minus baseline staying the same as the store grows.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ESG = "https://w3id.org/esgkg/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OA = "http://www.w3.org/ns/oa#"
+
+KINDS = {  # kind: (statement class, direct predicate, object type, pool size)
+    "award": ("AwardConferral", ESG + "receivedAward", "award", 60),
+    "certification": ("Certification", ESG + "certifiedTo", "standard", 25),
+    "membership": ("Membership", "http://www.w3.org/ns/org#memberOf", "initiative", 15),
+    "index_inclusion": ("IndexInclusion", ESG + "includedIn", "index", 12),
+    "standard_adoption": ("StandardAdoption", ESG + "adoptsStandardsOf", "organization", 20),
+    "program": ("ProgramOperation", ESG + "runsProgram", "program", 400),
+    "located_in": ("Location", "https://schema.org/location", "place", 40),
+    "metric": ("MetricObservation", ESG + "reportsMetric", "metric", 30),
+}
+WORDS = ("sustainability energy emissions safety governance supply chain renewable water waste "
+         "employees community certification award index rating initiative program report").split()
+
+
+def lit(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def typed(value, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
+
+
+def generate(path: Path, releases: int, base: str = "http://127.0.0.1:5000/", seed: int = 7) -> int:
+    """Write a synthetic store as N-Quads; return the number of quads."""
+    rng = random.Random(seed)
+    entities_graph = f"<{base}graph/entities>"
+    seen_entities: set[str] = set()
+    count = 0
+    with open(path, "w", encoding="utf-8") as out:
+        def quad(s, p, o, g):
+            nonlocal count
+            out.write(f"{s} <{p}> {o} {g} .\n")
+            count += 1
+
+        def entity(etype: str, number: int) -> str:
+            iri = f"<{base}id/{etype}/{etype}-{number}>"
+            if iri not in seen_entities:
+                seen_entities.add(iri)
+                quad(iri, RDF_TYPE, f"<{ESG}{etype.capitalize()}>", entities_graph)
+                quad(iri, "http://www.w3.org/2000/01/rdf-schema#label",
+                     lit(f"{etype.title()} {number}"), entities_graph)
+            return iri
+
+        for n in range(releases):
+            doc_id = f"release-{n:05d}"
+            g, doc = f"<{base}graph/doc/{doc_id}>", f"<{base}doc/{doc_id}>"
+            company = entity("company", rng.randrange(max(releases // 5, 10)))
+            sentences = [" ".join(rng.choices(WORDS, k=rng.randint(12, 30))).capitalize() + "."
+                         for _ in range(rng.randint(6, 10))]
+            text = " ".join(sentences)
+            quad(doc, RDF_TYPE, f"<{ESG}Release>", g)
+            quad(doc, "http://purl.org/dc/terms/identifier", lit(doc_id), g)
+            quad(doc, "http://purl.org/dc/terms/title", lit(sentences[0][:80]), g)
+            quad(doc, "http://purl.org/dc/terms/date", typed(f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}", "date"), g)
+            quad(doc, "https://schema.org/text", lit(text), g)
+            offset = 0
+            for i, sentence in enumerate(sentences):
+                kind = rng.choice(list(KINDS))
+                cls, predicate, otype, pool = KINDS[kind]
+                obj = entity(otype, rng.randrange(pool))
+                st = f"{base}id/statement/{doc_id}/{kind}-{i:012x}"
+                ev = st.replace("/id/statement/", "/id/evidence/")
+                year = rng.randint(2010, 2024)
+                quad(company, predicate, obj, g)
+                quad(f"<{st}>", RDF_TYPE, f"<{ESG}{cls}>", g)
+                quad(f"<{st}>", ESG + "kind", lit(kind), g)
+                quad(f"<{st}>", ESG + "subject", company, g)
+                quad(f"<{st}>", ESG + "object", obj, g)
+                quad(f"<{st}>", ESG + "year", typed(year, "integer"), g)
+                quad(f"<{st}>", "http://www.w3.org/ns/prov#wasDerivedFrom", doc, g)
+                quad(f"<{st}>", ESG + "evidence", f"<{ev}>", g)
+                quad(f"<{ev}>", RDF_TYPE, f"<{OA}Annotation>", g)
+                quad(f"<{ev}>", OA + "motivatedBy", f"<{OA}describing>", g)
+                quad(f"<{ev}>", OA + "hasBody", f"<{st}>", g)
+                quad(f"<{ev}>", OA + "hasTarget", f"<{ev}/target>", g)
+                quad(f"<{ev}/target>", RDF_TYPE, f"<{OA}SpecificResource>", g)
+                quad(f"<{ev}/target>", OA + "hasSource", doc, g)
+                quad(f"<{ev}/target>", OA + "hasSelector", f"<{ev}/quote>", g)
+                quad(f"<{ev}/target>", OA + "hasSelector", f"<{ev}/position>", g)
+                quad(f"<{ev}/quote>", RDF_TYPE, f"<{OA}TextQuoteSelector>", g)
+                quad(f"<{ev}/quote>", OA + "exact", lit(sentence), g)
+                quad(f"<{ev}/position>", RDF_TYPE, f"<{OA}TextPositionSelector>", g)
+                quad(f"<{ev}/position>", OA + "start", typed(offset, "integer"), g)
+                quad(f"<{ev}/position>", OA + "end", typed(offset + len(sentence), "integer"), g)
+                offset += len(sentence) + 1
+                if kind == "index_inclusion" and rng.random() < 0.3:
+                    for earlier in range(year - rng.randint(1, 4), year):
+                        inferred = f"<{st}-{earlier}>"
+                        quad(inferred, RDF_TYPE, f"<{ESG}{cls}>", g)
+                        quad(inferred, ESG + "kind", lit(kind), g)
+                        quad(inferred, ESG + "subject", company, g)
+                        quad(inferred, ESG + "object", obj, g)
+                        quad(inferred, ESG + "year", typed(earlier, "integer"), g)
+                        quad(inferred, ESG + "inferred", typed("true", "boolean"), g)
+                        quad(inferred, "http://www.w3.org/ns/prov#wasDerivedFrom", f"<{st}>", g)
+    return count
+
+
+CHILD = r"""
+import json, resource, sys, time
+from esgkg.graph import export
+from esgkg.graph.store import GraphStore
+
+def status_kb(field):  # this process only (ru_maxrss would carry the parent's peak over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+store = GraphStore(sys.argv[1], read_only=True)
+fmt, selection = export.prepare(store, sys.argv[2])
+baseline = status_kb("VmRSS")
+started, cpu_started = time.perf_counter(), cpu()
+first_byte = None
+with open(sys.argv[3], "wb") as out:
+    for chunk in export.stream(store, fmt, selection):
+        if first_byte is None:
+            first_byte = time.perf_counter() - started
+        out.write(chunk)
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu": cpu() - cpu_started,
+                  "first_byte": first_byte, "baseline_kb": baseline,
+                  "peak_kb": status_kb("VmHWM")}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=10_000)
+    parser.add_argument("--nquads", type=Path, help="load this N-Quads file instead of generating")
+    parser.add_argument("--store", type=Path, help="export this existing store (read-only)")
+    parser.add_argument("--formats", nargs="*", help="default: every registered format")
+    args = parser.parse_args()
+
+    import pyoxigraph as ox
+
+    from esgkg.graph import export
+
+    formats = args.formats or list(export.FORMATS)
+    with tempfile.TemporaryDirectory(prefix="esgkg-bench-") as tmp:
+        tmp_path = Path(tmp)
+        source = args.nquads
+        store_dir = args.store or tmp_path / "store"
+        if source is None and not args.store:
+            source = tmp_path / "synthetic.nq"
+            started = time.perf_counter()
+            quads = generate(source, args.releases)
+            print(f"generated {args.releases} releases, {quads:,} quads "
+                  f"in {time.perf_counter() - started:.1f} s")
+        if args.store:
+            store = ox.Store.read_only(str(store_dir))
+            quads = len(store)
+            del store
+            print(f"store {store_dir}: {quads:,} quads\n")
+        else:
+            started = time.perf_counter()
+            store = ox.Store(str(store_dir))
+            store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            quads = len(store)
+            del store
+            print(f"bulk-loaded {quads:,} quads in {time.perf_counter() - started:.1f} s\n")
+        print(f"{'format':<10}{'seconds':>9}{'cpu s':>8}{'1st byte s':>11}{'MB':>9}{'MB/s':>8}"
+              f"{'quads/s':>11}{'base MB':>9}{'peak MB':>9}{'growth MB':>10}")
+        for name in formats:
+            output = tmp_path / f"out.{name}"
+            run = subprocess.run([sys.executable, "-c", CHILD, str(store_dir), name,
+                                  str(output)], capture_output=True, text=True)
+            if run.returncode:
+                print(f"{name:<10} failed: {run.stderr.strip().splitlines()[-1]}")
+                continue
+            r = json.loads(run.stdout)
+            size = output.stat().st_size / 1e6
+            print(f"{name:<10}{r['seconds']:>9.2f}{r['cpu']:>8.2f}{r['first_byte']:>11.3f}{size:>9.1f}"
+                  f"{size / r['seconds']:>8.1f}{quads / r['seconds']:>11,.0f}"
+                  f"{r['baseline_kb'] / 1024:>9.0f}{r['peak_kb'] / 1024:>9.0f}"
+                  f"{(r['peak_kb'] - r['baseline_kb']) / 1024:>10.0f}")
+            output.unlink()
+
+
+if __name__ == "__main__":
+    main()

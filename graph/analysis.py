@@ -1,0 +1,355 @@
+"""Network questions about the graph: a networkx projection of the store and what it answers.
+
+The projection has one node per entity (IRI, label, type) and one edge per stated fact, from the
+fact's subject to its object, carrying the fact's kind, qualifiers, document and evidence sentence:
+the direct edges of docs/rdf-design.md, qualified by their statements. Inferred earlier years are
+left out (they would repeat each edge). On it: shortest paths between two entities, the standards,
+indices, initiatives and awards that connect the most organizations, and organizations most
+similar to a given one by what they share.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .store import GraphStore
+from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, SKOS
+
+ORGANIZATION_TYPES = ("company", "agency", "organization")
+HUB_TYPES = ("standard", "index", "initiative", "award")
+SIMILARITY_KINDS = ("certification", "membership", "index_inclusion", "award", "standard_adoption")
+# Above this many nodes betweenness is estimated from a seeded sample of BETWEENNESS_SAMPLE sources
+# (exact betweenness is O(nodes x edges): seconds at a thousand nodes, minutes at ten thousand).
+EXACT_BETWEENNESS_LIMIT = 500
+BETWEENNESS_SAMPLE = 200
+
+
+class AnalysisError(Exception):
+    """A question the analysis cannot answer as asked (message for the person who asked)."""
+
+
+class EntityNotFound(AnalysisError):
+    pass
+
+
+_TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
+
+
+def _statements_query(doc_graph: str | None) -> str:
+    optionals = "\n".join(f"    OPTIONAL {{ ?st <{prop}> ?q_{name} }}"
+                          for name, (prop, _) in QUALIFIERS.items())
+    values = f"VALUES ?g {{ <{doc_graph}> }}" if doc_graph else ""
+    return f"""
+SELECT ?g ?st ?kind ?s ?o ?quote {' '.join('?q_' + n for n in QUALIFIERS)} WHERE {{
+  {values}
+  GRAPH ?g {{
+    ?st <{ESG.kind}> ?kind ; <{ESG.subject}> ?s ; <{ESG.object}> ?o .
+    FILTER NOT EXISTS {{ ?st <{ESG.inferred}> true }}
+{optionals}
+    OPTIONAL {{ ?st <{ESG.evidence}>/<{OA.hasTarget}>/<{OA.hasSelector}> ?sel .
+               ?sel a <{OA.TextQuoteSelector}> ; <{OA.exact}> ?quote }}
+  }}
+}}"""
+
+
+def _python_value(term):
+    """A GraphML/GEXF-friendly scalar for a qualifier value."""
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype.endswith("#integer") or datatype.endswith("#int"):
+            return int(term.value)
+        if datatype.endswith("#decimal") or datatype.endswith("#double"):
+            return float(term.value)
+        if datatype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def projection(store: GraphStore, document: str | None = None) -> nx.MultiDiGraph:
+    """Entities as nodes, stated facts as edges (keyed by statement IRI); optionally one document."""
+    doc_graph = store.iris.document_graph(document) if document else None
+    network = nx.MultiDiGraph()
+    entity_qualifiers = {name for name, (_, kind) in QUALIFIERS.items() if kind.startswith("entity")}
+    rows = list(store.query(_statements_query(doc_graph)))
+    linked: dict[str, set[str]] = {}  # statement -> entity qualifier IRIs, labelled below
+    for row in rows:
+        kind = row["kind"].value
+        if kind not in FACT_KINDS:
+            continue
+        attrs = {"kind": kind, "label": kind, "predicate": str(FACT_KINDS[kind].direct_predicate),
+                 "statement": row["st"].value,
+                 "document": store.iris.doc_id_of_graph(row["g"].value) or row["g"].value}
+        for name in QUALIFIERS:
+            term = row["q_" + name]
+            if term is None:
+                continue
+            if name == "status":
+                attrs[name] = term.value.rsplit("status_", 1)[-1]
+            else:
+                attrs[name] = _python_value(term)
+            if name in entity_qualifiers:
+                linked.setdefault(row["st"].value, set()).add(term.value)
+        if row["quote"] is not None:
+            attrs["evidence"] = row["quote"].value
+        network.add_edge(row["s"].value, row["o"].value, key=row["st"].value, **attrs)
+
+    labels = _entity_descriptions(store, set(network.nodes) | {i for s in linked.values() for i in s})
+    for iri in network.nodes:
+        network.nodes[iri].update(labels.get(iri) or _fallback_description(iri))
+    for _, _, data in network.edges(data=True):
+        for name in entity_qualifiers & data.keys():  # IRIs of conferring bodies, places -> labels
+            data[name] = (labels.get(data[name]) or {}).get("label", data[name])
+    return network
+
+
+def _fallback_description(iri: str) -> dict:
+    return {"iri": iri, "label": iri.rstrip("/").rsplit("/", 1)[-1], "type": "entity"}
+
+
+def _entity_descriptions(store: GraphStore, iris: set[str]) -> dict[str, dict]:
+    """Label, type and aliases of entities, from the entities graph."""
+    if not iris:
+        return {}
+    entities = ox.NamedNode(store.iris.entities_graph)
+    found: dict[str, dict] = {}
+    for iri in iris:
+        node = ox.NamedNode(iri)
+        description = {"iri": iri}
+        aliases = []
+        for quad in store.ox.quads_for_pattern(node, None, None, entities):
+            predicate = quad.predicate.value
+            if predicate == str(RDFS.label):
+                description["label"] = quad.object.value
+            elif predicate == str(RDF.type) and quad.object.value in _TYPE_OF_CLASS:
+                description["type"] = _TYPE_OF_CLASS[quad.object.value]
+            elif predicate == str(SKOS.altLabel):
+                aliases.append(quad.object.value)
+        if len(description) == 1:
+            continue
+        description.setdefault("label", _fallback_description(iri)["label"])
+        description.setdefault("type", _type_from_iri(iri))
+        if aliases:
+            description["aliases"] = " | ".join(sorted(aliases))
+        found[iri] = description
+    return found
+
+
+def _type_from_iri(iri: str) -> str:
+    parts = iri.rstrip("/").split("/")
+    return parts[-2] if len(parts) >= 2 and parts[-2] in ENTITY_CLASSES else "entity"
+
+
+# --- finding entities by what people type ---------------------------------------------------------
+def resolve(network: nx.MultiDiGraph, name: str) -> str:
+    """The node for an IRI, a label or an alias (case-insensitive); clear errors otherwise."""
+    if name in network:
+        return name
+    wanted = name.strip().casefold()
+    matches = [n for n, d in network.nodes(data=True)
+               if d.get("label", "").casefold() == wanted
+               or wanted in (a.strip().casefold() for a in d.get("aliases", "").split("|") if a)
+               or n.rstrip("/").rsplit("/", 1)[-1] == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise EntityNotFound(f"no entity named {name!r} in the graph")
+    raise AnalysisError(f"{name!r} is ambiguous: " + ", ".join(sorted(matches)))
+
+
+def _node(network: nx.MultiDiGraph, iri: str) -> dict:
+    data = network.nodes[iri]
+    return {"iri": iri, "label": data.get("label", iri), "type": data.get("type", "entity")}
+
+
+# --- shortest paths ------------------------------------------------------------------------------
+@dataclass
+class Path:
+    nodes: list[dict]
+    edges: list[dict]  # one fact per hop: from, to, kind, document, evidence
+
+    def to_json(self) -> dict:
+        return {"nodes": self.nodes, "edges": self.edges, "length": len(self.edges)}
+
+
+def shortest_path(network: nx.MultiDiGraph, source: str, target: str) -> Path | None:
+    """The shortest chain of facts between two entities, whatever the edges' direction."""
+    a, b = resolve(network, source), resolve(network, target)
+    try:
+        iris = nx.shortest_path(network.to_undirected(as_view=True), a, b)
+    except nx.NetworkXNoPath:
+        return None
+    edges = []
+    for left, right in zip(iris, iris[1:]):
+        # Prefer the hop's facts in their stated direction; pick the first by statement IRI.
+        candidates = sorted((network.get_edge_data(left, right) or {}).items()) \
+            or sorted((network.get_edge_data(right, left) or {}).items())
+        forward = network.has_edge(left, right)
+        _, data = candidates[0]
+        edges.append({"from": left if forward else right, "to": right if forward else left,
+                      "kind": data["kind"], "document": data.get("document"),
+                      "evidence": data.get("evidence"), "statement": data.get("statement")})
+    return Path([_node(network, iri) for iri in iris], edges)
+
+
+# --- hubs --------------------------------------------------------------------------------------
+@dataclass
+class Hub:
+    node: dict
+    organizations: int
+    degree: int
+    betweenness: float
+
+    def to_json(self) -> dict:
+        return {**self.node, "organizations": self.organizations, "degree": self.degree,
+                "betweenness": round(self.betweenness, 6)}
+
+
+def hubs(network: nx.MultiDiGraph, types: tuple[str, ...] = HUB_TYPES, top: int = 10) -> list[Hub]:
+    """Entities of the given types ranked by how many organizations they connect, then betweenness.
+
+    Degree counts distinct neighbouring entities; betweenness is normalized, on the undirected simple
+    graph, exact up to EXACT_BETWEENNESS_LIMIT nodes and estimated from a seeded sample above it
+    (the JSON says which: ``betweenness_sampled``).
+    """
+    unknown = set(types) - set(ENTITY_CLASSES)
+    if unknown:
+        raise AnalysisError(f"unknown entity type(s) {', '.join(sorted(unknown))}; "
+                            f"choose from {', '.join(ENTITY_CLASSES)}")
+    simple = nx.Graph(network.to_undirected(as_view=True))
+    sample = None if simple.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_SAMPLE
+    betweenness = nx.betweenness_centrality(simple, k=sample, seed=0) if simple else {}
+    ranked = []
+    for iri, data in network.nodes(data=True):
+        if data.get("type") not in types:
+            continue
+        neighbours = set(simple.neighbors(iri))
+        organizations = sum(1 for n in neighbours
+                            if network.nodes[n].get("type") in ORGANIZATION_TYPES)
+        ranked.append(Hub(_node(network, iri), organizations, len(neighbours),
+                          betweenness.get(iri, 0.0)))
+    ranked.sort(key=lambda h: (-h.organizations, -h.betweenness, h.node["label"].casefold()))
+    return ranked[:top]
+
+
+# --- similar organizations -----------------------------------------------------------------------
+@dataclass
+class Similar:
+    node: dict
+    score: float
+    shared: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {**self.node, "jaccard": round(self.score, 6), "shared": self.shared}
+
+
+def profile(network: nx.MultiDiGraph, iri: str, kinds=SIMILARITY_KINDS) -> set[str]:
+    """What an organization holds, joins and ranks in: the objects of its facts of these kinds."""
+    return {target for _, target, kind in network.out_edges(iri, data="kind") if kind in kinds}
+
+
+def similar(network: nx.MultiDiGraph, name: str, top: int = 10,
+            kinds: tuple[str, ...] = SIMILARITY_KINDS) -> list[Similar]:
+    """Organizations ranked by Jaccard similarity of their certifications, memberships, rankings."""
+    iri = resolve(network, name)
+    mine = profile(network, iri, kinds)
+    if not mine:
+        return []
+    candidates = {source for target in mine for source, _ in network.in_edges(target)} - {iri}
+    results = []
+    for other in candidates:
+        if network.nodes[other].get("type") not in ORGANIZATION_TYPES:
+            continue
+        theirs = profile(network, other, kinds)
+        shared = mine & theirs
+        if shared:
+            results.append(Similar(_node(network, other), len(shared) / len(mine | theirs),
+                                   sorted(network.nodes[s].get("label", s) for s in shared)))
+    results.sort(key=lambda r: (-r.score, r.node["label"].casefold()))
+    return results[:top]
+
+
+# --- CLI ---------------------------------------------------------------------------------------
+def add_analyze_arguments(parser) -> None:
+    parser.add_argument("--document", metavar="ID", help="analyze one document's facts only")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    questions = parser.add_subparsers(dest="question", required=True, metavar="QUESTION")
+    path = questions.add_parser("path", help="shortest chain of facts between two entities")
+    path.add_argument("source", help="entity: IRI, label or alias")
+    path.add_argument("target", help="entity: IRI, label or alias")
+    hub = questions.add_parser("hubs", help="what connects the most organizations")
+    hub.add_argument("--type", dest="types", action="append", choices=list(ENTITY_CLASSES),
+                     help=f"entity type to rank (repeatable; default {', '.join(HUB_TYPES)})")
+    hub.add_argument("--top", type=int, default=10)
+    sim = questions.add_parser("similar", help="organizations most like a given one")
+    sim.add_argument("entity", help="organization: IRI, label or alias")
+    sim.add_argument("--top", type=int, default=10)
+
+
+def answer(network: nx.MultiDiGraph, question: str, **params) -> dict:
+    """One analysis question as JSON-ready data (shared by the CLI and the HTTP API)."""
+    if question == "path":
+        found = shortest_path(network, params["source"], params["target"])
+        return {"path": found.to_json() if found else None}
+    if question == "hubs":
+        ranked = hubs(network, tuple(params.get("types") or HUB_TYPES), params.get("top", 10))
+        return {"hubs": [h.to_json() for h in ranked],
+                "betweenness_sampled": network.number_of_nodes() > EXACT_BETWEENNESS_LIMIT}
+    if question == "similar":
+        return {"entity": _node(network, resolve(network, params["entity"])),
+                "similar": [s.to_json() for s in similar(network, params["entity"],
+                                                         params.get("top", 10))]}
+    raise AnalysisError(f"unknown question {question!r}")
+
+
+def run_analyze(args) -> int:
+    import json
+    import sys
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from .export import ExportError, open_store_for_reading
+
+    params = {k: v for k, v in vars(args).items()
+              if k in ("source", "target", "types", "top", "entity")}
+    try:
+        store = open_store_for_reading(args.store)
+        if args.document and not store.has_document(args.document):
+            raise AnalysisError(f"no document {args.document!r} in the store")
+        result = answer(projection(store, args.document), args.question, **params)
+    except (AnalysisError, ExportError) as exc:
+        print(f"esgkg analyze: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    console = Console()
+    if args.question == "path":
+        if result["path"] is None:
+            console.print(f"no path between {args.source!r} and {args.target!r}")
+            return 1
+        labels = {n["iri"]: n["label"] for n in result["path"]["nodes"]}
+        table = Table(title=f"{args.source} → {args.target}: {result['path']['length']} hops")
+        for column in ("from", "fact", "to", "document", "evidence"):
+            table.add_column(column, overflow="fold")
+        for edge in result["path"]["edges"]:
+            table.add_row(labels[edge["from"]], edge["kind"], labels[edge["to"]],
+                          edge["document"] or "", edge["evidence"] or "")
+    elif args.question == "hubs":
+        table = Table(title="What connects the most organizations")
+        for column in ("entity", "type", "organizations", "degree", "betweenness"):
+            table.add_column(column, justify="left" if column in ("entity", "type") else "right")
+        for hub in result["hubs"]:
+            table.add_row(hub["label"], hub["type"], str(hub["organizations"]), str(hub["degree"]),
+                          f"{hub['betweenness']:.4f}")
+    else:
+        table = Table(title=f"Organizations most similar to {result['entity']['label']}")
+        for column in ("organization", "jaccard", "shared"):
+            table.add_column(column, overflow="fold")
+        for row in result["similar"]:
+            table.add_row(row["label"], f"{row['jaccard']:.3f}", ", ".join(row["shared"]))
+    console.print(table)
+    return 0

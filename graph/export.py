@@ -1,0 +1,492 @@
+"""Export formats: one registry mapping a format name to its media type, file extension and writer.
+
+The CLI's ``--format`` choices, the HTTP ``/export`` route and its content negotiation all read
+``FORMATS``; adding a format is one ``register(...)`` call, not a branch anywhere else.
+
+Every writer takes ``(store, selection, binary_output)`` and writes as it reads: the RDF syntaxes go
+through pyoxigraph's streaming serializers fed by a store iterator, JSON-LD is written node by node
+against the published context (``ontology/context.jsonld``), the fact tables row by row. GraphML and
+GEXF are the exception: networkx builds the (entity-sized, not triple-sized) projection in memory.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import queue
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from itertools import groupby
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .store import GraphStore
+from .vocab import XSD, base_iri
+
+
+class ExportError(Exception):
+    """A request the exporter refuses; the message is meant for the person who asked."""
+
+
+class UnknownFormat(ExportError):
+    pass
+
+
+class NotFound(ExportError):
+    """The selected document or graph is not in the store."""
+
+
+# --- what to export ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Selection:
+    """Which part of the store to export: everything, one named graph, or one document.
+
+    A document is its named graph plus the entity descriptions (from the entities graph) of every
+    IRI it mentions, so that the file stands on its own (labels and types of its nodes).
+    """
+
+    document: str | None = None
+    graph: str | None = None
+
+    @property
+    def is_everything(self) -> bool:
+        return self.document is None and self.graph is None
+
+
+def select(store: GraphStore, document: str | None = None, graph: str | None = None) -> Selection:
+    """Check the filters against the store; raise NotFound with a clear message when they miss."""
+    if document and graph:
+        raise ExportError("give either a document or a graph, not both")
+    if document is not None and not store.has_document(document):
+        raise NotFound(f"no document {document!r} in the store")
+    if graph is not None:
+        if not store.ox.contains_named_graph(ox.NamedNode(graph)):
+            raise NotFound(f"no named graph <{graph}> in the store")
+    return Selection(document=document, graph=graph)
+
+
+def selected_graphs(store: GraphStore, selection: Selection) -> list:
+    """The graphs a selection reads whole: default graph first, then named graphs by IRI."""
+    if selection.graph is not None:
+        return [ox.NamedNode(selection.graph)]
+    if selection.document is not None:
+        return [ox.NamedNode(store.iris.document_graph(selection.document))]
+    named = sorted(store.ox.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
+    return [ox.DefaultGraph(), *named]
+
+
+def _subjects(store: GraphStore, graph) -> list:
+    """Distinct subjects of one graph, in IRI order (memory: one graph's subjects)."""
+    pattern = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{ ?s ?p ?o }}"
+    subjects = [row[0] for row in store.query(f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")]
+    return sorted(subjects, key=lambda s: (isinstance(s, ox.BlankNode), s.value))
+
+
+def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = False
+               ) -> Iterator[ox.Quad]:
+    """The selected quads, graph after graph.
+
+    ``by_subject`` also groups each graph's quads by subject (sorted), for the syntaxes that nest
+    a subject's triples (Turtle, TriG, RDF/XML, JSON-LD); line formats take the store's own order.
+    A document's selection adds, after its graph, the entities graph's descriptions of the IRIs
+    the document mentions.
+    """
+    mentioned: set = set()
+    for graph in selected_graphs(store, selection):
+        if by_subject:
+            quads = (q for subject in _subjects(store, graph)
+                     for q in store.ox.quads_for_pattern(subject, None, None, graph))
+        else:
+            quads = store.ox.quads_for_pattern(None, None, None, graph)
+        for quad in quads:
+            if selection.document is not None:
+                mentioned.add(quad.subject)
+                mentioned.add(quad.object)
+            yield quad
+    if selection.document is not None:
+        entities = ox.NamedNode(store.iris.entities_graph)
+        for iri in sorted((n for n in mentioned if isinstance(n, ox.NamedNode)),
+                          key=lambda n: n.value):
+            yield from store.ox.quads_for_pattern(iri, None, None, entities)
+
+
+def selected_document(store: GraphStore, selection: Selection) -> str | None:
+    """The document a selection stands for, for the fact-table and network formats."""
+    if selection.graph is not None:
+        doc_id = store.iris.doc_id_of_graph(selection.graph)
+        if doc_id is None:
+            raise ExportError(f"<{selection.graph}> is not a document graph; the fact-table and "
+                              "network formats can only be filtered by document")
+        return doc_id
+    return selection.document
+
+
+# --- the registry --------------------------------------------------------------------------------
+Writer = Callable[[GraphStore, Selection, BinaryIO], None]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    media_type: str
+    extension: str
+    writer: Writer
+    description: str
+    # Network and fact-table formats can be narrowed to a document, not to an arbitrary graph.
+    document_only: bool = False
+
+    def filename(self, stem: str = "esgkg") -> str:
+        return f"{stem}.{self.extension}"
+
+
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def register(fmt: ExportFormat) -> ExportFormat:
+    FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def get_format(name: str) -> ExportFormat:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnknownFormat(f"unknown export format {name!r}; choose one of "
+                            f"{', '.join(FORMATS)}") from None
+
+
+def format_for_media_type(media_type: str) -> ExportFormat | None:
+    for fmt in FORMATS.values():
+        if fmt.media_type == media_type:
+            return fmt
+    return None
+
+
+def prepare(store: GraphStore, format_name: str, document: str | None = None,
+            graph: str | None = None) -> tuple[ExportFormat, Selection]:
+    """Check a whole export request before any byte is written (errors become 400/404)."""
+    fmt = get_format(format_name)
+    selection = select(store, document, graph)
+    if fmt.document_only:
+        selected_document(store, selection)
+    return fmt, selection
+
+
+def export(store: GraphStore, format_name: str, output: BinaryIO, *, document: str | None = None,
+           graph: str | None = None) -> None:
+    """Write the selection of the store in one format to a binary stream."""
+    fmt, selection = prepare(store, format_name, document, graph)
+    fmt.writer(store, selection, output)
+
+
+def stream(store: GraphStore, fmt: ExportFormat, selection: Selection,
+           chunk_size: int = 1 << 16) -> Iterator[bytes]:
+    """Run a writer in a thread and yield its output in chunks, holding at most a few chunks.
+
+    For HTTP responses: the first bytes go out as soon as the writer produces them, memory stays
+    bounded whatever the size of the store, and closing the iterator (client gone) stops the writer.
+    """
+    chunks: queue.Queue = queue.Queue(maxsize=4)
+    cancelled = threading.Event()
+    done = object()
+
+    class QueueSink(io.RawIOBase):
+        def writable(self):
+            return True
+
+        def write(self, data):
+            if cancelled.is_set():
+                raise BrokenPipeError("export cancelled")
+            chunks.put(bytes(data))
+            return len(data)
+
+    def run():
+        try:
+            with io.BufferedWriter(QueueSink(), buffer_size=chunk_size) as sink:
+                fmt.writer(store, selection, sink)
+        except BrokenPipeError:
+            pass  # the consumer went away
+        except Exception as exc:  # noqa: BLE001 - handed to the consumer as a message
+            # Only the message crosses threads: the traceback's frames hold store iterators,
+            # which pyoxigraph lets only this thread drop.
+            chunks.put(ExportError(f"export failed: {exc}"))
+        finally:
+            chunks.put(done)
+
+    thread = threading.Thread(target=run, name=f"export-{fmt.name}", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is done:
+                break
+            if isinstance(item, ExportError):
+                raise item
+            yield item
+    finally:
+        cancelled.set()
+        while thread.is_alive():  # unblock a writer waiting on a full queue
+            try:
+                chunks.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        thread.join()
+
+
+# --- RDF syntaxes (pyoxigraph's streaming serializers) -------------------------------------------
+def _prefixes() -> dict[str, str]:
+    return dict(jsonld_context()["@context"])
+
+
+def _rdf_writer(rdf_format: ox.RdfFormat) -> Writer:
+    def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+        line_based = rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
+        quads: Iterable = iter_quads(store, selection, by_subject=not line_based)
+        if not rdf_format.supports_datasets:
+            # A triple syntax holds one graph: the selection's graphs are merged into it.
+            quads = (quad.triple for quad in quads)
+        prefixes = None if line_based else _prefixes()
+        ox.serialize(quads, output, rdf_format, prefixes=prefixes)
+    return write
+
+
+# Name -> (pyoxigraph format, description). `esgkg load` reads the same table.
+RDF_SYNTAXES = {
+    "turtle": (ox.RdfFormat.TURTLE, "Turtle (graphs merged into one)"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, "N-Triples (graphs merged into one)"),
+    "nquads": (ox.RdfFormat.N_QUADS, "N-Quads (named graphs kept)"),
+    "trig": (ox.RdfFormat.TRIG, "TriG (named graphs kept)"),
+    "rdfxml": (ox.RdfFormat.RDF_XML, "RDF/XML (graphs merged into one)"),
+}
+for _name, (_rdf_format, _description) in RDF_SYNTAXES.items():
+    register(ExportFormat(_name, _rdf_format.media_type, _rdf_format.file_extension,
+                          _rdf_writer(_rdf_format), _description))
+
+
+# --- JSON-LD, compact against the published context -----------------------------------------------
+def jsonld_context() -> dict:
+    """The context document published at ``/context.jsonld`` (``ontology/context.jsonld``)."""
+    text = resources.files("esgkg.ontology").joinpath("context.jsonld").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def context_url() -> str:
+    """Where the context is published: ``{base}context.jsonld``, served by the web app."""
+    return f"{base_iri()}context.jsonld"
+
+
+_XSD_STRING = str(XSD.string)
+_XSD_INTEGER = str(XSD.integer)
+_XSD_BOOLEAN = str(XSD.boolean)
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+class _Compactor:
+    """Turns pyoxigraph terms into the compact JSON-LD the published context expands back."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        # Longest namespace first, so that a namespace nested in another wins.
+        self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+
+    def iri(self, iri: str) -> str:
+        for prefix, namespace in self.prefixes:
+            if iri.startswith(namespace):
+                suffix = iri[len(namespace):]
+                if suffix and not suffix.startswith("//") and ":" not in suffix:
+                    return f"{prefix}:{suffix}"
+        return iri
+
+    def node_id(self, term) -> str:
+        return "_:" + term.value if isinstance(term, ox.BlankNode) else self.iri(term.value)
+
+    def value(self, term):
+        if not isinstance(term, ox.Literal):
+            return {"@id": self.node_id(term)}
+        datatype = term.datatype.value
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if datatype == _XSD_STRING:
+            return term.value
+        if datatype == _XSD_INTEGER and term.value.lstrip("-").isdigit() \
+                and str(int(term.value)) == term.value:
+            return int(term.value)
+        if datatype == _XSD_BOOLEAN and term.value in ("true", "false"):
+            return term.value == "true"
+        return {"@value": term.value, "@type": self.iri(datatype)}
+
+    def node(self, subject, quads: Iterable[ox.Quad]) -> dict:
+        node: dict = {"@id": self.node_id(subject), "@type": []}
+        for quad in quads:
+            predicate = quad.predicate.value
+            if predicate == _RDF_TYPE and not isinstance(quad.object, ox.Literal):
+                node.setdefault("@type", []).append(self.node_id(quad.object))
+            else:
+                node.setdefault(self.iri(predicate), []).append(self.value(quad.object))
+        if not node["@type"]:
+            del node["@type"]
+        return {key: values[0] if isinstance(values, list) and len(values) == 1 else values
+                for key, values in node.items()}
+
+
+def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO,
+                 context: str | None = None) -> None:
+    """Compact JSON-LD: ``{"@context": URL, "@graph": [...]}``, one object per named graph.
+
+    Written one subject at a time; the reference to the published context keeps it readable
+    (``esg:year: 2021`` instead of full IRIs) without repeating the context in every file.
+    """
+    compactor = _Compactor(jsonld_context()["@context"])
+    text = io.TextIOWrapper(output, encoding="utf-8", newline="\n", write_through=False)
+    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context or context_url()))
+    first_item = True
+
+    def emit(obj: dict, indent: str) -> None:
+        nonlocal first_item
+        text.write(("\n" if first_item else ",\n") + indent
+                   + json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")))
+        first_item = False
+
+    for graph_name, graph_quads in groupby(iter_quads(store, selection, by_subject=True), key=lambda q: q.graph_name):
+        nodes = groupby(graph_quads, key=lambda q: q.subject)
+        if isinstance(graph_name, ox.DefaultGraph):
+            for subject, quads in nodes:
+                emit(compactor.node(subject, quads), "    ")
+            continue
+        text.write(("\n" if first_item else ",\n") + '    {"@id": %s, "@graph": ['
+                   % json.dumps(compactor.node_id(graph_name)))
+        first_item = True
+        for subject, quads in nodes:
+            emit(compactor.node(subject, quads), "      ")
+        text.write("\n    ]}")
+        first_item = False
+    text.write("\n  ]\n}\n")
+    text.flush()
+    text.detach()
+
+
+register(ExportFormat("jsonld", "application/ld+json", "jsonld", write_jsonld,
+                      "JSON-LD, compact, against the published context (named graphs kept)"))
+
+
+# --- networks (networkx) ----------------------------------------------------------------------------
+def _network_writer(write_networkx: Callable) -> Writer:
+    def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+        from .analysis import projection  # networkx is only imported when a network is asked for
+
+        network = projection(store, document=selected_document(store, selection))
+        write_networkx(network, output)
+    return write
+
+
+def _write_graphml(network, output: BinaryIO) -> None:
+    import networkx as nx
+
+    nx.write_graphml(network, output, encoding="utf-8")
+
+
+def _write_gexf(network, output: BinaryIO) -> None:
+    import networkx as nx
+
+    nx.write_gexf(network, output, encoding="utf-8")
+
+
+register(ExportFormat("graphml", "application/graphml+xml", "graphml",
+                      _network_writer(_write_graphml),
+                      "GraphML: entities and fact edges (Cytoscape, Gephi, yEd)",
+                      document_only=True))
+register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_write_gexf),
+                      "GEXF: entities and fact edges (Gephi)", document_only=True))
+
+
+# --- the fact table (../shared/corpus/FORMAT.md) --------------------------------------------------
+def _records(store: GraphStore, selection: Selection) -> Iterator[dict]:
+    from .fact_table import read_facts
+
+    return read_facts(store, document=selected_document(store, selection))
+
+
+def write_csv(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+    from .facts import CSV_COLUMNS
+
+    text = io.TextIOWrapper(output, encoding="utf-8", newline="")
+    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for record in _records(store, selection):
+        writer.writerow(record)
+    text.flush()
+    text.detach()
+
+
+def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+    for record in _records(store, selection):
+        output.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+register(ExportFormat("csv", "text/csv", "csv", write_csv, "the fact table, one row per fact",
+                      document_only=True))
+register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
+                      "the fact table as JSON Lines (the format of `esgkg facts`)",
+                      document_only=True))
+
+
+# --- CLI ---------------------------------------------------------------------------------------
+def open_store_for_reading(path: str | None) -> GraphStore:
+    """The store named by --store / ESGKG_STORE, read-only; ExportError when there is none."""
+    from .store import store_path
+
+    location = store_path(path)
+    if not GraphStore.exists_at(location):
+        raise ExportError(f"no store at {location} (ingest documents first, or give --store)")
+    return GraphStore(location, read_only=True)
+
+
+class open_output:
+    """``-`` is standard output; a file is written beside its name and renamed when complete."""
+
+    def __init__(self, target: str):
+        self.target = target
+
+    def __enter__(self) -> BinaryIO:
+        if self.target == "-":
+            self.stream = sys.stdout.buffer
+        else:
+            self.partial = f"{self.target}.part"
+            self.stream = open(self.partial, "wb")
+        return self.stream
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.target == "-":
+            self.stream.flush()
+            return
+        self.stream.close()
+        if exc_type is None:
+            os.replace(self.partial, self.target)
+        else:
+            os.unlink(self.partial)
+
+
+def add_export_arguments(parser) -> None:
+    parser.add_argument("--format", "-f", required=True, choices=list(FORMATS),
+                        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    parser.add_argument("--document", metavar="ID", help="only this document (and its entities)")
+    parser.add_argument("--graph", metavar="IRI", help="only this named graph")
+    parser.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help="file to write (default '-': standard output)")
+
+
+def run_export(args) -> int:
+    try:
+        store = open_store_for_reading(args.store)
+        fmt, selection = prepare(store, args.format, args.document, args.graph)
+        with open_output(args.output) as output:
+            fmt.writer(store, selection, output)
+    except ExportError as exc:
+        print(f"esgkg export: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `esgkg export ... | head`
+        return 0
+    return 0

@@ -1,0 +1,144 @@
+"""Hand-written graphs for the explorer tests, following docs/rdf-design.md exactly: what the
+pipeline would never extract but the explorer must still show safely or quickly.
+
+The XSS release puts markup into every place text from a release can reach (document text,
+title, entity labels and aliases, qualifiers, the evidence quote); the hub release links one
+index to many companies. Offsets are found in the text, never typed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash, status_iri
+
+SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / "ase-osh-award-2021.txt"
+
+XSS_TEXT = (
+    'Evil Corp <script>alert("xss-text")</script> receives the <img src=x onerror=alert(1)> Award.\n\n'
+    'Evil Corp today announced that it has received the 2022 <b onmouseover=alert(2)>Shiny</b> Award '
+    'from the <a href="javascript:alert(3)">Ministry of Mischief</a>.\n'
+)
+EVIL = ("company", 'Evil Corp <script>alert("xss-label")</script>', ['<img src=x onerror=alert(4)>'])
+SHINY = ("award", 'Shiny Award <img src=x onerror=alert(5)>', [])
+MISCHIEF = ("agency", 'Ministry of Mischief <a href="javascript:alert(6)">x</a>', [])
+
+
+def xss_facts(text: str) -> list[dict]:
+    start = text.index("Evil Corp today")
+    return [dict(kind="award", subject=EVIL, object=SHINY, span=(start, len(text.rstrip())),
+                 year=2022, level='<script>alert("xss-level")</script>', awarded_by=MISCHIEF)]
+
+
+def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
+                date: str | None = None, place: tuple | None = None) -> None:
+    """Write one release and its facts into ``store`` the way the pipeline does (rdf-design.md)."""
+    iris = store.iris
+    ds = Dataset()
+    doc_graph = ds.graph(URIRef(iris.document_graph(doc_id)))
+    ent_graph = ds.graph(URIRef(iris.entities_graph))
+    doc = URIRef(iris.document(doc_id))
+
+    def entity(e):
+        etype, label, aliases = e
+        iri = URIRef(iris.entity(etype, label))
+        ent_graph.add((iri, RDF.type, ENTITY_CLASSES[etype]))
+        ent_graph.add((iri, RDFS.label, Literal(label)))
+        for alias in aliases:
+            ent_graph.add((iri, SKOS.altLabel, Literal(alias)))
+        return iri
+
+    doc_graph.add((doc, RDF.type, ESG.Release))
+    doc_graph.add((doc, DCTERMS.identifier, Literal(doc_id)))
+    doc_graph.add((doc, DCTERMS.title, Literal(title)))
+    if date:
+        doc_graph.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date)))
+    if place:
+        doc_graph.add((doc, SCHEMA.locationCreated, entity(place)))
+    doc_graph.add((doc, SCHEMA.text, Literal(text)))
+    doc_graph.add((doc, DCTERMS.source, Literal(doc_id + ".txt")))
+
+    for fact in facts:
+        kind = FACT_KINDS[fact["kind"]]
+        subject, obj = entity(fact["subject"]), entity(fact["object"])
+        start, end = fact["span"]
+        st = URIRef(iris.statement(doc_id, kind.name, short_hash(doc_id, kind.name, subject, obj, start)))
+        doc_graph.add((subject, kind.direct_predicate, obj))
+        doc_graph.add((st, RDF.type, kind.statement_class))
+        doc_graph.add((st, ESG.kind, Literal(kind.name)))
+        doc_graph.add((st, ESG.subject, subject))
+        doc_graph.add((st, ESG.object, obj))
+        for name in kind.qualifiers:
+            if name not in fact:
+                continue
+            prop, value_kind = QUALIFIERS[name]
+            value = fact[name]
+            if value_kind == "integer":
+                value = Literal(value, datatype=XSD.integer)
+            elif value_kind == "status":
+                value = status_iri(value)
+            elif value_kind.startswith("entity:"):
+                value = entity(value)
+            else:
+                value = Literal(value)
+            doc_graph.add((st, prop, value))
+        doc_graph.add((st, PROV.wasDerivedFrom, doc))
+        ev = URIRef(iris.evidence(st))
+        target, quote, position = (URIRef(f"{ev}/{p}") for p in ("target", "quote", "position"))
+        doc_graph.add((st, ESG.evidence, ev))
+        doc_graph.add((ev, RDF.type, OA.Annotation))
+        doc_graph.add((ev, OA.motivatedBy, OA.describing))
+        doc_graph.add((ev, OA.hasBody, st))
+        doc_graph.add((ev, OA.hasTarget, target))
+        doc_graph.add((target, RDF.type, OA.SpecificResource))
+        doc_graph.add((target, OA.hasSource, doc))
+        doc_graph.add((target, OA.hasSelector, quote))
+        doc_graph.add((target, OA.hasSelector, position))
+        doc_graph.add((quote, RDF.type, OA.TextQuoteSelector))
+        doc_graph.add((quote, OA.exact, Literal(text[start:end])))
+        doc_graph.add((position, RDF.type, OA.TextPositionSelector))
+        doc_graph.add((position, OA.start, Literal(start, datatype=XSD.integer)))
+        doc_graph.add((position, OA.end, Literal(end, datatype=XSD.integer)))
+        consecutive = fact.get("consecutive_years")
+        if consecutive and "year" in fact:
+            for year in range(fact["year"] - consecutive + 1, fact["year"]):
+                inf = URIRef(iris.statement(doc_id, kind.name, short_hash(st, year)))
+                doc_graph.add((inf, RDF.type, kind.statement_class))
+                doc_graph.add((inf, ESG.kind, Literal(kind.name)))
+                doc_graph.add((inf, ESG.subject, subject))
+                doc_graph.add((inf, ESG.object, obj))
+                doc_graph.add((inf, ESG.year, Literal(year, datatype=XSD.integer)))
+                doc_graph.add((inf, ESG.inferred, Literal(True)))
+                doc_graph.add((inf, PROV.wasDerivedFrom, st))
+
+    doc_nquads = _nquads(ds, doc_graph.identifier)
+    ent_nquads = _nquads(ds, ent_graph.identifier)
+    store.replace_document(doc_id, doc_nquads, ent_nquads)
+
+
+def _nquads(ds: Dataset, graph_iri) -> str:
+    """One graph of ``ds`` as N-Quads, one quad a line (what GraphStore.replace_document reads)."""
+    triples = ds.graph(graph_iri).serialize(format="nt")     # one escaped triple a line
+    return "".join(line[:-1].rstrip() + f" <{graph_iri}> .\n"
+                   for line in triples.splitlines() if line.strip())
+
+
+def load_xss(store) -> None:
+    add_release(store, "xss-release", XSS_TEXT, xss_facts(XSS_TEXT),
+                title='<script>alert("xss-title")</script> Evil release', date="2022-01-01")
+
+
+def load_hub(store, companies: int = 100, doc_id: str = "hub-release") -> None:
+    """One release listing ``companies`` members of one index: a hub for the "show N more" node."""
+    index = ("index", "Example Hub Sustainability Index", ["EHSI"])
+    lines, facts = [], []
+    text = ""
+    for i in range(companies):
+        sentence = f"Company {i:05d} Ltd. was included in the Example Hub Sustainability Index in 2023.\n"
+        facts.append(dict(kind="index_inclusion", subject=("company", f"Company {i:05d} Ltd.", []),
+                          object=index, year=2023, span=(len(text), len(text) + len(sentence) - 1)))
+        text += sentence
+    add_release(store, doc_id, text, facts, title="Example Hub Sustainability Index members 2023",
+                date="2023-09-01")

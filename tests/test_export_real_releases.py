@@ -1,0 +1,172 @@
+"""Export and analysis on graphs the pipeline built: the ASE sample and three short releases
+written for these tests (tests/data/releases: two companies share ISO 14001 and FTSE4Good, a third
+meets one of them in the UN Global Compact)."""
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from esgkg.graph import analysis, export
+from esgkg.graph.cli import main
+from esgkg.graph.fact_table import read_facts
+from esgkg.graph.pipeline import ingest_paths
+from esgkg.graph.store import GraphStore
+
+RELEASES = Path(__file__).parent / "data" / "releases"
+CONTEXT_FILE = Path(export.__file__).resolve().parent.parent / "ontology" / "context.jsonld"
+PARSE_AS = {"nquads": "nquads", "trig": "trig", "jsonld": "json-ld",
+            "turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory, sample_path):
+    path = tmp_path_factory.mktemp("real") / "store"
+    store = GraphStore(path)
+    summary = ingest_paths([sample_path, RELEASES], store, workers=1)
+    assert summary.documents == 4 and not summary.errors
+    del store
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(store_dir):
+    return GraphStore(store_dir, read_only=True)
+
+
+@pytest.fixture(autouse=True)
+def local_context(monkeypatch):
+    monkeypatch.setattr(export, "context_url", lambda: CONTEXT_FILE.as_uri())
+
+
+def exported(store, name, **filters) -> bytes:
+    out = io.BytesIO()
+    export.export(store, name, out, **filters)
+    return out.getvalue()
+
+
+XSD_STRING = rdflib.XSD.string
+
+
+def plain(term):
+    """oxrdflib types simple literals as xsd:string, rdflib's parsers leave them plain: the same
+    RDF 1.1 term, written two ways."""
+    if isinstance(term, rdflib.Literal) and term.datatype == XSD_STRING:
+        return rdflib.Literal(str(term))
+    return term
+
+
+def by_graph(quads) -> dict:
+    graphs: dict = {}
+    for s, p, o, g in quads:
+        o = plain(o)
+        name = None if g is None or g == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else \
+            getattr(g, "identifier", g)
+        graphs.setdefault(name, rdflib.Graph()).add((s, p, o))
+    return graphs
+
+
+@pytest.mark.parametrize("name", list(PARSE_AS))
+def test_rdf_exports_of_the_pipelines_graph_are_isomorphic_per_named_graph(store, name):
+    want = by_graph(store.rdflib_dataset().quads((None, None, None, None)))  # via oxrdflib
+    assert len(want) == 5  # entities + four documents
+    data = exported(store, name)
+    if export.RDF_SYNTAXES.get(name, (None,))[0] is not None and \
+            not export.RDF_SYNTAXES[name][0].supports_datasets:
+        back = rdflib.Graph().parse(data=data, format=PARSE_AS[name])
+        union = rdflib.Graph()
+        for graph in want.values():
+            union += graph
+        assert isomorphic(back, union)
+        return
+    back = rdflib.Dataset()
+    back.parse(data=data, format=PARSE_AS[name])
+    got = by_graph(back.quads((None, None, None, None)))
+    assert set(got) == set(want)
+    for graph_name in want:
+        assert isomorphic(got[graph_name], want[graph_name]), graph_name
+
+
+def test_csv_has_one_row_per_fact(store):
+    rows = list(csv.DictReader(io.StringIO(exported(store, "csv").decode("utf-8"))))
+    facts = list(read_facts(store))
+    assert len(rows) == len(facts) > 20
+    assert Counter(r["document"] for r in rows) == Counter(f["document"] for f in facts)
+    ase = [r for r in rows if r["kind"] == "index_inclusion"
+           and r["document"] == "ase-osh-award-2021"]
+    assert ase and ase[0]["consecutive_years"] == "6"
+
+
+def test_jsonl_is_the_fact_table(store):
+    lines = exported(store, "jsonl", document="caldera-rating-2023").decode().splitlines()
+    assert [json.loads(line) for line in lines] == list(read_facts(store, "caldera-rating-2023"))
+    assert any(json.loads(line)["object"] == "ISO 14001" for line in lines)
+
+
+@pytest.mark.parametrize("name, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_formats_of_the_sample(store, tmp_path, name, read):
+    path = tmp_path / f"ase.{name}"
+    path.write_bytes(exported(store, name, document="ase-osh-award-2021"))
+    back = read(path)
+    network = analysis.projection(store, "ase-osh-award-2021")
+    assert set(back.nodes) == set(network.nodes)
+    assert sorted((u, v) for u, v in back.edges()) == sorted((u, v) for u, v, _ in network.edges)
+    labels = {d["label"] for _, d in back.nodes(data=True)}
+    assert {"OHSAS 18001", "ISO 45001"} <= labels
+    awards = [d for _, _, d in back.edges(data=True) if d["kind"] == "award"]
+    assert awards and all(int(d["year"]) == 2021 for d in awards)
+
+
+def test_similar_by_shared_certifications_memberships_rankings(store):
+    network = analysis.projection(store)
+    result = analysis.similar(network, "Nordvik")
+    assert [(r.node["label"], r.score, r.shared) for r in result] == [
+        ("Caldera Foods SA", pytest.approx(0.5), ["FTSE4Good Index", "ISO 14001"])]
+    # Helios shares the UN Global Compact with Caldera, and ISO 45001 with ASE (in the sample).
+    assert [(r.node["label"], r.score, r.shared) for r in analysis.similar(network, "Helios")] == [
+        ("Caldera Foods SA", pytest.approx(1 / 4), ["United Nations Global Compact"]),
+        ("Advanced Semiconductor Engineering, Inc.", pytest.approx(1 / 8), ["ISO 45001"])]
+
+
+def test_hubs_and_paths_across_documents(store):
+    network = analysis.projection(store)
+    ranked = analysis.hubs(network, ("standard", "index", "initiative"))
+    assert {h.node["label"] for h in ranked if h.organizations == 2} == {
+        "United Nations Global Compact", "ISO 14001", "FTSE4Good Index", "ISO 45001"}
+    # ISO 45001 (ASE-Helios) and the Global Compact (Helios-Caldera) bridge the two clusters.
+    assert {h.node["label"] for h in ranked[:2]} == {"United Nations Global Compact", "ISO 45001"}
+    assert ranked[1].betweenness > ranked[2].betweenness
+    path = analysis.shortest_path(network, "Nordvik Paper Group", "Helios Microsystems Corp.")
+    labels = [n["label"] for n in path.nodes]
+    assert labels[2:] == ["Caldera Foods SA", "United Nations Global Compact",
+                          "Helios Microsystems Corp."]
+    assert path.edges[-1]["document"] == "helios-safety-2022"
+    assert "UN Global Compact" in path.edges[-1]["evidence"]
+
+
+def test_cli_export_dump_load_round_trip(store_dir, tmp_path, capsys):
+    out = tmp_path / "caldera.ttl"
+    assert main(["export", "--store", str(store_dir), "--format", "turtle",
+                 "--document", "caldera-rating-2023", "-o", str(out)]) == 0
+    assert "Caldera Foods SA" in out.read_text()
+    assert main(["export", "--store", str(store_dir), "--format", "turtle",
+                 "--document", "nope"]) == 1
+    assert "no document 'nope'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as bad_format:
+        main(["export", "--store", str(store_dir), "--format", "n4"])
+    assert bad_format.value.code != 0
+    assert "invalid choice: 'n4'" in capsys.readouterr().err
+
+    backup = tmp_path / "backup.nq"
+    assert main(["dump", "--store", str(store_dir), "-o", str(backup)]) == 0
+    assert main(["load", str(backup), "--store", str(tmp_path / "restored")]) == 0
+    restored = GraphStore(tmp_path / "restored")
+    original = GraphStore(store_dir, read_only=True)
+    assert restored.document_ids() == original.document_ids()
+    assert list(read_facts(restored)) == list(read_facts(original))
+    assert len(restored) == len(original)

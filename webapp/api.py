@@ -1,0 +1,106 @@
+"""The explorer's JSON API: what the front end fetches, and what scripts may use the same way.
+
+/api/search, /api/neighbourhood, /api/fact, /api/document/<id>, /api/stats, /api/documents,
+/api/nodes, /api/examples.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from . import model, queries
+from .pages import fail, security_headers, store
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+bp.after_request(security_headers)
+
+
+def _int_arg(name: str, default=None, *, lo=None, hi=None):
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        fail(400, f"{name} must be an integer, not {raw!r}")
+    if lo is not None and value < lo or hi is not None and value > hi:
+        fail(400, f"{name} must be between {lo} and {hi}")
+    return value
+
+
+@bp.get("/search")
+def search():
+    limit = _int_arg("limit", 10, lo=1, hi=100)
+    return jsonify(model.search(store(), request.args.get("q", ""), limit))
+
+
+@bp.get("/neighbourhood")
+def neighbourhood():
+    iri = request.args.get("iri") or request.args.get("focus")
+    if not iri:
+        fail(400, "iri is required")
+    kinds = [k for raw in request.args.getlist("kinds") for k in raw.split(",") if k]
+    unknown = set(kinds) - set(model.EDGE_KINDS) - {"mentions"}
+    if unknown:
+        fail(400, f"unknown fact kinds: {', '.join(sorted(unknown))}")
+    try:
+        data = model.neighbourhood(
+            store(), iri, kinds=kinds, year=_int_arg("year"),
+            document=request.args.get("document") or None,
+            limit=_int_arg("limit", model.DEFAULT_LIMIT, lo=1, hi=model.MAX_LIMIT),
+            offset=_int_arg("offset", 0, lo=0))
+    except model.NotFound as exc:
+        fail(404, str(exc))
+    return jsonify(data)
+
+
+@bp.get("/fact")
+def fact():
+    iri = request.args.get("iri")
+    if not iri:
+        fail(400, "iri is required")
+    try:
+        return jsonify(model.fact(store(), iri))
+    except model.NotFound as exc:
+        fail(404, str(exc))
+
+
+@bp.get("/document/<doc_id>")
+def document(doc_id: str):
+    try:
+        return jsonify(model.document(store(), doc_id))
+    except model.NotFound as exc:
+        fail(404, str(exc))
+
+
+@bp.route("/nodes", methods=["GET", "POST"])
+def nodes():
+    """Label, aliases and type of up to 500 IRIs, e.g. a CONSTRUCT result's: ``?iri=...&iri=...``,
+    or a POSTed JSON ``{"iris": [...]}`` (a long list of IRIs does not fit in a request line)."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        iris = body.get("iris") if isinstance(body, dict) else None
+        if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
+            fail(400, 'expected a JSON body {"iris": ["...", ...]}')
+    else:
+        iris = request.args.getlist("iri")
+    if len(iris) > 500:
+        fail(400, "at most 500 iri parameters")
+    info = model.nodes_info(store(), iris)
+    return jsonify({"nodes": [info[i] for i in iris if i in info]})
+
+
+@bp.get("/documents")
+def documents():
+    return jsonify({"documents": model.documents(store())})
+
+
+@bp.get("/stats")
+def stats():
+    return jsonify(model.stats(store()))
+
+
+@bp.get("/examples")
+def examples():
+    """The example queries of the query page (YASGUI tabs)."""
+    return jsonify({"endpoint": "/sparql",
+                    "examples": [{"title": t, "query": text} for t, text in queries.EXAMPLES]})

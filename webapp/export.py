@@ -1,0 +1,64 @@
+"""``/export``: the graph, one document or one named graph in any registered format, streamed.
+
+The format comes from ``?format=`` or, failing that, from the Accept header matched against the
+registry's media types; the download file name says what was exported. ``/context.jsonld`` is the
+published JSON-LD context the JSON-LD export refers to.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from esgkg.graph import export
+
+from . import get_store
+
+bp = Blueprint("export", __name__)
+
+DEFAULT_FORMAT = "turtle"
+
+
+def error(status: int, message: str) -> Response:
+    response = jsonify(error=message, status=status)
+    response.status_code = status
+    return response
+
+
+def _negotiated_format() -> str | None:
+    """The format name asked for: ``?format=``, else the best match of the Accept header."""
+    name = request.args.get("format")
+    if name:
+        return name
+    if not request.accept_mimetypes or request.accept_mimetypes.best == "*/*":
+        return DEFAULT_FORMAT
+    best = request.accept_mimetypes.best_match([f.media_type for f in export.FORMATS.values()])
+    return export.format_for_media_type(best).name if best else None
+
+
+@bp.get("/export")
+def export_graph():
+    store = get_store(current_app)
+    name = _negotiated_format()
+    if name is None:
+        return error(406, "none of the accepted media types is an export format; available: "
+                     + ", ".join(f.media_type for f in export.FORMATS.values()))
+    try:
+        fmt, selection = export.prepare(store, name, request.args.get("document") or None,
+                                        request.args.get("graph") or None)
+    except export.NotFound as exc:
+        return error(404, str(exc))
+    except export.ExportError as exc:
+        return error(400, str(exc))
+    stem = f"esgkg-{selection.document}" if selection.document else "esgkg"
+    response = Response(export.stream(store, fmt, selection), mimetype=fmt.media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{fmt.filename(stem)}"'
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.get("/context.jsonld")
+def jsonld_context():
+    response = jsonify(export.jsonld_context())
+    response.mimetype = "application/ld+json"
+    response.headers["Access-Control-Allow-Origin"] = "*"  # JSON-LD processors fetch it anywhere
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response

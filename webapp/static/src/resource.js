@@ -1,0 +1,3 @@
+import { initAllSearches } from "./search.js";
+
+initAllSearches();
