@@ -163,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--store", help=store_help)
         add_arguments(p)
         p.set_defaults(func=run)
+
+    _add_endpoint_commands(sub)
     return parser
 
 
@@ -180,6 +182,20 @@ def _module_commands():
         ("analyze", "network questions: path A B, hubs, similar X",
          analysis.add_analyze_arguments, analysis.run_analyze),
     ]
+
+
+def _add_endpoint_commands(sub) -> None:
+    """``serve`` and ``query``: their options and code live in webapp/serve.py and graph/query_cli.py."""
+    from esgkg.webapp.serve import add_serve_arguments, run_serve
+
+    from .query_cli import add_query_arguments, run_query
+
+    p = sub.add_parser("serve", help="serve the SPARQL endpoint (and the web app) with gunicorn")
+    add_serve_arguments(p)
+    p.set_defaults(func=run_serve)
+    p = sub.add_parser("query", help="run a SPARQL query on the store or an endpoint; table or any format")
+    add_query_arguments(p)
+    p.set_defaults(func=run_query)
 
 
 def main(argv=None) -> int:

@@ -1,9 +1,20 @@
 """Shared fixtures. The sample release ships with the package (ontology/sample/)."""
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from esgkg.graph.pipeline import ingest_paths
@@ -24,6 +35,180 @@ def sample_store(tmp_path, sample_path) -> GraphStore:
     summary = ingest_paths([sample_path], store)
     assert summary.documents == 1 and not summary.errors
     return store
+
+
+# ==================================================================================================
+# SPARQL endpoint (issue 3): real `esgkg serve` (gunicorn) and real `oxigraph serve` on free ports
+# ==================================================================================================
+ESG = "https://w3id.org/esgkg/ontology#"
+TEST_BASE = "http://127.0.0.1:5000/"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def endpoint_quads(companies: int = 60) -> list[ox.Quad]:
+    """A small graph shaped like esgkg's: entities in their graph, facts in per-document graphs."""
+    entities = ox.NamedNode(TEST_BASE + "graph/entities")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    award = ox.NamedNode(TEST_BASE + "id/award/safety-award")
+    quads = [ox.Quad(award, rdf_type, ox.NamedNode(ESG + "Award"), entities),
+             ox.Quad(award, ox.NamedNode(RDFS_LABEL), ox.Literal("Safety Award"), entities)]
+    for i in range(companies):
+        company = ox.NamedNode(f"{TEST_BASE}id/company/company-{i}")
+        doc_graph = ox.NamedNode(f"{TEST_BASE}graph/doc/release-{i}")
+        statement = ox.NamedNode(f"{TEST_BASE}id/statement/release-{i}/award-{i:012d}")
+        quads += [
+            ox.Quad(company, rdf_type, ox.NamedNode(ESG + "Company"), entities),
+            ox.Quad(company, ox.NamedNode(RDFS_LABEL), ox.Literal(f"Company {i}"), entities),
+            ox.Quad(company, ox.NamedNode(ESG + "receivedAward"), award, doc_graph),
+            ox.Quad(statement, rdf_type, ox.NamedNode(ESG + "AwardConferral"), doc_graph),
+            ox.Quad(statement, ox.NamedNode(ESG + "subject"), company, doc_graph),
+            ox.Quad(statement, ox.NamedNode(ESG + "year"),
+                    ox.Literal(str(2015 + i % 7), datatype=ox.NamedNode(
+                        "http://www.w3.org/2001/XMLSchema#integer")), doc_graph),
+        ]
+    return quads
+
+
+def make_store(path: Path, quads: list[ox.Quad] | None = None) -> Path:
+    """An on-disk store holding ``quads`` (default: ``endpoint_quads()``), closed again."""
+    store = ox.Store(str(path))
+    store.extend(endpoint_quads() if quads is None else quads)
+    store.flush()
+    del store
+    return path
+
+
+@dataclass
+class LiveServer:
+    proc: subprocess.Popen
+    url: str          # http://127.0.0.1:PORT
+    store: Path | None
+    log: Path
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+    def stop(self) -> int:
+        """Ctrl-C, as a person would; returns the exit status."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        return self.proc.returncode
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, probe: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + probe, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, socket.timeout):
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"server did not come up:\n{log.read_text()}")
+
+
+def start_esgkg_serve(store: Path | None, log_dir: Path, *options: str) -> LiveServer:
+    """``esgkg serve`` as a user runs it (the real CLI, gunicorn and executors), on a free port."""
+    port = free_port()
+    log = log_dir / f"esgkg-serve-{port}.log"
+    args = [sys.executable, "-m", "esgkg.graph.cli", "serve", "--port", str(port), *options]
+    if store is not None:
+        args += ["--store", str(store)]
+    env = {k: v for k, v in os.environ.items() if k != "ESGKG_UPDATE_TOKEN"}
+    proc = subprocess.Popen(args, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env,
+                            start_new_session=True)
+    server = LiveServer(proc, f"http://127.0.0.1:{port}", store, log)
+    _wait_until_up(server.url, proc, log, "/sparql?query=ASK%7B%7D")
+    return server
+
+
+@pytest.fixture
+def esgkg_server(tmp_path):
+    """Factory: ``esgkg_server(*options, store=...)`` starts a live endpoint, stopped after the test."""
+    servers: list[LiveServer] = []
+
+    def start(*options: str, store: Path | None = None, data: bool = True) -> LiveServer:
+        if store is None:
+            store = tmp_path / f"store-{len(servers)}"
+            if data:
+                make_store(store)
+        server = start_esgkg_serve(store, tmp_path, *options)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def w3c_server(tmp_path_factory):
+    """One read-write endpoint for the W3C protocol manifest (updates need its token)."""
+    tmp = tmp_path_factory.mktemp("w3c")
+    server = start_esgkg_serve(make_store(tmp / "store", []), tmp, "--update-token", W3C_TOKEN,
+                               "--workers", "1", "--threads", "2")
+    yield server
+    server.stop()
+
+
+W3C_TOKEN = "w3c-runner-token"
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A real Oxigraph server (`oxigraph serve`, from the pinned oxigraph package) on a free port."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    port = free_port()
+    log = tmp_path / "oxigraph.log"
+    proc = subprocess.Popen([str(binary), "serve", "--location", str(tmp_path / "oxigraph-data"),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    server = LiveServer(proc, f"http://127.0.0.1:{port}", None, log)
+    _wait_until_up(server.url, proc, log, "/query?query=ASK%7B%7D")
+    yield server
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_endpoint(tmp_path_factory):
+    """A read-only endpoint over ``endpoint_quads()`` (362 quads), results capped at 100 rows."""
+    tmp = tmp_path_factory.mktemp("sample-endpoint")
+    server = start_esgkg_serve(make_store(tmp / "store"), tmp, "--max-rows", "100",
+                               "--workers", "1", "--threads", "2")
+    yield server
+    server.stop()
+
+
+def http_request(url: str, method: str = "GET", data: bytes | str | None = None,
+                 headers: dict | None = None):
+    """(status, headers, body) of one plain HTTP request; error statuses are returned, not raised."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        body = data.encode() if isinstance(data, str) else data
+        path = parts.path + ("?" + parts.query if parts.query else "")
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
 
 
 # --- a hand-built graph in the design's shape (tests/graph_fixture.py) ---------------------------

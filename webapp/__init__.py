@@ -5,24 +5,62 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # imported lazily: executor processes import this package and must start fast
+    from flask import Flask
 
-from esgkg.graph.store import GraphStore, store_path
+DEFAULTS = {
+    "READ_ONLY": False,
+    "UPDATE_TOKEN": None,          # updates are refused unless set (--update-token, ESGKG_UPDATE_TOKEN)
+    "QUERY_TIMEOUT": 30.0,         # seconds per query or update (--timeout)
+    "MAX_ROWS": 100_000,           # solutions/triples per result, 0 = no cap (--max-rows)
+    "MAX_QUERY_BYTES": 100_000,    # longest query text accepted
+    "MAX_UPDATE_BYTES": 16 * 1024 * 1024,  # largest request body accepted (updates)
+    "EXECUTORS": 4,                # query executor processes per web worker
+    "RESULT_CACHE": 1024,          # whole results kept per web worker (0 = no cache)
+    "BACKEND_QUERY": None,         # remote SPARQL endpoint instead of the embedded store
+    "BACKEND_UPDATE": None,
+    "BACKEND_TOKEN": None,
+    "QUERY_PAGE": "/query",        # where browsers asking /sparql for HTML are sent
+}
 
 
 def create_app(config: dict | None = None) -> Flask:
+    import os
+
+    from flask import Flask
+
+    from esgkg.graph.store import store_path
+
+    from .backends import open_backend
+    from .resultcache import HotQueryCache, ResultCache
+
     # Flask cannot locate a package of the esgkg namespace (editable install maps folders), so the
     # app's folders are given: templates and static files live beside this module.
     here = Path(__file__).resolve().parent
     app = Flask(__name__, root_path=str(here), instance_path=str(Path.cwd() / "instance"))
-    app.config.update(STORE=store_path(), READ_ONLY=False)
+    app.config.update(DEFAULTS, STORE=store_path(),
+                      UPDATE_TOKEN=os.environ.get("ESGKG_UPDATE_TOKEN") or None)
     app.config.update(config or {})
-    app.extensions["esgkg_store"] = app.config.get("STORE_OBJECT") or GraphStore(
-        app.config["STORE"], read_only=app.config["READ_ONLY"])
+    backend = open_backend(app.config)
+    app.extensions["esgkg_store"] = backend.store
+    app.extensions["esgkg_runner"] = backend.runner
+    app.extensions["esgkg_pooled_store"] = backend.pooled
+    app.extensions["esgkg_result_cache"] = ResultCache(app.config["RESULT_CACHE"])
+    register_sparql(app)
     register_explorer(app)
     register_export(app)
+    app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
+                                 backend.runner.generation)
     return app
+
+
+def register_sparql(app: Flask) -> None:
+    """The SPARQL 1.1 endpoint (/sparql) and the VoID description."""
+    from .sparql import bp
+
+    app.register_blueprint(bp)
 
 
 def register_explorer(app: Flask) -> None:
@@ -42,5 +80,6 @@ def register_export(app: Flask) -> None:
     app.register_blueprint(api_analysis.bp)
 
 
-def get_store(app: Flask) -> GraphStore:
+def get_store(app: Flask):
+    """The app's store for pages and APIs: a GraphStore (or one with the same methods)."""
     return app.extensions["esgkg_store"]

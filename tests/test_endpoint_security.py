@@ -1,0 +1,255 @@
+"""Safe by default (issue 3): read-only without a token, no network fetches, time limits that
+really stop the query, atomic serialized updates, and a clean Ctrl-C."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+import urllib.parse
+
+import pytest
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import Unauthorized
+
+from conftest import http_request
+
+TOKEN = "s3cret-update-token"
+UPDATE = "INSERT DATA { GRAPH <http://t/g> { <http://t/s> <http://t/p> 1 } }"
+EXPLOSIVE = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+             "?m ?n1 ?o . ?q ?r ?t }")
+
+
+def update(server, text: str, token: str | None = TOKEN, **params):
+    headers = {"Content-Type": "application/sparql-update"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    url = server.sparql + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
+    return http_request(url, "POST", text, headers)
+
+
+def count(server, query: str) -> int:
+    status, _, body = http_request(server.sparql + "?" + urllib.parse.urlencode({"query": query}))
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+# --- write access ---------------------------------------------------------------------------------
+def test_without_a_token_the_endpoint_is_read_only(sample_endpoint):
+    status, _, body = update(sample_endpoint, UPDATE, token="anything")
+    assert status == 403 and b"read-only" in body
+    form = urllib.parse.urlencode({"update": UPDATE})
+    status, _, _ = http_request(sample_endpoint.sparql, "POST", form,
+                                {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 403
+
+
+def test_updates_need_the_bearer_token(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN)
+    status, headers, _ = update(server, UPDATE, token=None)
+    assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer")
+    assert update(server, UPDATE, token="wrong")[0] == 403
+    assert count(server, "SELECT (COUNT(*) AS ?n) { GRAPH <http://t/g> { ?s ?p ?o } }") == 0
+
+    client = SPARQLWrapper(server.sparql, updateEndpoint=server.sparql)
+    client.setMethod(POST)
+    client.setQuery(UPDATE)
+    with pytest.raises(Unauthorized):
+        client.query()
+    client.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
+    client.query()
+    reader = SPARQLWrapper(server.sparql)
+    reader.setQuery("SELECT (COUNT(*) AS ?n) { GRAPH <http://t/g> { ?s ?p ?o } }")
+    reader.setReturnFormat(JSON)
+    assert reader.query().convert()["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def test_update_responses_carry_no_cors_grant(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN)
+    status, headers, _ = http_request(server.sparql, "POST", UPDATE, {
+        "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}",
+        "Origin": "http://elsewhere.example"})
+    assert status == 204 and "Access-Control-Allow-Origin" not in headers
+
+
+# --- no network -----------------------------------------------------------------------------------
+class Listener:
+    """A local TCP listener that records every connection made to it."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.connections, self.running = [], True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections.append(conn.recv(200))
+            conn.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join()
+        self.sock.close()
+
+
+def test_no_outbound_request_for_service_load_from_or_using(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN)
+    listener = Listener()
+    remote = listener.url + "/data"
+    try:
+        for query in (f"SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}",
+                      f"SELECT * WHERE {{ service silent <{remote}> {{ ?s ?p ?o }} }}",
+                      f"ASK {{ ?s ?p ?o . SeRvIcE <{remote}> {{ ?s ?p ?o }} }}"):
+            status, _, body = http_request(server.sparql + "?" + urllib.parse.urlencode({"query": query}))
+            assert status == 400 and b"SERVICE is disabled" in body
+        for query, params in ((f"SELECT * FROM <{remote}> WHERE {{ ?s ?p ?o }}", {}),
+                              (f"SELECT * FROM NAMED <{remote}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+                              ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": remote}),
+                              ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": remote})):
+            status, _, body = http_request(server.sparql + "?" + urllib.parse.urlencode(
+                {"query": query, **params}))
+            assert status == 200 and json.loads(body)["results"]["bindings"] == []  # empty graph
+        status, _, body = update(server, f"LOAD <{remote}>")
+        assert status == 400 and b"LOAD is disabled" in body
+        status, _, _ = update(server, f"LOAD SILENT <{remote}> INTO GRAPH <http://t/x>")
+        assert status == 400
+        status, _, _ = update(server, f"INSERT {{ <http://t/a> <http://t/b> ?o }} WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}")
+        assert status == 400
+        status, _, _ = update(server, f"INSERT {{ <http://t/a> <http://t/b> ?o }} USING <{remote}> WHERE {{ ?s ?p ?o }}")
+        assert status == 204
+        status, _, _ = update(server, "INSERT { <http://t/a> <http://t/b> ?o } WHERE { ?s ?p ?o }",
+                              **{"using-graph-uri": remote})
+        assert status == 204
+        # a literal or an IRI that merely contains the word is not the keyword
+        status, _, _ = http_request(server.sparql + "?" + urllib.parse.urlencode(
+            {"query": 'SELECT * WHERE { ?s ?p "SERVICE <http://x/>" . ?s <http://t/service> ?o }'}))
+        assert status == 200
+    finally:
+        listener.close()
+    assert listener.connections == []
+
+
+# --- time limit -----------------------------------------------------------------------------------
+def _descendants(pid: int) -> list[int]:
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except (OSError, IndexError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _cpu_ticks(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except OSError:
+            continue
+    return total
+
+
+def test_runaway_query_gets_503_stops_using_cpu_and_blocks_nobody(esgkg_server):
+    server = esgkg_server("--timeout", "2", "--workers", "1", "--threads", "2")
+    outcome = {}
+
+    def run_explosive():
+        outcome["response"] = http_request(server.sparql + "?" + urllib.parse.urlencode({"query": EXPLOSIVE}))
+
+    runaway = threading.Thread(target=run_explosive)
+    runaway.start()
+    time.sleep(0.5)  # let it get going
+    # Another client is served while the runaway query is still running.
+    assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/esgkg/ontology#Company> }") == 60
+    assert runaway.is_alive()
+    runaway.join(timeout=60)
+    status, headers, body = outcome["response"]
+    assert status == 503 and b"ran longer than 2 s" in body
+    # The query no longer consumes CPU: the server's whole process tree is nearly idle.
+    pids = _descendants(server.proc.pid) + [server.proc.pid]
+    before = _cpu_ticks(pids)
+    time.sleep(1.0)
+    assert _cpu_ticks(pids) - before < 30  # a still-running query would burn ~100 ticks/s
+    # and the worker serves the next queries as usual
+    assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/esgkg/ontology#Company> }") == 60
+
+
+def test_runaway_update_is_stopped_and_writes_nothing(esgkg_server):
+    server = esgkg_server("--timeout", "2", "--update-token", TOKEN, "--workers", "1", "--threads", "2")
+    status, _, body = update(server, "INSERT { GRAPH <http://t/boom> { ?a ?b ?c } } WHERE "
+                                     "{ GRAPH ?g1 { ?a ?b ?c } GRAPH ?g2 { ?d ?e ?f } GRAPH ?g3 { ?g ?h ?i } "
+                                     "GRAPH ?g4 { ?j ?k ?l } GRAPH ?g5 { ?m ?n ?o } }")
+    assert status == 503 and b"nothing was written" in body
+    assert count(server, "SELECT (COUNT(*) AS ?n) { GRAPH <http://t/boom> { ?s ?p ?o } }") == 0
+    assert update(server, UPDATE)[0] == 204  # the writer path recovered
+
+
+# --- atomic, serialized updates -------------------------------------------------------------------
+def test_readers_never_see_half_an_update(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN, "--workers", "2", "--threads", "2")
+    size = 2000
+    triples = " ".join(f"<http://t/s{i}> <http://t/p> {i} ." for i in range(size))
+    counting = "SELECT (COUNT(*) AS ?n) { GRAPH <http://t/atomic> { ?s ?p ?o } }"
+    seen, stop = [], threading.Event()
+
+    def read():
+        while not stop.is_set():
+            seen.append(count(server, counting))
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for _ in range(3):
+            assert update(server, f"INSERT DATA {{ GRAPH <http://t/atomic> {{ {triples} }} }}")[0] == 204
+            assert count(server, counting) == size
+            assert update(server, "DROP GRAPH <http://t/atomic>")[0] == 204
+            assert count(server, counting) == 0
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert seen and set(seen) <= {0, size}
+
+
+# --- lifecycle ------------------------------------------------------------------------------------
+def test_ctrl_c_stops_the_server_and_its_executors(esgkg_server):
+    server = esgkg_server("--workers", "2", "--threads", "2")
+    assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") > 0
+    tree = _descendants(server.proc.pid)
+    assert len(tree) >= 3  # two workers and at least one executor
+    assert server.stop() == 0
+
+    def alive(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in tree) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in tree if alive(p)]

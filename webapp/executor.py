@@ -1,0 +1,451 @@
+"""Where SPARQL operations run: killable executor processes over one on-disk store.
+
+Why processes. pyoxigraph evaluates a query inside native code that cannot be interrupted from
+Python, so a runaway query can only be stopped by ending the process that runs it. Each web
+worker therefore keeps a small pool of executor subprocesses (``python -m
+esgkg.webapp.executor``); the web thread sends the job down a pipe and waits with a deadline.
+Past the deadline it SIGKILLs the executor (the query stops consuming CPU at once), answers 503
+and a fresh executor replaces it. The web thread itself is never stuck in native code.
+
+Why this locking. RocksDB, under pyoxigraph's on-disk store, lets one process open a directory
+read-write, and opening it read-only while another process writes is undefined behaviour. So:
+
+* readers (query executors) hold ``Store.read_only(path)`` and a *shared* flock on
+  ``.esgkg-readers.lock`` while that handle is open;
+* the single writer path (one update executor per web worker, serialized across workers by an
+  *exclusive* flock on ``.esgkg-gate.lock``) first takes the gate, which tells readers to let go,
+  then takes the readers lock exclusively, which waits until every reader has closed its handle
+  (idle readers notice within ``IDLE_POLL`` seconds, busy ones after their current query), then
+  opens the store read-write, applies the update in one transaction, closes it and bumps the
+  ``.esgkg-generation`` file. Readers reopen after the gate is released.
+
+So updates are atomic (one pyoxigraph transaction; a killed writer commits nothing) and serialized
+(one writer at a time, system-wide), and readers never see half an update (none is open during a
+write). A reader's cost is one non-blocking flock per query; a write waits for in-flight reads.
+Processes other than ``esgkg serve`` must not write to the directory while it serves (use the
+endpoint's update route, or stop the server first).
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import fcntl
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .formats import BY_NAME
+
+IDLE_POLL = 0.05          # seconds between an idle reader's checks for a waiting writer
+CHUNK_BYTES = 64 * 1024   # serialized output is sent to the web worker in pieces this size
+GATE_FILE, READERS_FILE, GENERATION_FILE = ".esgkg-gate.lock", ".esgkg-readers.lock", ".esgkg-generation"
+
+
+class QueryTimeout(Exception):
+    """The operation ran past its time limit; its executor was killed."""
+
+
+# --- the work itself (shared by executors and the in-process runner) ------------------------------
+def run_job(store: ox.Store, job: dict, send) -> None:
+    """Run one query or update on ``store``; report through ``send(message)``.
+
+    Messages: ``("head", meta)``, then ``("chunk", bytes)``..., then ``("end", None)``; or
+    ``("error", status, text)`` at any point (after a head, the stream is cut short).
+    """
+    try:
+        if job["op"] == "update":
+            store.update(job["text"], base_iri=job.get("base"))
+            send(("head", {"kind": "update"}))
+            send(("end", None))
+            return
+        result = store.query(job["text"], base_iri=job.get("base"), **_dataset_kwargs(job))
+        fmt = BY_NAME[job["format"]]
+        max_rows = job.get("max_rows") or 0
+        writer = _ChunkWriter(send)
+        if isinstance(result, ox.QueryBoolean):
+            _check_kind(fmt, "results", "ASK")
+            send(("head", {"kind": "boolean", "truncated": False}))
+            result.serialize(writer, fmt.oxigraph)
+        elif isinstance(result, ox.QuerySolutions):
+            _check_kind(fmt, "results", "SELECT")
+            if max_rows > 0:
+                rows = list(itertools.islice(result, max_rows + 1))
+                truncated = len(rows) > max_rows
+                send(("head", {"kind": "solutions", "truncated": truncated}))
+                _solutions_of(result.variables, rows[:max_rows]).serialize(writer, fmt.oxigraph)
+            else:
+                send(("head", {"kind": "solutions", "truncated": False}))
+                result.serialize(writer, fmt.oxigraph)
+        else:  # QueryTriples
+            _check_kind(fmt, "graph", "CONSTRUCT/DESCRIBE")
+            triples = iter(result)
+            truncated = False
+            if max_rows > 0:
+                triples = list(itertools.islice(triples, max_rows + 1))
+                truncated = len(triples) > max_rows
+                triples = triples[:max_rows]
+            send(("head", {"kind": "graph", "truncated": truncated}))
+            if fmt.oxigraph.supports_datasets:
+                triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            ox.serialize(triples, writer, fmt.oxigraph)
+        writer.close()
+        send(("end", None))
+    except SyntaxError as exc:
+        send(("error", 400, f"SPARQL syntax error: {exc}"))
+    except _WrongFormat as exc:
+        send(("error", 406, str(exc)))
+    except (ValueError, TypeError) as exc:
+        send(("error", 400, f"query error: {exc}"))
+    except OSError as exc:
+        send(("error", 500, f"store error: {exc}"))
+
+
+def _dataset_kwargs(job: dict) -> dict:
+    default, named = job.get("default_graphs"), job.get("named_graphs")
+    if default is None and named is None:
+        return {"use_default_graph_as_union": bool(job.get("union", True))}
+    # A protocol dataset replaces any FROM / FROM NAMED of the query (SPARQL 1.1 Protocol §2.1.4).
+    return {"default_graph": [ox.NamedNode(g) for g in default or []],
+            "named_graphs": [ox.NamedNode(g) for g in named or []]}
+
+
+class _WrongFormat(Exception):
+    pass
+
+
+def _check_kind(fmt, kind: str, form: str) -> None:
+    if fmt.kind != kind:
+        raise _WrongFormat(f"{fmt.media_type} cannot carry the result of a {form} query")
+
+
+def _solutions_of(variables, rows) -> ox.QuerySolutions:
+    """The first rows of a result as a QuerySolutions, so pyoxigraph's own serializers write them.
+
+    TSV cells are exactly the terms' N-Triples forms, so this round trip is lossless.
+    """
+    lines = ["\t".join(str(v) for v in variables)]
+    for row in rows:
+        lines.append("\t".join("" if term is None else str(term) for term in row))
+    return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+
+
+class _ChunkWriter:
+    """A binary file-like object that forwards what pyoxigraph serializes, in chunks."""
+
+    def __init__(self, send):
+        self.send, self.buffer = send, bytearray()
+
+    def write(self, data) -> int:
+        self.buffer += data
+        if len(self.buffer) >= CHUNK_BYTES:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.send(("chunk", bytes(self.buffer)))
+            self.buffer.clear()
+
+    def close(self) -> None:
+        self.flush()
+
+
+# --- cross-process locking ------------------------------------------------------------------------
+class StoreLocks:
+    """The gate / readers / generation files of one store directory (see the module docstring)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.dir = Path(path)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.gate = os.open(self.dir / GATE_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        self.readers = os.open(self.dir / READERS_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def writer_waiting(self) -> bool:
+        try:
+            fcntl.flock(self.gate, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(self.gate, fcntl.LOCK_UN)
+        return False
+
+    def enter_reader(self) -> None:
+        fcntl.flock(self.gate, fcntl.LOCK_SH)      # waits while a writer holds the gate
+        fcntl.flock(self.readers, fcntl.LOCK_SH)
+        fcntl.flock(self.gate, fcntl.LOCK_UN)
+
+    def leave_reader(self) -> None:
+        fcntl.flock(self.readers, fcntl.LOCK_UN)
+
+    def enter_writer(self) -> None:
+        fcntl.flock(self.gate, fcntl.LOCK_EX)      # one writer; new readers wait
+        fcntl.flock(self.readers, fcntl.LOCK_EX)   # open readers have closed
+
+    def leave_writer(self) -> None:
+        bump_generation(self.dir)
+        fcntl.flock(self.readers, fcntl.LOCK_UN)
+        fcntl.flock(self.gate, fcntl.LOCK_UN)
+
+
+def generation(path: str | os.PathLike) -> tuple[int, int]:
+    """Changes whenever the endpoint's writer commits: part of every result-cache key."""
+    try:
+        st = os.stat(Path(path) / GENERATION_FILE)
+    except FileNotFoundError:
+        return (0, 0)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def bump_generation(path: str | os.PathLike) -> None:
+    target = Path(path) / GENERATION_FILE
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(str(time.time_ns()))
+    os.replace(tmp, target)
+
+
+# --- the executor process -------------------------------------------------------------------------
+class _Reader:
+    """A read-only store handle that steps aside for writers."""
+
+    def __init__(self, path: str):
+        self.path, self.locks, self.store, self.opened_at = path, StoreLocks(path), None, None
+
+    def acquire(self) -> ox.Store:
+        if self.store is not None and (self.locks.writer_waiting()
+                                       or generation(self.path) != self.opened_at):
+            self.release()
+        if self.store is None:
+            self.locks.enter_reader()
+            self.opened_at = generation(self.path)
+            try:
+                self.store = ox.Store.read_only(self.path)
+            except OSError:  # no database yet: an empty dataset until a writer creates one
+                self.store = ox.Store()
+        return self.store
+
+    def idle(self) -> None:
+        if self.store is not None and self.locks.writer_waiting():
+            self.release()
+
+    def release(self) -> None:
+        self.store = None
+        self.locks.leave_reader()
+
+
+def _executor_main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="esgkg SPARQL executor (started by the web app)")
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--mode", choices=("read", "write"), required=True)
+    parser.add_argument("--fds", required=True)
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server; it ends us
+    _die_with_parent()
+    in_fd, out_fd = (int(x) for x in args.fds.split(","))
+    jobs, results = Connection(in_fd, writable=False), Connection(out_fd, readable=False)
+    reader = _Reader(args.store) if args.mode == "read" else None
+    locks = StoreLocks(args.store) if args.mode == "write" else None
+    while True:
+        try:
+            if reader is not None:
+                while not jobs.poll(IDLE_POLL):
+                    reader.idle()
+            job = jobs.recv()
+        except (EOFError, OSError):
+            return
+        if reader is not None:
+            batch = _Batch(results.send)
+            run_job(reader.acquire(), job, batch.add)
+            batch.flush()
+        else:
+            # The answer is sent only once the write is durable, closed and its generation
+            # bumped: a client that reads right after a 2xx must see its update.
+            outcome: list = []
+            locks.enter_writer()
+            try:
+                store = ox.Store(args.store)
+                run_job(store, job, outcome.append)
+                store.flush()
+                del store
+            finally:
+                locks.leave_writer()
+            results.send(outcome)
+
+
+class _Batch:
+    """Messages go to the web worker in lists: one pipe write (one wake-up) per small result."""
+
+    def __init__(self, send):
+        self.send, self.pending, self.size = send, [], 0
+
+    def add(self, message) -> None:
+        self.pending.append(message)
+        if message[0] == "chunk":
+            self.size += len(message[1])
+        if message[0] in ("end", "error") or self.size >= CHUNK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.send(self.pending)
+            self.pending, self.size = [], 0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this executor when the web worker that started it goes away."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+# --- the web worker's side ------------------------------------------------------------------------
+class _Executor:
+    def __init__(self, store: str, mode: str):
+        job_r, job_w = os.pipe()
+        res_r, res_w = os.pipe()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "esgkg.webapp.executor", "--store", store, "--mode", mode,
+             "--fds", f"{job_r},{res_w}"],
+            pass_fds=(job_r, res_w), stdin=subprocess.DEVNULL)
+        os.close(job_r)
+        os.close(res_w)
+        self.jobs, self.results = Connection(job_w, readable=False), Connection(res_r, writable=False)
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        self.jobs.close()
+        self.results.close()
+
+
+class ExecutorPool:
+    """Executor processes of one web worker: ``size`` readers and one writer, started on demand."""
+
+    def __init__(self, store: str | os.PathLike, size: int = 4):
+        self.store, self.size = str(store), size
+        self._idle: list[_Executor] = []
+        self._slots = threading.BoundedSemaphore(size)
+        self._write_slot = threading.Lock()
+        self._writer: _Executor | None = None
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+
+    def generation(self):
+        return generation(self.store)
+
+    def run(self, job: dict, timeout: float):
+        """Yield the job's messages; raise QueryTimeout (after killing the executor) past ``timeout``.
+
+        The caller must consume the generator to its end or close it; closing early kills the
+        executor, since it may still be writing.
+        """
+        self._after_fork()
+        update = job["op"] == "update"
+        slot = self._write_slot if update else self._slots
+        deadline = time.monotonic() + timeout
+        if not slot.acquire(timeout=max(timeout, 0.001)):
+            raise QueryTimeout("all executors stayed busy for the whole time limit")
+        executor, held = None, True
+        try:
+            executor = self._checkout(update)
+            try:
+                executor.jobs.send(job)
+            except OSError:  # died while idle (e.g. killed with its parent thread): start afresh
+                executor.kill()
+                executor = self._checkout(update, fresh=True)
+                executor.jobs.send(job)
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not executor.results.poll(remaining):
+                    raise QueryTimeout(f"the operation ran longer than {timeout:g} s and was stopped")
+                batch = executor.results.recv()
+                if batch[-1][0] in ("end", "error"):
+                    # Done: give the executor back before the last messages, since a consumer
+                    # may stop iterating once it has seen what it needs.
+                    self._checkin(executor, update)
+                    executor, held = None, False
+                    slot.release()
+                    yield from batch
+                    return
+                yield from batch
+        except EOFError:
+            raise RuntimeError("the executor died while running the operation") from None
+        finally:
+            if executor is not None:  # timeout, client gone, or crash: never reuse it
+                executor.kill()
+                if update:
+                    self._writer = None
+            if held:
+                slot.release()
+
+    def _checkout(self, update: bool, fresh: bool = False) -> _Executor:
+        if update:
+            if fresh or self._writer is None or self._writer.proc.poll() is not None:
+                self._writer = _Executor(self.store, "write")
+            return self._writer
+        with self._lock:
+            while self._idle and not fresh:
+                executor = self._idle.pop()
+                if executor.proc.poll() is None:
+                    return executor
+        return _Executor(self.store, "read")
+
+    def _checkin(self, executor: _Executor, update: bool) -> None:
+        if not update:
+            with self._lock:
+                self._idle.append(executor)
+
+    def _after_fork(self) -> None:
+        if os.getpid() != self._pid:  # a forked copy must not share its parent's pipes
+            self._pid, self._idle, self._writer = os.getpid(), [], None
+
+    def close(self) -> None:
+        with self._lock:
+            for executor in self._idle:
+                executor.kill()
+            self._idle.clear()
+            if self._writer is not None:
+                self._writer.kill()
+                self._writer = None
+
+
+class InlineRunner:
+    """Runs jobs in the calling thread on an in-process store (tests, embedded use).
+
+    No time limit can be enforced here; ``esgkg serve`` always uses an ExecutorPool.
+    """
+
+    def __init__(self, store):
+        self.ox = getattr(store, "ox", store)
+        self._write = threading.Lock()
+        self._generation = 0
+
+    def generation(self):
+        return self._generation
+
+    def run(self, job: dict, timeout: float):
+        messages: list = []
+        if job["op"] == "update":
+            with self._write:
+                run_job(self.ox, job, messages.append)
+                self._generation += 1
+        else:
+            run_job(self.ox, job, messages.append)
+        yield from messages
+
+    def close(self) -> None:
+        pass
+
+
+if __name__ == "__main__":
+    _executor_main()
