@@ -439,6 +439,10 @@ async function drawPath(path) {
   });
   if (missing.length) layout(false, { force: true });
   cy.fit(onPath, 60);
+  if (cy.zoom() > 1.2) {    // a short path would fill the canvas: keep its neighbours in sight
+    cy.zoom(1.2);
+    cy.center(onPath);
+  }
   refreshLists();
   const label = (iri) => info.get(iri).label;
   path.edges.forEach((e, i) => {
@@ -448,6 +452,7 @@ async function drawPath(path) {
   });
   pathStatus.textContent = `Path of ${path.length} fact${path.length === 1 ? "" : "s"} from ${label(path.nodes[0].iri)} ` +
     `to ${label(path.nodes[path.nodes.length - 1].iri)}` + (missing.length ? `; ${missing.length} nodes added to the graph.` : ".");
+  setStatus(pathStatus.textContent);
   app.dataset.path = "shown";
 }
 
