@@ -69,8 +69,11 @@ def build_document(path: str | Path) -> BuiltDocument | FileError:
         release = read_release(path)
     except ReadError as exc:
         return FileError(str(path), str(exc))
-    ctx, facts = extract(release)
-    graph = GraphBuilder().build(ctx, facts)
+    try:
+        ctx, facts = extract(release)
+        graph = GraphBuilder().build(ctx, facts)
+    except Exception as exc:  # a bug on one release must not stop a run of ten thousand
+        return FileError(str(path), f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report it")
     return BuiltDocument(release.doc_id, str(path), facts, graph.nquads("document"),
                          graph.nquads("entities"), len(graph))
 
