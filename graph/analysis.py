@@ -9,6 +9,8 @@ similar to a given one by what they share.
 """
 from __future__ import annotations
 
+import argparse
+
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -161,6 +163,12 @@ def resolve(network: nx.MultiDiGraph, name: str) -> str:
                if d.get("label", "").casefold() == wanted
                or wanted in (a.strip().casefold() for a in d.get("aliases", "").split("|") if a)
                or n.rstrip("/").rsplit("/", 1)[-1] == wanted]
+    if not matches:  # then by the resolution key: case, punctuation, 'the' and corporate suffixes
+        from .resolve import Entity
+
+        key = Entity(name, "organization").key
+        matches = [n for n, d in network.nodes(data=True)
+                   if Entity(d.get("label", ""), "organization").key == key]
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -285,14 +293,19 @@ def add_analyze_arguments(parser) -> None:
     parser.add_argument("--document", metavar="ID", help="analyze one document's facts only")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     questions = parser.add_subparsers(dest="question", required=True, metavar="QUESTION")
-    path = questions.add_parser("path", help="shortest chain of facts between two entities")
+    # the shared options may also follow the question ("esgkg analyze hubs --store DIR")
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--store", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    shared.add_argument("--document", metavar="ID", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    shared.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    path = questions.add_parser("path", parents=[shared], help="shortest chain of facts between two entities")
     path.add_argument("source", help="entity: IRI, label or alias")
     path.add_argument("target", help="entity: IRI, label or alias")
-    hub = questions.add_parser("hubs", help="what connects the most organizations")
+    hub = questions.add_parser("hubs", parents=[shared], help="what connects the most organizations")
     hub.add_argument("--type", dest="types", action="append", choices=list(ENTITY_CLASSES),
                      help=f"entity type to rank (repeatable; default {', '.join(HUB_TYPES)})")
     hub.add_argument("--top", type=int, default=10)
-    sim = questions.add_parser("similar", help="organizations most like a given one")
+    sim = questions.add_parser("similar", parents=[shared], help="organizations most like a given one")
     sim.add_argument("entity", help="organization: IRI, label or alias")
     sim.add_argument("--top", type=int, default=10)
 
