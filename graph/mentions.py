@@ -126,6 +126,7 @@ class MentionFinder:
     def _trim(self, text, start, end):
         surface = text[start:end].rstrip(".,;:-") if not re.search(r"\b(?:Inc|Corp|Co|Ltd)\.$", text[start:end]) else text[start:end]
         end = start + len(surface)
+        start_before_trim = start
         words = surface.split()
         while words and (words[0].rstrip(".,") in self.stop_initial or words[0].lower() in self.connectors
                          or words[0].lower() in self.generic):
@@ -139,6 +140,12 @@ class MentionFinder:
             words = surface.split()
         if not words or surface.lower() in self.generic or len(surface) < 2:
             return
+        # "ESG Disclosure Excellence Award": an acronym leading a typed name belongs to it
+        leading = text[start_before_trim:start].split()
+        if leading and leading[0].isupper() and leading[0].lower() in self.generic \
+                and self.lexicon.head_type(surface) in ("award", "index", "organization", "initiative"):
+            start = start_before_trim
+            surface = text[start:end]
         if re.fullmatch(r"[\d\W]+", surface):
             return
         yield start, end, surface

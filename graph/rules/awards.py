@@ -27,7 +27,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     previous = ctx.last_fact("award", sentence, sentences_back=2)
     # "ASE was accorded the Benchmark Enterprise award": a tier of the award just named (a named
     # award would have a capitalised head, 'the Green Factory Award')
-    if level_sentence and level_sentence.group(0)[-1].islower() and previous is not None \
+    if level_sentence and level_sentence.group(0).split()[-1][0].islower() and previous is not None \
             and "level" not in previous.qualifiers:
         previous.qualifiers["level"] = level_sentence.group(1).strip()
         return
@@ -104,8 +104,11 @@ def _level(ctx: DocContext, sentence: Sentence) -> str | None:
 def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_name: str) -> str | None:
     """The body conferring an award: 'from/by the X', 'X presented ...', or the body in its name."""
     text = sentence.text
-    bodies = [m for m in ctx.mentions(sentence)
-              if m.type in ("agency", "organization") and not (start <= m.start < end)]
+    bodies = [m for m in ctx.mentions(sentence) if not (start <= m.start < end) and (
+        m.type in ("agency", "organization")
+        # "organized by the Corporate Citizenship Review": the cue says it is a body
+        or m.type is None and re.search(r"\b(?:organi[sz]ed|hosted|presented|given|conferred|awarded|sponsored|run)\s+by\s+(?:the\s+)?$",
+                                        text[max(0, m.start - 30):m.start]))]
     for m in bodies:
         cue = text[max(0, m.start - 30):m.start].lower()
         if re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?:\w+(?:['’]s)?\s+)?$", cue):
