@@ -64,7 +64,7 @@ def select(store: GraphStore, document: str | None = None, graph: str | None = N
     if document is not None and not store.has_document(document):
         raise NotFound(f"no document {document!r} in the store")
     if graph is not None:
-        if not store.ox.contains_named_graph(ox.NamedNode(graph)):
+        if not store.contains_named_graph(ox.NamedNode(graph)):
             raise NotFound(f"no named graph <{graph}> in the store")
     return Selection(document=document, graph=graph)
 
@@ -75,7 +75,7 @@ def selected_graphs(store: GraphStore, selection: Selection) -> list:
         return [ox.NamedNode(selection.graph)]
     if selection.document is not None:
         return [ox.NamedNode(store.iris.document_graph(selection.document))]
-    named = sorted(store.ox.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
+    named = sorted(store.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
     return [ox.DefaultGraph(), *named]
 
 
@@ -99,9 +99,9 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
     for graph in selected_graphs(store, selection):
         if by_subject:
             quads = (q for subject in _subjects(store, graph)
-                     for q in store.ox.quads_for_pattern(subject, None, None, graph))
+                     for q in store.quads_for_pattern(subject, None, None, graph))
         else:
-            quads = store.ox.quads_for_pattern(None, None, None, graph)
+            quads = store.quads_for_pattern(None, None, None, graph)
         for quad in quads:
             if selection.document is not None:
                 mentioned.add(quad.subject)
@@ -111,7 +111,7 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
         entities = ox.NamedNode(store.iris.entities_graph)
         for iri in sorted((n for n in mentioned if isinstance(n, ox.NamedNode)),
                           key=lambda n: n.value):
-            yield from store.ox.quads_for_pattern(iri, None, None, entities)
+            yield from store.quads_for_pattern(iri, None, None, entities)
 
 
 def selected_document(store: GraphStore, selection: Selection) -> str | None:
@@ -434,14 +434,15 @@ register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
 
 
 # --- CLI ---------------------------------------------------------------------------------------
-def open_store_for_reading(path: str | None) -> GraphStore:
-    """The store named by --store / ESGKG_STORE, read-only; ExportError when there is none."""
-    from .store import store_path
+def open_store_for_reading(args) -> GraphStore:
+    """The store of the shared --store / --backend-query options; ExportError when unusable."""
+    from .remote import open_store
+    from .store import StoreError
 
-    location = store_path(path)
-    if not GraphStore.exists_at(location):
-        raise ExportError(f"no store at {location} (ingest documents first, or give --store)")
-    return GraphStore(location, read_only=True)
+    try:
+        return open_store(args)
+    except StoreError as exc:
+        raise ExportError(str(exc)) from None
 
 
 class open_output:
@@ -480,7 +481,7 @@ def add_export_arguments(parser) -> None:
 
 def run_export(args) -> int:
     try:
-        store = open_store_for_reading(args.store)
+        store = open_store_for_reading(args)
         fmt, selection = prepare(store, args.format, args.document, args.graph)
         with open_output(args.output) as output:
             fmt.writer(store, selection, output)
