@@ -10,6 +10,7 @@ similar to a given one by what they share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import networkx as nx
 import pyoxigraph as ox
@@ -37,10 +38,12 @@ class EntityNotFound(AnalysisError):
 _TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 
 
-def _statements_query(doc_graph: str | None) -> str:
+def _statements_query(doc_graph: str | None, statements: Iterable[str] | None = None) -> str:
     optionals = "\n".join(f"    OPTIONAL {{ ?st <{prop}> ?q_{name} }}"
                           for name, (prop, _) in QUALIFIERS.items())
     values = f"VALUES ?g {{ <{doc_graph}> }}" if doc_graph else ""
+    if statements is not None:  # IRIs checked by the caller (pyoxigraph NamedNode)
+        values += " VALUES ?st { " + " ".join(f"<{st}>" for st in sorted(statements)) + " }"
     return f"""
 SELECT ?g ?st ?kind ?s ?o ?quote {' '.join('?q_' + n for n in QUALIFIERS)} WHERE {{
   {values}
@@ -68,12 +71,18 @@ def _python_value(term):
     return term.value
 
 
-def projection(store: GraphStore, document: str | None = None) -> nx.MultiDiGraph:
-    """Entities as nodes, stated facts as edges (keyed by statement IRI); optionally one document."""
+def projection(store: GraphStore, document: str | None = None, *,
+               statements: Iterable[str] | None = None,
+               entities: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """Entities as nodes, stated facts as edges (keyed by statement IRI); optionally one document,
+    or only the given statements plus the given entities (a view of the explorer, where an entity
+    may be drawn without any edge)."""
     doc_graph = store.iris.document_graph(document) if document else None
     network = nx.MultiDiGraph()
+    network.add_nodes_from(entities)
     entity_qualifiers = {name for name, (_, kind) in QUALIFIERS.items() if kind.startswith("entity")}
-    rows = list(store.query(_statements_query(doc_graph)))
+    rows = list(store.query(_statements_query(doc_graph, statements))) \
+        if statements is None or statements else []
     linked: dict[str, set[str]] = {}  # statement -> entity qualifier IRIs, labelled below
     for row in rows:
         kind = row["kind"].value

@@ -25,7 +25,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import XSD, base_iri
+from .vocab import ESG, OA, RDF, XSD, base_iri
 
 
 class ExportError(Exception):
@@ -41,26 +41,58 @@ class NotFound(ExportError):
 
 
 # --- what to export ----------------------------------------------------------------------------
+# A view is what a browser has drawn: a few hundred entities, not the whole store.
+MAX_VIEW_TERMS = 20_000
+
+
 @dataclass(frozen=True)
 class Selection:
-    """Which part of the store to export: everything, one named graph, or one document.
+    """Which part of the store to export: everything, one named graph, one document, or a view.
 
     A document is its named graph plus the entity descriptions (from the entities graph) of every
     IRI it mentions, so that the file stands on its own (labels and types of its nodes).
+
+    A view is what the explorer has drawn: some entities and the statements of the edges between
+    them. It exports the entities' descriptions, and each statement with its direct edge and its
+    evidence (annotation, target, selectors), in the graph that states it.
     """
 
     document: str | None = None
     graph: str | None = None
+    entities: frozenset[str] = frozenset()
+    statements: frozenset[str] = frozenset()
+
+    @property
+    def is_view(self) -> bool:
+        return bool(self.entities or self.statements)
 
     @property
     def is_everything(self) -> bool:
-        return self.document is None and self.graph is None
+        return self.document is None and self.graph is None and not self.is_view
 
 
-def select(store: GraphStore, document: str | None = None, graph: str | None = None) -> Selection:
+def _checked_iris(iris: Iterable[str], what: str) -> frozenset[str]:
+    checked = frozenset(iris)
+    for iri in checked:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise ExportError(f"not an IRI in the {what} of the view: {iri!r}") from None
+    return checked
+
+
+def select(store: GraphStore, document: str | None = None, graph: str | None = None,
+           entities: Iterable[str] = (), statements: Iterable[str] = ()) -> Selection:
     """Check the filters against the store; raise NotFound with a clear message when they miss."""
-    if document and graph:
-        raise ExportError("give either a document or a graph, not both")
+    entities = _checked_iris(entities, "entities")
+    statements = _checked_iris(statements, "statements")
+    if sum((document is not None, graph is not None, bool(entities or statements))) > 1:
+        raise ExportError("give a document, a graph or a view (entities, statements), "
+                          "not several")
+    if len(entities) + len(statements) > MAX_VIEW_TERMS:
+        raise ExportError(f"a view holds at most {MAX_VIEW_TERMS} entities and statements")
+    if entities or statements:
+        return Selection(entities=entities, statements=statements)
     if document is not None and not store.has_document(document):
         raise NotFound(f"no document {document!r} in the store")
     if graph is not None:
@@ -95,6 +127,9 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
     A document's selection adds, after its graph, the entities graph's descriptions of the IRIs
     the document mentions.
     """
+    if selection.is_view:
+        yield from _view_quads(store, selection)
+        return
     mentioned: set = set()
     for graph in selected_graphs(store, selection):
         if by_subject:
@@ -112,6 +147,52 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
         for iri in sorted((n for n in mentioned if isinstance(n, ox.NamedNode)),
                           key=lambda n: n.value):
             yield from store.quads_for_pattern(iri, None, None, entities)
+
+
+_EVIDENCE_LINKS = (ox.NamedNode(str(ESG.evidence)), ox.NamedNode(str(OA.hasTarget)),
+                   ox.NamedNode(str(OA.hasSelector)))
+_RELEASE = ox.NamedNode(str(ESG.Release))
+_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _view_quads(store: GraphStore, selection: Selection) -> list[ox.Quad]:
+    """The quads of a view (see Selection), sorted by graph then subject.
+
+    View-sized, so held in memory: sorting lets every syntax nest them like the other selections.
+    """
+    entities_graph = ox.NamedNode(store.iris.entities_graph)
+    found: set[ox.Quad] = set()
+    for iri in selection.entities:
+        node = ox.NamedNode(iri)
+        found.update(store.ox.quads_for_pattern(node, None, None, entities_graph))
+        # A document node: its own description (title, date, text...), in its graph.
+        for typed in store.ox.quads_for_pattern(node, _TYPE, _RELEASE, None):
+            found.update(q for q in store.ox.quads_for_pattern(node, None, None, typed.graph_name)
+                         if isinstance(q.object, ox.Literal) or q.predicate == _TYPE
+                         or q.object.value in selection.entities)
+    for iri in selection.statements:
+        statement = list(store.ox.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        found.update(statement)
+        by_graph: dict = {}
+        for quad in statement:
+            by_graph.setdefault(quad.graph_name, {})[quad.predicate.value] = quad.object
+        for graph, values in by_graph.items():
+            subject, obj = values.get(str(ESG.subject)), values.get(str(ESG.object))
+            if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
+                found.update(store.ox.quads_for_pattern(subject, None, obj, graph))  # direct edge
+            frontier = [ox.NamedNode(iri)]
+            for link in _EVIDENCE_LINKS:       # statement -> annotation -> target -> selectors
+                frontier = [q.object for node in frontier
+                            for q in store.ox.quads_for_pattern(node, link, None, graph)
+                            if not isinstance(q.object, ox.Literal)]
+                for node in frontier:
+                    found.update(store.ox.quads_for_pattern(node, None, None, graph))
+
+    def order(quad: ox.Quad):
+        graph = quad.graph_name
+        return (not isinstance(graph, ox.DefaultGraph), getattr(graph, "value", ""),
+                quad.subject.value, quad.predicate.value, str(quad.object))
+    return sorted(found, key=order)
 
 
 def selected_document(store: GraphStore, selection: Selection) -> str | None:
@@ -167,10 +248,11 @@ def format_for_media_type(media_type: str) -> ExportFormat | None:
 
 
 def prepare(store: GraphStore, format_name: str, document: str | None = None,
-            graph: str | None = None) -> tuple[ExportFormat, Selection]:
+            graph: str | None = None, entities: Iterable[str] = (),
+            statements: Iterable[str] = ()) -> tuple[ExportFormat, Selection]:
     """Check a whole export request before any byte is written (errors become 400/404)."""
     fmt = get_format(format_name)
-    selection = select(store, document, graph)
+    selection = select(store, document, graph, entities, statements)
     if fmt.document_only:
         selected_document(store, selection)
     return fmt, selection
@@ -377,7 +459,11 @@ def _network_writer(write_networkx: Callable) -> Writer:
     def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
         from .analysis import projection  # networkx is only imported when a network is asked for
 
-        network = projection(store, document=selected_document(store, selection))
+        if selection.is_view:
+            network = projection(store, statements=selection.statements,
+                                 entities=selection.entities)
+        else:
+            network = projection(store, document=selected_document(store, selection))
         write_networkx(network, output)
     return write
 
@@ -406,6 +492,8 @@ register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_w
 def _records(store: GraphStore, selection: Selection) -> Iterator[dict]:
     from .fact_table import read_facts
 
+    if selection.is_view:
+        return read_facts(store, statements=selection.statements)
     return read_facts(store, document=selected_document(store, selection))
 
 

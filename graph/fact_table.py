@@ -1,7 +1,7 @@
 """The store read back as the fact table of FORMAT.md: one record per stated (not inferred) fact."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .store import GraphStore
 from .vocab import CERTIFICATION_STATUSES, ESG, FACT_KINDS, QUALIFIERS, status_iri
@@ -9,7 +9,7 @@ from .vocab import CERTIFICATION_STATUSES, ESG, FACT_KINDS, QUALIFIERS, status_i
 _QUALIFIER_VARS = {name: name.replace("_", "") for name in QUALIFIERS}
 
 
-def facts_query(iris, document: str | None = None) -> str:
+def facts_query(iris, document: str | None = None, statements: Iterable[str] | None = None) -> str:
     optionals = []
     for name, var in _QUALIFIER_VARS.items():
         predicate, value_kind = QUALIFIERS[name]
@@ -19,6 +19,9 @@ def facts_query(iris, document: str | None = None) -> str:
         else:
             optionals.append(f"OPTIONAL {{ ?st <{predicate}> ?{var} }}")
     graph = f"<{iris.document_graph(document)}>" if document else "?g"
+    # Only some statements (IRIs checked by the caller): an explorer view.
+    values = "" if statements is None else \
+        "VALUES ?st { " + " ".join(f"<{st}>" for st in sorted(statements)) + " }"
     return f"""
 PREFIX esg: <{ESG}>
 PREFIX oa: <http://www.w3.org/ns/oa#>
@@ -26,6 +29,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT * WHERE {{
+  {values}
   GRAPH {graph} {{
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o ; esg:evidence ?a ; prov:wasDerivedFrom ?d .
     ?d dcterms:identifier ?document .
@@ -45,9 +49,13 @@ SELECT * WHERE {{
 _STATUS_BY_IRI = {str(status_iri(s)): s for s in CERTIFICATION_STATUSES}
 
 
-def read_facts(store: GraphStore, document: str | None = None) -> Iterator[dict]:
-    """FORMAT.md records of the facts in STORE (one document's, or all), in text order."""
-    for row in store.query(facts_query(store.iris, document)):
+def read_facts(store: GraphStore, document: str | None = None,
+               statements: Iterable[str] | None = None) -> Iterator[dict]:
+    """FORMAT.md records of the facts in STORE (one document's, some statements', or all), in
+    text order."""
+    if statements is not None and not statements:
+        return
+    for row in store.query(facts_query(store.iris, document, statements)):
         kind = row["kind"].value
         record = {"document": row["document"].value, "kind": kind,
                   "subject": row["subject"].value, "object": row["object"].value}

@@ -109,3 +109,84 @@ def test_analysis_follows_a_removed_document_at_once(client, fixture_store):
     assert store.remove_document("initech-2022")
     after = {h["label"]: h["organizations"] for h in client.get("/api/analysis/hubs").json["hubs"]}
     assert after["DJSI World"] == 1 and "ISO 45001" not in after
+
+
+# --- an explorer view: some entities and the statements of the edges drawn between them ---------
+def _view(store, subject_label: str, object_label: str):
+    """The entity IRIs and the statement IRI of one fact of the fixture, as the graph view has them."""
+    rows = list(store.query(f"""
+        PREFIX esg: <https://w3id.org/esgkg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?st ?s ?o WHERE {{
+          GRAPH ?g {{ ?st esg:subject ?s ; esg:object ?o }}
+          GRAPH ?e {{ ?s rdfs:label "{subject_label}" . ?o rdfs:label "{object_label}" }}
+        }}"""))
+    assert len(rows) == 1
+    return [rows[0]["s"].value, rows[0]["o"].value], [rows[0]["st"].value]
+
+
+def test_a_view_exports_its_entities_and_the_statements_drawn(client, fixture_store):
+    store, _ = fixture_store
+    entities, statements = _view(store, "Acme Corporation", "Green Factory Award")
+    response = client.post("/export", data={"format": "trig", "entity": entities,
+                                            "statement": statements})
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="esgkg-view.trig"'
+    back = rdflib.Dataset()
+    back.parse(data=response.data, format="trig")
+    acme, award = (rdflib.URIRef(i) for i in entities)
+    statement = rdflib.URIRef(statements[0])
+    esg = rdflib.Namespace("https://w3id.org/esgkg/ontology#")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    doc_graph = back.graph(rdflib.URIRef(store.iris.document_graph("acme-green-2023")))
+    entities_graph = back.graph(rdflib.URIRef(store.iris.entities_graph))
+    # the entities' descriptions, the statement, its direct edge and its evidence sentence
+    assert (acme, rdflib.RDFS.label, rdflib.Literal("Acme Corporation")) in entities_graph
+    assert (award, rdflib.RDFS.label, rdflib.Literal("Green Factory Award")) in entities_graph
+    assert (statement, esg.year, None) in doc_graph
+    assert (acme, esg.receivedAward, award) in doc_graph
+    assert "Acme received the 2023 Green Factory Award" in \
+        " ".join(str(o) for o in doc_graph.objects(None, oa.exact))
+    # and nothing else: Acme's other facts are not drawn, so not exported
+    assert (acme, esg.certifiedTo, None) not in doc_graph
+    assert {str(s) for s in doc_graph.subjects(esg.kind, None)} == set(statements)
+    assert "ISO 14001" not in response.get_data(as_text=True)
+
+
+def test_a_small_view_also_goes_in_a_link(client, fixture_store):
+    store, _ = fixture_store
+    entities, statements = _view(store, "Initech Inc", "Taipei")
+    query = "&".join([f"entity={e}" for e in entities] + [f"statement={s}" for s in statements])
+    response = client.get("/export?format=ntriples&" + query)
+    assert response.status_code == 200
+    triples = rdflib.Graph().parse(data=response.data, format="nt")
+    assert (rdflib.URIRef(entities[0]), None, rdflib.URIRef(entities[1])) in triples
+
+
+def test_a_view_in_the_network_and_table_formats(client, fixture_store):
+    store, _ = fixture_store
+    entities, statements = _view(store, "Acme Corporation", "RE100")
+    lonely = _view(store, "Initech Inc", "Taipei")[0][1]     # drawn, without an edge in view
+    data = {"entity": [*entities, lonely], "statement": statements}
+    network = nx.read_graphml(io.BytesIO(client.post("/export", data={"format": "graphml", **data}).data))
+    assert {d["label"] for _, d in network.nodes(data=True)} == {"Acme Corporation", "RE100", "Taipei"}
+    assert [d["kind"] for _, _, d in network.edges(data=True)] == ["membership"]
+    rows = client.post("/export", data={"format": "csv", **data}).get_data(as_text=True).splitlines()
+    assert len(rows) == 2 and "Acme joined RE100 in 2020." in rows[1]
+
+
+def test_bad_views_say_what_is_wrong(client):
+    mixed = client.get("/export?format=turtle&document=initech-2022&entity=http://example.org/x")
+    assert mixed.status_code == 400
+    assert "not several" in mixed.json["error"]
+    broken = client.post("/export", data={"format": "turtle", "entity": "not an iri"})
+    assert broken.status_code == 400
+    assert broken.json["error"] == "not an IRI in the entities of the view: 'not an iri'"
+
+
+def test_templates_list_the_registry(client):
+    from flask import render_template_string
+
+    with client.application.test_request_context("/"):
+        names = render_template_string("{% for f in export_formats %}{{ f.name }} {% endfor %}")
+    assert names.split() == list(export.FORMATS)

@@ -1,8 +1,12 @@
-"""``/export``: the graph, one document or one named graph in any registered format, streamed.
+"""``/export``: the graph, one document, one named graph or an explorer view in any registered
+format, streamed.
 
 The format comes from ``?format=`` or, failing that, from the Accept header matched against the
-registry's media types; the download file name says what was exported. ``/context.jsonld`` is the
-published JSON-LD context the JSON-LD export refers to.
+registry's media types; the download file name says what was exported. A view is a list of
+``entity`` and ``statement`` IRIs, usually POSTed as a form (the graph view's "current view"
+export: a few hundred IRIs overflow a request line). ``/context.jsonld`` is the published JSON-LD
+context the JSON-LD export refers to. Templates get the registry as ``export_formats``, so the
+explorer's format menus list exactly what this route serves.
 """
 from __future__ import annotations
 
@@ -23,9 +27,14 @@ def error(status: int, message: str) -> Response:
     return response
 
 
+@bp.app_context_processor
+def export_formats() -> dict:
+    return {"export_formats": list(export.FORMATS.values())}
+
+
 def _negotiated_format() -> str | None:
-    """The format name asked for: ``?format=``, else the best match of the Accept header."""
-    name = request.args.get("format")
+    """The format name asked for: ``format=``, else the best match of the Accept header."""
+    name = request.values.get("format")
     if name:
         return name
     if not request.accept_mimetypes or request.accept_mimetypes.best == "*/*":
@@ -34,7 +43,7 @@ def _negotiated_format() -> str | None:
     return export.format_for_media_type(best).name if best else None
 
 
-@bp.get("/export")
+@bp.route("/export", methods=["GET", "POST"])
 def export_graph():
     store = get_store(current_app)
     name = _negotiated_format()
@@ -42,13 +51,16 @@ def export_graph():
         return error(406, "none of the accepted media types is an export format; available: "
                      + ", ".join(f.media_type for f in export.FORMATS.values()))
     try:
-        fmt, selection = export.prepare(store, name, request.args.get("document") or None,
-                                        request.args.get("graph") or None)
+        fmt, selection = export.prepare(store, name, request.values.get("document") or None,
+                                        request.values.get("graph") or None,
+                                        request.values.getlist("entity"),
+                                        request.values.getlist("statement"))
     except export.NotFound as exc:
         return error(404, str(exc))
     except export.ExportError as exc:
         return error(400, str(exc))
-    stem = f"esgkg-{selection.document}" if selection.document else "esgkg"
+    stem = (f"esgkg-{selection.document}" if selection.document
+            else "esgkg-view" if selection.is_view else "esgkg")
     response = Response(export.stream(store, fmt, selection), mimetype=fmt.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{fmt.filename(stem)}"'
     response.headers["Vary"] = "Accept"

@@ -1,8 +1,10 @@
 // Document view: each highlighted span shows its fact in the graph when clicked (or activated
 // with Enter/Space); spans carrying several facts point at their entries in the list instead.
 import { initAllSearches } from "./search.js";
+import { initExportMenus } from "./export.js";
 
 initAllSearches();
+initExportMenus();
 
 function activate(mark) {
   const anchors = (mark.dataset.facts || "").split(" ").filter(Boolean);

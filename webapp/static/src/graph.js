@@ -1,12 +1,16 @@
 // Graph view: a focus entity and its neighbours drawn with Cytoscape.js from /api/neighbourhood.
 // Click (or activate in the lists) a node to expand it, an edge to see its fact and sentence.
+// Two entities chosen in the path form: the shortest chain of facts between them is drawn and
+// highlighted. The export menu downloads the whole graph, the filtered document or the view.
 import cytoscape from "cytoscape";
 import { el, clear, getJSON } from "./dom.js";
-import { initAllSearches } from "./search.js";
+import { initAllSearches, initCombobox } from "./search.js";
+import { initExportMenus, setExportDocument } from "./export.js";
 import { cytoscapeStyle, NODE_TYPES } from "./styles.js";
 
 performance.mark("esgkg-script-start");   // bench: scripts parsed, ours starts
 initAllSearches();
+initExportMenus();
 
 const app = document.getElementById("graph-app");
 const statusLine = document.getElementById("graph-status");
@@ -88,6 +92,8 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
   if (iri === state.focus) {
     document.getElementById("focus-title").textContent = data.nodes[0].label;
     document.title = data.nodes[0].label + " · esgkg explorer";
+    const from = document.getElementById("path-from");
+    if (!from.value) { from.value = data.nodes[0].label; from.dataset.iri = iri; }
     const links = document.getElementById("focus-links");
     clear(links);
     links.append(el("span", { class: "type-badge", text: data.nodes[0].type }), " ",
@@ -100,11 +106,11 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
 
 // First drawing of a focus: a star placed directly (focus in the middle, neighbours on rings),
 // which costs nothing next to a layout run; once nodes are expanded, a force-directed layout.
-function layout(animate = false) {
+function layout(animate = false, { force = false } = {}) {
   const focus = state.focus ? cy.getElementById(state.focus) : cy.collection();
   const edges = cy.edges();
   edges.toggleClass("quiet", edges.length > 24);
-  if (state.expanded.size <= 1 && !animate && !focus.empty()) {
+  if (state.expanded.size <= 1 && !animate && !force && !focus.empty()) {
     // Rings around the focus, each with room for its labels (about 130 px of arc per node).
     const others = cy.nodes().filter((n) => n.id() !== state.focus);
     const rings = [];
@@ -153,7 +159,34 @@ function refreshFilters() {
   [...state.facets.documents].sort().forEach((d) => documentSelect.add(new Option(d, d)));
   documentSelect.value = keepDoc;
   kindBoxes.forEach((box) => { box.checked = state.kinds.size === 0 || state.kinds.has(box.value); });
+  refreshExportDocument();
 }
+
+// The "document" export: the document filter, else the focus when it is a document itself.
+function refreshExportDocument() {
+  const focusNode = state.focus ? cy.getElementById(state.focus) : cy.collection();
+  const focusDoc = !focusNode.empty() && focusNode.data("type") === "document"
+    ? decodeURIComponent(state.focus.replace(/\/$/, "").split("/").pop()) : "";
+  const documentId = state.document || focusDoc;
+  document.getElementById("export-document-item").hidden = !documentId;
+  if (!documentId) return;
+  setExportDocument(document.getElementById("export-document"), documentId);
+  document.getElementById("export-document-id").textContent = documentId;
+}
+
+// "Current view": the entities and the statements drawn, posted as a form (too many for a link).
+document.getElementById("export-view").addEventListener("submit", (event) => {
+  const form = event.target;
+  form.querySelectorAll("input[type=hidden]").forEach((input) => input.remove());
+  const field = (name, value) => form.append(el("input", { type: "hidden", name, value }));
+  cy.nodes("[type != 'more']").forEach((node) => field("entity", node.id()));
+  const statements = new Set(cy.edges().map((edge) => edge.data("statement")).filter(Boolean));
+  statements.forEach((statement) => field("statement", statement));
+  if (!cy.nodes("[type != 'more']").length) {
+    event.preventDefault();
+    setStatus("Nothing drawn to export yet.");
+  }
+});
 
 function refreshLists() {
   const edgeList = document.getElementById("edge-list");
@@ -257,6 +290,7 @@ async function reloadAll() {
   const expanded = [...state.expanded.keys()];
   state.expanded.clear();
   cy.elements().remove();
+  resetPath("");
   try {
     for (const iri of [state.focus, ...expanded.filter((i) => i !== state.focus)]) {
       if (iri === state.focus || !cy.getElementById(iri).empty()) await load(iri, { gen });
@@ -308,6 +342,127 @@ document.getElementById("export-png").addEventListener("click", () => {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
+
+// --- a path between two chosen entities (/api/analysis/path) ---------------------------------------
+const pathForm = document.getElementById("path-form");
+const pathStatus = document.getElementById("path-status");
+const pathSteps = document.getElementById("path-steps");
+const pathEnds = [...pathForm.querySelectorAll("[data-path-end]")].map((container) => {
+  const input = container.querySelector("input");
+  const box = initCombobox(container, (result) => { input.value = result.label; input.dataset.iri = result.iri; });
+  input.addEventListener("input", () => { delete input.dataset.iri; });
+  return { input, box };
+});
+
+// state: "" (none asked), "loading", "shown", "none" (no path), "error"; tests wait on it.
+function resetPath(stateName, message = "") {
+  cy.elements().removeClass("on-path off-path");
+  clear(pathSteps);
+  pathStatus.textContent = message;
+  app.dataset.path = stateName;
+}
+
+async function chosenEnd({ input, box }) {
+  if (input.dataset.iri) return { iri: input.dataset.iri, label: input.value };
+  if (!input.value.trim()) return null;
+  const best = await box.first();
+  if (!best) return null;
+  input.value = best.label;
+  input.dataset.iri = best.iri;
+  return best;
+}
+
+async function showPath() {
+  const ends = [];
+  for (const end of pathEnds) {
+    const chosen = await chosenEnd(end);
+    if (!chosen) {
+      resetPath("error", end.input.value.trim() ? `No entity matches “${end.input.value.trim()}”.`
+        : `Choose the entity to go ${end === pathEnds[0] ? "from" : "to"}.`);
+      end.input.focus();
+      return;
+    }
+    ends.push(chosen);
+  }
+  resetPath("loading", "Looking for a path…");
+  let answer;
+  try {
+    answer = await getJSON("/api/analysis/path?" + new URLSearchParams({ from: ends[0].iri, to: ends[1].iri }));
+  } catch (error) {
+    resetPath("error", "Could not look for a path: " + error.message);
+    return;
+  }
+  if (!answer.path) {
+    resetPath("none", `No path between ${ends[0].label} and ${ends[1].label}: no chain of facts links them.`);
+    return;
+  }
+  await drawPath(answer.path);
+}
+
+async function drawPath(path) {
+  const missing = path.nodes.filter((n) => cy.getElementById(n.iri).empty()).map((n) => n.iri);
+  const info = new Map(path.nodes.map((n) => [n.iri, n]));
+  if (missing.length) {
+    try {   // pages and aliases of the nodes to add, as the neighbourhood gives them
+      const answer = await fetch("/api/nodes", {
+        method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ iris: missing }),
+      });
+      if (answer.ok) (await answer.json()).nodes.forEach((n) => info.set(n.iri, { ...info.get(n.iri), ...n }));
+    } catch (_) { /* labels and types of the path answer suffice */ }
+  }
+  let onPath = cy.collection();
+  const pathEdges = [];
+  cy.batch(() => {
+    for (const iri of missing) {
+      const n = info.get(iri);
+      cy.add({ group: "nodes", data: { id: iri, label: n.label, short: shortLabel(n.label, n.aliases || []),
+                                       aliases: n.aliases || [], type: n.type || "entity", page: n.page } });
+    }
+    path.nodes.forEach((n) => { onPath = onPath.union(cy.getElementById(n.iri)); });
+    path.edges.forEach((e) => {
+      // The drawn edge of the same statement, else any fact edge between the two, else a new one.
+      let edge = e.statement ? cy.getElementById(e.statement) : cy.collection();
+      if (edge.empty() || edge.source().id() !== e.from || edge.target().id() !== e.to) {
+        edge = cy.getElementById(e.from).edgesWith(cy.getElementById(e.to)).filter("[kind != 'more']").first();
+      }
+      if (edge.empty()) {
+        edge = cy.add({ group: "edges", data: { id: "path:" + (e.statement || `${e.from} ${e.to}`), source: e.from, target: e.to,
+                                                kind: e.kind, label: kindLabel(e.kind), statement: e.statement,
+                                                document: e.document, years: [] } });
+      }
+      pathEdges.push(edge);
+      onPath = onPath.union(edge);
+    });
+    cy.elements().difference(onPath).addClass("off-path");
+    onPath.addClass("on-path");
+  });
+  if (missing.length) layout(false, { force: true });
+  cy.fit(onPath, 60);
+  if (cy.zoom() > 1.2) {    // a short path would fill the canvas: keep its neighbours in sight
+    cy.zoom(1.2);
+    cy.center(onPath);
+  }
+  refreshLists();
+  const label = (iri) => info.get(iri).label;
+  path.edges.forEach((e, i) => {
+    const edge = pathEdges[i];
+    pathSteps.append(el("li", {}, el("button", { type: "button", class: "link",
+      text: `${label(e.from)} — ${kindLabel(e.kind)} → ${label(e.to)}`, onclick: () => selectEdge(edge) })));
+  });
+  pathStatus.textContent = `Path of ${path.length} fact${path.length === 1 ? "" : "s"} from ${label(path.nodes[0].iri)} ` +
+    `to ${label(path.nodes[path.nodes.length - 1].iri)}` + (missing.length ? `; ${missing.length} nodes added to the graph.` : ".");
+  setStatus(pathStatus.textContent);
+  app.dataset.path = "shown";
+}
+
+function kindLabel(kind) {
+  const box = kindBoxes.find((b) => b.value === kind);
+  return box ? box.parentElement.textContent.trim() : kind.replace(/_/g, " ");
+}
+
+pathForm.addEventListener("submit", (event) => { event.preventDefault(); showPath(); });
+document.getElementById("path-clear").addEventListener("click", () => resetPath(""));
 
 const legend = document.getElementById("legend");
 for (const [type, s] of Object.entries(NODE_TYPES)) {

@@ -1,11 +1,14 @@
 // Autocomplete over labels and aliases (ARIA 1.2 combobox with a listbox): type, move with
-// the arrow keys, Enter opens the highlighted entity in the graph view, Escape closes.
+// the arrow keys, Enter picks the highlighted entity, Escape closes. The header search opens the
+// pick in the graph view; other boxes (the graph view's path ends) do what their onPick says.
 import { el, clear, getJSON } from "./dom.js";
 
-export function initSearch(form) {
-  const input = form.querySelector("input[role=combobox]");
-  const list = form.querySelector("[role=listbox]");
-  const status = form.querySelector("[data-search-status]");
+// container holds the combobox input, its listbox and a [data-search-status] live region.
+// Returns { first }: the best match for what is typed (looked up if need be), or null.
+export function initCombobox(container, onPick) {
+  const input = container.querySelector("input[role=combobox]");
+  const list = container.querySelector("[role=listbox]");
+  const status = container.querySelector("[data-search-status]");
   let results = [];
   let active = -1;
   let seq = 0;
@@ -31,7 +34,10 @@ export function initSearch(form) {
   }
 
   function go(result) {
-    window.location.assign("/graph?focus=" + encodeURIComponent(result.iri));
+    results = [];         // a second Enter is the form's, not another pick
+    clear(list);
+    close();
+    onPick(result);
   }
 
   function render() {
@@ -83,11 +89,24 @@ export function initSearch(form) {
     }
   });
   input.addEventListener("blur", () => setTimeout(close, 100));
+  return {
+    async first() {
+      clearTimeout(timer);
+      if (!results.length) await lookup();
+      close();
+      if (!results[0]) status.textContent = "No match";
+      return results[0] || null;
+    },
+  };
+}
+
+export function initSearch(form) {
+  const open = (result) => window.location.assign("/graph?focus=" + encodeURIComponent(result.iri));
+  const box = initCombobox(form, open);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (!results.length) await lookup();
-    if (results[0]) go(results[0]);
-    else status.textContent = "No match";
+    const best = await box.first();
+    if (best) open(best);
   });
 }
 

@@ -63,6 +63,10 @@ export function cytoscapeStyle() {
     { selector: "edge:selected", style: { label: "data(label)" } },
     { selector: "edge:selected", style: { width: 5, "underlay-color": "#ffbf00", "underlay-opacity": 0.6, "underlay-padding": 4 } },
     { selector: "node:selected", style: { "underlay-color": "#ffbf00", "underlay-opacity": 0.6, "underlay-padding": 6 } },
+    // A highlighted path: its nodes and edges haloed, everything else faded.
+    { selector: ".off-path", style: { opacity: 0.25 } },
+    { selector: "node.on-path", style: { "underlay-color": "#e05a00", "underlay-opacity": 0.5, "underlay-padding": 9, "font-weight": "bold", "z-index": 10 } },
+    { selector: "edge.on-path", style: { width: 5, label: "data(label)", "underlay-color": "#e05a00", "underlay-opacity": 0.5, "underlay-padding": 4, "z-index": 10 } },
   ];
   for (const [type, s] of Object.entries(NODE_TYPES)) {
     if (type === "more") continue;
