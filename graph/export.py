@@ -164,14 +164,14 @@ def _view_quads(store: GraphStore, selection: Selection) -> list[ox.Quad]:
     found: set[ox.Quad] = set()
     for iri in selection.entities:
         node = ox.NamedNode(iri)
-        found.update(store.ox.quads_for_pattern(node, None, None, entities_graph))
+        found.update(store.quads_for_pattern(node, None, None, entities_graph))
         # A document node: its own description (title, date, text...), in its graph.
-        for typed in store.ox.quads_for_pattern(node, _TYPE, _RELEASE, None):
-            found.update(q for q in store.ox.quads_for_pattern(node, None, None, typed.graph_name)
+        for typed in store.quads_for_pattern(node, _TYPE, _RELEASE, None):
+            found.update(q for q in store.quads_for_pattern(node, None, None, typed.graph_name)
                          if isinstance(q.object, ox.Literal) or q.predicate == _TYPE
                          or q.object.value in selection.entities)
     for iri in selection.statements:
-        statement = list(store.ox.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        statement = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
         found.update(statement)
         by_graph: dict = {}
         for quad in statement:
@@ -179,14 +179,14 @@ def _view_quads(store: GraphStore, selection: Selection) -> list[ox.Quad]:
         for graph, values in by_graph.items():
             subject, obj = values.get(str(ESG.subject)), values.get(str(ESG.object))
             if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
-                found.update(store.ox.quads_for_pattern(subject, None, obj, graph))  # direct edge
+                found.update(store.quads_for_pattern(subject, None, obj, graph))  # direct edge
             frontier = [ox.NamedNode(iri)]
             for link in _EVIDENCE_LINKS:       # statement -> annotation -> target -> selectors
                 frontier = [q.object for node in frontier
-                            for q in store.ox.quads_for_pattern(node, link, None, graph)
+                            for q in store.quads_for_pattern(node, link, None, graph)
                             if not isinstance(q.object, ox.Literal)]
                 for node in frontier:
-                    found.update(store.ox.quads_for_pattern(node, None, None, graph))
+                    found.update(store.quads_for_pattern(node, None, None, graph))
 
     def order(quad: ox.Quad):
         graph = quad.graph_name
