@@ -130,7 +130,7 @@ def _entity_descriptions(store: GraphStore, iris: set[str]) -> dict[str, dict]:
         node = ox.NamedNode(iri)
         description = {"iri": iri}
         aliases = []
-        for quad in store.ox.quads_for_pattern(node, None, None, entities):
+        for quad in store.quads_for_pattern(node, None, None, entities):
             predicate = quad.predicate.value
             if predicate == str(RDFS.label):
                 description["label"] = quad.object.value
@@ -338,7 +338,7 @@ def run_analyze(args) -> int:
     params = {k: v for k, v in vars(args).items()
               if k in ("source", "target", "types", "top", "entity")}
     try:
-        store = open_store_for_reading(args.store)
+        store = open_store_for_reading(args)
         if args.document and not store.has_document(args.document):
             raise AnalysisError(f"no document {args.document!r} in the store")
         result = answer(projection(store, args.document), args.question, **params)

@@ -34,7 +34,7 @@ class LoadError(Exception):
 
 def dump(store: GraphStore, output: BinaryIO) -> None:
     """Every quad of the store, every graph, as N-Quads, streamed."""
-    store.ox.dump(output, ox.RdfFormat.N_QUADS)
+    store.dump(output, ox.RdfFormat.N_QUADS)
 
 
 def syntax_of(path: str | os.PathLike, format_name: str | None) -> ox.RdfFormat:
@@ -112,7 +112,7 @@ def run_dump(args) -> int:
     from .export import ExportError, open_output, open_store_for_reading
 
     try:
-        store = open_store_for_reading(args.store)
+        store = open_store_for_reading(args)
     except ExportError as exc:
         print(f"esgkg dump: {exc}", file=sys.stderr)
         return 1

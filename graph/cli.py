@@ -12,16 +12,15 @@ import sys
 from .facts import CSV_COLUMNS
 
 
-def _store(args, read_only: bool = False):
-    from .store import GraphStore, StoreError, store_path
+def _store(args, *, writes: bool = False, must_exist: bool | None = None):
+    """The embedded or remote store of the shared options, or exit with a one-line message."""
+    from .remote import open_store
+    from .store import StoreError
 
-    path = store_path(args.store)
-    if read_only and not GraphStore.exists_at(path):
-        raise SystemExit(f"esgkg: no store at {path} (run 'esgkg ingest PATH --store {path}' first)")
     try:
-        return GraphStore(path)
+        return open_store(args, writes=writes, must_exist=must_exist)
     except StoreError as exc:
-        raise SystemExit(f"esgkg: {exc}") from exc
+        raise SystemExit(f"esgkg {args.command}: {exc}") from None
 
 
 def _print_records(records, fmt: str) -> None:
@@ -40,13 +39,14 @@ def cmd_facts(args) -> int:
     from .pipeline import FileError, extract_facts_from_paths
     from .read import release_files
 
-    if args.store:
+    if args.store or args.backend_query:
         if args.paths:
-            raise SystemExit("esgkg facts: give either release paths or --store, not both")
-        _print_records(read_facts(_store(args, read_only=True)), args.format)
+            raise SystemExit("esgkg facts: give either release paths or a store, not both")
+        _print_records(read_facts(_store(args)), args.format)
         return 0
     if not args.paths:
-        raise SystemExit("esgkg facts: give release files or directories (or --store DIR)")
+        raise SystemExit("esgkg facts: give release files or directories "
+                         "(or --store DIR / --backend-query URL)")
     files = release_files(args.paths)
     if not files:
         raise SystemExit("esgkg facts: no release files (.txt, .md, .html) found in " + " ".join(args.paths))
@@ -70,7 +70,7 @@ def cmd_ingest(args) -> int:
 
     if not release_files(args.paths):
         raise SystemExit("esgkg ingest: no release files (.txt, .md, .html) found in " + " ".join(args.paths))
-    store = _store(args)
+    store = _store(args, writes=True)
     summary = ingest_paths(args.paths, store, progress=sys.stderr.isatty(), workers=args.workers,
                            validate=args.validate)
     for error in summary.errors:
@@ -78,16 +78,16 @@ def cmd_ingest(args) -> int:
     for doc_id in summary.empty:
         print(f"esgkg: {doc_id}: no ESG facts found", file=sys.stderr)
     print(f"ingested {summary.documents} documents, {summary.facts} facts, {summary.triples} triples "
-          f"into {store.path} in {summary.seconds['total']:.1f} s"
+          f"into {store.location} in {summary.seconds['total']:.1f} s"
           + (f"; {len(summary.errors)} files skipped" if summary.errors else ""))
     return 1 if summary.errors and not summary.documents else 0
 
 
 def cmd_remove(args) -> int:
-    store = _store(args, read_only=True)
+    store = _store(args, writes=True, must_exist=True)
     missing = [doc_id for doc_id in args.doc_ids if not store.remove_document(doc_id)]
     for doc_id in missing:
-        print(f"esgkg: no document {doc_id!r} in {store.path}", file=sys.stderr)
+        print(f"esgkg: no document {doc_id!r} in {store.location}", file=sys.stderr)
     removed = len(args.doc_ids) - len(missing)
     print(f"removed {removed} document{'s' if removed != 1 else ''}")
     return 1 if missing else 0
@@ -96,14 +96,16 @@ def cmd_remove(args) -> int:
 def cmd_stats(args) -> int:
     from .stats import store_stats
 
-    stats = store_stats(_store(args, read_only=True))
+    store = _store(args)
+    stats = store_stats(store)
     if args.json:
         print(json.dumps(stats.as_dict(), indent=2))
         return 0
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"esgkg store {args.store or ''}".strip(), show_header=False)
+    table = Table(title=f"esgkg store {args.store or args.backend_query or ''}".strip(),
+                  show_header=False)
     table.add_row("documents", str(stats.documents))
     for name, n in stats.entities.items():
         table.add_row(f"entities: {name}", str(n))
@@ -118,7 +120,7 @@ def cmd_stats(args) -> int:
 def cmd_validate(args) -> int:
     from .validate import validate_store
 
-    result = validate_store(_store(args, read_only=True))
+    result = validate_store(_store(args))
     if not result.conforms:
         print(result.text, end="")
     print(result.summary())
@@ -128,17 +130,17 @@ def cmd_validate(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="esgkg", description="Corporate ESG releases as an RDF knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    store_help = "data directory (default: $ESGKG_STORE or ./esgkg-data)"
+    from .remote import add_backend_arguments
 
     p = sub.add_parser("facts", help="print the ESG facts of releases (or of a store) as JSON lines or CSV")
     p.add_argument("paths", nargs="*", help="release files or directories")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-    p.add_argument("--store", help="print the facts already in this store instead")
+    add_backend_arguments(p, store_help="print the facts already in this store instead")
     p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("ingest", help="add or replace releases in the store")
     p.add_argument("paths", nargs="+", help="release files or directories")
-    p.add_argument("--store", help=store_help)
+    add_backend_arguments(p)
     p.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per core)")
     p.add_argument("--no-validate", dest="validate", action="store_false",
                    help="store documents without checking them against the SHACL shapes")
@@ -146,21 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("remove", help="remove documents (by id: file name without extension) and their facts")
     p.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
-    p.add_argument("--store", help=store_help)
+    add_backend_arguments(p)
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("validate", help="check the store against the SHACL shapes (non-zero exit on violations)")
-    p.add_argument("--store", help=store_help)
+    add_backend_arguments(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("stats", help="documents, entities, facts by kind, triples")
-    p.add_argument("--store", help=store_help)
+    add_backend_arguments(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_stats)
 
-    for name, help_text, add_arguments, run in _module_commands():
+    for name, help_text, add_arguments, run, remote in _module_commands():
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--store", help=store_help)
+        if remote:
+            add_backend_arguments(p)
+        else:
+            p.add_argument("--store", help="data directory (default: $ESGKG_STORE or ./esgkg-data)")
         add_arguments(p)
         p.set_defaults(func=run)
 
@@ -169,18 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _module_commands():
-    """Subcommands whose code lives in their own module, as (name, help, add_arguments, run)."""
+    """Subcommands whose code lives in their own module, as (name, help, add_arguments, run,
+    whether it also runs over a remote SPARQL server)."""
     from . import analysis, backup, export
 
     return [
         ("export", "write the graph (or one document) in an RDF, network or table format",
-         export.add_export_arguments, export.run_export),
+         export.add_export_arguments, export.run_export, True),
         ("dump", "complete backup of the store as N-Quads", backup.add_dump_arguments,
-         backup.run_dump),
+         backup.run_dump, True),
         ("load", "restore a backup (or load an RDF file) into an empty store, all or nothing",
-         backup.add_load_arguments, backup.run_load),
+         backup.add_load_arguments, backup.run_load, False),
         ("analyze", "network questions: path A B, hubs, similar X",
-         analysis.add_analyze_arguments, analysis.run_analyze),
+         analysis.add_analyze_arguments, analysis.run_analyze, True),
     ]
 
 
@@ -199,9 +205,14 @@ def _add_endpoint_commands(sub) -> None:
 
 
 def main(argv=None) -> int:
+    from .store import StoreError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except StoreError as exc:  # e.g. a remote server that fails in the middle of a command
+        print(f"esgkg {args.command}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -96,7 +96,7 @@ def select(store: GraphStore, document: str | None = None, graph: str | None = N
     if document is not None and not store.has_document(document):
         raise NotFound(f"no document {document!r} in the store")
     if graph is not None:
-        if not store.ox.contains_named_graph(ox.NamedNode(graph)):
+        if not store.contains_named_graph(ox.NamedNode(graph)):
             raise NotFound(f"no named graph <{graph}> in the store")
     return Selection(document=document, graph=graph)
 
@@ -107,7 +107,7 @@ def selected_graphs(store: GraphStore, selection: Selection) -> list:
         return [ox.NamedNode(selection.graph)]
     if selection.document is not None:
         return [ox.NamedNode(store.iris.document_graph(selection.document))]
-    named = sorted(store.ox.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
+    named = sorted(store.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
     return [ox.DefaultGraph(), *named]
 
 
@@ -134,9 +134,9 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
     for graph in selected_graphs(store, selection):
         if by_subject:
             quads = (q for subject in _subjects(store, graph)
-                     for q in store.ox.quads_for_pattern(subject, None, None, graph))
+                     for q in store.quads_for_pattern(subject, None, None, graph))
         else:
-            quads = store.ox.quads_for_pattern(None, None, None, graph)
+            quads = store.quads_for_pattern(None, None, None, graph)
         for quad in quads:
             if selection.document is not None:
                 mentioned.add(quad.subject)
@@ -146,7 +146,7 @@ def iter_quads(store: GraphStore, selection: Selection, *, by_subject: bool = Fa
         entities = ox.NamedNode(store.iris.entities_graph)
         for iri in sorted((n for n in mentioned if isinstance(n, ox.NamedNode)),
                           key=lambda n: n.value):
-            yield from store.ox.quads_for_pattern(iri, None, None, entities)
+            yield from store.quads_for_pattern(iri, None, None, entities)
 
 
 _EVIDENCE_LINKS = (ox.NamedNode(str(ESG.evidence)), ox.NamedNode(str(OA.hasTarget)),
@@ -164,14 +164,14 @@ def _view_quads(store: GraphStore, selection: Selection) -> list[ox.Quad]:
     found: set[ox.Quad] = set()
     for iri in selection.entities:
         node = ox.NamedNode(iri)
-        found.update(store.ox.quads_for_pattern(node, None, None, entities_graph))
+        found.update(store.quads_for_pattern(node, None, None, entities_graph))
         # A document node: its own description (title, date, text...), in its graph.
-        for typed in store.ox.quads_for_pattern(node, _TYPE, _RELEASE, None):
-            found.update(q for q in store.ox.quads_for_pattern(node, None, None, typed.graph_name)
+        for typed in store.quads_for_pattern(node, _TYPE, _RELEASE, None):
+            found.update(q for q in store.quads_for_pattern(node, None, None, typed.graph_name)
                          if isinstance(q.object, ox.Literal) or q.predicate == _TYPE
                          or q.object.value in selection.entities)
     for iri in selection.statements:
-        statement = list(store.ox.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        statement = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
         found.update(statement)
         by_graph: dict = {}
         for quad in statement:
@@ -179,14 +179,14 @@ def _view_quads(store: GraphStore, selection: Selection) -> list[ox.Quad]:
         for graph, values in by_graph.items():
             subject, obj = values.get(str(ESG.subject)), values.get(str(ESG.object))
             if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
-                found.update(store.ox.quads_for_pattern(subject, None, obj, graph))  # direct edge
+                found.update(store.quads_for_pattern(subject, None, obj, graph))  # direct edge
             frontier = [ox.NamedNode(iri)]
             for link in _EVIDENCE_LINKS:       # statement -> annotation -> target -> selectors
                 frontier = [q.object for node in frontier
-                            for q in store.ox.quads_for_pattern(node, link, None, graph)
+                            for q in store.quads_for_pattern(node, link, None, graph)
                             if not isinstance(q.object, ox.Literal)]
                 for node in frontier:
-                    found.update(store.ox.quads_for_pattern(node, None, None, graph))
+                    found.update(store.quads_for_pattern(node, None, None, graph))
 
     def order(quad: ox.Quad):
         graph = quad.graph_name
@@ -522,14 +522,15 @@ register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
 
 
 # --- CLI ---------------------------------------------------------------------------------------
-def open_store_for_reading(path: str | None) -> GraphStore:
-    """The store named by --store / ESGKG_STORE, read-only; ExportError when there is none."""
-    from .store import store_path
+def open_store_for_reading(args) -> GraphStore:
+    """The store of the shared --store / --backend-query options; ExportError when unusable."""
+    from .remote import open_store
+    from .store import StoreError
 
-    location = store_path(path)
-    if not GraphStore.exists_at(location):
-        raise ExportError(f"no store at {location} (ingest documents first, or give --store)")
-    return GraphStore(location, read_only=True)
+    try:
+        return open_store(args)
+    except StoreError as exc:
+        raise ExportError(str(exc)) from None
 
 
 class open_output:
@@ -568,7 +569,7 @@ def add_export_arguments(parser) -> None:
 
 def run_export(args) -> int:
     try:
-        store = open_store_for_reading(args.store)
+        store = open_store_for_reading(args)
         fmt, selection = prepare(store, args.format, args.document, args.graph)
         with open_output(args.output) as output:
             fmt.writer(store, selection, output)

@@ -1,10 +1,12 @@
 """esgkg over an existing SPARQL 1.1 server instead of the embedded store.
 
 ``RemoteStore`` offers the GraphStore methods the rest of esgkg uses (``query``,
-``replace_document``, ``remove_document``, ``document_ids``, ``has_document``) through SPARQLWrapper,
-so ``ingest``, ``facts``, ``serve`` and the explorer run unchanged on data that lives elsewhere
-(Oxigraph server, Fuseki, GraphDB, ...). ``open_store(args)`` picks the backend from the shared
-``--store`` / ``--backend-query`` / ``--backend-update`` options.
+``quads_for_pattern``, ``named_graphs``, ``contains_named_graph``, ``dump``, ``replace_document``,
+``remove_document``, ``document_ids``, ``has_document``, ``len``) through SPARQLWrapper, so
+``ingest``, ``facts``, ``remove``, ``stats``, ``validate``, ``export``, ``dump``, ``serve`` and the
+explorer run unchanged on data that lives elsewhere (Oxigraph server, Fuseki, GraphDB, ...).
+``open_store(args)`` picks the backend from the shared ``--store`` / ``--backend-query`` /
+``--backend-update`` options (``add_backend_arguments``); every command opens its store through it.
 """
 from __future__ import annotations
 
@@ -43,30 +45,67 @@ class RemoteStore:
         self.timeout, self.token = timeout, token
         self.iris = iris or Iris()
 
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages."""
+        return self.query_url
+
+    def check_reachable(self) -> None:
+        """Ask the server an empty ASK, so a wrong URL fails before any work is done."""
+        self.query("ASK {}")
+
     # --- queries -------------------------------------------------------------------------------
     def raw_query(self, sparql: str, accept: str, *, default_graphs=None, named_graphs=None,
                   timeout: float | None = None) -> tuple[str, bytes]:
         """Send a query as-is; return the server's (content type, body) in the accepted format."""
-        client = self._client(self.query_url, timeout)
-        client.setQuery(sparql)
-        client.addCustomHttpHeader("Accept", accept)
-        for graph in default_graphs or ():
-            client.addDefaultGraph(graph)
-        for graph in named_graphs or ():
-            client.addNamedGraph(graph)
-        response = self._run(client)
+        response = self._open(sparql, accept, default_graphs, named_graphs, timeout)
         return response.headers.get("Content-Type", accept), response.read()
 
     def query(self, sparql: str, *, default_graph=None, named_graphs=None, **_ignored):
-        """Like ``GraphStore.query``: QuerySolutions, QueryBoolean, or a list of Triples."""
+        """Like ``GraphStore.query``: QuerySolutions (streamed), QueryBoolean, or a list of Triples."""
         from esgkg.webapp.sparqltext import query_form  # text-level look at the query form only
         graph_result = query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph_result else "application/sparql-results+json"
-        _, body = self.raw_query(sparql, accept, default_graphs=_iris(default_graph),
-                                 named_graphs=_iris(named_graphs))
+        response = self._open(sparql, accept, _iris(default_graph), _iris(named_graphs))
         if graph_result:
-            return [quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
-        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+            return [quad.triple for quad in ox.parse(response.read(), ox.RdfFormat.N_TRIPLES)]
+        # Solutions are parsed as they arrive: a large result is never held whole in memory.
+        return ox.parse_query_results(response, ox.QueryResultsFormat.JSON)
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None):
+        """Like pyoxigraph's: the matching quads, streamed from one SELECT.
+
+        ``graph_name`` None means the default graph (as the server defines it) and every named
+        graph; ``ox.DefaultGraph()`` the default graph only. Blank nodes cannot be looked up: their
+        labels are local to one result.
+        """
+        fixed = {"s": subject, "p": predicate, "o": object}
+        if any(isinstance(t, ox.BlankNode) for t in (*fixed.values(), graph_name)):
+            raise RemoteError("a blank node cannot be looked up on a remote SPARQL server", 400)
+        pattern = " ".join(str(term) if term is not None else f"?{name}"
+                           for name, term in fixed.items())
+        if graph_name is None:
+            where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
+        elif isinstance(graph_name, ox.DefaultGraph):
+            where = pattern
+        else:
+            where = f"GRAPH {graph_name} {{ {pattern} }}"
+        for row in self.query(f"SELECT * WHERE {{ {where} }}"):
+            graph = graph_name if graph_name is not None else row["g"] or ox.DefaultGraph()
+            yield ox.Quad(*(term if term is not None else row[name] for name, term in fixed.items()),
+                          graph)
+
+    def named_graphs(self):
+        for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            yield row["g"]
+
+    def contains_named_graph(self, graph) -> bool:
+        """True when the graph holds a triple (an empty graph is invisible through SPARQL)."""
+        return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
+
+    def dump(self, output, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Every quad of every graph, streamed to a binary output."""
+        ox.serialize(self.quads_for_pattern(), output, rdf_format)
 
     # --- updates -------------------------------------------------------------------------------
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
@@ -89,13 +128,11 @@ class RemoteStore:
         return True
 
     def has_document(self, doc_id: str) -> bool:
-        graph = self.iris.document_graph(doc_id)
-        return bool(self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        return self.contains_named_graph(ox.NamedNode(self.iris.document_graph(doc_id)))
 
     def document_ids(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ids = (self.iris.doc_id_of_graph(row["g"].value) for row in rows
-               if isinstance(row["g"], ox.NamedNode))
+        ids = (self.iris.doc_id_of_graph(g.value) for g in self.named_graphs()
+               if isinstance(g, ox.NamedNode))
         return sorted(i for i in ids if i)
 
     def __len__(self) -> int:
@@ -107,6 +144,18 @@ class RemoteStore:
         pass
 
     # --- plumbing ------------------------------------------------------------------------------
+    def _open(self, sparql: str, accept: str, default_graphs=None, named_graphs=None,
+              timeout: float | None = None):
+        """The server's HTTP response to a query, unread."""
+        client = self._client(self.query_url, timeout)
+        client.setQuery(sparql)
+        client.addCustomHttpHeader("Accept", accept)
+        for graph in default_graphs or ():
+            client.addDefaultGraph(graph)
+        for graph in named_graphs or ():
+            client.addNamedGraph(graph)
+        return self._run(client)
+
     def _client(self, url: str, timeout: float | None, update_url: str | None = None):
         client = SPARQLWrapper(url, updateEndpoint=update_url)
         client.setMethod(POST)
@@ -117,21 +166,22 @@ class RemoteStore:
         return client
 
     def _run(self, client):
+        url = client.updateEndpoint if client.isSparqlUpdateRequest() else client.endpoint
         try:
             return client.query().response
         except SPARQLWrapperException as exc:
             status = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404,
                       "URITooLong": 414}.get(type(exc).__name__, 502)
-            raise RemoteError(f"{client.endpoint}: {exc}", status) from None
+            raise RemoteError(f"{url}: {exc}", status) from None
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()
             raise RemoteError(f"{exc.url}: HTTP {exc.code}: {detail}", exc.code) from None
         except (socket.timeout, TimeoutError) as exc:
-            raise RemoteTimeout(f"{client.endpoint}: no answer in time ({exc})") from None
+            raise RemoteTimeout(f"{url}: no answer in time ({exc})") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-                raise RemoteTimeout(f"{client.endpoint}: no answer in time") from None
-            raise RemoteError(f"{client.endpoint}: {exc.reason}") from None
+                raise RemoteTimeout(f"{url}: no answer in time") from None
+            raise RemoteError(f"cannot reach the SPARQL server at {url}: {exc.reason}") from None
 
 
 def _iris(graphs) -> list[str] | None:
@@ -143,10 +193,10 @@ def _iris(graphs) -> list[str] | None:
 
 
 # --- the shared command-line options ----------------------------------------------------------------
-def add_backend_arguments(parser: argparse.ArgumentParser) -> None:
+def add_backend_arguments(parser: argparse.ArgumentParser, store_help: str | None = None) -> None:
     """``--store DIR`` or ``--backend-query URL [--backend-update URL]``: where the graph lives."""
-    parser.add_argument("--store", help="data directory of the embedded store "
-                                        "(default: $ESGKG_STORE or ./esgkg-data)")
+    parser.add_argument("--store", help=store_help or "data directory of the embedded store "
+                                                      "(default: $ESGKG_STORE or ./esgkg-data)")
     parser.add_argument("--backend-query", metavar="URL",
                         help="use a remote SPARQL 1.1 query endpoint instead of the embedded store")
     parser.add_argument("--backend-update", metavar="URL",
@@ -156,10 +206,28 @@ def add_backend_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Bearer token sent to the remote update endpoint")
 
 
-def open_store(args: argparse.Namespace, *, read_only: bool = False):
-    """The store the command works on: RemoteStore when --backend-query is given, else GraphStore."""
+def open_store(args: argparse.Namespace, *, writes: bool = False, must_exist: bool | None = None):
+    """The store a command works on: RemoteStore when --backend-query is given, else GraphStore.
+
+    ``writes``: the command changes the store (a remote one then needs --backend-update; the
+    embedded one is opened read-write, else read-only). ``must_exist`` (default: not ``writes``):
+    an embedded store that is not there is an error rather than created. A remote server is asked
+    an empty ASK first, so an unreachable one fails at once. Raises StoreError with one line.
+    """
     query_url = getattr(args, "backend_query", None)
+    update_url = getattr(args, "backend_update", None)
+    if update_url and not query_url:
+        raise StoreError("--backend-update needs --backend-query URL as well")
     if query_url:
-        return RemoteStore(query_url, getattr(args, "backend_update", None),
-                           token=getattr(args, "backend_token", None))
-    return GraphStore(store_path(getattr(args, "store", None)), read_only=read_only)
+        if getattr(args, "store", None):
+            raise StoreError("give either --store or --backend-query, not both")
+        if writes and not update_url:
+            raise StoreError("this command changes the store: give --backend-update URL "
+                             "(the server's SPARQL update endpoint) with --backend-query")
+        store = RemoteStore(query_url, update_url, token=getattr(args, "backend_token", None))
+        store.check_reachable()
+        return store
+    path = store_path(getattr(args, "store", None))
+    if (not writes if must_exist is None else must_exist) and not GraphStore.exists_at(path):
+        raise StoreError(f"no store at {path} (run 'esgkg ingest PATH --store {path}' first)")
+    return GraphStore(path, read_only=not writes)

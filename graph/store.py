@@ -78,9 +78,27 @@ class GraphStore:
     def has_document(self, doc_id: str) -> bool:
         return self.ox.contains_named_graph(ox.NamedNode(self.iris.document_graph(doc_id)))
 
-    # --- access --------------------------------------------------------------------------
+    # --- access (the methods RemoteStore offers too, so commands run on either) ------------
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages."""
+        return str(self.path) if self.path is not None else "an in-memory store"
+
     def query(self, sparql: str, **kwargs):
         return self.ox.query(sparql, **kwargs)
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None):
+        return self.ox.quads_for_pattern(subject, predicate, object, graph_name)
+
+    def named_graphs(self):
+        return self.ox.named_graphs()
+
+    def contains_named_graph(self, graph) -> bool:
+        return self.ox.contains_named_graph(graph)
+
+    def dump(self, output, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Every quad of every graph, streamed to a binary output."""
+        self.ox.dump(output, rdf_format)
 
     def __len__(self) -> int:
         return len(self.ox)

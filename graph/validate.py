@@ -213,7 +213,7 @@ def validate_many(graphs: list[rdflib.Graph]) -> list[ValidationResult]:
 
 def validate_store(store) -> ValidationResult:
     """Validate everything in a GraphStore: the union of all its graphs, as one graph."""
-    return validate_graph(_union(store.ox.quads_for_pattern(None, None, None, None)))
+    return validate_graph(_union(store.quads_for_pattern(None, None, None, None)))
 
 
 def graph_from_nquads(*nquads: str) -> rdflib.Graph:

@@ -1,12 +1,22 @@
-"""esgkg over a real Oxigraph server (`oxigraph serve`): RemoteStore, and `esgkg serve --backend-*`."""
+"""esgkg over a real Oxigraph server (`oxigraph serve`): RemoteStore, `esgkg serve --backend-*`,
+and the other commands with the same options."""
 from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import rdflib
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from esgkg.graph.remote import RemoteError, RemoteStore
 from esgkg.graph.vocab import Iris
+
+from conftest import SAMPLE_ID, free_port
 
 TOKEN = "remote-backend-token"
 IRIS = Iris("http://127.0.0.1:5000/")
@@ -67,3 +77,76 @@ def test_esgkg_serve_over_an_oxigraph_backend(oxigraph_server, esgkg_server):
     writer.setQuery(f"DROP GRAPH <{IRIS.document_graph('release-1')}>")
     writer.query()
     assert backend.document_ids() == []
+
+
+# --- the CLI over a remote server: the same answers as over the embedded store -------------------
+def esgkg(capsys, *args) -> tuple[int, str]:
+    """Run the CLI in this process; (exit status, standard output)."""
+    from esgkg.graph.cli import main
+
+    status = main([str(a) for a in args])
+    gc.collect()  # let go of the embedded store before another command opens it
+    return status, capsys.readouterr().out
+
+
+def dataset(path: Path) -> set:
+    graph = rdflib.Dataset()
+    graph.parse(path, format="nquads")
+    return set(graph.quads((None, None, None, None)))
+
+
+def test_cli_commands_over_an_oxigraph_backend(oxigraph_server, sample_path, tmp_path, capsys):
+    remote = ["--backend-query", oxigraph_server.url + "/query",
+              "--backend-update", oxigraph_server.url + "/update"]
+    embedded = ["--store", tmp_path / "store"]
+    for where in (remote, embedded):
+        status, out = esgkg(capsys, "ingest", sample_path, *where)
+        assert status == 0 and out.startswith("ingested 1 documents")
+
+    status, remote_facts = esgkg(capsys, "facts", *remote[:2])  # reading needs no update URL
+    assert status == 0
+    assert remote_facts == esgkg(capsys, "facts", *embedded)[1]
+    assert {json.loads(line)["kind"] for line in remote_facts.splitlines()} >= {"award", "certification"}
+
+    status, remote_stats = esgkg(capsys, "stats", "--json", *remote)
+    assert status == 0 and json.loads(remote_stats) == json.loads(esgkg(capsys, "stats", "--json", *embedded)[1])
+    assert json.loads(remote_stats)["documents"] == 1
+
+    assert esgkg(capsys, "export", "--format", "nquads", "-o", tmp_path / "remote.nq", *remote)[0] == 0
+    assert esgkg(capsys, "export", "--format", "nquads", "-o", tmp_path / "embedded.nq", *embedded)[0] == 0
+    exported = dataset(tmp_path / "remote.nq")
+    assert exported == dataset(tmp_path / "embedded.nq")
+    assert len(exported) == json.loads(remote_stats)["triples"]
+    assert esgkg(capsys, "dump", "-o", tmp_path / "dump.nq", *remote)[0] == 0
+    assert dataset(tmp_path / "dump.nq") == exported
+    assert esgkg(capsys, "validate", *remote) == (0, "SHACL: conforms\n")
+
+    status, out = esgkg(capsys, "remove", SAMPLE_ID, *remote)
+    assert (status, out) == (0, "removed 1 document\n")
+    assert esgkg(capsys, "dump", "-o", tmp_path / "after.nq", *remote)[0] == 0
+    document_graph = rdflib.URIRef(Iris().document_graph(SAMPLE_ID))
+    assert dataset(tmp_path / "after.nq") == {q for q in exported if q[3] != document_graph}
+    assert any(q[3] == document_graph for q in exported)
+    assert esgkg(capsys, "facts", *remote) == (0, "")
+
+
+def test_a_writing_command_without_an_update_url_is_refused(oxigraph_server):
+    from esgkg.graph.cli import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["remove", SAMPLE_ID, "--backend-query", oxigraph_server.url + "/query"])
+    assert "--backend-update" in str(refused.value.code)
+
+
+@pytest.mark.parametrize("command", [["stats"], ["export", "--format", "nquads"], ["dump"],
+                                     ["ingest", "ontology/sample/ase-osh-award-2021.txt"]])
+def test_an_unreachable_server_is_one_line_and_a_failure(command):
+    nobody = f"http://127.0.0.1:{free_port()}"
+    result = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *command,
+                             "--backend-query", nobody + "/query", "--backend-update", nobody + "/update"],
+                            capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert f"cannot reach the SPARQL server at {nobody}/query" in result.stderr
