@@ -45,7 +45,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         possessor = _possessor(ctx, sentence, start)
         conferrer = None
         if possessor:
-            owner, owner_level = _split_level(ctx, possessor.group(1))
+            owner, owner_level = _split_level(ctx, possessor)
             level = level or owner_level
             if owner in ctx.lexicon.rules["person_titles"]:
                 name = f"{owner}'s {name}"
@@ -63,7 +63,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
                 awarded_by=ctx.entity(conferrer).label if conferrer else None)
 
 
-def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> re.Match | None:
+def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> str | None:
     """Who owns an award by name: "the Ministry of Labor of Taiwan's X Award", "CommonWealth magazine's"."""
     text = sentence.text
     apostrophe = re.search(r"['’]s\s*$", text[:start])
@@ -71,8 +71,9 @@ def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> re.Match | No
         return None
     for mention in ctx.mentions(sentence):
         if mention.end == apostrophe.start() and mention.type != "place":
-            return re.match(r"(.*)", mention.text)
-    return re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
+            return mention.text
+    named = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
+    return named.group(1) if named else None
 
 
 def _strip_ordinal(name: str) -> str:
