@@ -39,16 +39,12 @@ class DocContext:
     def mentions(self, sentence: Sentence) -> list[Mention]:
         return self.entities.mentions[sentence.index]
 
-    def years(self, text: str) -> list[int]:
-        return [int(y) for y in YEAR_RE.findall(text)]
-
     def year_of(self, text: str, *, default_to_release: bool = True) -> int | None:
-        """The year a statement is tied to: one written in it, else the release year."""
-        years = [y for y in self.years(text) if not re.search(rf"since\s+{y}", text, re.I)]
+        """The year a statement is tied to: one written in it (not a 'since' year), else the release year."""
+        years = [int(y) for y in YEAR_RE.findall(text) if not re.search(rf"since\s+{y}", text, re.I)]
         if years:
             return years[0]
         return self.meta.year if default_to_release else None
-
 
     def subject_for(self, sentence: Sentence, before: int | None = None) -> Entity | None:
         """Who a company fact is about: a company named before the cue, else the release's company."""

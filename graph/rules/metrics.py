@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..extract import DocContext
+from ..extract import YEAR_RE, DocContext
 from ..sentences import Sentence
 
 _SKIP_WORDS = {"the", "a", "an", "and", "or", "its", "our", "their", "of", "by", "provides", "provide", "provided",
@@ -44,7 +44,7 @@ _BASELINE = re.compile(r"(?:compared (?:with|to)|from|versus|vs\.?|relative to|b
 def _year_of_quantity(text: str, match: re.Match) -> int | None:
     """'... by 1.2 million m3 in 2022' -> 2022; 'compared with 2019' is a baseline, not the year."""
     years = []
-    for y in re.finditer(r"(?<![\d:/.\-])((?:19|20)\d\d)(?![\d%])", text):
+    for y in YEAR_RE.finditer(text):
         if _BASELINE.search(text[:y.start()][-30:]):
             continue
         distance = y.start() - match.end() if y.start() >= match.end() else (match.start() - y.end()) + 40
