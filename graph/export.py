@@ -24,6 +24,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
+from . import parallel_dump
 from .store import GraphStore
 from .vocab import ESG, OA, RDF, XSD, base_iri
 
@@ -219,6 +220,8 @@ class ExportFormat:
     description: str
     # Network and fact-table formats can be narrowed to a document, not to an arbitrary graph.
     document_only: bool = False
+    # Line syntaxes: a whole local store can be read by several processes (parallel_dump).
+    parallel: bool = False
 
     def filename(self, stem: str = "esgkg") -> str:
         return f"{stem}.{self.extension}"
@@ -259,9 +262,23 @@ def prepare(store: GraphStore, format_name: str, document: str | None = None,
 
 
 def export(store: GraphStore, format_name: str, output: BinaryIO, *, document: str | None = None,
-           graph: str | None = None) -> None:
+           graph: str | None = None, readers: int = 1) -> None:
     """Write the selection of the store in one format to a binary stream."""
     fmt, selection = prepare(store, format_name, document, graph)
+    write(store, fmt, selection, output, readers)
+
+
+def write(store: GraphStore, fmt: ExportFormat, selection: Selection, output: BinaryIO,
+          readers: int = 1) -> None:
+    """Run the format's writer; a whole local store in a line syntax is read by up to READERS
+    processes when it is large enough for that to pay (see parallel_dump)."""
+    if readers > 1 and fmt.parallel and selection.is_everything and isinstance(store, GraphStore) \
+            and store.path is not None:
+        graphs = selected_graphs(store, selection)
+        if len(graphs) >= parallel_dump.MIN_GRAPHS:
+            parallel_dump.dump_graphs(str(store.path), graphs, ox.RdfFormat.from_media_type(fmt.media_type),
+                                      output, readers)
+            return
     fmt.writer(store, selection, output)
 
 
@@ -327,6 +344,10 @@ def _prefixes() -> dict[str, str]:
 def _rdf_writer(rdf_format: ox.RdfFormat) -> Writer:
     def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
         line_based = rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
+        if line_based and selection.is_everything and isinstance(store, GraphStore):
+            for graph in selected_graphs(store, selection):  # no Python object per quad
+                parallel_dump.serialize_graph(store.ox, graph, rdf_format, output)
+            return
         quads: Iterable = iter_quads(store, selection, by_subject=not line_based)
         if not rdf_format.supports_datasets:
             # A triple syntax holds one graph: the selection's graphs are merged into it.
@@ -346,7 +367,8 @@ RDF_SYNTAXES = {
 }
 for _name, (_rdf_format, _description) in RDF_SYNTAXES.items():
     register(ExportFormat(_name, _rdf_format.media_type, _rdf_format.file_extension,
-                          _rdf_writer(_rdf_format), _description))
+                          _rdf_writer(_rdf_format), _description,
+                          parallel=_rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)))
 
 
 # --- JSON-LD, compact against the published context -----------------------------------------------
@@ -565,6 +587,16 @@ def add_export_arguments(parser) -> None:
     parser.add_argument("--graph", metavar="IRI", help="only this named graph")
     parser.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="file to write (default '-': standard output)")
+    parser.add_argument("--readers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
+                        help="processes reading a whole local store in N-Triples or N-Quads "
+                             "(default: the number of CPUs)")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def run_export(args) -> int:
@@ -572,7 +604,7 @@ def run_export(args) -> int:
         store = open_store_for_reading(args)
         fmt, selection = prepare(store, args.format, args.document, args.graph)
         with open_output(args.output) as output:
-            fmt.writer(store, selection, output)
+            write(store, fmt, selection, output, args.readers)
     except ExportError as exc:
         print(f"esgkg export: {exc}", file=sys.stderr)
         return 1

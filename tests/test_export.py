@@ -192,3 +192,42 @@ def test_stream_closed_early_stops_the_writer(fixture_store):
     chunks.close()
     assert first
     assert not [t for t in threading.enumerate() if t.name == "export-nquads"]
+
+
+@pytest.mark.parametrize("name", ["ntriples", "nquads"])
+def test_parallel_readers_write_the_same_bytes_as_one(tmp_path, monkeypatch, name):
+    """A store with more graphs than the parallel threshold, exported by two reader processes and
+    by one: identical output, every graph in it (a store of many small graphs, built directly)."""
+    import pyoxigraph as ox
+
+    from esgkg.graph import parallel_dump
+    from esgkg.graph.store import GraphStore
+
+    monkeypatch.setattr(parallel_dump, "GRAPHS_PER_PIECE", 7)  # several pieces per reader
+    parallel_runs = []
+    dump_graphs = parallel_dump.dump_graphs
+    monkeypatch.setattr(parallel_dump, "dump_graphs",
+                        lambda *args: parallel_runs.append(args[-1]) or dump_graphs(*args))
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    p = ox.NamedNode("http://example.org/p")
+    store.ox.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), p, ox.Literal(f"line {i} .\n"),
+                            ox.NamedNode(f"http://example.org/g{i:04d}"))
+                    for i in range(parallel_dump.MIN_GRAPHS + 10))
+    store.ox.add(ox.Quad(ox.NamedNode("http://example.org/d"), p, ox.Literal("default")))
+    store.flush()
+    del store
+    reader = GraphStore(path, read_only=True)
+    outputs = {}
+    for readers in (1, 2):
+        out = io.BytesIO()
+        export.export(reader, name, out, readers=readers)
+        outputs[readers] = out.getvalue()
+    assert parallel_runs == [2]
+    assert outputs[1] == outputs[2]
+    back = rdflib.Dataset()
+    back.parse(data=outputs[2], format={"ntriples": "nt", "nquads": "nquads"}[name])
+    quads = list(back.quads((None, None, None, None)))
+    assert len(quads) == parallel_dump.MIN_GRAPHS + 11
+    named = {str(g) for *_, g in quads if str(g).startswith("http://example.org/g")}
+    assert len(named) == (parallel_dump.MIN_GRAPHS + 10 if name == "nquads" else 0)
