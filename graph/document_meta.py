@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -79,7 +80,7 @@ def _title(text: str) -> str | None:
 def _dateline(head: str):
     """Place of a dateline: 'Kaohsiung, Taiwan. November 18, 2021.', 'HSINCHU, Sept. 17, 2013 /PRNewswire/',
     '(Taipei, Taiwan – May 23, 2023)', 'Monday 27 July, Taipei:'."""
-    for m in list(DATE_RE.finditer(head)) + list(DATE_NO_YEAR_RE.finditer(head)):
+    for m in chain(DATE_RE.finditer(head), DATE_NO_YEAR_RE.finditer(head)):  # lazily: the first date usually wins
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start:m.start()]
         found = DATELINE_BEFORE.match(before)

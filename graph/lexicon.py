@@ -102,12 +102,17 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """Comparison key for names: case, dashes, quotes, punctuation and 'the' folded."""
+    """Comparison key for names: case, dashes, quotes, punctuation and 'the' folded (memoised:
+    the same few names are compared tens of times per release)."""
     text = name.replace("’", "'").replace("–", "-").replace("—", "-").lower()
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"[^\w&+/%°.]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
+    text = _LEADING_THE.sub("", text.strip())
+    return _NON_NAME.sub(" ", text).strip(" .")
+
+
+_LEADING_THE = re.compile(r"^the\s+")
+_NON_NAME = re.compile(r"[^\w&+/%°.]+")  # runs of these (whitespace included) become one space
 
 
 @lru_cache(maxsize=1)

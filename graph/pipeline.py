@@ -85,11 +85,11 @@ def build_chunk(files: list[Path], validate: bool = True) -> tuple[list[BuiltDoc
     built = [build_document(path) for path in files]
     seconds = {"extract": time.perf_counter() - started}
     if validate:
-        from .validate import graph_from_nquads, validate_many
+        from .validate import validate_nquads
 
         started = time.perf_counter()
         documents = [b for b in built if isinstance(b, BuiltDocument)]
-        results = validate_many([graph_from_nquads(b.document_nquads, b.entity_nquads) for b in documents])
+        results = validate_nquads([(b.document_nquads, b.entity_nquads) for b in documents])
         rejected = {id(b): r for b, r in zip(documents, results) if not r.conforms}
         built = [FileError(b.path, f"{b.path}: SHACL violations, not stored: {rejected[id(b)].summary()}")
                  if id(b) in rejected else b for b in built]

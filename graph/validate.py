@@ -190,22 +190,35 @@ def validate_many(graphs: list[rdflib.Graph]) -> list[ValidationResult]:
     documents giving one entity different labels) is reported on those documents' results only if
     they also fail alone; ``validate_store`` sees such conflicts in the stored union.
     """
-    if not graphs:
-        return []
     if len(graphs) == 1:
         return [validate_graph(graphs[0])]
     merged = rdflib.Graph()
     for g in graphs:
         merged += g
+    return _batch_results(merged, len(graphs), graphs.__getitem__)
+
+
+def validate_nquads(documents: list[tuple[str, str]]) -> list[ValidationResult]:
+    """``validate_many`` for documents given as N-Quads texts (graph, entities), as the pipeline
+    has them: the batch's graph is built once, a document's own graph only if the batch fails."""
+    merged = graph_from_nquads(*(text for document in documents for text in document))
+    return _batch_results(merged, len(documents), lambda i: graph_from_nquads(*documents[i]))
+
+
+def _batch_results(merged: rdflib.Graph, count: int, alone) -> list[ValidationResult]:
+    """One pySHACL call on a batch's merged graph; ``alone(i)`` gives document i's own graph."""
+    if not count:
+        return []
     conforms, report, _text = _run_pyshacl(merged)
-    results = [ValidationResult(True, [], "Validation Report\nConforms: True\n") for _ in graphs]
+    results = [ValidationResult(True, [], "Validation Report\nConforms: True\n") for _ in range(count)]
     if conforms:
         return results
     failing = {v for v in report.objects(None, SH.focusNode)}
+    graphs = [alone(i) for i in range(count)]
     suspects = [i for i, g in enumerate(graphs)
                 if any((node, None, None) in g for node in failing)]
     if not suspects:  # a focus node no graph has as a subject (should not happen): check all
-        suspects = range(len(graphs))
+        suspects = range(count)
     for i in suspects:
         results[i] = validate_graph(graphs[i])
     return results
@@ -231,8 +244,17 @@ def graph_from_nquads(*nquads: str) -> rdflib.Graph:
 def _union(quads) -> rdflib.Graph:
     union = rdflib.Graph()
     add = union.add
+    terms: dict = {}  # pyoxigraph term -> rdflib term: a batch repeats most terms many times
+
+    def term(t):
+        try:
+            return terms[t]
+        except KeyError:
+            converted = terms[t] = _to_rdflib(t)
+            return converted
+
     for quad in quads:
-        add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+        add((term(quad.subject), term(quad.predicate), term(quad.object)))
     return union
 
 

@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 from esgkg.graph import vocab
 from esgkg.graph.store import GraphStore
 from esgkg.graph.validate import (graph_from_nquads, ontology_graph, shapes_graph, validate_graph,
-                                  validate_many, validate_store)
+                                  validate_many, validate_nquads, validate_store)
 from esgkg.graph.vocab import ESG, OA, ORG, SCHEMA, Iris
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # plain Namespace: no pytest warning
@@ -209,6 +209,18 @@ def test_validate_many_rejects_exactly_the_bad_documents():
     results = validate_many([g for g, _ in docs])
     assert [r.conforms for r in results] == [True, True, False, True]
     assert [v.focus_node for v in results[2].violations] == [f"<{bad['cert_statement']}>"]
+
+
+def test_validate_nquads_rejects_exactly_the_bad_documents():
+    """The pipeline's form: each document as N-Quads texts (its graph, its entities)."""
+    docs = [award_document(f"doc-{i}") for i in range(4)]
+    bad_graph, bad = docs[1]
+    bad_graph.remove((bad["award_statement"], ESG.evidence, None))
+    texts = [(g.serialize(format="nt"), "") for g, _ in docs]
+    results = validate_nquads(texts)
+    assert [r.conforms for r in results] == [True, False, True, True]
+    assert [v.focus_node for v in results[1].violations] == [f"<{bad['award_statement']}>"]
+    assert validate_nquads([]) == []
 
 
 def test_validate_many_all_good_is_one_conforming_result_per_graph():

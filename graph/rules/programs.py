@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..extract import DocContext
 from ..sentences import Sentence
@@ -12,7 +13,12 @@ _NP = r"((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+?)"
 
 
 def _heads(ctx: DocContext) -> str:
-    return "|".join(re.escape(h.lower()) + "s?" for h in ctx.lexicon.rules["type_heads"]["program"])
+    return _head_alternatives(tuple(ctx.lexicon.rules["type_heads"]["program"]))
+
+
+@lru_cache(maxsize=4)
+def _head_alternatives(heads: tuple[str, ...]) -> str:
+    return "|".join(re.escape(h.lower()) + "s?" for h in heads)
 
 
 def _since(text: str) -> int | None:
