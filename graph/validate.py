@@ -23,9 +23,12 @@ measured (synthetic releases of 202 triples, CPU time of one process on the shar
 - pyoxigraph as pySHACL's data graph (it supports one) did not finish in 5 minutes a batch that
   rdflib validates in 2-5 s; rdflib it is.
 
-So validation costs ~8 ms of CPU per 200-triple release: for 10,000 releases of ~100 triples,
-roughly 40 CPU-seconds. Within the 60 s budget only when spread over both cores (validate in
-the extraction workers, ``validate_many`` per chunk of ~100-200 documents).
+- The batch's rdflib graph costs more than pySHACL's run on it (per ~190-triple release: 4.6 ms
+  to build, 3.6 ms to validate): ``validate_nquads`` builds it once per batch from the texts the
+  pipeline has, converting each distinct term once.
+
+So validation costs ~8 ms of CPU per release, ~80 CPU-seconds for 10,000: in the extraction
+workers, one ``validate_nquads`` call per chunk of ~100 documents (docs/benchmarks.md).
 """
 from __future__ import annotations
 
