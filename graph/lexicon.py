@@ -80,6 +80,10 @@ class Lexicon:
             return "agency"
         if any(w in self.rules["type_heads"]["organization"] for w in words[:-1]):
             return "organization"
+        # "Principles for Responsible Banking", "Pledge to Net Zero": the head leads
+        if len(words) > 2 and words[1].lower() in ("for", "on", "of", "to") \
+                and words[0] in self.rules["type_heads"]["initiative"]:
+            return "initiative"
         # reporting frameworks and guidance are standards a company applies
         for head in self.rules["type_heads"]["framework"]:
             if name.endswith(" " + head) or name == head:

@@ -10,6 +10,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+
+from .lexicon import load_lexicon
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ def line_breaks(doc):
 @lru_cache(maxsize=1)
 def sentence_pipeline() -> Language:
     nlp = spacy.blank("en")
+    # "Kestrel Foods Pte. Ltd.", "ranked No. 1": abbreviations spaCy's English exceptions lack
+    for abbreviation in load_lexicon().rules["abbreviations"]:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("esgkg_line_breaks")
     nlp.add_pipe("sentencizer")
     nlp.max_length = 10_000_000

@@ -120,3 +120,30 @@ def test_general_article_about_esg_names_no_company_facts():
             "Many firms are certified to ISO 14001. An office can save 10% of its electricity, "
             "according to the International Energy Agency.")
     assert facts_of(text) == []
+
+
+def test_abbreviated_company_forms_do_not_end_the_sentence():
+    text = ("TAIPEI, 5 May 2024 – Marlowe Textiles Pte. Ltd. (\"Marlowe\") was ranked No. 1 in the "
+            "Regional Apparel Sustainability Index. Marlowe is a member of the Roundtable on Responsible Cotton.")
+    records = facts_of(text)
+    (index,) = only(records, "index_inclusion")
+    assert (index["subject"], index["object"]) == ("Marlowe Textiles Pte. Ltd.",
+                                                  "Regional Apparel Sustainability Index")
+    assert index["evidence"].startswith("TAIPEI, 5 May 2024 – Marlowe Textiles Pte. Ltd.")
+    (membership,) = only(records, "membership")
+    assert membership["object"] == "Roundtable on Responsible Cotton"
+
+
+def test_a_sector_noun_refers_to_the_company_and_the_join_year_stays_in_its_clause():
+    text = ("Oslo, 2 June 2021 – Fjordline Savings Bank ASA said it topped the Nordic Green Banking Index. "
+            "The bank became a signatory of the Principles for Sustainable Lending in 2018 and has joined "
+            "the Coastal Climate Alliance.")
+    members = {r["object"]: r.get("since") for r in only(facts_of(text), "membership")}
+    assert members == {"Principles for Sustainable Lending": 2018, "Coastal Climate Alliance": 2021}
+
+
+def test_a_long_measure_keeps_its_scope_words():
+    text = "Velmora Chemicals Inc. reduced its Scope 1 and 2 greenhouse gas emissions by 21% in 2023."
+    (metric,) = only(facts_of(text), "metric")
+    assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
+        "Scope 1 and 2 greenhouse gas emissions", 21, "%", 2023)

@@ -27,9 +27,16 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             if organization.type not in MEMBER_TYPES:
                 continue
             since = _since(text[mention.end:mention.end + 40]) or _leading_since(text) \
-                or (ctx.year_of(text[:mention.end + 40]) if joined else None)
+                or (ctx.year_of(text[_clause_start(text, cue.start()):mention.end + 40]) if joined else None)
             ctx.add("membership", sentence, subject, organization, since=since)
             break
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding POSITION begins: '... in 2019 and has joined X' - the year
+    belongs to the clause before 'and', not to the joining."""
+    bounds = [m.end() for m in re.finditer(r";|,?\s+(?:and|while|but)\s+", text[:position])]
+    return bounds[-1] if bounds else 0
 
 
 def _leading_since(text: str) -> int | None:

@@ -29,7 +29,7 @@ def _patterns(units_key: tuple, scales_key: tuple, currency: str, verbs: tuple):
     quantity = (rf"(?:(?P<currency>{currency})\s?(?P<cvalue>\d[\d,]*(?:\.\d+)?)\s*(?P<cscale>(?:{scales})\b)?"
                 rf"|(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>(?:{scales})\s+)?(?P<unit>{units})(?![\w]))")
     measure_first = re.compile(
-        rf"(?P<measure>(?:[\w\-]+\s+){{1,5}}?)(?:of|by|to|at|reached|totall?ed|totall?ing|was|were|amounting to)\s+"
+        rf"(?P<measure>(?:[\w\-]+\s+){{1,7}}?)(?:of|by|to|at|reached|totall?ed|totall?ing|was|were|amounting to)\s+"
         rf"{_APPROX}{quantity}", re.I)
     verb_first = re.compile(
         rf"\b(?P<verb>{'|'.join(verbs)})\s+{_APPROX}{quantity}"
