@@ -33,6 +33,7 @@ class MentionFinder:
         self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
         self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
         self._classified: dict[str, str | None] = {}
+        self.dotted_suffixes = {w for w in lexicon.rules["company_suffixes"] if w.endswith(".")}
         self.title_verbs = re.compile(r"\s+(?:" + "|".join(lexicon.rules["title_verbs"]) + r")\s+")
 
     def names(self, text: str) -> list[Mention]:
@@ -67,7 +68,8 @@ class MentionFinder:
                 parts = re.split(r"\s+(?:and|&)\s+|,\s*", surface)
                 if len(parts) > 1 and all(part in self.lexicon.place_types for part in parts):
                     continue  # "England and Wales": two places, found below
-                add(start, end, surface, self.classify(surface))
+                for s, e, name in self._coordinated(start, surface):
+                    add(s, e, name, self.classify(name))
         for m in self.lexicon.place_pattern.finditer(text):
             add(m.start(), m.end(), m.group(), "place")
         return [self._qualified_by_abbreviation(text, m) for m in sorted(found, key=lambda x: x.start)]
@@ -94,6 +96,20 @@ class MentionFinder:
                     if s <= start and end <= e:
                         return s, e, surface
         return None
+
+    _COORDINATION = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+    def _coordinated(self, start: int, surface: str) -> list[tuple[int, int, str]]:
+        """'the Green Leadership Award and the Health Promotion Award': two awards (or indices),
+        each named with its own head; any other run stays one name ('Ministry of Economy and Trade')."""
+        cuts = list(self._COORDINATION.finditer(surface))
+        if len(cuts) != 1:
+            return [(start, start + len(surface), surface)]
+        left, right = surface[:cuts[0].start()], surface[cuts[0].end():]
+        kind = self.lexicon.head_type(left)
+        if kind not in ("award", "index") or self.lexicon.head_type(right) != kind or len(left.split()) < 2:
+            return [(start, start + len(surface), surface)]
+        return [(start, start + len(left), left), (start + cuts[0].end(), start + len(surface), right)]
 
     def _clean(self, text: str, start: int, end: int):
         """Trim a capitalised run: possessives, sentence-initial function words, generic words."""
@@ -124,7 +140,9 @@ class MentionFinder:
                 offset = position + len(piece.strip())
 
     def _trim(self, text, start, end):
-        surface = text[start:end].rstrip(".,;:-") if not re.search(r"\b(?:Inc|Corp|Co|Ltd)\.$", text[start:end]) else text[start:end]
+        surface = text[start:end]
+        if not (surface.endswith(".") and surface.split()[-1] in self.dotted_suffixes):  # keep "S.A."
+            surface = surface.rstrip(".,;:-")
         end = start + len(surface)
         start_before_trim = start
         words = surface.split()

@@ -147,3 +147,17 @@ def test_a_long_measure_keeps_its_scope_words():
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
         "Scope 1 and 2 greenhouse gas emissions", 21, "%", 2023)
+
+
+def test_two_awards_won_at_a_ceremony_are_two_facts_and_the_ceremony_none():
+    text = ("Lisbon, 3 May 2023 – Solvera Tiles S.A. has won the Circular Design Award and the Clean "
+            "Kiln Award at the 2023 Iberian Industry Awards, organised by Industria Iberica.")
+    awards = {r["object"]: r.get("awarded_by") for r in only(facts_of(text), "award")}
+    assert awards == {"Circular Design Award": "Industria Iberica", "Clean Kiln Award": "Industria Iberica"}
+
+
+def test_one_of_a_ranking_list_is_an_index_inclusion():
+    text = ("Quillon Robotics Inc. was named one of the 50 Most Trusted Manufacturers by Industry Weekly, "
+            "and was recognized as one of Canada's Greenest Employers 2024.")
+    lists = {r["object"] for r in only(facts_of(text), "index_inclusion")}
+    assert lists == {"50 Most Trusted Manufacturers", "Canada's Greenest Employers"}

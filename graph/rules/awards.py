@@ -7,6 +7,7 @@ from ..extract import DocContext
 from ..sentences import Sentence
 
 _LOWER_HEAD = re.compile(r"^\s+(award|awards|prize|medal|honou?r)\b")
+_AT_VENUE = re.compile(r"\b(?:at|during)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+)?$")
 _CONFERRER_NOUNS = r"(?:\s+(?:magazine|newspaper|foundation|association|institute|ministry|council|government|group|society|media))?"
 
 
@@ -38,6 +39,10 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     tiers = [n for n in names if re.fullmatch(ctx.lexicon.rules["award"]["level_pattern"], n[2], re.I)]
     if len(tiers) < len(names):  # "won the Grand Prize at the X Award": the prize is a tier of X
         names = [n for n in names if n not in tiers]
+    # "won the Green Leadership Award at the Asia Enterprise Awards": the ceremony is not won
+    venues = [n for n in names if _AT_VENUE.search(text[:n[0]])]
+    if venues and len(venues) < len(names) and not tiers:
+        names = [n for n in names if n not in venues]
     for start, end, name in names:
         name, level = _split_level(ctx, name)
         if _LOWER_HEAD.match(" " + name.lower()) and len(name.split()) == 1:

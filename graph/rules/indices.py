@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..extract import DocContext
+from ..mentions import Mention
 from ..sentences import Sentence
 
 
@@ -42,9 +43,26 @@ def _nearest(mentions, start: int, end: int):
     return min(mentions, key=distance)
 
 
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?((?:[A-Z][\w.\-]*['’]s\s+)?(?:\d+\s+)?(?:(?:Most|Best|Top)\s+)?)$")
+
+
+def _named_lists(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+    """'named one of the 100 Best Corporate Citizens', 'one of America's Most Responsible
+    Companies': a ranking list that names no index head."""
+    found = []
+    for mention in ctx.mentions(sentence):
+        if mention.type is not None or re.match(r"['’]s\b", sentence.text[mention.end:]):
+            continue  # "America" of "one of America's Most ...": the list's owner, not the list
+        lead = _ONE_OF.search(sentence.text[:mention.start])
+        if lead:
+            start = lead.start(1)
+            found.append(Mention(start, mention.end, sentence.text[start:mention.end], "index"))
+    return found
+
+
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
-    indices = [m for m in ctx.mentions(sentence) if m.type == "index"]
+    indices = [m for m in ctx.mentions(sentence) if m.type == "index"] + _named_lists(ctx, sentence)
     if not indices:
         streaks = consecutive_years(ctx, text)
         previous = ctx.last_fact("index_inclusion", sentence, sentences_back=2)
