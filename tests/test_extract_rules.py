@@ -161,3 +161,18 @@ def test_one_of_a_ranking_list_is_an_index_inclusion():
             "and was recognized as one of Canada's Greenest Employers 2024.")
     lists = {r["object"] for r in only(facts_of(text), "index_inclusion")}
     assert lists == {"50 Most Trusted Manufacturers", "Canada's Greenest Employers"}
+
+
+def test_subsidiary_after_a_ticker_and_a_pledge_signed_with_its_article():
+    text = ("OSLO, 4 April 2022 – Nordkyst Ferries ASA (OSE: NKF), a subsidiary of Fjellvik Holdings, "
+            "said it signed The Climate Pledge in 2020.")
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [
+        ("Nordkyst Ferries ASA", "Fjellvik Holdings")]
+    assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [("The Climate Pledge", 2020)]
+
+
+def test_a_quantity_between_two_years_belongs_to_the_later_one():
+    text = "Tarrow Mills plc cut its water intensity by 22% between 2018 and 2023."
+    (metric,) = only(facts_of(text), "metric")
+    assert (metric["object"], metric["value"], metric["year"]) == ("water intensity", 22, 2023)

@@ -19,7 +19,8 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         subject = ctx.subject_for(sentence, before=cue.start())
         joined = ctx.lexicon.rule("membership", "event_verbs").search(cue.group())
         for mention in ctx.mentions(sentence):
-            if mention.start < cue.end() - 1 or mention.start - cue.end() > MAX_GAP:
+            # a name may begin inside the cue: "signed The Climate Pledge"
+            if mention.start < cue.start() or mention.end <= cue.end() or mention.start - cue.end() > MAX_GAP:
                 continue
             if mention.type not in MEMBER_TYPES:
                 continue

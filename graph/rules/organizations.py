@@ -15,6 +15,10 @@ ITS_SUBSIDIARY = re.compile(r"\b(?:its|their|our)\s+(?:wholly[- ]owned\s+)?(?:su
 BODY_TYPES = ("agency", "organization", "company")
 
 
+def _in_parentheses(text: str, position: int) -> bool:
+    return text.count("(", 0, position) > text.count(")", 0, position)
+
+
 def _rank(name: str) -> int:
     return min((i for i, head in enumerate(RANK) if re.search(rf"\b{head}\b", name)), default=len(RANK))
 
@@ -22,10 +26,10 @@ def _rank(name: str) -> int:
 def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     mentions = ctx.mentions(sentence)
-    bodies = [m for m in mentions if m.type in BODY_TYPES or ctx.entities.is_main(m.text)
-              or re.match(r"\s+group\b", text[m.end:], re.I)]
+    bodies = [m for m in mentions if (m.type in BODY_TYPES or ctx.entities.is_main(m.text)
+              or re.match(r"\s+group\b", text[m.end:], re.I)) and not _in_parentheses(text, m.start)]
     for left, right in zip(bodies, bodies[1:]):
-        gap = text[left.end:right.start]
+        gap = re.sub(r"\s*\([^()]*\)", "", text[left.end:right.start])  # "X (NYSE: XX), a subsidiary of Y"
         # "Ministry of Labor – Occupational Safety and Health Administration", "... of the Ministry of ..."
         if left.type == right.type == "agency" and re.fullmatch(r"\s*(?:[–—\-:,/]|under|of|['’]s)\s*(?:the\s+)?", gap):
             parent, child = sorted((left, right), key=lambda m: _rank(m.text))
