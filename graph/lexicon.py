@@ -80,10 +80,14 @@ class Lexicon:
             return "agency"
         if any(w in self.rules["type_heads"]["organization"] for w in words[:-1]):
             return "organization"
-        # "Principles for Responsible Banking", "Pledge to Net Zero": the head leads
-        if len(words) > 2 and words[1].lower() in ("for", "on", "of", "to") \
-                and words[0] in self.rules["type_heads"]["initiative"]:
-            return "initiative"
+        # "Principles for Responsible Banking", "Excellence Award for Green Procurement": the head
+        # comes before a complement
+        for i, word in enumerate(words[:-2]):
+            if words[i + 1].lower() in ("for", "on", "of", "to", "in"):
+                if word in self.rules["type_heads"]["award"]:
+                    return "award"
+                if i == 0 and word in self.rules["type_heads"]["initiative"]:
+                    return "initiative"
         # reporting frameworks and guidance are standards a company applies
         for head in self.rules["type_heads"]["framework"]:
             if name.endswith(" " + head) or name == head:

@@ -176,3 +176,19 @@ def test_a_quantity_between_two_years_belongs_to_the_later_one():
     text = "Tarrow Mills plc cut its water intensity by 22% between 2018 and 2023."
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["year"]) == ("water intensity", 22, 2023)
+
+
+def test_award_head_before_its_complement_and_the_presenting_unit_of_a_ministry():
+    text = ("Penrose Cables Co., Ltd. was honored with the Excellence Award for Clean Transport by the "
+            "Transport Safety Agency. The Energy Bureau of the Ministry of Industry also presented Penrose "
+            "with the 2021 Efficient Plant Award.")
+    awards = {r["object"]: r.get("awarded_by") for r in only(facts_of(text), "award")}
+    assert awards == {"Excellence Award for Clean Transport": "Transport Safety Agency",
+                      "Efficient Plant Award": "Energy Bureau of the Ministry of Industry"}
+
+
+def test_a_participle_verb_states_a_quantity():
+    text = "Corvane Steel AG runs a rooftop solar plant, generating 2.4 million kWh of electricity in 2022."
+    (metric,) = only(facts_of(text), "metric")
+    assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
+        "electricity generated", 2.4, "million kWh", 2022)

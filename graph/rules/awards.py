@@ -107,6 +107,14 @@ def _level(ctx: DocContext, sentence: Sentence) -> str | None:
     return category.group(1) if category else None
 
 
+def _unit_of(text: str, bodies, body):
+    """'the Industrial Development Bureau of the Ministry of ...': the bureau, not its ministry."""
+    for b in bodies:
+        if b.end <= body.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[b.end:body.start]):
+            return b
+    return body
+
+
 def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_name: str) -> str | None:
     """The body conferring an award: 'from/by the X', 'X presented ...', or the body in its name."""
     text = sentence.text
@@ -118,11 +126,12 @@ def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_
     for m in bodies:
         cue = text[max(0, m.start - 30):m.start].lower()
         if re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?:\w+(?:['’]s)?\s+)?$", cue):
-            return m.text
+            return _unit_of(text, bodies, m).text
     for m in bodies:
-        if m.end <= start and re.search(r"^\s*(?:\([A-Z]+\)\s*)?(?:presented|gave|conferred|awarded|granted|honou?red|selected|named)",
+        if m.end <= start and re.search(r"^\s*(?:\([A-Z]+\)\s*)?(?:also\s+|today\s+|recently\s+)?"
+                                         r"(?:presented|gave|conferred|awarded|granted|honou?red|selected|named)",
                                          text[m.end:]):
-            return m.text
+            return _unit_of(text, bodies, m).text
     heads = ctx.lexicon.rules["type_heads"]
     org_heads = set(heads["organization"]) | set(heads["agency"])
     words = award_name.split()
