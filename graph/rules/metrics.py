@@ -34,7 +34,7 @@ def _patterns(units_key: tuple, scales_key: tuple, currency: str, verbs: tuple):
     verb_first = re.compile(
         rf"\b(?P<verb>{'|'.join(verbs)})\s+{_APPROX}{quantity}"
         rf"(?:\s+of\s+(?P<of>(?:[\w\-]+\s+){{0,3}}?[\w\-]+)(?=\s+(?:in|at|for|from|across|and|through|by|last|this|during|,)|[,.;]|$)"
-        rf"|\s+(?:in|to)\s+(?!(?:its|their|our|the|a|an)\b)(?P<into>(?:[\w\-]+\s+){{0,2}}?[\w\-]+)(?=[,.;]|\s+(?:in|and|last|this|during)\b|$))?", re.I)
+        rf"|\s+(?:in|to)\s+(?!(?:its|their|our|the|a|an)\b|(?:19|20)\d\d\b)(?P<into>(?:[\w\-]+\s+){{0,2}}?[\w\-]+)(?=[,.;]|\s+(?:in|and|last|this|during)\b|$))?", re.I)
     return measure_first, verb_first
 
 
