@@ -192,3 +192,13 @@ def test_a_participle_verb_states_a_quantity():
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
         "electricity generated", 2.4, "million kWh", 2022)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company is based in Tromsdal, Norway.",
+    "Headquartered in Tromsdal, Norway, the company runs plants across Europe.",
+])
+def test_a_seat_cue_makes_an_unlisted_town_a_place(sentence):
+    text = "Varnick Pumps AS won an award. " + sentence
+    located = [r["object"] for r in only(facts_of(text), "located_in")]
+    assert located == ["Tromsdal"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..extract import DocContext
+from ..mentions import Mention
 from ..sentences import Sentence
 
 ORG_TYPES = ("company", "agency", "organization")
@@ -44,7 +45,11 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
                 ctx.add("located_in", sentence, subject, ctx.entity(place.text, "place"))
     for cue in seat.finditer(text):
         subject = ctx.subject_for(sentence, before=cue.start())
-        for place in _place_list(places, text, cue.end() + 1):
+        # "based in Eindhoven": after a seat cue, a name the place list lacks is a place too
+        unknown = _mention_at(mentions, cue.end() + 1, (None,))
+        named = places if unknown is None else sorted(
+            places + [Mention(unknown.start, unknown.end, unknown.text, "place")], key=lambda m: m.start)
+        for place in _place_list(named, text, cue.end() + 1):
             if subject:
                 ctx.add("located_in", sentence, subject, ctx.entity(place.text, "place"))
 
@@ -59,6 +64,8 @@ def _is_country_of(previous, place) -> bool:
     """'Kaohsiung, Taiwan': the country after a comma only says where the city is."""
     from ..lexicon import load_lexicon
     kinds = load_lexicon().place_types
+    if previous.text not in kinds:  # "Jurong, Singapore": a town the list lacks, then where it is
+        return place.text in kinds
     return kinds.get(place.text) in ("country", "region") and kinds.get(previous.text) in ("city", "region") \
         and kinds.get(previous.text) != kinds.get(place.text)
 
@@ -77,7 +84,7 @@ def _place_list(places, text, start):
         gap = text[position:place.start]
         if listed and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?", gap):
             break
-        if listed and gap.strip() == "," and place.type == "place" and _is_country_of(listed[-1], place):
+        if listed and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and _is_country_of(listed[-1], place):
             break
         if not listed and not re.fullmatch(r"\s*(?:the\s+)?", gap):
             break
