@@ -99,9 +99,19 @@ class MentionFinder:
 
     _COORDINATION = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 
+    _UNIT_OF_MINISTRY = re.compile(
+        r"(?P<unit>.+?\b(?:Administration|Agency|Bureau|Office|Department|Inspectorate|Commission|Authority))"
+        r"\s+of\s+(?:the\s+)?(?P<parent>(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Department|Executive Yuan|Government)\b.*)")
+
     def _coordinated(self, start: int, surface: str) -> list[tuple[int, int, str]]:
-        """'the Green Leadership Award and the Health Promotion Award': two awards (or indices),
-        each named with its own head; any other run stays one name ('Ministry of Economy and Trade')."""
+        """Names a run of capitalised words joins that are two: 'the Green Leadership Award and the
+        Health Promotion Award' (two awards or indices, each with its own head) and 'the Health
+        Promotion Administration of the Ministry of Health' (a unit and its ministry). Any other
+        run stays one name ('Ministry of Economy and Trade')."""
+        unit = self._UNIT_OF_MINISTRY.fullmatch(surface)
+        if unit:
+            return [(start, start + unit.end("unit"), unit.group("unit")),
+                    (start + unit.start("parent"), start + len(surface), unit.group("parent"))]
         cuts = list(self._COORDINATION.finditer(surface))
         if len(cuts) != 1:
             return [(start, start + len(surface), surface)]

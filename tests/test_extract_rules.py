@@ -184,7 +184,7 @@ def test_award_head_before_its_complement_and_the_presenting_unit_of_a_ministry(
             "with the 2021 Efficient Plant Award.")
     awards = {r["object"]: r.get("awarded_by") for r in only(facts_of(text), "award")}
     assert awards == {"Excellence Award for Clean Transport": "Transport Safety Agency",
-                      "Efficient Plant Award": "Energy Bureau of the Ministry of Industry"}
+                      "Efficient Plant Award": "Energy Bureau"}
 
 
 def test_a_participle_verb_states_a_quantity():
@@ -202,3 +202,24 @@ def test_a_seat_cue_makes_an_unlisted_town_a_place(sentence):
     text = "Varnick Pumps AS won an award. " + sentence
     located = [r["object"] for r in only(facts_of(text), "located_in")]
     assert located == ["Tromsdal"]
+
+
+def test_a_unit_of_a_ministry_is_part_of_it_and_confers_the_award():
+    text = ("Dunmore Paper plc received the 2022 Clean Water Award from the Water Quality Office of the "
+            "Ministry of Rivers. Dunmore Paper was also presented with the Health Promotion Administration "
+            "of the Ministry of Care's Healthy Workplace Award.")
+    records = facts_of(text)
+    assert {(r["subject"], r["object"]) for r in only(records, "part_of")} == {
+        ("Water Quality Office", "Ministry of Rivers"), ("Health Promotion Administration", "Ministry of Care")}
+    assert {r["object"]: r["awarded_by"] for r in only(records, "award")} == {
+        "Clean Water Award": "Water Quality Office", "Healthy Workplace Award": "Health Promotion Administration"}
+
+
+def test_subsidiary_of_the_company_and_a_program_in_a_town_and_country():
+    text = ("Lyon, 9 March 2021 – Corbel Foods SA won an award. Corbel Dairy SAS, a wholly owned subsidiary "
+            "of the company, supplies the group. Corbel's river cleanup initiative in Lyon, France has been "
+            "in operation since 2012.")
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Corbel Dairy SAS", "Corbel Foods SA")]
+    (program,) = only(records, "program")
+    assert (program["object"], program.get("since")) == ("river cleanup initiative", 2012)

@@ -74,9 +74,11 @@ def _possessor(ctx: DocContext, sentence: Sentence, start: int) -> str | None:
     apostrophe = re.search(r"['’]s\s*$", text[:start])
     if not apostrophe:
         return None
-    for mention in ctx.mentions(sentence):
+    mentions = ctx.mentions(sentence)
+    for mention in mentions:
         if mention.end == apostrophe.start() and mention.type != "place":
-            return mention.text
+            bodies = [m for m in mentions if m.type in ("agency", "organization")]
+            return _unit_of(text, bodies, mention).text
     named = re.search(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*" + _CONFERRER_NOUNS + r")['’]s\s*$", text[:start])
     return named.group(1) if named else None
 

@@ -12,6 +12,7 @@ RANK = ["Government", "Executive Yuan", "Ministry", "Department", "Council", "Co
 SUBSIDIARY_OF = re.compile(r",?\s*(?:a|an|the)?\s*(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|member company|part|"
                            r"affiliate|member)\s+of\s+(?:the\s+)?", re.I)
 ITS_SUBSIDIARY = re.compile(r"\b(?:its|their|our)\s+(?:wholly[- ]owned\s+)?(?:subsidiary|subsidiaries|affiliate|unit),?\s+$", re.I)
+SUBSIDIARY_OF_THE_COMPANY = re.compile(SUBSIDIARY_OF.pattern + r"(?:company|group|corporation)\b", re.I)
 BODY_TYPES = ("agency", "organization", "company")
 
 
@@ -40,6 +41,10 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             group = re.match(r"\s+group\b", text[right.end:], re.I)
             parent = ctx.entity(right.text, "company") if not group else ctx.entity(right.text)
             ctx.add("part_of", sentence, ctx.entity(left.text, "company"), parent)
+    # "X, a wholly owned subsidiary of the company, ...": part of the release's company
+    for mention in bodies:
+        if ctx.main is not None and SUBSIDIARY_OF_THE_COMPANY.match(text, mention.end):
+            ctx.add("part_of", sentence, ctx.entity(mention.text, "company"), ctx.main)
     # "operates through its subsidiary Emrex Solar AG": the subsidiary is part of the subject
     for mention in mentions:
         if ITS_SUBSIDIARY.search(text[:mention.start]) and mention.type in (None, "company", "organization"):

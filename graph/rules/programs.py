@@ -69,7 +69,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         if len(candidate.split()) >= 2:
             found.append((m.start(), candidate))
     # "AGL's rooftop solar project in Zurich", "The waste heat recovery system, set up by Valpex in 2006"
-    for m in re.finditer(rf"(?:['’]s|^(?:The|the|A|An)\s+){_NP}(?=,?\s+(?:set up|launched|established|built|created|founded|started|introduced|run|operated|developed)\s+by\b|\s+(?:in|at)\s+[A-Z][^,.;]*?\s+(?:has|have)\s+been\b|\s+(?:has|have)\s+(?:been\s+)?(?:in operation|operating|running|served|saved|reduced|helped|supplied|delivered|cut))", text):
+    for m in re.finditer(rf"(?:['’]s\s+|^(?:The|the|A|An)\s+){_NP}(?=,?\s+(?:set up|launched|established|built|created|founded|started|introduced|run|operated|developed)\s+by\b|\s+(?:in|at)\s+[A-Z][^,.;]*?(?:,\s+[A-Z][^,.;]*?)?\s+(?:has|have)\s+been\b|\s+(?:has|have)\s+(?:been\s+)?(?:in operation|operating|running|served|saved|reduced|helped|supplied|delivered|cut))", text):
         candidate = _clean(m.group(1))
         if re.search(rf"\b(?:{heads})$", candidate, re.I) and len(candidate.split()) >= 2:
             found.append((m.start(), candidate))
