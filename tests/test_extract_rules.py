@@ -223,3 +223,13 @@ def test_subsidiary_of_the_company_and_a_program_in_a_town_and_country():
     assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Corbel Dairy SAS", "Corbel Foods SA")]
     (program,) = only(records, "program")
     assert (program["object"], program.get("since")) == ("river cleanup initiative", 2012)
+
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("Its main plant is undergoing the ISO 22301 certification audit.", "certification", "in_progress"),
+    ("The company aims to have its headquarters certified to ISO 50001 by 2027.", "certification", "planned"),
+    ("The company follows ISO 26000 in managing its sustainability performance.", "standard_adoption", None),
+])
+def test_audits_underway_plans_to_be_certified_and_guidance_standards(sentence, kind, status):
+    records = facts_of("Brenwick Glass Ltd. publishes its report. " + sentence)
+    assert [(r["kind"], r.get("status")) for r in records] == [(kind, status)]
