@@ -233,3 +233,11 @@ def test_subsidiary_of_the_company_and_a_program_in_a_town_and_country():
 def test_audits_underway_plans_to_be_certified_and_guidance_standards(sentence, kind, status):
     records = facts_of("Brenwick Glass Ltd. publishes its report. " + sentence)
     assert [(r["kind"], r.get("status")) for r in records] == [(kind, status)]
+
+
+def test_certification_schemes_and_a_rating_upgrade_from_the_gazetteer():
+    text = ("Orrin Apparel Ltd. received B Corp certification, and its Penang warehouse obtained Green Mark "
+            "Platinum certification. MSCI upgraded Orrin Apparel's ESG rating to AA.")
+    records = facts_of(text)
+    assert {r["object"] for r in only(records, "certification")} == {"B Corp Certification", "Green Mark"}
+    assert [(r["object"], r["rank"]) for r in only(records, "index_inclusion")] == [("MSCI ESG Ratings", "AA")]
