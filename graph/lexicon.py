@@ -83,11 +83,11 @@ class Lexicon:
         # "Principles for Responsible Banking", "Excellence Award for Green Procurement": the head
         # comes before a complement
         for i, word in enumerate(words[:-2]):
-            if words[i + 1].lower() in ("for", "on", "of", "to", "in"):
-                if word in self.rules["type_heads"]["award"]:
-                    return "award"
-                if i == 0 and word in self.rules["type_heads"]["initiative"]:
-                    return "initiative"
+            follower = words[i + 1].lower()
+            if follower in ("for", "of") and word in self.rules["type_heads"]["award"]:
+                return "award"
+            if i == 0 and follower in ("for", "on", "of", "to") and word in self.rules["type_heads"]["initiative"]:
+                return "initiative"
         # reporting frameworks and guidance are standards a company applies
         for head in self.rules["type_heads"]["framework"]:
             if name.endswith(" " + head) or name == head:

@@ -28,7 +28,7 @@ class MentionFinder:
         self.lexicon = lexicon
         connectors = "|".join(re.escape(c) for c in lexicon.rules["name_connectors"])
         self.name_re = re.compile(
-            rf"(?<![\w'’]){_WORD}(?:(?:\s+(?:(?:{connectors}|the)\s+)*|-){_WORD})*{_SUFFIX}?")
+            rf"(?<!\w)(?<!\w['’]){_WORD}(?:(?:\s+(?:(?:{connectors}|the)\s+)*|-){_WORD})*{_SUFFIX}?")
         self.stop_initial = set(lexicon.rules["sentence_initial_stopwords"])
         self.generic = {w.lower() for w in lexicon.rules["generic_capitalized_words"]}
         self.connectors = set(lexicon.rules["name_connectors"]) | {"the"}
@@ -103,6 +103,9 @@ class MentionFinder:
         r"(?P<unit>.+?\b(?:Administration|Agency|Bureau|Office|Department|Inspectorate|Commission|Authority))"
         r"\s+of\s+(?:the\s+)?(?P<parent>(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Department|Executive Yuan|Government)\b.*)")
 
+    # "the Circular Economy Award in the Silver category": the award, then its category
+    _AWARD_IN = re.compile(r"(?P<award>.+?)\s+in\s+(?:the\s+)?.+")
+
     def _coordinated(self, start: int, surface: str) -> list[tuple[int, int, str]]:
         """Names a run of capitalised words joins that are two: 'the Green Leadership Award and the
         Health Promotion Award' (two awards or indices, each with its own head) and 'the Health
@@ -112,6 +115,9 @@ class MentionFinder:
         if unit:
             return [(start, start + unit.end("unit"), unit.group("unit")),
                     (start + unit.start("parent"), start + len(surface), unit.group("parent"))]
+        award = self._AWARD_IN.fullmatch(surface)
+        if award and self.lexicon.head_type(award.group("award")) == "award":
+            return [(start, start + award.end("award"), award.group("award"))]  # the category names no entity
         cuts = list(self._COORDINATION.finditer(surface))
         if len(cuts) != 1:
             return [(start, start + len(surface), surface)]

@@ -241,3 +241,11 @@ def test_certification_schemes_and_a_rating_upgrade_from_the_gazetteer():
     records = facts_of(text)
     assert {r["object"] for r in only(records, "certification")} == {"B Corp Certification", "Green Mark"}
     assert [(r["object"], r["rank"]) for r in only(records, "index_inclusion")] == [("MSCI ESG Ratings", "AA")]
+
+
+def test_quoted_award_keeps_its_tier_word_and_a_category_is_no_part_of_the_name():
+    text = ("Pune, 3 March 2022: Sarvesh Polymers Limited has been conferred with the 'Golden Lotus Award for "
+            "Sustainability' by the Institute of Green Business. Sarvesh Polymers also received the Clean Air "
+            "Award in the Manufacturing category.")
+    awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
+    assert awards == {"Golden Lotus Award for Sustainability": None, "Clean Air Award": "Manufacturing"}

@@ -44,7 +44,8 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     if venues and len(venues) < len(names) and not tiers:
         names = [n for n in names if n not in venues]
     for start, end, name in names:
-        name, level = _split_level(ctx, name)
+        # a quoted name is the award's own ("'Golden Peacock Award'"), tier words included
+        name, level = (name, None) if text[start - 1:start] in "'\"‘“" and start else _split_level(ctx, name)
         if _LOWER_HEAD.match(" " + name.lower()) and len(name.split()) == 1:
             continue  # "a Gold medal": a tier of something named elsewhere (a rating), not an award
         possessor = _possessor(ctx, sentence, start)
