@@ -249,3 +249,11 @@ def test_quoted_award_keeps_its_tier_word_and_a_category_is_no_part_of_the_name(
             "Award in the Manufacturing category.")
     awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
     assert awards == {"Golden Lotus Award for Sustainability": None, "Clean Air Award": "Manufacturing"}
+
+
+def test_a_world_body_keeps_its_first_word_and_held_is_a_status():
+    text = ("Grenholt Metals AG is a member of the World Copper Federation. "
+            "Grenholt's Bochum plant has held ISO 50001 certification since 2016.")
+    records = facts_of(text)
+    assert [r["object"] for r in only(records, "membership")] == ["World Copper Federation"]
+    assert [(r["object"], r["status"]) for r in only(records, "certification")] == [("ISO 50001", "held")]
