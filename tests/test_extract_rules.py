@@ -257,3 +257,15 @@ def test_a_world_body_keeps_its_first_word_and_held_is_a_status():
     records = facts_of(text)
     assert [r["object"] for r in only(records, "membership")] == ["World Copper Federation"]
     assert [(r["object"], r["status"]) for r in only(records, "certification")] == [("ISO 50001", "held")]
+
+
+def test_a_customer_confers_an_award_and_an_x_based_company_is_located_in_x():
+    text = ("Detroit, May 2, 2023 – Kelso Fasteners, Inc. announced that Aurelian Motors Corporation presented it "
+            "with the 2023 Supplier Excellence Award. Kelso Fasteners is an Ohio-based supplier and a member of "
+            "the Fastener Industry Action Group. Kelso now sources 40 percent of its electricity from wind.")
+    records = facts_of(text)
+    assert [(r["object"], r.get("awarded_by")) for r in only(records, "award")] == [
+        ("Supplier Excellence Award", "Aurelian Motors Corporation")]
+    assert {r["object"] for r in only(records, "located_in")} == {"Detroit", "Ohio"}
+    assert [r["object"] for r in only(records, "membership")] == ["Fastener Industry Action Group"]
+    assert [(r["object"], r["value"]) for r in only(records, "metric")] == [("electricity sourced", 40)]

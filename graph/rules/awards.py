@@ -57,10 +57,10 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
                 name = f"{owner}'s {name}"
             else:
                 conferrer = owner
-        conferrer = conferrer or _conferrer(ctx, sentence, start, end, name)
         subject = ctx.subject_for(sentence, before=None)
         if subject is None:
             continue
+        conferrer = conferrer or _conferrer(ctx, sentence, start, end, name, subject)
         award = ctx.entity(_strip_ordinal(name), "award")
         award.type = "award"
         level = level or _level(ctx, sentence) or (tiers[0][2] if tiers and tiers[0] not in names else None)
@@ -118,11 +118,14 @@ def _unit_of(text: str, bodies, body):
     return body
 
 
-def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_name: str) -> str | None:
+def _conferrer(ctx: DocContext, sentence: Sentence, start: int, end: int, award_name: str,
+               recipient) -> str | None:
     """The body conferring an award: 'from/by the X', 'X presented ...', or the body in its name."""
     text = sentence.text
     bodies = [m for m in ctx.mentions(sentence) if not (start <= m.start < end) and (
         m.type in ("agency", "organization")
+        # "Volantis Motors presented it with its Supplier Award": a customer's award
+        or m.type == "company" and ctx.entity(m.text, "company") is not recipient
         # "organized by the Corporate Citizenship Review": the cue says it is a body
         or m.type is None and re.search(r"\b(?:organi[sz]ed|hosted|presented|given|conferred|awarded|sponsored|run)\s+by\s+(?:the\s+)?$",
                                         text[max(0, m.start - 30):m.start]))]

@@ -38,7 +38,7 @@ def _patterns(units_key: tuple, scales_key: tuple, currency: str, verbs: tuple):
     return measure_first, verb_first
 
 
-_BASELINE = re.compile(r"(?:compared (?:with|to)|from|between|versus|vs\.?|relative to|baseline|base year|levels?)\s+(?:the\s+)?(?:year\s+)?$", re.I)
+_BASELINE = re.compile(r"(?:compared (?:with|to)|from|since|between|versus|vs\.?|relative to|baseline|base year|levels?)\s+(?:the\s+)?(?:year\s+)?$", re.I)
 
 
 def _year_of_quantity(text: str, match: re.Match) -> int | None:

@@ -43,6 +43,12 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
             subject = ctx.subject_for(sentence, before=cue.start() + 1)
             if subject:
                 ctx.add("located_in", sentence, subject, ctx.entity(place.text, "place"))
+    # "a Michigan-based supplier", "the Taipei-headquartered group"
+    for seat_of in re.finditer(ctx.lexicon.rules["located_in"]["seat_adjective"], text):
+        if ctx.finder.classify(seat_of.group(1)) in (None, "place"):
+            subject = ctx.subject_for(sentence, before=seat_of.start())
+            if subject:
+                ctx.add("located_in", sentence, subject, ctx.entity(seat_of.group(1), "place"))
     for cue in seat.finditer(text):
         subject = ctx.subject_for(sentence, before=cue.start())
         # "based in Eindhoven": after a seat cue, a name the place list lacks is a place too
