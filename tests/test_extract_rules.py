@@ -269,3 +269,10 @@ def test_a_customer_confers_an_award_and_an_x_based_company_is_located_in_x():
     assert {r["object"] for r in only(records, "located_in")} == {"Detroit", "Ohio"}
     assert [r["object"] for r in only(records, "membership")] == ["Fastener Industry Action Group"]
     assert [(r["object"], r["value"]) for r in only(records, "metric")] == [("electricity sourced", 40)]
+
+
+def test_awards_won_in_an_awards_programme_keep_their_own_tiers():
+    text = ("Hualin Optics Corp. was honored in the 2022 Island Sustainability Awards hosted by the Island "
+            "Institute for Sustainability, winning the Sustainability Report Gold Award and the Water Stewardship Award.")
+    awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
+    assert awards == {"Sustainability Report Gold Award": "Gold Award", "Water Stewardship Award": None}

@@ -7,7 +7,7 @@ from ..extract import DocContext
 from ..sentences import Sentence
 
 _LOWER_HEAD = re.compile(r"^\s+(award|awards|prize|medal|honou?r)\b")
-_AT_VENUE = re.compile(r"\b(?:at|during)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+)?$")
+_AT_VENUE = re.compile(r"\b(?:at|during|(?:honou?red|recogni[sz]ed|awarded) in)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+)?$")
 _CONFERRER_NOUNS = r"(?:\s+(?:magazine|newspaper|foundation|association|institute|ministry|council|government|group|society|media))?"
 
 
@@ -63,7 +63,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         conferrer = conferrer or _conferrer(ctx, sentence, start, end, name, subject)
         award = ctx.entity(_strip_ordinal(name), "award")
         award.type = "award"
-        level = level or _level(ctx, sentence) or (tiers[0][2] if tiers and tiers[0] not in names else None)
+        level = level or _level(ctx, sentence, (start, end)) or (tiers[0][2] if tiers and tiers[0] not in names else None)
         ctx.add("award", sentence, subject, award,
                 year=ctx.year_of(text), level=level,
                 awarded_by=ctx.entity(conferrer).label if conferrer else None)
@@ -96,10 +96,13 @@ def _split_level(ctx: DocContext, name: str):
     return name, None
 
 
-def _level(ctx: DocContext, sentence: Sentence) -> str | None:
-    """A tier stated in the sentence: 'first prize', 'Outstanding Enterprise honors', 'in the X category'."""
+def _level(ctx: DocContext, sentence: Sentence, own: tuple[int, int]) -> str | None:
+    """A tier stated in the sentence: 'first prize', 'Outstanding Enterprise honors', 'in the X category'
+    (not one inside another award's name: 'the Report Platinum Award and the Climate Award')."""
     text = sentence.text
-    names = [(m.start, m.end) for m in ctx.mentions(sentence) if m.type not in ("award", None)]
+    names = [(m.start, m.end) for m in ctx.mentions(sentence)
+             if m.type not in ("award", None) or m.type == "award" and (m.start, m.end) != own
+             and not (m.start <= own[0] and own[1] <= m.end)]
     for m in re.finditer(r"\b" + ctx.lexicon.rules["award"]["level_pattern"] + r"\b", text, re.I):
         if not any(s <= m.start() < e for s, e in names):  # "Silver" in "Silver Creek Inc." is a name
             return m.group()
