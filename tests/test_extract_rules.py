@@ -276,3 +276,10 @@ def test_awards_won_in_an_awards_programme_keep_their_own_tiers():
             "Institute for Sustainability, winning the Sustainability Report Gold Award and the Water Stewardship Award.")
     awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
     assert awards == {"Sustainability Report Gold Award": "Gold Award", "Water Stewardship Award": None}
+
+
+def test_a_score_is_no_letter_grade_and_page_furniture_with_text_ends_the_release():
+    text = ("Tarnow Freight S.A. earned a score of 85 out of 100 in the S&P Global Corporate Sustainability "
+            "Assessment.\n\nRelated Posts: Tarnow Freight wins the Blue Logistics Award 2019\n")
+    records = facts_of(text)
+    assert [(r["kind"], r.get("rank")) for r in records] == [("index_inclusion", None)]
