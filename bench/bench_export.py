@@ -21,9 +21,9 @@ processes; "flat memory" reads as that peak staying the same as the store grows)
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -133,28 +133,36 @@ def generate(path: Path, releases: int, base: str = "http://127.0.0.1:5000/", se
     return count
 
 
+# Runs one command and reports, on its last stderr line, the CPU time and the peak RSS of the
+# command and its descendants: a fresh parent per run, since RUSAGE_CHILDREN's peak never falls.
+MEASURE = r"""
+import json, resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "peak_kb": usage.ru_maxrss}), file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def run_export(store_dir: Path, name: str, output: Path, readers: int | None) -> dict:
     """`esgkg export --store DIR -f NAME -o -` as a user runs it, read from its pipe: wall time,
     time to the first byte, CPU time and peak RSS of the export and its reader processes."""
-    command = [sys.executable, "-c", "import sys; from esgkg.graph.cli import main; sys.exit(main())",
+    command = [sys.executable, "-c", MEASURE, sys.executable, "-c",
+               "import sys; from esgkg.graph.cli import main; sys.exit(main())",
                "export", "--store", str(store_dir), "--format", name, "-o", "-"]
     if readers:
         command += ["--readers", str(readers)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started, first_byte = time.perf_counter(), None
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child, \
             open(output, "wb") as out:
         while chunk := child.stdout.read1(1 << 20):
             first_byte = first_byte or time.perf_counter() - started
             out.write(chunk)
-        error = child.stderr.read().decode()
+        error = child.stderr.read().decode().strip().splitlines()
     seconds = time.perf_counter() - started
     if child.returncode:
-        raise RuntimeError(error.strip().splitlines()[-1] if error.strip() else f"exit {child.returncode}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu": cpu, "first_byte": first_byte or seconds,
-            "peak_kb": after.ru_maxrss}
+        raise RuntimeError(error[-2] if len(error) > 1 else f"exit {child.returncode}")
+    return {"seconds": seconds, "first_byte": first_byte or seconds, **json.loads(error[-1])}
 
 
 def main() -> None:
