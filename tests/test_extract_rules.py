@@ -283,3 +283,15 @@ def test_a_score_is_no_letter_grade_and_page_furniture_with_text_ends_the_releas
             "Assessment.\n\nRelated Posts: Tarnow Freight wins the Blue Logistics Award 2019\n")
     records = facts_of(text)
     assert [(r["kind"], r.get("rank")) for r in records] == [("index_inclusion", None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ardent Chips Corp. has committed to using 100% renewable energy by the end of 2045.",
+     [("renewable energy", 100, "%", 2045)]),
+    ("Ardent Chips Corp. aims to use 60 percent renewable electricity by 2030.",
+     [("renewable electricity", 60, "percent", 2030)]),
+    ("Ardent Chips Corp. is committing to source 100% renewable power.", []),  # a pledge, no figure
+])
+def test_a_share_of_renewable_energy_with_its_year(sentence, expected):
+    metrics = only(facts_of(sentence), "metric")
+    assert [(m["object"], m["value"], m["unit"], m.get("year")) for m in metrics] == expected

@@ -38,6 +38,15 @@ def _patterns(units_key: tuple, scales_key: tuple, currency: str, verbs: tuple):
     return measure_first, verb_first
 
 
+_INDICATIVE = {"uses", "used", "sources", "sourced", "procures", "procured", "purchases", "purchased",
+               "reached", "achieved", "powered by"}
+_BY_YEAR = re.compile(r"[^.;]{0,40}?\b(?:by|in)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
+_SHARE_OF_ENERGY = re.compile(
+    r"\b(?P<verb>uses?|used|using|sources?|sourced|sourcing|procures?|procured|procuring|purchases?|purchased"
+    r"|purchasing|reach(?:ed|ing)?|achiev(?:e|ed|ing)|run (?:on|with)|running (?:on|with)|powered by"
+    r"|power (?:\w+\s+){0,2}?(?:with|by)|switch(?:ing)? to|transition(?:ing)? to)\s+" + _APPROX
+    + r"(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>%|percent)\s+(?:of\s+(?:its|their|our)\s+)?"
+    r"(?P<thing>(?:[\w-]+\s+){0,2}?(?:energy|electricity|power))\b", re.I)
 _BASELINE = re.compile(r"(?:compared (?:with|to)|from|since|between|versus|vs\.?|relative to|baseline|base year|levels?)\s+(?:the\s+)?(?:year\s+)?$", re.I)
 
 
@@ -64,10 +73,11 @@ def _measure_words(measure: str) -> list[str]:
 
 
 def _quantity(m: re.Match):
-    if m.group("cvalue"):
-        value, unit = m.group("cvalue"), f"{m.group('cscale') or ''} {m.group('currency').strip()}".strip()
+    groups = m.groupdict()
+    if groups.get("cvalue"):
+        value, unit = groups["cvalue"], f"{groups['cscale'] or ''} {groups['currency'].strip()}".strip()
     else:
-        value, unit = m.group("value"), ((m.group("scale") or "") + m.group("unit")).strip()
+        value, unit = groups["value"], ((groups.get("scale") or "") + groups["unit"]).strip()
     number = float(value.replace(",", ""))
     return (int(number) if number.is_integer() else number), unit
 
@@ -92,6 +102,12 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
         noun = rules["verb_nouns"][m.group("verb").lower()]
         name = f"{thing} {noun}".strip() if thing.split()[-1:] != [noun] else thing
         found.append((m, name))
+    # "committed to using 100% renewable energy by 2050": a share of energy, stated or aimed at
+    # (an aim without a year is a pledge restated in headlines, not a figure)
+    for m in _SHARE_OF_ENERGY.finditer(text):
+        dated = _BY_YEAR.match(text, m.end()) or m.group("verb").lower() in _INDICATIVE
+        if dated and not any(f.start() <= m.start("value") < f.end() for f, _ in found):
+            found.append((m, m.group("thing")))
     for m, name in found:
         subject = ctx.subject_for(sentence, before=m.start() + 1)
         if subject is None:
