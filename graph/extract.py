@@ -55,11 +55,27 @@ class DocContext:
             entity = self.entities.by_surface.get(normalize(mention.text))
             if entity is not None and entity is self.main:
                 return self.main
-            if mention.type == "company":
+            if entity is not None and entity.type == "company":  # a short form the release defined
+                named.append(entity)
+            elif mention.type == "company":
                 entity = self.entities.resolve(mention.text, "company")
                 if entity.type == "company":
                     named.append(entity)
         return named[0] if named else self.main
+
+    def nearest_company(self, sentence: Sentence, before: int) -> Entity | None:
+        """The company named last before a position ('X was selected ..., while Y was included in
+        Z': Y for Z), or None when no company is named there."""
+        found = None
+        for mention in self.mentions(sentence):
+            if mention.start >= before:
+                break
+            entity = self.entities.by_surface.get(normalize(mention.text))
+            if entity is not None and entity.type == "company":
+                found = entity
+            elif mention.type == "company":
+                found = self.entities.resolve(mention.text, "company")
+        return found
 
     def entity(self, surface: str, type_hint: str | None = None) -> Entity:
         return self.entities.resolve(surface, type_hint)

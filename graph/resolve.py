@@ -204,7 +204,29 @@ class DocumentEntities:
         for name in main.names():
             self.by_surface[normalize(name)] = main
         main.type = "company"
+        self._learn_other_companies(main)
         return main
+
+    def _learn_other_companies(self, main: Entity) -> None:
+        """Short forms of the other companies a release names in full: after 'a partnership with
+        Tessic Chemicals Ltd.', 'Tessic Chemicals' and 'Tessic' are that company, not the release's."""
+        others = {}
+        for mentions in self.mentions:
+            for mention in mentions:
+                if mention.type == "company" and self.lexicon.is_company_name(mention.text) \
+                        and self.by_surface.get(normalize(mention.text)) is not main:
+                    others.setdefault(mention.text, self.resolve(mention.text, "company"))
+        for mentions in self.mentions:
+            for mention in mentions:
+                key = normalize(mention.text)
+                if mention.type not in (None, "company") or key in self.by_surface \
+                        or mention.text in self.finder.stop_initial or main.label.startswith(mention.text + " "):
+                    continue
+                owners = {id(e): e for full, e in others.items() if full.startswith(mention.text + " ")}
+                if len(owners) == 1:
+                    (owner,) = owners.values()
+                    owner.aliases.add(mention.text)
+                    self.by_surface[key] = owner
 
     def is_main(self, surface: str) -> bool:
         return self.main is not None and self.by_surface.get(normalize(surface)) is self.main

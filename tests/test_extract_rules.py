@@ -295,3 +295,11 @@ def test_a_score_is_no_letter_grade_and_page_furniture_with_text_ends_the_releas
 def test_a_share_of_renewable_energy_with_its_year(sentence, expected):
     metrics = only(facts_of(sentence), "metric")
     assert [(m["object"], m["value"], m["unit"], m.get("year")) for m in metrics] == expected
+
+
+def test_a_partner_named_in_full_keeps_its_own_facts():
+    text = ("Osaka, 9 October 2023 – Lumbra Power Corporation announced a partnership with Tesko Resins Ltd. "
+            "Tesko Resins, which is a member of the Hydrogen Council, holds ISO 14001 certification for its plants.")
+    records = facts_of(text)
+    assert {(r["kind"], r["subject"], r["object"]) for r in records if r["kind"] != "located_in"} == {
+        ("membership", "Tesko Resins Ltd.", "Hydrogen Council"), ("certification", "Tesko Resins Ltd.", "ISO 14001")}

@@ -14,7 +14,8 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     text = sentence.text
     for cue in ctx.lexicon.rule("membership", "verbs").finditer(text):
         before = text[:cue.start()]
-        if not (ctx.entities.mentions_main(before) or re.search(ctx.lexicon.rules["company_reference"], before, re.I)):
+        if not (ctx.entities.mentions_main(before) or re.search(ctx.lexicon.rules["company_reference"], before, re.I)
+                or ctx.nearest_company(sentence, cue.start()) is not None):
             continue
         subject = ctx.subject_for(sentence, before=cue.start())
         joined = ctx.lexicon.rule("membership", "event_verbs").search(cue.group())
