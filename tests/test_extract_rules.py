@@ -298,7 +298,7 @@ def test_a_share_of_renewable_energy_with_its_year(sentence, expected):
 
 
 def test_a_partner_named_in_full_keeps_its_own_facts():
-    text = ("Osaka, 9 October 2023 – Lumbra Power Corporation announced a partnership with Tesko Resins Ltd. "
+    text = ("Osaka, 9 October 2023 – Lumbra Power Corporation announced a partnership with Tesko Resins Ltd. on hydrogen. "
             "Tesko Resins, which is a member of the Hydrogen Council, holds ISO 14001 certification for its plants.")
     records = facts_of(text)
     assert {(r["kind"], r["subject"], r["object"]) for r in records if r["kind"] != "located_in"} == {
