@@ -303,3 +303,12 @@ def test_a_partner_named_in_full_keeps_its_own_facts():
     records = facts_of(text)
     assert {(r["kind"], r["subject"], r["object"]) for r in records if r["kind"] != "located_in"} == {
         ("membership", "Tesko Resins Ltd.", "Hydrogen Council"), ("certification", "Tesko Resins Ltd.", "ISO 14001")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ostra Telecom Corp. logged 15,416 hours of volunteer service.", "volunteer service hours"),
+    ("Ostra Telecom Corp. avoided 18,582 tonnes of CO2e.", "emissions avoided"),
+])
+def test_a_quantity_names_what_it_counts(sentence, name):
+    (metric,) = only(facts_of(sentence), "metric")
+    assert metric["object"] == name

@@ -98,9 +98,15 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     for m in verb_first.finditer(text):
         if any(f.start() <= m.start() < f.end() for f, _ in found):
             continue
-        thing = re.sub(r"^(?:its|their|our|the)\s+", "", m.group("of") or m.group("into") or (m.group("unit") or ""))
+        thing = re.sub(r"^(?:its|their|our|the)\s+", "", m.group("of") or m.group("into") or "")
         noun = rules["verb_nouns"][m.group("verb").lower()]
-        name = f"{thing} {noun}".strip() if thing.split()[-1:] != [noun] else thing
+        unit = (m.group("unit") or "").lower()
+        if thing and unit == "hours":  # "logged 15,416 hours of volunteer service"
+            name = f"{thing} hours"
+        else:
+            # "avoided 18,582 tonnes of CO2e": what is counted is emissions, not tonnes
+            thing = thing or ("emissions" if "co2" in unit or "ghg" in unit else m.group("unit") or "")
+            name = f"{thing} {noun}".strip() if thing.split()[-1:] != [noun] else thing
         found.append((m, name))
     # "committed to using 100% renewable energy by 2050": a share of energy, stated or aimed at
     # (an aim without a year is a pledge restated in headlines, not a figure)
