@@ -312,3 +312,9 @@ def test_a_partner_named_in_full_keeps_its_own_facts():
 def test_a_quantity_names_what_it_counts(sentence, name):
     (metric,) = only(facts_of(sentence), "metric")
     assert metric["object"] == name
+
+
+def test_peak_power_units_and_capacity_brought_online():
+    text = "Hallan Glass AG installed 23 MWp of rooftop solar capacity and brought 7.6 MW of wind capacity online in 2024."
+    metrics = {(m["object"], m["value"], m["unit"]) for m in only(facts_of(text), "metric")}
+    assert metrics == {("rooftop solar capacity installed", 23, "MWp"), ("wind capacity added", 7.6, "MW")}

@@ -98,7 +98,7 @@ def extract(ctx: DocContext, sentence: Sentence) -> None:
     for m in verb_first.finditer(text):
         if any(f.start() <= m.start() < f.end() for f, _ in found):
             continue
-        thing = re.sub(r"^(?:its|their|our|the)\s+", "", m.group("of") or m.group("into") or "")
+        thing = re.sub(r"^(?:its|their|our|the)\s+|\s+online$", "", m.group("of") or m.group("into") or "")
         noun = rules["verb_nouns"][m.group("verb").lower()]
         unit = (m.group("unit") or "").lower()
         if thing and unit == "hours":  # "logged 15,416 hours of volunteer service"
