@@ -53,6 +53,12 @@ def read_facts(store: GraphStore, document: str | None = None,
                statements: Iterable[str] | None = None) -> Iterator[dict]:
     """FORMAT.md records of the facts in STORE (one document's, some statements', or all), in
     text order."""
+    return (record for _, record in read_fact_records(store, document, statements))
+
+
+def read_fact_records(store: GraphStore, document: str | None = None,
+                      statements: Iterable[str] | None = None) -> Iterator[tuple[str, dict]]:
+    """``(statement IRI, FORMAT.md record)`` pairs: the explorer's fact table keys rows by IRI."""
     if statements is not None and not statements:
         return
     for row in store.query(facts_query(store.iris, document, statements)):
@@ -74,4 +80,4 @@ def read_facts(store: GraphStore, document: str | None = None,
             else:
                 record[name] = term.value
         record["evidence"] = row["evidence"].value
-        yield record
+        yield row["st"].value, record

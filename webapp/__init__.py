@@ -64,10 +64,11 @@ def register_sparql(app: Flask) -> None:
 
 
 def register_explorer(app: Flask) -> None:
-    """The web explorer: pages, resource dereferencing and the JSON API they share."""
-    from . import api, explorer, resources
+    """The web explorer: pages, analyst views, resource dereferencing and the JSON API."""
+    from . import api, explorer, resources, views
 
     app.register_blueprint(explorer.bp)
+    app.register_blueprint(views.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(api.bp)
 

@@ -67,9 +67,11 @@ _PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
 
 
 def run(store, text: str, **bindings):
-    """Run one query from queries.py with its ``$name`` placeholders filled from ``bindings``."""
+    """Run one query from queries.py with its ``$name`` placeholders filled from ``bindings``
+    (a ``$`` not named there, e.g. inside an IRI already rendered by ``sparql_term``, stays)."""
     text = text.replace("{entities}", store.iris.entities_graph)
-    text = _PLACEHOLDER.sub(lambda m: sparql_term(bindings[m.group(1)]), text)
+    text = _PLACEHOLDER.sub(lambda m: sparql_term(bindings[m.group(1)])
+                            if m.group(1) in bindings else m.group(0), text)
     return store.query(text)
 
 
@@ -381,12 +383,13 @@ def fact(store, iri: str) -> dict:
         "document": doc and {"id": doc_id, "title": doc.get("title"), "date": doc.get("date"),
                              "page": f"/doc/{doc_id}"},
         "evidence": {"exact": _v(row, "exact"), "start": start, "end": end,
-                     "page": f"/doc/{doc_id}#fact-{_anchor(iri)}" if doc_id else None},
+                     "page": f"/doc/{doc_id}#fact-{fact_anchor(iri)}" if doc_id else None},
         "page": resource_path(store, iri),
     }
 
 
-def _anchor(statement_iri: str) -> str:
+def fact_anchor(statement_iri: str) -> str:
+    """The id of a fact's entry in its document view (/doc/ID#fact-ANCHOR)."""
     return statement_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -414,7 +417,7 @@ def document(store, doc_id: str) -> dict:
         st = _v(row, "st")
         if st in facts:
             continue
-        facts[st] = {"iri": st, "anchor": _anchor(st), "kind": _v(row, "kind"),
+        facts[st] = {"iri": st, "anchor": fact_anchor(st), "kind": _v(row, "kind"),
                      "label": KIND_LABELS.get(_v(row, "kind")),
                      "subject": _v(row, "s"), "object": _v(row, "o"),
                      "start": _int(_v(row, "start")), "end": _int(_v(row, "end")),

@@ -39,6 +39,8 @@ def store():
 
 
 def wants_json() -> bool:
+    if request.path.endswith(".json"):          # a page's JSON twin (/facts.json)
+        return True
     fmt = request.args.get("format")
     if fmt:
         return fmt == "json"

@@ -16,6 +16,7 @@ await esbuild.build({
     doc: join(src, "doc.js"),
     query: join(src, "query.js"),
     resource: join(src, "resource.js"),
+    facts: join(src, "facts.js"),
     explorer: join(src, "explorer.css"),
   },
   bundle: true,

@@ -1,0 +1,196 @@
+"""The analyst views' JSON twins and downloads (/facts, /documents, /compare), Flask test client.
+
+Exact figures come from the hand-built graph of graph_fixture (its DOCUMENTS table, counted
+here, never typed), and from the sample release's facts as the issue lists them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import rdflib
+
+import graph_fixture
+from explorer_fixtures import *  # noqa: F401,F403  (fixtures: client over the sample store)
+
+FIXTURE_FACTS = [(doc, *fact) for doc, facts in graph_fixture.DOCUMENTS.items() for fact in facts]
+# Inferred earlier years: one per consecutive year before the stated one.
+INFERRED = sum(q["consecutive_years"] - 1 for *_, q, _ in FIXTURE_FACTS if "consecutive_years" in q)
+
+
+@pytest.fixture(scope="module")
+def fixture_client():
+    from esgkg.webapp import create_app
+
+    store, _ = graph_fixture.build_store()
+    return create_app({"STORE_OBJECT": store, "TESTING": True}).test_client()
+
+
+def entity_iri(client, label: str) -> str:
+    facts = client.get("/facts.json", query_string={"per_page": 500}).json["facts"]
+    return next(f[f"{end}_iri"] for f in facts for end in ("subject", "object") if f[end] == label)
+
+
+def all_pages(client, url: str) -> list[dict]:
+    """Every fact of a view, following ``next`` links."""
+    facts = []
+    while url:
+        body = client.get(url).json
+        facts += body["facts"]
+        url = body["next"] and urlsplit(body["next"])._replace(scheme="", netloc="").geturl()
+    return facts
+
+
+# --- /facts.json --------------------------------------------------------------------------------
+def test_facts_json_lists_every_fact_with_the_contract_fields(fixture_client):
+    body = fixture_client.get("/facts.json", query_string={"per_page": 500}).json
+    assert set(body) >= {"total", "facts", "facets", "next"}
+    assert body["total"] == len(FIXTURE_FACTS) + INFERRED == len(body["facts"])
+    assert body["next"] is None
+    for fact in body["facts"]:
+        assert {"statement", "kind", "subject", "object", "subject_iri", "object_iri", "document",
+                "evidence", "inferred"} <= set(fact)
+    stated = {(f["document"], f["kind"], f["subject"], f["object"], f["evidence"])
+              for f in body["facts"] if not f["inferred"]}
+    assert stated == {(d, k, s, o, e) for d, k, s, o, _, e in FIXTURE_FACTS}
+    award = next(f for f in body["facts"] if f["kind"] == "award")
+    # Qualifiers under FORMAT.md's names, with FORMAT.md's types.
+    assert (award["year"], award["level"], award["awarded_by"]) == (2023, "Gold", "Ministry of Environment")
+    assert Counter(body["facets"]["kind"]) == Counter(k for _, k, *_ in FIXTURE_FACTS) + \
+        Counter({"index_inclusion": INFERRED})
+
+
+def test_a_filter_narrows_the_rows_and_the_facet_counts(fixture_client):
+    body = fixture_client.get("/facts.json?kind=certification").json
+    certifications = [f for f in FIXTURE_FACTS if f[1] == "certification"]
+    assert body["total"] == len(certifications) == len(body["facts"])
+    assert body["facets"]["kind"] == {"certification": len(certifications)}
+    assert body["facets"]["status"] == dict(Counter(f[4]["status"] for f in certifications))
+    assert sum(body["facets"]["document"].values()) == len(certifications)
+    assert {f["status"] for f in body["facts"]} == {f[4]["status"] for f in certifications}
+
+
+def test_several_values_of_a_facet_are_alternatives_and_facets_combine(fixture_client):
+    both = fixture_client.get("/facts.json?kind=award&kind=membership").json
+    assert {f["kind"] for f in both["facts"]} == {"award", "membership"}
+    assert both["total"] == sum(1 for f in FIXTURE_FACTS if f[1] in ("award", "membership"))
+    held = fixture_client.get("/facts.json?kind=certification&status=held").json
+    assert held["total"] == sum(1 for f in FIXTURE_FACTS if f[4].get("status") == "held")
+
+
+def test_the_standard_facet_answers_who_holds_a_standard(fixture_client):
+    iso = entity_iri(fixture_client, "ISO 14001")
+    body = fixture_client.get("/facts.json", query_string={"standard": iso}).json
+    assert {f["subject"] for f in body["facts"]} == \
+        {s for _, _, s, o, *_ in FIXTURE_FACTS if o == "ISO 14001"}
+    assert iso in fixture_client.get("/facts.json").json["facets"]["standard"]
+    assert body["labels"][iso] == "ISO 14001"
+
+
+def test_inferred_years_are_flagged_and_can_be_hidden(fixture_client):
+    body = fixture_client.get("/facts.json?kind=index_inclusion").json
+    inferred = [f for f in body["facts"] if f["inferred"]]
+    assert len(inferred) == INFERRED
+    stated = next(f for f in body["facts"] if not f["inferred"] and f.get("consecutive_years"))
+    assert sorted(f["year"] for f in inferred) == \
+        list(range(stated["year"] - stated["consecutive_years"] + 1, stated["year"]))
+    assert all(f["evidence"] == stated["evidence"] and f["document"] == stated["document"]
+               for f in inferred)
+    hidden = fixture_client.get("/facts.json?kind=index_inclusion&inferred=false").json
+    assert hidden["total"] == body["total"] - INFERRED
+    assert not any(f["inferred"] for f in hidden["facts"])
+
+
+def test_document_and_subject_filters(fixture_client):
+    body = fixture_client.get("/facts.json?document=globex-esg-2023").json
+    assert body["total"] == len(graph_fixture.DOCUMENTS["globex-esg-2023"])
+    assert {f["document"] for f in body["facts"]} == {"globex-esg-2023"}
+    acme = entity_iri(fixture_client, "Acme Corporation")
+    mine = fixture_client.get("/facts.json", query_string={"subject": acme, "inferred": "false"}).json
+    assert mine["total"] == sum(1 for f in FIXTURE_FACTS if f[2] == "Acme Corporation")
+
+
+def test_pages_follow_next_links_in_sort_order(fixture_client):
+    everything = fixture_client.get("/facts.json?per_page=500").json["facts"]
+    paged = all_pages(fixture_client, "/facts.json?per_page=4")
+    assert [f["statement"] for f in paged] == [f["statement"] for f in everything]
+    assert len({f["statement"] for f in paged}) == len(everything)
+    years = [f["year"] for f in paged if "year" in f]
+    assert years == sorted(years, reverse=True)          # default sort: newest year first
+    assert all("year" not in f for f in paged[len(years):])   # rows without a year come last
+    ascending = [f["year"] for f in all_pages(fixture_client, "/facts.json?per_page=3&sort=year")
+                 if "year" in f]
+    assert ascending == sorted(years)
+    kinds = [f["kind"] for f in all_pages(fixture_client, "/facts.json?per_page=5&sort=kind")]
+    assert kinds == sorted(kinds)
+
+
+def test_bad_filters_are_refused_with_one_line(fixture_client):
+    for query, word in (("kind=nonsense", "kind"), ("year=soon", "year"), ("status=maybe", "status"),
+                        ("sort=colour", "sort"), ("page=0", "page"), ("inferred=perhaps", "inferred"),
+                        ("subject=not an iri", "IRI")):
+        r = fixture_client.get("/facts.json?" + query)
+        assert r.status_code == 400 and r.is_json, query
+        assert word in r.json["error"] and "\n" not in r.json["error"]
+    assert fixture_client.get("/facts.gexf").status_code == 404
+
+
+# --- downloads of the filtered view -------------------------------------------------------------
+def test_csv_and_jsonl_downloads_hold_exactly_the_filtered_rows(fixture_client):
+    view = all_pages(fixture_client, "/facts.json?kind=certification&kind=index_inclusion&per_page=2")
+    r = fixture_client.get("/facts.csv?kind=certification&kind=index_inclusion")
+    assert r.mimetype == "text/csv" and "attachment" in r.headers["Content-Disposition"]
+    table = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
+    assert [row["statement"] for row in table] == [f["statement"] for f in view]
+    assert [row["status"] for row in table] == [f.get("status", "") for f in view]
+    r = fixture_client.get("/facts.jsonl?kind=certification&kind=index_inclusion")
+    lines = [json.loads(line) for line in r.get_data(as_text=True).splitlines()]
+    assert lines == [{k: v for k, v in f.items() if not k.endswith("_page")} for f in view]
+    assert fixture_client.get("/facts?kind=certification&format=csv").data == \
+        fixture_client.get("/facts.csv?kind=certification").data
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads", "jsonld", "rdfxml", "trig", "ntriples"])
+def test_rdf_downloads_hold_the_statements_of_the_view(fixture_client, fmt, monkeypatch):
+    from esgkg.graph import export
+
+    context = Path(export.__file__).resolve().parents[1] / "ontology" / "context.jsonld"
+    monkeypatch.setattr(export, "context_url", context.as_uri)    # read offline by rdflib
+    view = fixture_client.get("/facts.json?kind=membership").json["facts"]
+    r = fixture_client.get(f"/facts.{fmt}?kind=membership")
+    assert r.status_code == 200
+    parser = {"turtle": "turtle", "nquads": "nquads", "jsonld": "json-ld", "rdfxml": "xml",
+              "trig": "trig", "ntriples": "nt"}[fmt]
+    graph = rdflib.Dataset()
+    graph.parse(data=r.data, format=parser)
+    subjects = {str(s) for s, _, _, _ in graph.quads((None, None, None, None))}
+    assert {f["statement"] for f in view} <= subjects
+    kinds = {str(o) for o in graph.objects(None, rdflib.URIRef(graph_fixture.ESG.kind))} \
+        if fmt in ("turtle", "rdfxml", "ntriples") else \
+        {str(q[2]) for q in graph.quads((None, graph_fixture.ESG.kind, None, None))}
+    assert kinds == {"membership"}
+
+
+# --- the sample release, through the real pipeline ----------------------------------------------
+def test_the_sample_certifications_with_their_status(client):
+    body = client.get("/facts.json?kind=certification&document=ase-osh-award-2021").json
+    assert {(f["object"], f["status"]) for f in body["facts"]} == \
+        {("OHSAS 18001", "held"), ("ISO 45001", "in_progress")}
+    assert body["facets"]["status"] == {"held": 1, "in_progress": 1}
+    djsi = client.get("/facts.json?kind=index_inclusion&document=ase-osh-award-2021").json
+    stated = [f for f in djsi["facts"] if not f["inferred"]]
+    assert [f["consecutive_years"] for f in stated] == [6]
+    assert len([f for f in djsi["facts"] if f["inferred"]]) == 5
+
+
+def test_the_facts_page_is_the_same_view_as_html(client):
+    r = client.get("/facts?kind=certification&document=ase-osh-award-2021")
+    page = r.get_data(as_text=True)
+    assert r.status_code == 200 and "2 facts" in page
+    assert "OHSAS 18001" in page and "in progress" in page
+    assert 'href="/facts.csv?kind=certification&amp;document=ase-osh-award-2021"' in page

@@ -1,0 +1,164 @@
+"""The analyst views: the fact table (/facts), the documents (/documents) and company comparison
+(/compare). Each page has its JSON twin at the same path + ``.json`` (or ``?format=json``), and the
+fact table its downloads: ``/facts.csv``, ``/facts.jsonl`` and every RDF export format
+(``/facts.turtle``, or ``?format=turtle``), each holding exactly the filtered rows.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, jsonify, request, stream_with_context
+
+from esgkg.graph import export
+
+from . import facts as fact_table, model
+from .pages import fail, render_page, security_headers, store
+
+bp = Blueprint("views", __name__)
+bp.after_request(security_headers)
+
+TABLE_FORMATS = ("csv", "jsonl")
+
+
+def rdf_formats() -> list[export.ExportFormat]:
+    """The export registry's RDF syntaxes (not the network and fact-table formats, which take a
+    whole document rather than a set of statements)."""
+    return [f for f in export.FORMATS.values() if not f.document_only]
+
+
+def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        fail(400, f"{name} must be an integer, not {raw!r}")
+    if value < lo or hi is not None and value > hi:
+        fail(400, f"{name} must be between {lo} and {hi}" if hi else f"{name} must be at least {lo}")
+    return value
+
+
+def _format(extension: str | None) -> str:
+    """``json``, ``html``, a table or an RDF format: from the path's extension or ``?format=``."""
+    name = extension or request.args.get("format") or "html"
+    offered = ["html", "json", *TABLE_FORMATS, *(f.name for f in rdf_formats())]
+    if name not in offered:
+        fail(404 if extension else 400, f"unknown format {name!r}; offered: {', '.join(offered)}")
+    return name
+
+
+@bp.get("/facts")
+@bp.get("/facts.<extension>")
+def facts(extension: str | None = None):
+    """The fact table: facets, filters, sorting, paging, and downloads of the filtered rows."""
+    name = _format(extension)
+    try:
+        filters = fact_table.Filters.from_args(request.args)
+        sort = request.args.get("sort") or fact_table.DEFAULT_SORT
+        if name in TABLE_FORMATS or name not in ("html", "json"):
+            return _download(name, filters, sort)
+        page = _int_arg("page", 1, 1)
+        per_page = _int_arg("per_page", fact_table.PER_PAGE, 1, fact_table.MAX_PER_PAGE)
+        data = fact_table.table(store(), filters, sort=sort, page=page, per_page=per_page)
+    except fact_table.BadFilter as exc:
+        fail(400, str(exc))
+    data["next"] = (_link("/facts" + (".json" if name == "json" else ""), page=page + 1)
+                    if page * per_page < data["total"] else None)
+    if name == "json":
+        return jsonify(data)
+    data["previous"] = _link("/facts", page=page - 1) if page > 1 else None
+    data["downloads"] = [{"name": n, "href": _link(f"/facts.{n}", page=None)}
+                         for n in (*TABLE_FORMATS, *(f.name for f in rdf_formats()))]
+    return render_page("facts.html", data, facet_views=_facet_views(data), link=_link,
+                       sorts=list(fact_table.SORTS), kind_labels=model.KIND_LABELS)
+
+
+def _facet_views(data: dict) -> list[dict]:
+    """Each facet's values as links that add or remove that value (the HTML page's side bar)."""
+    chosen = {}
+    for key, value in request.args.items(multi=True):
+        chosen.setdefault(key, []).extend(v for v in value.split(",") if v)
+    out = []
+    for name in fact_table.FACETS:
+        values = []
+        for value, count in data["facets"][name].items():
+            selected = value in chosen.get(name, [])
+            others = [v for v in chosen.get(name, []) if v != value]
+            values.append({"value": value, "count": count, "selected": selected,
+                           "label": _facet_label(name, value, data["labels"]),
+                           "href": _toggle(name, others if selected else others + [value])})
+        for value in chosen.get(name, []):        # chosen, but no longer in the filtered set
+            if value not in data["facets"][name]:
+                values.append({"value": value, "count": 0, "selected": True,
+                               "label": _facet_label(name, value, data["labels"]),
+                               "href": _toggle(name, [v for v in chosen[name] if v != value])})
+        out.append({"name": name, "title": FACET_TITLES[name], "values": values})
+    return out
+
+
+FACET_TITLES = {"kind": "Kind", "year": "Year", "status": "Certification status",
+                "subject": "Subject", "object": "Object", "document": "Document",
+                "index": "Index", "award": "Award", "standard": "Standard"}
+
+
+def _facet_label(name: str, value: str, labels: dict) -> str:
+    if name == "kind":
+        return model.KIND_LABELS.get(value, value)
+    if name == "status":
+        return value.replace("_", " ")
+    return labels.get(value, value)
+
+
+def _toggle(name: str, values: list[str]) -> str:
+    params = [(k, v) for k, v in request.args.items(multi=True) if k not in (name, "page", "format")]
+    params += [(name, v) for v in values]
+    return "/facts" + ("?" + urlencode(params) if params else "")
+
+
+def _link(path: str, **changes) -> str:
+    """``path`` with this request's query parameters, some changed (None removes one)."""
+    params = [(k, v) for k, v in request.args.items(multi=True)
+              if k not in changes and k != "format"]
+    params += [(k, str(v)) for k, v in changes.items() if v is not None]
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def _download(name: str, filters, sort: str) -> Response:
+    """Every row of the filtered view as CSV, JSON lines or RDF (the statements' triples)."""
+    rows = fact_table.all_rows(store(), filters, sort)
+    if name == "csv":
+        body, media_type, extension = _csv(rows), "text/csv", "csv"
+    elif name == "jsonl":
+        body = (json.dumps(_public(r), ensure_ascii=False) + "\n" for r in rows)
+        media_type, extension = "application/x-ndjson", "jsonl"
+    else:
+        fmt = export.get_format(name)
+        try:
+            selection = export.select(store(), statements=[r["statement"] for r in rows])
+        except export.ExportError as exc:
+            fail(400, str(exc))
+        body, media_type, extension = export.stream(store(), fmt, selection), fmt.media_type, fmt.extension
+    response = Response(stream_with_context(body), mimetype=media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="esgkg-facts.{extension}"'
+    return response
+
+
+def _public(row: dict) -> dict:
+    """A row as the downloads write it: the contract's fields, not the page's links."""
+    return {k: v for k, v in row.items() if k in fact_table.COLUMNS}
+
+
+def _csv(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fact_table.COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
