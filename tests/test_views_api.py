@@ -194,3 +194,44 @@ def test_the_facts_page_is_the_same_view_as_html(client):
     assert r.status_code == 200 and "2 facts" in page
     assert "OHSAS 18001" in page and "in progress" in page
     assert 'href="/facts.csv?kind=certification&amp;document=ase-osh-award-2021"' in page
+
+
+# --- /documents.json ----------------------------------------------------------------------------
+def test_documents_json_lists_every_release_newest_first(fixture_client):
+    body = fixture_client.get("/documents.json").json
+    assert body["total"] == len(graph_fixture.DOCUMENTS) == len(body["documents"])
+    assert body["next"] is None
+    for doc in body["documents"]:
+        facts = graph_fixture.DOCUMENTS[doc["id"]]
+        assert doc["facts"] == len(facts)
+        assert doc["company"]["label"] == Counter(f[1] for f in facts).most_common(1)[0][0]
+        assert doc["title"] and doc["page"] == f"/doc/{doc['id']}"
+    dates = [d["date"] for d in body["documents"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_documents_search_by_title_id_or_company_and_paging(fixture_client):
+    def ids(q):
+        return {d["id"] for d in fixture_client.get("/documents.json", query_string={"q": q}).json["documents"]}
+
+    assert ids("Initech Inc") == {"initech-2022"}               # a company's name
+    assert ids("GLOBEX-esg") == {"globex-esg-2023"}             # an id, any case
+    assert ids("release acme") == {"acme-green-2023"}           # the title
+    assert ids("no such release") == set()
+    first = fixture_client.get("/documents.json?per_page=2").json
+    assert len(first["documents"]) == 2 and first["pages"] == 2
+    second = fixture_client.get(urlsplit(first["next"])._replace(scheme="", netloc="").geturl()).json
+    assert {d["id"] for d in first["documents"] + second["documents"]} == set(graph_fixture.DOCUMENTS)
+    assert fixture_client.get("/documents.json?page=nope").status_code == 400
+
+
+def test_the_sample_release_in_the_documents_list_and_the_site_search(client):
+    docs = client.get("/documents.json?q=advanced semiconductor").json["documents"]
+    sample = next(d for d in docs if d["id"] == "ase-osh-award-2021")
+    assert sample["company"]["label"].startswith("Advanced Semiconductor Engineering")
+    assert sample["date"] == "2021-11-18" and sample["place"]["label"] == "Kaohsiung"
+    assert sample["facts"] == client.get("/facts.json?document=ase-osh-award-2021&inferred=false").json["total"]
+    hits = client.get("/api/search?q=Distinguished Award").json["results"]
+    assert {"type": "document", "page": "/doc/ase-osh-award-2021"}.items() <= hits[0].items()
+    page = client.get("/documents?q=advanced semiconductor").get_data(as_text=True)
+    assert 'href="/doc/ase-osh-award-2021"' in page

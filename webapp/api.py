@@ -91,7 +91,9 @@ def nodes():
 
 @bp.get("/documents")
 def documents():
-    return jsonify({"documents": model.documents(store())})
+    """The same answer as /documents.json (kept for scripts written against the API)."""
+    return jsonify(model.documents(store(), request.args.get("q", ""), _int_arg("page", 1, lo=1),
+                                   _int_arg("per_page", 50, lo=1, hi=500)))
 
 
 @bp.get("/stats")

@@ -19,7 +19,7 @@ bp.after_request(security_headers)
 @bp.get("/")
 def home():
     data = {"stats": model.stats(store()), "examples": model.example_questions(store()),
-            "documents": model.documents(store())[:20]}
+            "documents": model.documents(store(), per_page=20)["documents"]}
     return render_page("home.html", data, kind_labels=model.KIND_LABELS)
 
 

@@ -145,7 +145,8 @@ def resource_path(store, iri: str) -> str | None:
 
 
 def search(store, text: str, limit: int = 10) -> dict:
-    """Entities whose label or alias contains ``text``: exact, then prefix, then word-start matches."""
+    """Entities whose label or alias contains ``text``, and releases whose title or id does: exact,
+    then prefix, then word-start matches."""
     needle = (text or "").strip().lower()
     if not needle:
         return {"q": text, "results": []}
@@ -163,6 +164,14 @@ def search(store, text: str, limit: int = 10) -> dict:
                          "_key": key}
         elif current["type"] is None:
             current["type"] = TYPE_OF_CLASS.get(_v(row, "type"))
+    for row in records(run(store, q.SEARCH_DOCUMENTS, needle=ox.Literal(needle))):
+        doc_id, title = store.iris.doc_id_of_graph(row["g"]), row["title"]
+        if doc_id:
+            low = title.lower()
+            score = 0 if low == needle else 1 if low.startswith(needle) else 3
+            best[store.iris.document(doc_id)] = {
+                "iri": store.iris.document(doc_id), "label": title, "matched": None,
+                "type": "document", "_key": (score, len(title), low)}
     results = sorted(best.values(), key=lambda r: r["_key"])[:limit]
     for r in results:
         del r["_key"]
@@ -450,13 +459,53 @@ def segments(text: str, facts: list[dict]) -> list[dict]:
     return out
 
 
-def documents(store) -> list[dict]:
+def documents(store, text: str = "", page: int = 1, per_page: int = 50) -> dict:
+    """One page of the releases, newest first: title, date, company, place, number of facts;
+    ``text`` keeps those whose title, id or company contains it."""
+    needle = (text or "").strip().lower()
+    offset = (page - 1) * per_page
+    if needle:
+        graphs = [r["g"] for r in records(run(store, q.DOCUMENTS_MATCHING, needle=ox.Literal(needle)))]
+        total, graphs = len(graphs), graphs[offset:offset + per_page]
+    else:
+        counts = next(records(run(store, q.DOCUMENTS_COUNT)))
+        total, dated = int(counts["n"]), int(counts["dated"])
+        graphs = []
+        if offset < dated:
+            graphs = [r["g"] for r in records(run(
+                store, q.DOCUMENTS_DATED + f" LIMIT {per_page} OFFSET {offset}"))]
+        if len(graphs) < per_page and offset + len(graphs) < total:
+            graphs += [r["g"] for r in records(run(
+                store, q.DOCUMENTS_UNDATED + f" LIMIT {per_page - len(graphs)} "
+                f"OFFSET {max(0, offset - dated)}"))]
+    return {"q": text, "total": total, "page": page, "per_page": per_page,
+            "pages": max(1, -(-total // per_page)), "documents": document_rows(store, graphs)}
+
+
+def document_rows(store, graphs: list[str]) -> list[dict]:
+    """The list entries of some document graphs, in that order."""
+    if not graphs:
+        return []
+    values = " ".join(sparql_term(g) for g in graphs)
+    found = {r["g"]: r for r in records(run(store, q.DOCUMENT_ROWS.replace("{values}", values)))}
+    companies: dict[str, tuple] = {}
+    for r in records(run(store, q.DOCUMENT_COMPANIES.replace("{values}", values))):
+        best = companies.get(r["g"])
+        if best is None or (-int(r["n"]), r["name"]) < (-best[0], best[2]):
+            companies[r["g"]] = (int(r["n"]), r["company"], r["name"])
     out = []
-    for row in run(store, q.DOCUMENTS):
-        doc_id = store.iris.doc_id_of_graph(_v(row, "g"))
-        if doc_id:
-            out.append({"id": doc_id, "title": _v(row, "title"), "date": _v(row, "date"),
-                        "page": f"/doc/{doc_id}"})
+    for g in graphs:
+        row, doc_id = found.get(g), store.iris.doc_id_of_graph(g)
+        if row is None or doc_id is None:
+            continue
+        company = companies.get(g)
+        out.append({"id": doc_id, "title": row["title"], "date": row["date"],
+                    "company": company and {"iri": company[1], "label": company[2],
+                                            "page": resource_path(store, company[1])},
+                    "place": row["place"] and {"iri": row["place"], "label": row["placeLabel"],
+                                               "page": resource_path(store, row["place"])},
+                    "facts": int(row["facts"]), "page": f"/doc/{doc_id}",
+                    "facts_page": f"/facts?document={doc_id}"})
     return out
 
 

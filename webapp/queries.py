@@ -110,12 +110,58 @@ SELECT ?id ?title ?date ?text ?source ?place WHERE {
 } LIMIT 1
 """
 
-# All documents with title and date, for lists.
-DOCUMENTS = PREFIXES + """
-SELECT ?g ?doc ?id ?title ?date WHERE {
-  GRAPH ?g { ?doc a esg:Release . OPTIONAL { ?doc dcterms:identifier ?id }
-             OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:date ?date } }
-} ORDER BY DESC(?date) ?id
+# The documents list, newest first: dated releases by date (one pattern: sorting 10k dates takes
+# 20 ms, joining them with the release type first 280 ms), then the undated ones.
+DOCUMENTS_DATED = PREFIXES + """
+SELECT ?g WHERE { GRAPH ?g { ?doc dcterms:date ?date } } ORDER BY DESC(?date)
+"""
+DOCUMENTS_UNDATED = PREFIXES + """
+SELECT ?g WHERE { GRAPH ?g { ?doc a esg:Release FILTER NOT EXISTS { ?doc dcterms:date ?date } } }
+"""
+DOCUMENTS_COUNT = PREFIXES + """
+SELECT (COUNT(?doc) AS ?n) (COUNT(?dated) AS ?dated) WHERE {
+  { GRAPH ?g { ?doc a esg:Release } } UNION { GRAPH ?g { ?dated dcterms:date ?date } } }
+"""
+# Documents whose title or id contains $needle (lower case), or that state a fact about a company
+# whose label does, newest first.
+DOCUMENTS_MATCHING = PREFIXES + """
+SELECT DISTINCT ?g ?date WHERE {
+  { GRAPH ?g { ?doc a esg:Release ; dcterms:title ?title FILTER(CONTAINS(LCASE(STR(?title)), $needle)) } }
+  UNION { GRAPH ?g { ?doc a esg:Release ; dcterms:identifier ?id FILTER(CONTAINS(LCASE(STR(?id)), $needle)) } }
+  UNION { GRAPH <{entities}> { ?company a esg:Company ; rdfs:label ?name FILTER(CONTAINS(LCASE(STR(?name)), $needle)) }
+          GRAPH ?g { ?st esg:subject ?company } }
+  OPTIONAL { GRAPH ?g { ?doc a esg:Release ; dcterms:date ?date } }
+} ORDER BY DESC(?date) ?g
+"""
+# Title, date, place and stated facts of some document graphs (VALUES filled with <iri> terms).
+DOCUMENT_ROWS = PREFIXES + """
+SELECT ?g ?id ?title ?date ?place ?placeLabel (COUNT(DISTINCT ?st) AS ?facts) WHERE {
+  VALUES ?g { {values} }
+  LATERAL { GRAPH ?g { ?doc a esg:Release } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?doc dcterms:identifier ?id } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?doc dcterms:title ?title } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?doc dcterms:date ?date } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?doc schema:locationCreated ?place }
+                       GRAPH <{entities}> { ?place rdfs:label ?placeLabel } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?st esg:kind ?kind FILTER NOT EXISTS { ?st esg:inferred true } } } }
+} GROUP BY ?g ?id ?title ?date ?place ?placeLabel
+"""
+# The companies some document graphs state facts about, with how many (the busiest is "the"
+# company of a release).
+DOCUMENT_COMPANIES = PREFIXES + """
+SELECT ?g ?company ?name (COUNT(?st) AS ?n) WHERE {
+  VALUES ?g { {values} }
+  LATERAL { GRAPH ?g { ?st esg:subject ?company FILTER NOT EXISTS { ?st esg:inferred true } } }
+  LATERAL { GRAPH <{entities}> { ?company a esg:Company ; rdfs:label ?name } }   # 6.6 s -> 16 ms
+} GROUP BY ?g ?company ?name
+"""
+# Releases whose title or id contains $needle, for the site search.
+SEARCH_DOCUMENTS = PREFIXES + """
+SELECT ?g ?title WHERE {
+  GRAPH ?g { ?doc a esg:Release ; dcterms:title ?title .
+             OPTIONAL { ?doc dcterms:identifier ?id }
+             FILTER(CONTAINS(LCASE(STR(?title)), $needle) || CONTAINS(LCASE(STR(?id)), $needle)) }
+} LIMIT 50
 """
 
 # One statement with its qualifiers and evidence ($st).

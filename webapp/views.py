@@ -15,7 +15,7 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context
 from esgkg.graph import export
 
 from . import facts as fact_table, model
-from .pages import fail, render_page, security_headers, store
+from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("views", __name__)
 bp.after_request(security_headers)
@@ -117,6 +117,21 @@ def _toggle(name: str, values: list[str]) -> str:
     params = [(k, v) for k, v in request.args.items(multi=True) if k not in (name, "page", "format")]
     params += [(name, v) for v in values]
     return "/facts" + ("?" + urlencode(params) if params else "")
+
+
+@bp.get("/documents")
+@bp.get("/documents.json")
+def documents():
+    """Every release, newest first, with search over title, id and company."""
+    page = _int_arg("page", 1, 1)
+    data = model.documents(store(), request.args.get("q", ""), page,
+                           _int_arg("per_page", 50, 1, 500))
+    json_twin = wants_json()
+    data["next"] = (_link("/documents" + (".json" if json_twin else ""), page=page + 1)
+                    if page < data["pages"] else None)
+    if not json_twin:
+        data["previous"] = _link("/documents", page=page - 1) if page > 1 else None
+    return render_page("documents.html", data)
 
 
 def _link(path: str, **changes) -> str:

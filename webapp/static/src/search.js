@@ -101,7 +101,9 @@ export function initCombobox(container, onPick) {
 }
 
 export function initSearch(form) {
-  const open = (result) => window.location.assign("/graph?focus=" + encodeURIComponent(result.iri));
+  // A release opens as its document view, an entity in the graph.
+  const open = (result) => window.location.assign(result.type === "document" && result.page
+    ? result.page : "/graph?focus=" + encodeURIComponent(result.iri));
   const box = initCombobox(form, open);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
