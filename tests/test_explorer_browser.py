@@ -337,3 +337,114 @@ def test_no_path_is_said_plainly(page):
     assert page.locator("#path-status").text_content().startswith(
         "No path between Advanced Semiconductor Engineering, Inc. and Taiwan")
     assert page.evaluate("() => window.esgkgGraph.elements('.on-path, .off-path').length") == 0
+
+
+# --- analyst views (issue 13): fact table, documents, layout fixes --------------------------------
+import csv  # noqa: E402
+import io  # noqa: E402
+
+
+def table_statements(page) -> list[str]:
+    return page.eval_on_selector_all(".facts-table tbody tr[data-statement]",
+                                     "rows => rows.map(r => r.dataset.statement)")
+
+
+def facet_counts(page, facet: str) -> dict[str, int]:
+    return {a.get_attribute("data-value"): int(a.locator(".count").text_content())
+            for a in page.locator(f".facet a[data-facet={facet}]").all()}
+
+
+def test_a_facet_narrows_the_fact_table_and_its_counts(page):
+    page.goto(page.base + "/facts")
+    everything = facet_counts(page, "kind")
+    assert everything["certification"] < sum(everything.values())
+    page.locator(".facet a[data-facet=kind][data-value=certification]").click()
+    page.wait_for_url(re.compile(r"kind=certification"))
+    assert facet_counts(page, "kind") == {"certification": everything["certification"]}
+    rows = page.locator(".facts-table tbody tr")
+    assert rows.count() == everything["certification"]
+    assert all("certified to" in r.text_content() for r in rows.all())
+    assert sum(facet_counts(page, "status").values()) == everything["certification"]
+    assert page.locator("h1").text_content().startswith(f"{everything['certification']} fact")
+    page.locator(".facet a[data-facet=status][data-value=in_progress]").click()   # a second facet
+    page.wait_for_url(re.compile(r"status=in_progress"))
+    assert "ISO 45001" in page.locator(".facts-table tbody").text_content()
+    assert "in progress" in page.locator(".facts-table tbody").text_content()
+    assert not page.watch.page_errors and not page.watch.console_errors
+
+
+def test_the_csv_download_holds_exactly_the_rows_of_the_view(page):
+    page.goto(page.base + f"/facts?document={SAMPLE_DOC}")
+    shown = table_statements(page)
+    total = int(page.locator("h1").text_content().split()[0])
+    assert len(shown) == total                          # one page: the view is what is drawn
+    name, data = download(page, page.locator("a[data-download=csv]"))
+    assert name == "esgkg-facts.csv"
+    rows = list(csv.DictReader(io.StringIO(data.decode())))
+    assert [r["statement"] for r in rows] == shown
+    assert {r["document"] for r in rows} == {SAMPLE_DOC}
+    name, data = download(page, page.locator("a[data-download=turtle]"))
+    graph = rdflib.Graph().parse(data=data, format="turtle")
+    assert {str(s) for s in graph.subjects(ESG.kind, None)} == set(shown)
+
+
+def test_the_documents_list_searches_and_opens_a_release(page):
+    page.goto(page.base + "/documents")
+    page.get_by_label("Search title, id or company").fill("Advanced Semiconductor")
+    page.get_by_label("Search title, id or company").press("Enter")
+    page.wait_for_url(re.compile(r"q=Advanced"))
+    row = page.locator(f"tr[data-document={SAMPLE_DOC}]")
+    assert "Kaohsiung" in row.text_content()
+    row.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(f"/doc/{SAMPLE_DOC}"))
+    page.goto(page.base + "/")                     # the site search finds documents too
+    box = page.get_by_label("Search organizations, awards, standards, indices").first
+    box.fill("Distinguished Award")
+    option = page.get_by_role("option").filter(has_text="document").first
+    option.wait_for()
+    option.click()
+    page.wait_for_url(re.compile(f"/doc/{SAMPLE_DOC}$"))
+
+
+def test_the_document_view_lists_qualifiers_and_whole_numbers(page):
+    page.goto(page.base + f"/doc/{SAMPLE_DOC}")
+    iso = page.locator(".fact-list li").filter(has_text="ISO 45001")
+    assert "in progress" in iso.text_content()
+    page.goto(page.base + "/doc/hub-release")            # 100 facts: numbers up to 100
+    last = page.locator(".fact-list li").last
+    marker_left = page.evaluate("""li => {
+        const box = li.getBoundingClientRect(), list = li.parentElement.getBoundingClientRect();
+        return box.left - list.left; }""", last.element_handle())
+    width = page.evaluate("""() => { const s = document.createElement('span');
+        s.textContent = '100.'; document.querySelector('.fact-list').append(s);
+        const w = s.getBoundingClientRect().width; s.remove(); return w; }""")
+    assert marker_left > width                          # the marker "100." fits left of the item
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+def test_no_page_scrolls_sideways(browser, live_server, viewport):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    pg = context.new_page()
+    try:
+        ase = quote(live_server + "/id/company/advanced-semiconductor-engineering", safe="")
+        for path in ("/", "/facts", "/documents", f"/doc/{SAMPLE_DOC}", "/query",
+                     f"/graph?focus={ase}", "/id/company/advanced-semiconductor-engineering"):
+            pg.goto(live_server + path)
+            pg.wait_for_load_state("networkidle")
+            width = pg.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= viewport[0], f"{path} is {width} px wide at {viewport[0]} px"
+    finally:
+        context.close()
+
+
+def test_the_fact_panel_stays_in_view_when_a_fact_far_down_is_chosen(page):
+    page.set_viewport_size({"width": 1400, "height": 500})
+    open_ase_by_search(page)
+    side = page.locator("aside.side")
+    side.evaluate("s => { s.scrollTop = s.scrollHeight; }")
+    page.locator("#edge-list button").last.click()
+    page.locator("#fact-panel .evidence-sentence").wait_for()
+    panel = page.locator("#fact-panel").bounding_box()
+    pane = side.bounding_box()
+    assert side.evaluate("s => s.scrollTop") > 0           # the list is still scrolled down
+    assert pane["y"] <= panel["y"] < pane["y"] + pane["height"] and panel["y"] + 40 < 500

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from esgkg.graph.fact_table import read_fact_records
 from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS
 
 from . import queries as q
@@ -43,7 +44,7 @@ EDGE_KINDS = list(FACT_KINDS) + ["conferred_by", "program_location"]
 QUALIFIER_LABELS = {
     "year": "Year", "level": "Level", "status": "Status", "rank": "Rank",
     "consecutive_years": "Consecutive years", "since": "Since", "conferred_by": "Conferred by",
-    "location": "Location", "value": "Value", "unit": "Unit",
+    "location": "Location", "value": "Value", "unit": "Unit", "awarded_by": "Awarded by",
 }
 
 
@@ -433,9 +434,15 @@ def document(store, doc_id: str) -> dict:
                      "exact": _v(row, "exact")}
     info = nodes_info(store, [x for f in facts.values() for x in (f["subject"], f["object"])]
                       + ([doc["place"]] if doc.get("place") else []))
+    records_by_statement = dict(read_fact_records(store, document=doc_id))
     fact_list = sorted(facts.values(), key=lambda f: (f["start"] is None, f["start"] or 0, f["kind"]))
     for f in fact_list:
         f["subject"], f["object"] = info[f["subject"]], info[f["object"]]
+        record = records_by_statement.get(f["iri"], {})
+        f["qualifiers"] = [{"name": name, "label": QUALIFIER_LABELS.get(name, name),
+                            "value": str(record[name]).replace("_", " ") if name == "status"
+                            else record[name]}
+                           for name in FACT_KINDS[f["kind"]].qualifiers if name in record]
         f["graph"] = f"/graph?focus={f['subject']['iri']}&fact={f['iri']}"
         ok = (f["start"] is not None and f["end"] is not None and 0 <= f["start"] < f["end"] <= len(text))
         f["span_ok"] = ok

@@ -248,6 +248,7 @@ async function selectEdge(edge) {
   const fact = await getJSON("/api/fact?iri=" + encodeURIComponent(statement));
   renderFact(fact, edge.data("kind"));
   factPanel.focus({ preventScroll: true });
+  factPanel.scrollIntoView({ block: "nearest" });   // phones: the panel is above the lists
 }
 
 function entityLink(entity) {
