@@ -448,3 +448,48 @@ def test_the_fact_panel_stays_in_view_when_a_fact_far_down_is_chosen(page):
     pane = side.bounding_box()
     assert side.evaluate("s => s.scrollTop") > 0           # the list is still scrolled down
     assert pane["y"] <= panel["y"] < pane["y"] + pane["height"] and panel["y"] + 40 < 500
+
+
+def svg_href(link) -> str:
+    return link.evaluate("a => a.href.baseVal")
+
+
+def test_a_timeline_mark_opens_its_fact_in_the_document(page):
+    page.goto(page.base + "/id/company/advanced-semiconductor-engineering")
+    page.wait_for_selector(".timeline[data-ready=true] svg")
+    marks = page.locator(".timeline svg a")              # Plot links marks with xlink:href
+    hrefs = [svg_href(a) for a in marks.all()]
+    assert any("#fact-award-" in h for h in hrefs) and any("#fact-certification-" in h for h in hrefs)
+    djsi = marks.filter(has=page.locator("title", has_text="(inferred)"))
+    assert djsi.count() == 5                        # six consecutive years: five inferred, hollow
+    assert {c.evaluate("c => getComputedStyle(c).fill") for c in djsi.locator("circle").all()} \
+        == {"rgb(255, 255, 255)"}
+    award = marks.filter(has=page.locator("title", has_text="received award")).first
+    href = svg_href(award)
+    award.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    anchor = href.split("#fact-")[1]
+    mark = page.locator(f"mark.fact-span[data-facts~='{anchor}']").first
+    assert "hover" in mark.get_attribute("class")
+    assert "Occupational Safety and Health Award" in mark.text_content()
+    assert not page.watch.page_errors and not page.watch.console_errors
+
+
+def test_compare_shows_the_index_two_companies_share(page):
+    page.goto(page.base + "/compare")
+    for slot, name in ((0, "Company 00001"), (1, "Company 00002")):
+        box = page.get_by_label(f"Company {slot + 1}", exact=True)
+        box.fill(name)
+        option = page.locator(f"#compare-{slot}-list [role=option]").first
+        option.wait_for()
+        box.press("ArrowDown")
+        box.press("Enter")
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url(re.compile(r"/compare\?entity=.*&entity="))
+    assert "entity=&" not in page.url                      # empty slots send nothing
+    shared = page.locator(".shared-list li")
+    assert "Example Hub Sustainability Index" in shared.first.text_content()
+    page.wait_for_selector(".timeline[data-ready=true] svg")
+    rows = page.eval_on_selector_all(".timeline svg [aria-label] title", "ts => ts.map(t => t.textContent)")
+    assert {r.split(" included in")[0] for r in rows} == {"Company 00001 Ltd.", "Company 00002 Ltd."}
+    assert not page.watch.page_errors and not page.watch.console_errors

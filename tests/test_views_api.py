@@ -235,3 +235,54 @@ def test_the_sample_release_in_the_documents_list_and_the_site_search(client):
     assert {"type": "document", "page": "/doc/ase-osh-award-2021"}.items() <= hits[0].items()
     page = client.get("/documents?q=advanced semiconductor").get_data(as_text=True)
     assert 'href="/doc/ase-osh-award-2021"' in page
+
+
+# --- /compare.json and timelines ----------------------------------------------------------------
+def objects_of(company: str) -> set[str]:
+    return {o for _, _, s, o, *_ in FIXTURE_FACTS if s == company}
+
+
+def test_compare_shows_facts_by_kind_and_what_two_companies_share(fixture_client):
+    acme, globex, initech = (entity_iri(fixture_client, n)
+                             for n in ("Acme Corporation", "Globex Ltd", "Initech Inc"))
+    body = fixture_client.get("/compare.json", query_string=[("entity", acme), ("entity", globex)]).json
+    shared = {o["label"]: o["entities"] for items in body["shared"].values() for o in items}
+    assert set(shared) == objects_of("Acme Corporation") & objects_of("Globex Ltd")
+    assert all(who == [acme, globex] for who in shared.values())
+    assert {o["label"] for o in body["shared"]["standard"]} == {"ISO 14001"}
+    [acme_column, globex_column] = body["entities"]
+    assert acme_column["label"] == "Acme Corporation"
+    assert {k["kind"]: len(k["facts"]) for k in globex_column["kinds"]} == \
+        dict(Counter(k for _, k, s, *_ in FIXTURE_FACTS if s == "Globex Ltd"))
+    with_initech = fixture_client.get("/compare.json",
+                                      query_string=[("entity", acme), ("entity", initech)]).json
+    assert [o["label"] for o in with_initech["shared"]["index"]] == ["DJSI World"]
+    rows = {m["series"].split(":")[0] for m in with_initech["timeline"]["marks"]}
+    assert rows == {"Acme Corporation", "Initech Inc"}           # one axis, both companies
+
+
+def test_compare_refuses_too_few_too_many_and_unknown_entities(fixture_client):
+    acme = entity_iri(fixture_client, "Acme Corporation")
+    for entities, status in (([acme], 400), ([acme] * 2, 400), ([acme, "no iri"], 400),
+                             ([acme, acme + "-nobody"], 404),
+                             ([f"{acme}{i}" for i in range(5)], 400)):
+        r = fixture_client.get("/compare.json", query_string=[("entity", e) for e in entities])
+        assert r.status_code == status and r.is_json, entities
+    assert fixture_client.get("/compare").status_code == 200           # the form to pick them
+
+
+def test_a_company_timeline_marks_each_dated_fact_and_its_inferred_years(fixture_client):
+    acme = entity_iri(fixture_client, "Acme Corporation")
+    page = urlsplit(acme).path
+    timeline = fixture_client.get(page + "?format=json").json["timeline"]
+    marks = {(m["kind"], m["object"], m["year"], m["inferred"], m["year_from"]) for m in timeline["marks"]}
+    djsi = next(q for _, k, s, o, q, _ in FIXTURE_FACTS if s == "Acme Corporation" and o == "DJSI World")
+    first = djsi["year"] - djsi["consecutive_years"] + 1
+    assert {(y, inferred) for k, o, y, inferred, _ in marks if o == "DJSI World"} == \
+        {(y, y != djsi["year"]) for y in range(first, djsi["year"] + 1)}
+    assert ("membership", "RE100", 2020, False, "since") in marks
+    assert ("certification", "ISO 14001", 2023, False, "document date") in marks   # the release's date
+    assert all(m["fact_page"].startswith("/doc/acme-green-2023#fact-") for m in timeline["marks"])
+    index = urlsplit(entity_iri(fixture_client, "DJSI World")).path
+    rows = {m["series"] for m in fixture_client.get(index + "?format=json").json["timeline"]["marks"]}
+    assert rows == {s for _, _, s, o, *_ in FIXTURE_FACTS if o == "DJSI World"}

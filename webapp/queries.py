@@ -324,3 +324,8 @@ SELECT ?st ?g ?kind ?s ?o ?year ?inferred ?derived WHERE {
   LATERAL { OPTIONAL { GRAPH ?g { ?st prov:wasDerivedFrom ?derived . ?derived esg:kind ?sourceKind } } }
 }
 """
+
+# The dates of some document graphs (VALUES filled by the caller with <iri> terms only).
+DOCUMENT_DATES = PREFIXES + """
+SELECT ?g ?date WHERE { VALUES ?g { {values} } LATERAL { GRAPH ?g { ?doc a esg:Release ; dcterms:date ?date } } }
+"""

@@ -8,6 +8,7 @@ the formats; adding one adds a row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -16,10 +17,12 @@ from esgkg.graph.vocab import PREFIXES, RDF
 
 RDF_TYPE = RDF.type
 
-from . import model, queries
+from . import model, queries, timelines
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("resources", __name__)
+# Entities whose page draws a timeline of their facts (statements, places and metrics do not).
+TIMELINE_TYPES = ("company", "agency", "organization", "index", "award", "standard", "initiative")
 bp.after_request(security_headers)
 
 
@@ -122,12 +125,14 @@ def describe(iri: str) -> dict:
                   label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
     elif "/id/evidence/" in iri:
         me.update(type="evidence", label="Evidence " + me["label"])
+    timeline = timelines.timeline(store(), iri) if me["type"] in TIMELINE_TYPES else None
     order = lambda p: (p["property"]["value"] != str(RDF_TYPE), p["property"]["curie"] or p["property"]["value"])  # noqa: E731
     return {"iri": iri, "label": me["label"], "type": me["type"], "aliases": me["aliases"],
             "properties": sorted(properties.values(), key=order),
             "inbound": sorted(inbound.values(), key=order),
             "graph": "/graph?focus=" + iri if me["type"] not in ("statement", "evidence") else None,
-            "fact": fact,
+            "fact": fact, "timeline": timeline,
+            "compare": f"/compare?{urlencode({'entity': iri})}" if me["type"] == "company" else None,
             "formats": [{"name": f.name, "media_type": f.media_type} for f in RDF_FORMATS]}
 
 

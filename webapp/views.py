@@ -14,7 +14,7 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from esgkg.graph import export
 
-from . import facts as fact_table, model
+from . import facts as fact_table, model, timelines
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("views", __name__)
@@ -132,6 +132,25 @@ def documents():
     if not json_twin:
         data["previous"] = _link("/documents", page=page - 1) if page > 1 else None
     return render_page("documents.html", data)
+
+
+@bp.get("/compare")
+@bp.get("/compare.json")
+def compare():
+    """2-4 companies side by side (``?entity=IRI&entity=IRI``); with fewer, the form to pick them."""
+    entities = [e for e in request.args.getlist("entity") if e]
+    data = {"entities": [], "shared": {}, "timeline": None,
+            "chosen": [{"iri": e, "label": i["label"]}
+                       for e, i in model.nodes_info(store(), entities).items()]}
+    if len(entities) >= 2 or wants_json():
+        try:
+            data.update(timelines.compare(store(), entities))
+        except ValueError as exc:
+            fail(400, str(exc))
+        except model.NotFound as exc:
+            fail(404, str(exc))
+    return render_page("compare.html", data, max_compared=timelines.MAX_COMPARED,
+                       kind_labels=model.KIND_LABELS)
 
 
 def _link(path: str, **changes) -> str:

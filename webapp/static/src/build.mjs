@@ -17,6 +17,7 @@ await esbuild.build({
     query: join(src, "query.js"),
     resource: join(src, "resource.js"),
     facts: join(src, "facts.js"),
+    compare: join(src, "compare.js"),
     explorer: join(src, "explorer.css"),
   },
   bundle: true,
