@@ -493,3 +493,23 @@ def test_compare_shows_the_index_two_companies_share(page):
     rows = page.eval_on_selector_all(".timeline svg [aria-label] title", "ts => ts.map(t => t.textContent)")
     assert {r.split(" included in")[0] for r in rows} == {"Company 00001 Ltd.", "Company 00002 Ltd."}
     assert not page.watch.page_errors and not page.watch.console_errors
+
+
+def test_a_share_link_restores_its_query(page):
+    from urllib.parse import urlencode
+
+    query = "SELECT ?standard WHERE { GRAPH ?g { ?st <https://w3id.org/esgkg/ontology#object> ?standard } } LIMIT 3"
+    page.goto(page.base + "/query#" + urlencode({"query": query, "tabTitle": "My shared query"}))
+    page.locator(".yasqe .CodeMirror").first.wait_for()
+    active = page.evaluate("() => { const t = window.esgkgYasgui.getTab(); return [t.getName(), t.getQuery()]; }")
+    assert active == ["My shared query", query]
+    # The link YASGUI's own share button makes for that tab opens the same query again.
+    link = page.evaluate("() => window.esgkgYasgui.constructor.linkUtils.createShareLink(location.href.split('#')[0], window.esgkgYasgui.getTab())")
+    page.goto(page.base + "/")
+    page.goto(link)
+    page.locator(".yasqe .CodeMirror").first.wait_for()
+    assert page.evaluate("() => window.esgkgYasgui.getTab().getQuery()") == query
+    canned = page.locator(".canned-list a", has_text="Certifications in progress").first
+    canned.click()
+    page.wait_for_url(re.compile(r"/queries/certifications-in-progress$"))
+    assert "ISO 45001" in page.locator(".canned-table").text_content()

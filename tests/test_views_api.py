@@ -286,3 +286,42 @@ def test_a_company_timeline_marks_each_dated_fact_and_its_inferred_years(fixture
     index = urlsplit(entity_iri(fixture_client, "DJSI World")).path
     rows = {m["series"] for m in fixture_client.get(index + "?format=json").json["timeline"]["marks"]}
     assert rows == {s for _, _, s, o, *_ in FIXTURE_FACTS if o == "DJSI World"}
+
+
+# --- canned queries -----------------------------------------------------------------------------
+def test_every_canned_query_is_listed_and_runs(client):
+    from esgkg.webapp import canned
+
+    listed = client.get("/api/examples").json["examples"]
+    assert [e["name"] for e in listed] == [q.name for q in canned.canned_queries()]
+    page = client.get("/query").get_data(as_text=True)
+    for q in canned.canned_queries():
+        assert q.title and q.description and f'href="/queries/{q.name}"' in page
+        body = client.get(f"/queries/{q.name}.json").json
+        assert body["title"] == q.title and body["rows"], q.name
+        assert set(body["rows"][0]) <= set(body["variables"])
+        csv_rows = list(csv.DictReader(io.StringIO(client.get(f"/queries/{q.name}.csv").get_data(as_text=True))))
+        assert len(csv_rows) == len(body["rows"])
+    assert client.get("/queries/no-such-query").status_code == 404
+    assert client.get("/queries/certifications-in-progress.xml").status_code == 404
+
+
+def sample_rows(client, name: str) -> list[dict]:
+    rows = client.get(f"/queries/{name}.json").json["rows"]
+    return [r for r in rows if "Advanced Semiconductor" in (r.get("companyLabel") or "")]
+
+
+def test_canned_queries_give_the_sample_facts(client):
+    assert [(r["standardLabel"], r["sentence"].split(",")[0]) for r in sample_rows(client, "certifications-in-progress")] \
+        == [("ISO 45001", "The company is in the process of obtaining ISO 45001")]
+    djsi = [r for r in sample_rows(client, "companies-in-indices-by-year") if "Dow Jones" in r["indexLabel"]]
+    assert [(r["year"], r["inferred"]) for r in djsi] == \
+        [(str(y), "true") for y in range(2016, 2021)] + [("2021", None)]        # six consecutive years
+    [award] = sample_rows(client, "awards-with-conferring-body-and-year")
+    assert (award["awardLabel"], award["year"], award["level"], award["bodyLabel"]) == \
+        ("Occupational Safety and Health Award", "2021", "Benchmark Enterprise", "Ministry of Labor")
+    assert [r["initiativeLabel"] for r in sample_rows(client, "memberships-by-initiative")] == \
+        ["Responsible Business Alliance"]
+    counts = {r["standardLabel"]: (r["holding"], r["inProgress"])
+              for r in client.get("/queries/certifications-by-standard.json").json["rows"]}
+    assert counts["OHSAS 18001"] == ("1", "0") and counts["ISO 45001"] == ("0", "1")

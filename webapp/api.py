@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from . import model, queries
+from . import canned, model
 from .pages import fail, security_headers, store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -103,6 +103,5 @@ def stats():
 
 @bp.get("/examples")
 def examples():
-    """The example queries of the query page (YASGUI tabs)."""
-    return jsonify({"endpoint": "/sparql",
-                    "examples": [{"title": t, "query": text} for t, text in queries.EXAMPLES]})
+    """The example queries of the query page (YASGUI tabs): the canned queries."""
+    return jsonify({"endpoint": "/sparql", "examples": canned.examples()})

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, redirect, request
 
-from . import model, queries
+from . import canned, model
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("explorer", __name__)
@@ -67,6 +67,5 @@ def document(doc_id: str):
 
 @bp.get("/query")
 def query():
-    data = {"endpoint": "/sparql",
-            "examples": [{"title": t, "query": text} for t, text in queries.EXAMPLES]}
+    data = {"endpoint": "/sparql", "examples": canned.examples()}
     return render_page("query.html", data)

@@ -220,52 +220,6 @@ DESCRIBE_OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { $iri ?p ?o } }"
 DESCRIBE_IN = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p $iri } } LIMIT 500"
 DESCRIBE_CONSTRUCT = "CONSTRUCT { $iri ?p ?o } WHERE { GRAPH ?g { $iri ?p ?o } }"
 
-# Examples preloaded in the query page (title, query). They run against /sparql as written.
-EXAMPLES = [
-    ("Awards with conferring body and year", PREFIXES + """
-SELECT ?companyLabel ?awardLabel ?year ?level ?bodyLabel ?sentence WHERE {
-  GRAPH ?g {
-    ?st a esg:AwardConferral ; esg:subject ?company ; esg:object ?award .
-    FILTER NOT EXISTS { ?st esg:inferred true }
-    OPTIONAL { ?st esg:year ?year } OPTIONAL { ?st esg:level ?level }
-    OPTIONAL { ?st esg:conferredBy ?body }
-    OPTIONAL { ?st esg:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?sentence }
-  }
-  GRAPH ?e { ?company rdfs:label ?companyLabel . ?award rdfs:label ?awardLabel .
-             OPTIONAL { ?body rdfs:label ?bodyLabel } }
-} ORDER BY DESC(?year) LIMIT 100
-"""),
-    ("Companies in DJSI (and other indices) by year", PREFIXES + """
-SELECT ?companyLabel ?indexLabel ?year ?rank ?inferred WHERE {
-  GRAPH ?g { ?st a esg:IndexInclusion ; esg:subject ?company ; esg:object ?index ; esg:year ?year .
-             OPTIONAL { ?st esg:rank ?rank } OPTIONAL { ?st esg:inferred ?inferred } }
-  GRAPH ?e { ?company rdfs:label ?companyLabel . ?index rdfs:label ?indexLabel }
-} ORDER BY ?indexLabel ?year ?companyLabel LIMIT 200
-"""),
-    ("Certifications in progress", PREFIXES + """
-SELECT ?companyLabel ?standardLabel ?sentence WHERE {
-  GRAPH ?g { ?st a esg:Certification ; esg:subject ?company ; esg:object ?standard ;
-             esg:status esg:status_in_progress .
-             OPTIONAL { ?st esg:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?sentence } }
-  GRAPH ?e { ?company rdfs:label ?companyLabel . ?standard rdfs:label ?standardLabel }
-} LIMIT 100
-"""),
-    ("Facts with their evidence sentence", PREFIXES + """
-SELECT ?kind ?subjectLabel ?objectLabel ?sentence ?document WHERE {
-  GRAPH ?g { ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o ; prov:wasDerivedFrom ?document ;
-             esg:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?sentence }
-  GRAPH ?e { ?s rdfs:label ?subjectLabel . ?o rdfs:label ?objectLabel }
-} LIMIT 100
-"""),
-    ("Neighbourhood as a graph (CONSTRUCT, open in graph view)", PREFIXES + """
-CONSTRUCT { ?s ?p ?o } WHERE {
-  GRAPH ?g { ?s ?p ?o .
-    FILTER(?p IN (esg:receivedAward, esg:certifiedTo, org:memberOf, esg:includedIn,
-                  esg:adoptsStandardsOf, esg:runsProgram, org:subOrganizationOf)) }
-} LIMIT 200
-"""),
-]
-
 EXISTS = "SELECT ?p WHERE { { GRAPH ?g { $iri ?p ?o } } UNION { GRAPH ?g { ?s ?p $iri } } } LIMIT 1"
 
 # Triples in the whole dataset (all graphs).

@@ -1,5 +1,5 @@
-"""The analyst views: the fact table (/facts), the documents (/documents) and company comparison
-(/compare). Each page has its JSON twin at the same path + ``.json`` (or ``?format=json``), and the
+"""The analyst views: the fact table (/facts), the documents (/documents), company comparison
+(/compare) and the canned queries' results (/queries/NAME). Each page has its JSON twin at the same path + ``.json`` (or ``?format=json``), and the
 fact table its downloads: ``/facts.csv``, ``/facts.jsonl`` and every RDF export format
 (``/facts.turtle``, or ``?format=turtle``), each holding exactly the filtered rows.
 """
@@ -10,11 +10,12 @@ import io
 import json
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from esgkg.graph import export
 
-from . import facts as fact_table, model, timelines
+from . import canned, facts as fact_table, model, timelines
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("views", __name__)
@@ -153,6 +154,34 @@ def compare():
                        kind_labels=model.KIND_LABELS)
 
 
+@bp.get("/queries/<name>")
+@bp.get("/queries/<name>.<extension>")
+def canned_query(name: str, extension: str | None = None):
+    """A canned query's results: a table, JSON (``.json``) or CSV (``.csv``)."""
+    query = canned.get(name)
+    if query is None:
+        fail(404, f"no canned query {name!r}; see /query for the list")
+    if extension not in (None, "json", "csv"):
+        fail(404, f"unknown format {extension!r}; offered: html, json, csv")
+    result = store().query(query.text)
+    if hasattr(result, "variables"):                     # SELECT
+        variables, rows = [v.value for v in result.variables], list(model.records(result))
+    elif isinstance(result, (list, ox.QueryTriples)):    # CONSTRUCT (a list from other backends)
+        variables = ["subject", "predicate", "object"]
+        rows = [dict(zip(variables, (t.subject.value, t.predicate.value, t.object.value)))
+                for t in result]
+    else:                                                # ASK
+        variables, rows = ["boolean"], [{"boolean": str(bool(result)).lower()}]
+    if extension == "csv":
+        response = Response(_csv(rows, variables), mimetype="text/csv")
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    data = {"name": name, "title": query.title, "description": query.description,
+            "query": query.text, "variables": variables, "rows": rows}
+    return render_page("canned.html", data,
+                       href=lambda value: value and model.resource_path(store(), value))
+
+
 def _link(path: str, **changes) -> str:
     """``path`` with this request's query parameters, some changed (None removes one)."""
     params = [(k, v) for k, v in request.args.items(multi=True)
@@ -186,9 +215,10 @@ def _public(row: dict) -> dict:
     return {k: v for k, v in row.items() if k in fact_table.COLUMNS}
 
 
-def _csv(rows):
+def _csv(rows, columns=fact_table.COLUMNS):
+    """CSV text of ``rows`` (dicts), written as they come."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fact_table.COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(row)

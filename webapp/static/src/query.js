@@ -10,10 +10,6 @@ initAllSearches();
 const host = document.getElementById("yasgui");
 const statusLine = document.getElementById("query-status");
 
-function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
-
 async function start() {
   const { examples } = await getJSON(host.dataset.examples);
   const endpoint = new URL(host.dataset.endpoint, window.location.origin).href;
@@ -30,12 +26,26 @@ async function start() {
     yasr: { persistenceId: null, prefixes: {} },
   });
   window.esgkgYasgui = yasgui;
-  const wanted = window.location.hash.slice(1);
-  let active = examples.findIndex((ex) => wanted && slug(ex.title).startsWith(wanted));
-  if (active < 0) active = 0;
+  // A share link (YASGUI's share button: #query=...&tabTitle=..., or the same as ?query=) opens
+  // its query in a tab of its own, active; the endpoint is always this server's, whatever the
+  // link says.
+  const hash = window.location.hash.slice(1);
+  const shared = new URLSearchParams(hash.includes("query=") ? hash : window.location.search);
+  if (shared.get("query")) {
+    yasgui.addTab(true, { name: shared.get("tabTitle") || "Shared query", yasqe: { value: shared.get("query") },
+                          requestConfig: { endpoint } });
+  }
+  const wanted = hash;
+  let active = shared.get("query") ? -1 : Math.max(0, examples.findIndex((ex) => wanted && ex.name.startsWith(wanted)));
   examples.forEach((ex, i) => {
     yasgui.addTab(i === active, { name: ex.title, yasqe: { value: ex.query.trim() + "\n" }, requestConfig: { endpoint } });
   });
+  // "Open in the editor" links of the canned list: switch to that tab without reloading.
+  document.querySelectorAll("[data-open-example]").forEach((link) => link.addEventListener("click", () => {
+    const ex = examples.find((e) => e.name === link.dataset.openExample);
+    const tab = Object.values(yasgui._tabs).find((t) => t.getName() === ex.title);
+    if (tab) yasgui.selectTabId(tab.getId());
+  }));
   yasgui.on("queryResponse", (_y, tab) => {
     statusLine.textContent = "Query finished.";
     host.dataset.lastQuery = tab.getId();
