@@ -325,3 +325,24 @@ def test_canned_queries_give_the_sample_facts(client):
     counts = {r["standardLabel"]: (r["holding"], r["inProgress"])
               for r in client.get("/queries/certifications-by-standard.json").json["rows"]}
     assert counts["OHSAS 18001"] == ("1", "0") and counts["ISO 45001"] == ("0", "1")
+
+
+# --- resource pages of hubs ---------------------------------------------------------------------
+def test_a_hub_resource_page_labels_and_pages_its_inbound_links(client):
+    hub = client.get("/api/search?q=Example Hub Sustainability").json["results"][0]["page"]
+    first = client.get(hub + "?format=json").json
+    pages = first["inbound_pages"]
+    assert pages["pages"] > 1 and pages["total"] > pages["per_page"]
+    seen = []
+    for n in range(1, pages["pages"] + 1):
+        body = first if n == 1 else client.get(f"{hub}?format=json&inbound_page={n}").json
+        links = [v for p in body["inbound"] for v in p["values"]]
+        assert len(links) <= pages["per_page"]
+        seen += [(p["property"]["value"], v["value"]) for p in body["inbound"] for v in p["values"]]
+    assert len(set(seen)) == pages["total"]                   # every link once, over the pages
+    statements = [v for p in first["inbound"] for v in p["values"] if "/id/statement/" in v["value"]]
+    assert statements and all(" included in Example Hub Sustainability Index" in v["label"]
+                              for v in statements)              # a fact, not the IRI's hash
+    assert client.get(hub + "?inbound_page=0").status_code == 400
+    page = client.get(hub + "?inbound_page=2").get_data(as_text=True)
+    assert 'rel="prev"' in page and "Page 2 of" in page

@@ -258,9 +258,11 @@ def rows(store, statements: list[str]) -> list[dict]:
     return out
 
 
-def all_rows(store, filters: Filters, sort: str = DEFAULT_SORT, chunk: int = 500):
-    """Every row of the filtered view, in table order (the downloads), ``chunk`` at a time."""
+def all_rows(store, filters: Filters, sort: str = DEFAULT_SORT, chunk: int = 500,
+             limit: int | None = None):
+    """Every row of the filtered view (or the first ``limit``), in table order, ``chunk`` at a
+    time: the downloads, timelines and comparisons."""
     facets, total = facet_counts(store, filters)
-    statements = sorted_statements(store, filters, facets, total, sort, 0, None)
+    statements = sorted_statements(store, filters, facets, total, sort, 0, limit)
     for start in range(0, len(statements), chunk):
         yield from rows(store, statements[start:start + chunk])

@@ -217,7 +217,10 @@ SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?g { ?doc a esg:Release } }
 
 # Everything said about $iri, in any graph (resource pages); inbound links separately.
 DESCRIBE_OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { $iri ?p ?o } }"
-DESCRIBE_IN = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p $iri } } LIMIT 500"
+# Inbound links, a page at a time ({limit} and {offset} filled by the caller with integers), in
+# the store's own order (sorting a hub's thousands of links costs seconds), and their count.
+DESCRIBE_IN = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p $iri } } LIMIT {limit} OFFSET {offset}"
+DESCRIBE_IN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p $iri } }"
 DESCRIBE_CONSTRUCT = "CONSTRUCT { $iri ?p ?o } WHERE { GRAPH ?g { $iri ?p ?o } }"
 
 EXISTS = "SELECT ?p WHERE { { GRAPH ?g { $iri ?p ?o } } UNION { GRAPH ?g { ?s ?p $iri } } } LIMIT 1"

@@ -17,10 +17,12 @@ from esgkg.graph.vocab import PREFIXES, RDF
 
 RDF_TYPE = RDF.type
 
+from . import facts as fact_table
 from . import model, queries, timelines
 from .pages import fail, render_page, security_headers, store, wants_json
 
 bp = Blueprint("resources", __name__)
+INBOUND_PAGE = 100
 # Entities whose page draws a timeline of their facts (statements, places and metrics do not).
 TIMELINE_TYPES = ("company", "agency", "organization", "index", "award", "standard", "initiative")
 bp.after_request(security_headers)
@@ -96,15 +98,31 @@ def _curie(iri: str) -> str | None:
     return None
 
 
-def describe(iri: str) -> dict:
-    """The resource page's data: outgoing properties and incoming links, grouped by property."""
+def _label_statements(info: dict[str, dict]) -> None:
+    """Statements linked from a page read as their fact ("ASE included in DJSI World, 2021"),
+    not as the hash at the end of their IRI."""
+    statements = [i for i in info if "/id/statement/" in i]
+    for row in fact_table.rows(store(), statements):
+        year = f", {row['year']}" if "year" in row else ""
+        info[row["statement"]]["label"] = (f"{row['subject']} {model.KIND_LABELS.get(row['kind'], row['kind'])} "
+                                           f"{row['object']}{year}" + (" (inferred)" if row["inferred"] else ""))
+
+
+def describe(iri: str, inbound_page: int = 1) -> dict:
+    """The resource page's data: outgoing properties and incoming links (a page of
+    INBOUND_PAGE at a time: an index can have thousands), grouped by property."""
     out_rows = list(model.run(store(), queries.DESCRIBE_OUT, iri=iri))
-    in_rows = list(model.run(store(), queries.DESCRIBE_IN, iri=iri))
+    in_total = int(next(iter(model.run(store(), queries.DESCRIBE_IN_COUNT, iri=iri)))["n"].value)
+    pages = max(1, -(-in_total // INBOUND_PAGE))
+    in_page = min(inbound_page, pages)
+    in_rows = list(model.run(store(), queries.DESCRIBE_IN.replace("{limit}", str(INBOUND_PAGE))
+                             .replace("{offset}", str((in_page - 1) * INBOUND_PAGE)), iri=iri))
     if not out_rows and not in_rows:
         fail(404, f"nothing is known about {iri}")
     linked = {r["o"].value for r in out_rows if isinstance(r["o"], ox.NamedNode)}
     linked |= {r["s"].value for r in in_rows if isinstance(r["s"], ox.NamedNode)}
     info = model.nodes_info(store(), [iri, *[i for i in linked if i.startswith(store().iris.base)]])
+    _label_statements(info)
     properties: dict[str, dict] = {}
     for r in out_rows:
         prop = properties.setdefault(r["p"].value, {"property": _term(r["p"], {}), "values": []})
@@ -130,6 +148,8 @@ def describe(iri: str) -> dict:
     return {"iri": iri, "label": me["label"], "type": me["type"], "aliases": me["aliases"],
             "properties": sorted(properties.values(), key=order),
             "inbound": sorted(inbound.values(), key=order),
+            "inbound_pages": {"page": in_page, "pages": pages, "total": in_total,
+                              "per_page": INBOUND_PAGE},
             "graph": "/graph?focus=" + iri if me["type"] not in ("statement", "evidence") else None,
             "fact": fact, "timeline": timeline,
             "compare": f"/compare?{urlencode({'entity': iri})}" if me["type"] == "company" else None,
@@ -144,4 +164,7 @@ def resource(rest: str):
     rdf = negotiated_rdf(iri)
     if rdf is not None:
         return rdf
-    return render_page("resource.html", describe(iri))
+    raw = request.args.get("inbound_page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        fail(400, f"inbound_page must be a positive integer, not {raw!r}")
+    return render_page("resource.html", describe(iri, int(raw)))

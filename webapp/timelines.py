@@ -15,6 +15,7 @@ from .model import KIND_LABELS, NotFound, nodes_info, records, run, sparql_term,
 
 MAX_SERIES = 40          # rows drawn on one timeline; the fact table has the rest
 MAX_COMPARED = 4
+MAX_HUB_FACTS = 1000     # facts read for the timeline of an index, award or standard
 # What a timeline shows: the kinds whose facts happen in a year (located_in, part_of and the like
 # are states, and their only year would be the release's date).
 TIMELINE_KINDS = ("award", "index_inclusion", "certification", "membership")
@@ -64,7 +65,9 @@ def timeline(store, iri: str) -> dict:
     if own:
         found = marks(store, own, _series)
     else:
-        about = list(fact_table.all_rows(store, fact_table.Filters(kind=kinds, object=[iri])))
+        # A hub (an index of 300 companies) draws the rows of its newest facts only.
+        about = list(fact_table.all_rows(store, fact_table.Filters(kind=kinds, object=[iri]),
+                                         limit=MAX_HUB_FACTS))
         found = marks(store, about, lambda r: r["subject"])
     series = list(dict.fromkeys(m["series"] for m in found))
     shown = set(series[:MAX_SERIES])
