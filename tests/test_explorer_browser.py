@@ -513,3 +513,17 @@ def test_a_share_link_restores_its_query(page):
     canned.click()
     page.wait_for_url(re.compile(r"/queries/certifications-in-progress$"))
     assert "ISO 45001" in page.locator(".canned-table").text_content()
+
+
+def test_expanding_a_node_by_keyboard_keeps_the_drawing_and_the_focus(page):
+    open_ase_by_search(page)
+    positions = page.evaluate("() => Object.fromEntries(window.esgkgGraph.nodes().map(n => [n.id(), n.position()]))")
+    button = page.locator("#node-list button", has_text="Ministry of Labor")
+    button.focus()
+    page.keyboard.press("Enter")
+    wait_graph_where(page, f"cy.nodes().length > {len(positions)}")
+    after = page.evaluate("() => Object.fromEntries(window.esgkgGraph.nodes().map(n => [n.id(), n.position()]))")
+    assert {k: after[k] for k in positions} == positions          # nothing drawn before moved
+    assert "Ministry of Labor" in page.evaluate("() => document.activeElement.textContent")
+    page.keyboard.press("Tab")                                     # and the list goes on from there
+    assert page.evaluate("() => document.activeElement.closest('#node-list') !== null")

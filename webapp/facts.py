@@ -10,6 +10,7 @@ same reader as ``esgkg facts``.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from esgkg.graph.fact_table import read_fact_records
@@ -152,15 +153,28 @@ def table(store, filters: Filters, *, sort: str = DEFAULT_SORT, page: int = 1,
 
 def facet_counts(store, filters: Filters) -> tuple[dict, int]:
     """``({facet: {value: count}}, total)`` of the filtered statements; the open-ended facets
-    keep their ``FACET_SIZE`` largest values."""
+    keep their ``FACET_SIZE`` largest values. The seven counting queries run side by side (the
+    store, the executor pool and a remote endpoint all take concurrent queries): 0.58 s -> 0.3 s
+    for a 10k-release store on two cores."""
+    types = " ".join(f"<{ENTITY_CLASSES[t]}>" for t in OBJECT_TYPE_FACETS)
+    texts = {}
+    for name in ("kind", "year", "status", *OPEN_ENDED):
+        var = FACET_PATTERNS[name][1]
+        # No tie-break by ?var in the ORDER BY: comparing IRIs makes it 7x slower (0.49 s).
+        top = f"ORDER BY DESC(?n) LIMIT {FACET_SIZE}" if name in OPEN_ENDED else ""
+        texts[name] = q.PREFIXES + f"""
+SELECT ?{var} (COUNT(?st) AS ?n) WHERE {{ {where(store, filters, name)} }} GROUP BY ?{var} {top}"""
+    texts["typed"] = q.PREFIXES + f"""
+SELECT ?type ?o (COUNT(?st) AS ?n) WHERE {{
+  VALUES ?type {{ {types} }} GRAPH <{{entities}}> {{ ?o a ?type }} {where(store, filters, "object")}
+}} GROUP BY ?type ?o ORDER BY ?type DESC(?n)"""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = dict(zip(texts, pool.map(lambda text: list(records(run(store, text))), texts.values())))
     facets: dict[str, dict] = {}
     for name in ("kind", "year", "status", *OPEN_ENDED):
         var = FACET_PATTERNS[name][1]
-        # No tie-break by ?{var} in the ORDER BY: comparing IRIs makes it 7x slower (0.49 s).
-        top = f"ORDER BY DESC(?n) LIMIT {FACET_SIZE}" if name in OPEN_ENDED else ""
         counts = {}
-        for row in records(run(store, q.PREFIXES + f"""
-SELECT ?{var} (COUNT(?st) AS ?n) WHERE {{ {where(store, filters, name)} }} GROUP BY ?{var} {top}""")):
+        for row in answers[name]:
             value = row[var]
             if name == "document":
                 value = store.iris.doc_id_of_graph(value)
@@ -171,12 +185,8 @@ SELECT ?{var} (COUNT(?st) AS ?n) WHERE {{ {where(store, filters, name)} }} GROUP
     facets["kind"] = dict(sorted(facets["kind"].items(), key=lambda kv: (-kv[1], kv[0])))
     facets["year"] = dict(sorted(facets["year"].items(), key=lambda kv: -int(kv[0])))
     facets.update({name: {} for name in OBJECT_TYPE_FACETS})
-    types = " ".join(f"<{ENTITY_CLASSES[t]}>" for t in OBJECT_TYPE_FACETS)
     by_type = {str(ENTITY_CLASSES[t]): t for t in OBJECT_TYPE_FACETS}
-    for row in records(run(store, q.PREFIXES + f"""
-SELECT ?type ?o (COUNT(?st) AS ?n) WHERE {{
-  VALUES ?type {{ {types} }} GRAPH <{{entities}}> {{ ?o a ?type }} {where(store, filters, "object")}
-}} GROUP BY ?type ?o ORDER BY ?type DESC(?n)""")):
+    for row in answers["typed"]:
         facet = facets[by_type[row["type"]]]
         if len(facet) < FACET_SIZE:
             facet[row["o"]] = int(row["n"])

@@ -210,20 +210,43 @@ function refreshLists() {
 
 async function activateNode(node) {
   app.dataset.ready = "false";
+  const id = node.id();
+  const anchor = node.data("type") === "more" ? node.data("forNode") : id;
+  const before = new Set(cy.nodes().map((n) => n.id()));
+  const fromList = Boolean(document.activeElement && document.activeElement.closest("#node-list"));
   if (node.data("type") === "more") {
-    await load(node.data("forNode"), { offset: node.data("offset") });
-  } else if (!state.expanded.has(node.id())) {
+    await load(anchor, { offset: node.data("offset") });
+  } else if (!state.expanded.has(id)) {
     showNode(node);
-    await load(node.id());
+    await load(id);
   } else {
     showNode(node);
     app.dataset.ready = "true";
     return;
   }
-  layout();
+  placeAround(cy.getElementById(anchor), cy.nodes().filter((n) => !before.has(n.id())));
   refreshFilters();
   refreshLists();
+  // Keyboard focus stays on what was activated (the list was rebuilt under it).
+  const again = document.querySelector(`#node-list button[data-node="${CSS.escape(cy.getElementById(id).empty() ? anchor : id)}"]`);
+  if (again && fromList) again.focus();
   app.dataset.ready = "true";
+}
+
+// An expansion adds to the drawing instead of laying everything out again: the new nodes go on
+// a ring around the node they came from, outside what is drawn near it, and nothing else moves.
+function placeAround(center, added) {
+  if (!added.length || center.empty()) return;
+  const c = center.position();
+  const near = cy.nodes().filter((n) => !added.contains(n) && n.id() !== center.id())
+    .map((n) => Math.hypot(n.position("x") - c.x, n.position("y") - c.y)).filter((d) => d < 400);
+  const radius = Math.max(160, (added.length * 110) / (2 * Math.PI), near.length ? Math.min(...near) * 0.6 : 0);
+  const away = Math.atan2(c.y, c.x);          // open towards the outside of the drawing
+  cy.batch(() => added.forEach((n, i) => {
+    const angle = away + (2 * Math.PI * i) / added.length;
+    n.position({ x: c.x + radius * Math.cos(angle), y: c.y + radius * Math.sin(angle) });
+  }));
+  cy.animate({ fit: { eles: center.closedNeighborhood().union(added), padding: 40 } }, { duration: 0 });
 }
 
 function showNode(node) {

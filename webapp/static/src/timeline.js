@@ -23,6 +23,9 @@ function draw(box, timeline) {
   }
   const years = marks.map((m) => m.year);
   const first = Math.min(...years), last = Math.max(...years);
+  // One tick a year (never between years) up to 16 years; beyond, Plot's own whole-year ticks.
+  const yearTicks = last - first < 16 ? Array.from({ length: last - first + 1 }, (_, i) => first + i)
+    : Array.from({ length: 9 }, (_, i) => Math.round(first + (i * (last - first)) / 8));
   const series = [...new Set(marks.map((m) => m.series))];
   const kinds = [...new Set(marks.map((m) => m.kind))];
   const width = Math.max(320, box.clientWidth || 800);
@@ -41,12 +44,11 @@ function draw(box, timeline) {
     height: 40 + series.length * 26,
     marginLeft: Math.min(MAX_LABEL, Math.max(...series.map((s) => s.length))) * 7.2 + 14,
     style: { fontSize: "12px" },
-    x: { label: null, tickFormat: "d", domain: [first - 0.5, last + 0.5],
-         ticks: last - first < 16 ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : 12 },
+    x: { label: null, tickFormat: "d", domain: [first - 0.5, last + 0.5], ticks: yearTicks },
     y: { label: null, domain: series, tickFormat: short },
     color: { domain: kinds, range: kinds.map((k) => (EDGE_KINDS[k] || { color: "#555" }).color) },
     marks: [
-      Plot.gridX({ stroke: "#c9ced6", strokeOpacity: 1 }),
+      Plot.gridX({ ticks: yearTicks, stroke: "#c9ced6", strokeOpacity: 1 }),
       dots(marks.filter((m) => !m.inferred), "kind"),
       dots(marks.filter((m) => m.inferred), "white"),     // inferred years: hollow
     ],
