@@ -150,7 +150,7 @@ def test_entity_iri_dereferences_by_content_negotiation(client, explorer_app):
     assert jsonld.mimetype == "application/ld+json"
     assert any(node.get("@id") == iri for node in json.loads(jsonld.data))
     assert client.get(path, query_string={"format": "ttl"}).mimetype == "text/turtle"
-    assert client.get(path, query_string={"format": "rdfxml"}).status_code == 406
+    assert client.get(path, query_string={"format": "yaml"}).status_code == 406
     assert client.get("/id/company/no-such-company").status_code == 404
 
 

@@ -346,3 +346,30 @@ def test_a_hub_resource_page_labels_and_pages_its_inbound_links(client):
     assert client.get(hub + "?inbound_page=0").status_code == 400
     page = client.get(hub + "?inbound_page=2").get_data(as_text=True)
     assert 'rel="prev"' in page and "Page 2 of" in page
+
+
+# --- resource pages as linked data (issue 11 item 13, the resource part) -------------------------
+def test_negotiated_iris_vary_on_accept_and_offer_rdf_xml(client):
+    ase = client.get("/api/search?q=ASE").json["results"][0]["page"]
+    for path in (ase, f"/doc/{SAMPLE_DOC}"):
+        for accept in ("text/html", "application/json", "text/turtle", "application/rdf+xml"):
+            r = client.get(path, headers={"Accept": accept})
+            assert r.status_code == 200 and r.headers["Vary"] == "Accept", (path, accept)
+            assert r.mimetype == ("text/html" if accept == "text/html" else accept), (path, accept)
+    graph = rdflib.Graph().parse(data=client.get(ase + "?format=rdfxml").data, format="xml")
+    assert (None, rdflib.RDFS.label, rdflib.Literal("Advanced Semiconductor Engineering, Inc.")) in graph
+
+
+def test_named_graph_iris_dereference(client):
+    r = client.get(f"/graph/doc/{SAMPLE_DOC}", headers={"Accept": "application/n-triples"})
+    assert r.status_code == 200 and r.headers["Vary"] == "Accept"
+    graph = rdflib.Graph().parse(data=r.data, format="nt")
+    statements = set(graph.subjects(rdflib.URIRef(graph_fixture.ESG.kind), None))
+    stated = client.get(f"/facts.json?document={SAMPLE_DOC}&per_page=500").json["facts"]
+    assert {rdflib.URIRef(f["statement"]) for f in stated} <= statements
+    browser = client.get(f"/graph/doc/{SAMPLE_DOC}", headers={"Accept": "text/html"})
+    assert browser.status_code == 303 and browser.headers["Location"].endswith(f"/doc/{SAMPLE_DOC}")
+    entities = client.get("/graph/entities?format=ttl")
+    assert entities.status_code == 200 and b"Advanced Semiconductor Engineering" in entities.data
+    assert client.get("/graph/doc/no-such-release?format=ttl").status_code == 404
+    assert client.get("/graph").status_code == 200                    # the graph view is still there

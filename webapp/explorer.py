@@ -54,7 +54,7 @@ def graph():
 def document(doc_id: str):
     """The document view, which is also the HTML face of the document's IRI: RDF clients get
     the document's triples by content negotiation (see resources.py)."""
-    from .resources import negotiated_rdf
+    from .resources import negotiated_rdf, vary_accept
     rdf = negotiated_rdf(store().iris.document(doc_id))
     if rdf is not None:
         return rdf
@@ -62,7 +62,7 @@ def document(doc_id: str):
         data = model.document(store(), doc_id)
     except model.NotFound as exc:
         fail(404, str(exc))
-    return render_page("document.html", data)
+    return vary_accept(render_page("document.html", data))
 
 
 @bp.get("/query")

@@ -1,9 +1,10 @@
 """Every IRI esgkg mints under /id/... dereferences here (documents under /doc/... are answered
 by the document view, which calls ``negotiated_rdf`` first).
 
-Browsers get an HTML page (like LodView / DBpedia), clients get Turtle, JSON-LD or N-Triples by
-content negotiation (``Accept`` with q-values, or ``?format=ttl|jsonld|nt|json``). One table lists
-the formats; adding one adds a row.
+Browsers get an HTML page (like LodView / DBpedia), clients get Turtle, JSON-LD, N-Triples or
+RDF/XML by content negotiation (``Accept`` with q-values, or ``?format=ttl|jsonld|nt|rdfxml|json``),
+every answer with ``Vary: Accept``. Named graphs (/graph/doc/ID, /graph/entities) dereference the
+same way. One table lists the formats; adding one adds a row.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, redirect, request
 
 from esgkg.graph.vocab import PREFIXES, RDF
 
@@ -33,12 +34,14 @@ class RdfFormat:
     name: str
     media_type: str
     ox_format: object
+    label: str
 
 
 RDF_FORMATS = [
-    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE),
-    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD),
-    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, "Turtle"),
+    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, "JSON-LD"),
+    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, "N-Triples"),
+    RdfFormat("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, "RDF/XML"),
 ]
 BY_NAME = {f.name: f for f in RDF_FORMATS}
 BY_MEDIA_TYPE = {f.media_type: f for f in RDF_FORMATS}
@@ -69,10 +72,20 @@ def negotiated_rdf(iri: str) -> Response | None:
     triples = describe_triples(iri)
     if not triples:
         fail(404, f"nothing is known about {iri}")
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if rdf_format.name == "ttl" else None
+    return rdf_response(triples, rdf_format)
+
+
+def rdf_response(triples, rdf_format: RdfFormat) -> Response:
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} \
+        if rdf_format.ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     body = ox.serialize(triples, format=rdf_format.ox_format, prefixes=prefixes) if prefixes \
         else ox.serialize(triples, format=rdf_format.ox_format)
-    response = Response(body, mimetype=rdf_format.media_type)
+    return vary_accept(Response(body, mimetype=rdf_format.media_type))
+
+
+def vary_accept(response: Response) -> Response:
+    """Every answer of a negotiated IRI, HTML and JSON included, says it depends on Accept (so a
+    cache never serves a browser's page to an RDF client)."""
     response.headers["Vary"] = "Accept"
     return response
 
@@ -153,7 +166,8 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
             "graph": "/graph?focus=" + iri if me["type"] not in ("statement", "evidence") else None,
             "fact": fact, "timeline": timeline,
             "compare": f"/compare?{urlencode({'entity': iri})}" if me["type"] == "company" else None,
-            "formats": [{"name": f.name, "media_type": f.media_type} for f in RDF_FORMATS]}
+            "formats": [{"name": f.name, "media_type": f.media_type, "label": f.label}
+                        for f in RDF_FORMATS]}
 
 
 @bp.get("/id/<path:rest>")
@@ -167,4 +181,22 @@ def resource(rest: str):
     raw = request.args.get("inbound_page", "1")
     if not raw.isdigit() or int(raw) < 1:
         fail(400, f"inbound_page must be a positive integer, not {raw!r}")
-    return render_page("resource.html", describe(iri, int(raw)))
+    return vary_accept(render_page("resource.html", describe(iri, int(raw))))
+
+
+@bp.get("/graph/<path:rest>")
+def named_graph(rest: str):
+    """A named graph's IRI dereferences too: its triples by content negotiation; a browser is
+    sent to the document view (a document's graph) or to the export of the graph."""
+    iri = store().iris.base + "graph/" + rest
+    doc_id = store().iris.doc_id_of_graph(iri)
+    if (doc_id is None or not store().has_document(doc_id)) and iri != store().iris.entities_graph:
+        fail(404, f"no named graph <{iri}>")
+    rdf_format = chosen_rdf_format()
+    if rdf_format is None:
+        if request.args.get("format") not in (None, "html"):
+            fail(406, f"unknown format {request.args.get('format')!r}; offered: {', '.join(BY_NAME)}, html")
+        target = f"/doc/{doc_id}" if doc_id else "/export?" + urlencode({"graph": iri, "format": "turtle"})
+        return vary_accept(redirect(target, 303))
+    triples = [q.triple for q in store().quads_for_pattern(None, None, None, ox.NamedNode(iri))]
+    return rdf_response(triples, rdf_format)
