@@ -551,5 +551,8 @@ def example_questions(store) -> list[dict]:
     if "award" in top:
         iri, name = top["award"]
         out.append({"text": f"Who received the {name}?", "href": f"/graph?focus={iri}"})
-    out.append({"text": "Which certifications are still in progress? (SPARQL)", "href": "/query#certifications-in-progress"})
+    out.append({"text": "Which companies hold which certification, and which are still in progress?",
+                "href": "/facts?kind=certification&sort=kind"})
+    out.append({"text": "Which certifications are still in progress? (a ready-made query)",
+                "href": "/queries/certifications-in-progress"})
     return out

@@ -156,7 +156,10 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
                   label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
     elif "/id/evidence/" in iri:
         me.update(type="evidence", label="Evidence " + me["label"])
-    timeline = timelines.timeline(store(), iri) if me["type"] in TIMELINE_TYPES else None
+    # The timeline's marks are in the JSON twin only: the page's script fetches them, so the HTML
+    # is not held up by them (a hub's timeline reads hundreds of facts).
+    has_timeline = me["type"] in TIMELINE_TYPES
+    timeline = timelines.timeline(store(), iri) if has_timeline and wants_json() else None
     order = lambda p: (p["property"]["value"] != str(RDF_TYPE), p["property"]["curie"] or p["property"]["value"])  # noqa: E731
     return {"iri": iri, "label": me["label"], "type": me["type"], "aliases": me["aliases"],
             "properties": sorted(properties.values(), key=order),
@@ -165,6 +168,9 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
                               "per_page": INBOUND_PAGE},
             "graph": "/graph?focus=" + iri if me["type"] not in ("statement", "evidence") else None,
             "fact": fact, "timeline": timeline,
+            "timeline_source": f"{model.resource_path(store(), iri)}?format=json" if has_timeline else None,
+            "facts_page": "/facts?" + urlencode({"subject" if me["type"] in ("company", "agency")
+                                                 else "object": iri}) if has_timeline else None,
             "compare": f"/compare?{urlencode({'entity': iri})}" if me["type"] == "company" else None,
             "formats": [{"name": f.name, "media_type": f.media_type, "label": f.label}
                         for f in RDF_FORMATS]}

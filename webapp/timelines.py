@@ -15,7 +15,7 @@ from .model import KIND_LABELS, NotFound, nodes_info, records, run, sparql_term,
 
 MAX_SERIES = 40          # rows drawn on one timeline; the fact table has the rest
 MAX_COMPARED = 4
-MAX_HUB_FACTS = 1000     # facts read for the timeline of an index, award or standard
+MAX_HUB_FACTS = 200      # facts read for the timeline of an index, award or standard
 # What a timeline shows: the kinds whose facts happen in a year (located_in, part_of and the like
 # are states, and their only year would be the release's date).
 TIMELINE_KINDS = ("award", "index_inclusion", "certification", "membership")
@@ -72,8 +72,7 @@ def timeline(store, iri: str) -> dict:
     series = list(dict.fromkeys(m["series"] for m in found))
     shown = set(series[:MAX_SERIES])
     return {"marks": [m for m in found if m["series"] in shown], "series": len(series),
-            "more": max(0, len(series) - MAX_SERIES),
-            "facts_page": f"/facts?{'subject' if own else 'object'}={iri}"}
+            "more": max(0, len(series) - MAX_SERIES)}
 
 
 def compare(store, entities: list[str]) -> dict:
