@@ -527,3 +527,20 @@ def test_expanding_a_node_by_keyboard_keeps_the_drawing_and_the_focus(page):
     assert "Ministry of Labor" in page.evaluate("() => document.activeElement.textContent")
     page.keyboard.press("Tab")                                     # and the list goes on from there
     assert page.evaluate("() => document.activeElement.closest('#node-list') !== null")
+
+
+def test_neighbours_by_kind_show_one_group_at_a_time(page):
+    open_ase_by_search(page)
+    groups = page.locator("#group-list button")
+    texts = [g.text_content() for g in groups.all()]
+    assert len(texts) > 3 and any(t.startswith("certified to: ") for t in texts)
+    before = len(graph_nodes(page))
+    page.locator("#group-list button[data-group=certification]").click()
+    wait_graph_where(page, "cy.edges(\"[kind != 'more']\").every(e => e.data('kind') === 'certification')")
+    assert len(graph_nodes(page)) < before
+    assert page.locator("#group-list button[data-group=certification]").get_attribute("aria-pressed") == "true"
+    page.locator("#group-list button[data-group=certification]").click()      # all groups again
+    wait_graph_where(page, f"cy.nodes().length === {before}")
+    page.goto(page.base + "/graph?focus=" + quote(page.base + "/id/index/example-hub-sustainability-index", safe=""))
+    wait_graph(page)
+    assert page.locator("#group-list").text_content().strip() == "included in: 100"

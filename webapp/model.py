@@ -287,13 +287,23 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
         "years": sorted({y for e in all_edges for y in e["years"]}),
         "documents": sorted({e["document"] for e in all_edges if e["document"]}),
     }
+    groups: dict[str, set] = defaultdict(set)
+    for e in all_edges:
+        if e["kind"] not in ("conferred_by", "program_location", "mentions"):
+            groups[e["kind"]].add(e["target"] if e["source"] == focus else e["source"])
     return {
         "focus": focus, "nodes": nodes, "edges": shown_edges,
         "total": len(ranked), "offset": offset, "limit": limit,
         "more": max(0, len(ranked) - offset - limit),
         "filters": {"kinds": sorted(kinds or []), "year": year, "document": document},
-        "facets": facets,
+        "facets": facets, "groups": _groups({k: len(v) for k, v in groups.items()}),
     }
+
+
+def _groups(counts: dict[str, int]) -> list[dict]:
+    """A focus's neighbours by fact kind, largest first: the side panel's "neighbours by kind"."""
+    return [{"kind": k, "label": KIND_LABELS.get(k, k), "count": n}
+            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _hub_neighbourhood(store, focus: str, total: int, limit: int, offset: int) -> dict:
@@ -317,6 +327,7 @@ def _hub_neighbourhood(store, focus: str, total: int, limit: int, offset: int) -
         "facets": {"kinds": sorted({e["kind"] for e in edges}),
                    "years": sorted({y for e in edges for y in e["years"]}),
                    "documents": sorted({e["document"] for e in edges if e["document"]})},
+        "groups": _groups({r["kind"]: int(r["count"]) for r in records(run(store, q.HUB_GROUPS, focus=focus))}),
         "hub": True,
     }
 

@@ -286,3 +286,12 @@ SELECT ?st ?g ?kind ?s ?o ?year ?inferred ?derived WHERE {
 DOCUMENT_DATES = PREFIXES + """
 SELECT ?g ?date WHERE { VALUES ?g { {values} } LATERAL { GRAPH ?g { ?doc a esg:Release ; dcterms:date ?date } } }
 """
+
+# A hub's neighbours counted by fact kind (stated facts only), for its "neighbours by kind" list.
+HUB_GROUPS = PREFIXES + """
+SELECT ?kind (COUNT(DISTINCT ?n) AS ?count) WHERE {
+  { GRAPH ?g { ?st esg:subject $focus ; esg:object ?n ; esg:kind ?kind } }
+  UNION { GRAPH ?g { ?st esg:object $focus ; esg:subject ?n ; esg:kind ?kind } }
+  MINUS { GRAPH ?g { ?st esg:inferred true } }
+} GROUP BY ?kind
+"""

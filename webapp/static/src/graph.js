@@ -99,6 +99,7 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
     links.append(el("span", { class: "type-badge", text: data.nodes[0].type }), " ",
       data.nodes[0].page ? el("a", { href: data.nodes[0].page, text: "Resource page" }) : "");
   }
+  if (iri === state.focus && offset === 0) showGroups(data.groups || []);
   setStatus(`${cy.nodes("[type != 'more']").length} nodes, ${cy.edges("[kind != 'more']").length} facts` +
             (data.more ? `; ${data.more} more neighbours of ${shortLabel(data.nodes[0].label)} not shown` : ""));
   return data;
@@ -329,6 +330,21 @@ async function reloadAll() {
   refreshLists();
   syncUrl();
   app.dataset.ready = "true";
+}
+
+// A hub's neighbours by kind ("included in: 3,308"): one button a group, which keeps the graph to
+// that kind (the kind filter), and a way back to all of them.
+function showGroups(groups) {
+  const list = document.getElementById("group-list");
+  clear(list);
+  for (const g of groups) {
+    const only = state.kinds.size === 1 && state.kinds.has(g.kind);
+    list.append(el("li", {}, el("button", {
+      type: "button", class: "link", "data-group": g.kind, "aria-pressed": String(only),
+      text: `${g.label}: ${g.count.toLocaleString("en")}`,
+      onclick: () => { state.kinds = only ? new Set() : new Set([g.kind]); reloadAll(); },
+    })));
+  }
 }
 
 function syncUrl() {
