@@ -151,7 +151,11 @@ def compare():
         except model.NotFound as exc:
             fail(404, str(exc))
     return render_page("compare.html", data, max_compared=timelines.MAX_COMPARED,
-                       kind_labels=model.KIND_LABELS)
+                       plurals=TYPE_PLURALS)
+
+
+# Headings of the "what they share" groups, by entity type (the rest add an s).
+TYPE_PLURALS = {"index": "Indices", "agency": "Agencies", "company": "Companies"}
 
 
 @bp.get("/queries/<name>")
