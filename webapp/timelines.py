@@ -97,7 +97,8 @@ def compare(store, entities: list[str]) -> dict:
             objects[r["object_iri"]][iri] = r["object"]
         columns.append({"iri": iri, "label": info[iri]["label"], "type": info[iri]["type"],
                         "page": info[iri]["page"], "facts": sum(map(len, by_kind.values())),
-                        "kinds": [{"kind": k, "label": KIND_LABELS.get(k, k), "facts": v}
+                        "kinds": [{"kind": k, "label": KIND_LABELS.get(k, k),
+                                   "facts": sorted(v, key=lambda r: (r["object"].lower(), r.get("year", 0)))}
                                   for k, v in sorted(by_kind.items())]})
         all_marks += marks(store, [r for r in rows if r["kind"] in TIMELINE_KINDS],
                            lambda r: f"{info[iri]['label']}: {_series(r)}")
