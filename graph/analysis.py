@@ -164,7 +164,7 @@ def resolve(network: nx.MultiDiGraph, name: str) -> str:
                or wanted in (a.strip().casefold() for a in d.get("aliases", "").split("|") if a)
                or n.rstrip("/").rsplit("/", 1)[-1] == wanted]
     if not matches:  # then by the resolution key: case, punctuation, 'the' and corporate suffixes
-        from .resolve import Entity
+        from .entities import Entity
 
         key = Entity(name, "organization").key
         matches = [n for n, d in network.nodes(data=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .extract import DocContext
+from .document import DocContext
 from .facts import Fact
 from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash,
                     status_iri)
