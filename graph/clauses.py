@@ -50,7 +50,7 @@ def patterns(name: str) -> PatternSet:
 def governing_verb(token: Token) -> Token:
     """The verb whose clause TOKEN belongs to ('member' in 'is a member of' -> 'is')."""
     seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 8:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 8:
         if token.dep_ in ("relcl", "acl", "appos"):
             break
         token, seen = token.head, seen + 1
@@ -69,7 +69,7 @@ def subject_tokens(trigger: Token) -> list[Token]:
             return [first, *first.conjuncts]
         if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
             return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
-        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
             verb = verb.head
             continue
         if verb.dep_ == "pobj" or verb.dep_ == "prep":
@@ -90,7 +90,7 @@ def agent_tokens(trigger: Token) -> list[Token]:
 
 
 def in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i and (token is root or root in token.ancestors)
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token == root or root in token.ancestors)
 
 
 def is_negated(trigger: Token) -> bool:
@@ -117,6 +117,8 @@ def clause_years(root: Token) -> list[int]:
     """Years written in ROOT's subtree, not after 'since' (those date a start)."""
     years = []
     for token in root.subtree:
+        if any(a.dep_ in ("relcl", "acl", "appos") and a != root and root in a.ancestors for a in token.ancestors):
+            continue  # 'the Pledge, which Amazon co-founded in 2019': that year is not this clause's
         match = YEAR.match(token.text)
         if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
             years.append(int(match.group(1)))
@@ -159,7 +161,7 @@ def clause_span(trigger: Token) -> set[int]:
         root = trigger
     inside = {t.i for t in root.subtree}
     for token in root.subtree:
-        if token is root or token.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "relcl"):
+        if token == root or token.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "relcl"):
             continue
         own_predicate = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")  # 'became X and has joined Y'
         if (own_predicate or any(c.dep_ in SUBJECT_DEPS for c in token.children)) and not in_subtree(trigger, token):

@@ -48,7 +48,7 @@ class ParsedSentence:
         lo, hi = root.left_edge.i, root.right_edge.i
         found = []
         for m in self.mentions:
-            if m.type in types and lo <= m.root.i <= hi and (m.root is root or root in m.root.ancestors
+            if m.type in types and lo <= m.root.i <= hi and (m.root == root or root in m.root.ancestors
                                                            or m.covers(root)):
                 if exclude is not None and (exclude.left_edge.i <= m.root.i <= exclude.right_edge.i):
                     continue
@@ -120,10 +120,10 @@ class DocContext:
             self.recent[mention.type] = self.entity(mention)
 
     def year_default(self) -> int | None:
-        """The release's year: its date's, else the latest year its first sentences name."""
+        """The release's year: its date's, else the latest year it names (not a target's 'by 2030')."""
         if self.meta.year:
             return self.meta.year
-        years = [int(m) for s in self.sentences[:4] for m in re.findall(r"(?<!by )(?<!until )(?<!to )\b((?:19|20)\d\d)\b", s.text)]
+        years = [int(m) for m in re.findall(r"(?<!by )(?<!until )(?<!to )\b((?:19|20)\d\d)\b", self.release.text[:20_000])]
         return max(years) if years else None
 
     # --- the one fact builder ---------------------------------------------------------------
@@ -163,10 +163,13 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             entity = entities.resolve(mention.label, "company")
             if entity.type not in ("company", "organization"):
                 continue
-            bonus = 2.0 if has_company_suffix(entity.label) else 1.0 if entity.aliases else 0.0
-            subject = 1.0 if mention.root.dep_ in ("nsubj", "nsubjpass") else 0.0
-            scores[entity.key] += weight + bonus + subject
+            role = mention.root.dep_
+            score = weight + (2.0 if role in ("nsubj", "nsubjpass") else 0.0)
+            scores[entity.key] += score / 2 if role == "pobj" else score  # 'a subsidiary of X': X is the parent
             forms.setdefault(entity.key, []).append(entity.label)
+    for key, labels in forms.items():
+        if any(has_company_suffix(label) for label in labels):
+            scores[key] += 1.0
     if not scores:
         return None
     for key in list(scores):

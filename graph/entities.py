@@ -136,7 +136,7 @@ class MentionTyper:
         for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ != "CERTIFICATION")
-                   or m.span.start < run.start or m.span.end > run.end for m in overlapping):
+                   or _core_start(m.span) < run.start or m.span.end > run.end for m in overlapping):
                 continue  # the gazetteer's names and longer NER spans stand
             typed = self._typed(run) or (Mention(run, "company", self._label(run))
                                          if run.label_ in ("SUBJECT", "COMPANY") and self._label(run) else None)
@@ -237,6 +237,14 @@ class MentionTyper:
         return Mention(span, ner, label) if ner else None
 
 
+def _core_start(span: Span) -> int:
+    """Where a span's name begins: NER spans often start with 'the'."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return start
+
+
 def _split_possessive(span: Span) -> list[Span]:
     """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name."""
     for token in span:
@@ -279,8 +287,8 @@ def suffix_names(doc) -> list[Span]:
     suffixes = company_suffixes()
     names = []
     for token in doc:
-        if token.text not in suffixes or token.i == 0:
-            continue
+        if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+            continue  # 'Sustainable Company of the Year' is no company
         start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
         if start < 0 or not doc[start].text[:1].isupper():
             continue

@@ -42,7 +42,8 @@ def rank_of(sentence, trigger) -> str | None:
     for row, span in patterns("index_inclusion").matches(sentence.doc, "rank"):
         words = [t.text.strip("'\"“”") for t in span]
         if len(words) == 1:
-            return "top" if words[0].lower() in ("top", "highest", "best", "leader", "leading", "first") else words[0]
+            word = words[0].lower()
+            return "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
             return words[-1]
         if words[0].lower() == "score":

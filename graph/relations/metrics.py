@@ -19,23 +19,24 @@ SKIP_ENTS = ("DATE", "ORDINAL")
 
 
 @lru_cache(maxsize=1)
-def _units() -> list[list[str]]:
-    units = language_data()["units"] + ["per cent", "percent", "%"]
-    return sorted(({tuple(u.lower().split()) for u in units}), key=len, reverse=True)
+def _units() -> list[str]:
+    """Unit words, longest first, compared with the text of the tokens after a number."""
+    return sorted({u.lower() for u in language_data()["units"] + ["per cent", "percent", "%"]}, key=len, reverse=True)
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     doc = sentence.doc
-    if _is_target(doc):
-        return
+    targets = _target_cues(doc)
     for token in doc:
         value = _value(token)
         if value is None or token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
             continue
+        if any(a.i in targets for a in (token, *token.ancestors)):
+            continue  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
         if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
             continue
         if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
-            if not (doc[token.i - 1].lower_ == "by" and _unit_after(doc, token.i + 1)):
+            if not (doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1):
                 continue
         scale, unit, unit_end = _unit(doc, token)
         if not unit:
@@ -69,8 +70,18 @@ def _not_measures() -> frozenset[str]:
     return frozenset(language_data()["not_measures"])
 
 
-def _is_target(doc) -> bool:
-    return any(True for _ in patterns("metric").matches(doc, "target"))
+def _target_cues(doc) -> set[int]:
+    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030'."""
+    cues = set()
+    for row, span in patterns("metric").matches(doc, "target"):
+        root = span.root
+        cues.add(root.i if span[0].lower_ != "by" else root.head.i)
+        if root.dep_ in ("aux", "prep"):
+            cues.add(root.head.i)
+    for token in doc:
+        if token.lower_ in ("will", "shall") and token.dep_ == "aux":
+            cues.add(token.head.i)
+    return cues
 
 
 def _value(token: Token):
@@ -88,8 +99,17 @@ def _value_like(token: Token) -> bool:
         or token.i + 1 < len(token.doc) and token.nbor(1).lower_ in language_data()["scales"]
 
 
-def _unit_after(doc, i):
-    return any(tuple(t.lower_ for t in doc[i:i + len(u)]) == u for u in _units())
+def _unit_at(doc, i) -> int:
+    """The index after a unit written at token I ('kilowatt-peak', 'tonnes of CO2e'), or I."""
+    for end in range(min(len(doc), i + 6), i, -1):
+        if doc[i:end].text.lower() in _unit_set():
+            return end
+    return i
+
+
+@lru_cache(maxsize=1)
+def _unit_set() -> frozenset[str]:
+    return frozenset(_units())
 
 
 def _unit(doc, token):
@@ -101,11 +121,15 @@ def _unit(doc, token):
         scale, i = doc[i].text, i + 1
     while i < len(doc) and doc[i].text in ("-", "plus", "+"):
         i += 1
-    for unit in _units():
-        words = tuple(t.lower_ for t in doc[i:i + len(unit)])
-        if words == unit:
-            text = doc[i:i + len(unit)].text
-            return scale, "percent" if unit in (("%",), ("per", "cent")) else text, i + len(unit)
+    end = _unit_at(doc, i)
+    if end > i:
+        text = doc[i:end].text
+        if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # 'megawatt-hours (MWh)'
+        if end + 1 < len(doc) and doc[end].lower_ in ("per", "a") and doc[end + 1].pos_ == "NOUN":
+            text += " per " + doc[end + 1].text  # 'per year', 'per employee'
+            end += 2
+        return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
     if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ == "nummod" and token.head.i >= i:
         head = token.head
         words = [t.text for t in doc[i:head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -119,10 +143,10 @@ def _unit(doc, token):
 
 def _measured(sentence, number: Token, unit_token: Token) -> str | None:
     """The noun phrase the quantity measures."""
-    head = unit_token if unit_token is not number else number
+    head = unit_token if unit_token != number else number
     # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
     for child in head.children:
-        if child.lower_ == "of" and child.dep_ == "prep" and head is not number and head.lemma_ not in ("percent", "%"):
+        if child.lower_ == "of" and child.dep_ == "prep" and head != number and head.lemma_ not in ("percent", "%"):
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
@@ -139,10 +163,10 @@ def _measured(sentence, number: Token, unit_token: Token) -> str | None:
     verb = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     verb = verb.head if verb is not None else head.head if head.dep_ == "dobj" else None
     if verb is not None and verb.pos_ == "VERB":
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c is not head]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c != head]
         if objects:
             return _noun_phrase(objects[0])
-        if head.pos_ == "NOUN" and head is not number:
+        if head.pos_ == "NOUN" and head != number:
             return _noun_phrase(head)
     # '41% of our Board'
     for child in head.children:
@@ -150,7 +174,7 @@ def _measured(sentence, number: Token, unit_token: Token) -> str | None:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
                 return _noun_phrase(pobj[0])
-    if head is not number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
+    if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
 

@@ -27,7 +27,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
         wholes = [ctx.entity_of(sentence, g) for g in of]
-        wholes = [w for w in wholes if w is not None and w.type in COMPANY_TYPES]
+        wholes = [w for w in wholes if w is not None and w.type in ("company", "agency")]
         if not wholes:
             continue
         if trigger.dep_ == "appos":

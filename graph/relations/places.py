@@ -100,7 +100,7 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         noun = token.head
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
-        named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t is not token]
+        named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
         subjects = ctx.subjects(sentence, noun) if noun.dep_ in ("attr", "pobj", "dobj") else []
         if any(e is ctx.main for e in named + subjects) or noun.dep_ in ("nsubj",) and any(
                 c.lower_ == "the" for c in noun.children):
