@@ -14,8 +14,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .extract import DocContext
 from .facts import Fact
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash,
-                    status_iri)
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, QUALIFIERS, SCHEMA, Iris,
+                    short_hash, status_iri)
 
 
 ORGANIZATION_TYPES = ("agency", "company", "organization")
@@ -106,13 +106,14 @@ class GraphBuilder:
             kind = FACT_KINDS[fact.kind]
             subject = entity(fact.subject, fact.subject_type, fact.subject_aliases)
             obj = entity(fact.object, fact.object_type, fact.object_aliases)
-            add(subject, kind.direct_predicate, obj)
+            add(subject, kind.edge(fact.qualifiers), obj)
             statement = self._statement(fact, subject, obj, add, entity, doc)
             out.statements += 1
             self._evidence(fact, statement, add, doc)
             for year in inferred_years(fact):
-                inferred = dict(fact.qualifiers, year=year)
-                inferred.pop("consecutive_years", None)
+                inferred = {name: value for name, value in fact.qualifiers.items()
+                            if name not in NOT_INFERRED}
+                inferred["year"] = year
                 node = _n(iris.statement(fact.document, fact.kind,
                                          short_hash(fact.subject, fact.object, "inferred", year)))
                 self._describe(node, fact.kind, subject, obj, inferred, add, entity, doc)

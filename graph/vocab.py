@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -53,19 +54,34 @@ ENTITY_CLASSES = {
 
 @dataclass(frozen=True)
 class FactKind:
-    """One kind of fact in the fact table: its statement class, its direct edge, its qualifiers."""
+    """One kind of fact in the fact table: its statement class, its direct edge, its qualifiers.
+
+    ``status_edges`` gives the statuses whose meaning differs from the direct edge their own edge:
+    an in-progress certification is not "certified to" (docs/rdf-design.md).
+    """
 
     name: str
     statement_class: object
     direct_predicate: object
     qualifiers: tuple[str, ...]
+    status_edges: tuple[tuple[str, object], ...] = ()
+
+    def edge(self, qualifiers: dict):
+        """The direct edge for a statement of this kind with these qualifiers."""
+        return dict(self.status_edges).get(qualifiers.get("status"), self.direct_predicate)
+
+    @property
+    def edges(self) -> tuple:
+        """Every direct edge this kind can write, the plain one first."""
+        return (self.direct_predicate, *(edge for _, edge in self.status_edges))
 
 
 FACT_KINDS = {
     k.name: k
     for k in (
         FactKind("award", ESG.AwardConferral, ESG.receivedAward, ("year", "level", "awarded_by")),
-        FactKind("certification", ESG.Certification, ESG.certifiedTo, ("status",)),
+        FactKind("certification", ESG.Certification, ESG.certifiedTo, ("status",),
+                 (("in_progress", ESG.pursuingCertification), ("planned", ESG.plansCertification))),
         FactKind("membership", ESG.Membership, ORG.memberOf, ("since",)),
         FactKind("index_inclusion", ESG.IndexInclusion, ESG.includedIn,
                  ("year", "consecutive_years", "rank")),
@@ -91,12 +107,30 @@ QUALIFIERS = {
     "location": (ESG.location, "entity:place"),
 }
 
+# Qualifiers an inferred earlier year does not carry over: "6th year in a row, at the top" states
+# the 2016-2020 inclusions, not their rank nor how long the streak was then.
+NOT_INFERRED = ("consecutive_years", "rank")
+
 CERTIFICATION_STATUSES = ("held", "in_progress", "planned", "renewed")
 
 
 def status_iri(status: str):
     """The SKOS concept for a certification status (esg:status_held, ...)."""
     return ESG["status_" + status]
+
+
+@lru_cache(maxsize=1)
+def edge_labels() -> dict[str, str]:
+    """Direct edge IRI -> its rdfs:label in ontology/esgkg.ttl, the one place edges are named."""
+    import pyoxigraph as ox
+    from importlib.resources import files
+
+    text = files("esgkg.ontology").joinpath("esgkg.ttl").read_bytes()
+    label = ox.NamedNode(str(RDFS.label))
+    edges = {str(edge) for kind in FACT_KINDS.values() for edge in kind.edges}
+    return {quad.subject.value: quad.object.value
+            for quad in ox.parse(text, format=ox.RdfFormat.TURTLE)
+            if quad.predicate == label and quad.subject.value in edges}
 
 
 def slugify(text: str) -> str:
