@@ -365,3 +365,15 @@ def test_the_pipeline_output_for_the_bundled_sample_conforms():
     store = GraphStore(None)
     ingest_paths([sample], store)
     assert validate_store(store).conforms
+
+
+def test_every_direct_edge_is_named_in_the_ontology():
+    """Views and exports name edges by their rdfs:label; each status edge has its own."""
+    labels = vocab.edge_labels()
+    edges = [str(edge) for kind in vocab.FACT_KINDS.values() for edge in kind.edges]
+    assert set(edges) == set(labels)
+    certification = vocab.FACT_KINDS["certification"]
+    assert {status: labels[str(certification.edge({"status": status}))]
+            for status in vocab.CERTIFICATION_STATUSES} == {
+        "held": "certified to", "renewed": "certified to",
+        "in_progress": "pursuing certification", "planned": "plans certification"}
