@@ -140,6 +140,33 @@ def slugify(text: str) -> str:
     return slug[:80] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+# Legal forms as the IRI minter folds them: "Corp." and "Corporation" are one legal name, "AG"
+# another, so "Blue Harbor Telecom Corporation" and "Blue Harbor Telecom AG" are two companies.
+LEGAL_FORMS = {
+    "corporation": "corp", "corp": "corp", "incorporated": "inc", "inc": "inc",
+    "limited": "ltd", "ltd": "ltd", "company": "co", "co": "co", "plc": "plc", "llc": "llc",
+    "llp": "llp", "lp": "lp", "ag": "ag", "sa": "sa", "se": "se", "nv": "nv", "bv": "bv",
+    "gmbh": "gmbh", "kk": "kk", "spa": "spa", "ab": "ab", "oyj": "oyj", "pte": "pte", "bhd": "bhd",
+    "pty": "pty", "holdings": "holdings", "holding": "holdings",
+}
+
+
+def legal_form(name: str) -> tuple[str, ...]:
+    """The folded legal form a name ends with: ('co', 'ltd') for 'Acme Co., Ltd.', () for none."""
+    words = slugify(name).split("-")
+    form: list[str] = []
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        form.insert(0, LEGAL_FORMS[words.pop()])
+    return tuple(form)
+
+
+def legal_name_key(name: str) -> str:
+    """The IRI segment of a name: its slug with the legal form folded (one per legal name)."""
+    words = slugify(name).split("-")
+    form = legal_form(name)
+    return "-".join(words[:len(words) - len(form)] + list(form))
+
+
 def short_hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
@@ -150,8 +177,10 @@ class Iris:
     def __init__(self, base: str | None = None):
         self.base = base or base_iri()
 
-    def entity(self, entity_type: str, key: str) -> str:
-        return f"{self.base}id/{entity_type}/{slugify(key)}"
+    def entity(self, entity_type: str, name: str) -> str:
+        """An entity's IRI: its type and its legal name; a name stated the same way (up to case,
+        punctuation and the spelling of its legal form) is the same entity in every document."""
+        return f"{self.base}id/{entity_type}/{legal_name_key(name)}"
 
     def document(self, doc_id: str) -> str:
         return f"{self.base}doc/{doc_id}"
