@@ -182,8 +182,8 @@ def consistent_entities(store, document_nquads: str, entity_nquads: str) -> tupl
                 renamed[entity.value], entity = same.value, same
                 stored_types = types
         elif stored_types != types:
-            raise StoreError(f"{entity.value} is a {_local(*stored_types)} in the store; this "
-                             f"document makes it a {_local(*types)} (one type per entity)")
+            raise StoreError(f"{entity.value} is typed {_local(*stored_types)} in the store and "
+                             f"{_local(*types)} by this document (one type per entity)")
         stored_label = next(iter(store.quads_for_pattern(entity, _LABEL, None, graph)), None)
         for quad in quads:
             predicate = quad.predicate
@@ -217,7 +217,7 @@ def _stated_same(store, graph, types, names, legal_form):
 
 
 def _local(*terms) -> str:
-    return ", ".join(sorted(t.value.rsplit("#", 1)[-1] for t in terms)) or "untyped entity"
+    return ", ".join(sorted("esg:" + t.value.rsplit("#", 1)[-1] for t in terms)) or "nothing"
 
 
 def _as_graph_blocks(nquads: str) -> str:

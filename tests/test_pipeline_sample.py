@@ -151,3 +151,29 @@ def test_fact_table_matches_extraction(sample_store, sample_path):
     extracted = sorted((f.kind, f.object) for f in extract_facts_from_paths([sample_path]))
     stored = sorted((f["kind"], f["object"]) for f in read_facts(sample_store))
     assert stored == extracted
+
+
+def test_a_fact_that_breaks_the_shapes_is_left_out_not_its_release(tmp_path, sample_path, monkeypatch):
+    """A typo'd year (20210) on the award: the award is left out and reported, the rest goes in."""
+    from esgkg.graph import pipeline
+    from esgkg.graph.validate import validate_store
+
+    extract = pipeline.extract
+
+    def extract_with_a_typo(release):
+        ctx, facts = extract(release)
+        award = next(f for f in facts if f.kind == "award")
+        award.qualifiers["year"] = 20210
+        return ctx, facts
+
+    monkeypatch.setattr(pipeline, "extract", extract_with_a_typo)
+    store = GraphStore(tmp_path / "s")
+    summary = ingest_paths([sample_path], store)
+    assert summary.documents == 1 and not summary.errors
+    (line,) = summary.left_out
+    assert line.startswith("ase-osh-award-2021: left out the award fact 'Advanced Semiconductor")
+    assert "esg:year must be one integer year between 1800 and 2200 (value: 20210)" in line
+    kinds = [r["kind"] for r in read_facts(store)]
+    assert "award" not in kinds and {"certification", "membership", "index_inclusion"} <= set(kinds)
+    assert len(kinds) == summary.facts
+    assert validate_store(store).conforms
