@@ -54,23 +54,36 @@ class GraphStore:
 
     def _recorded_iris(self, iris: Iris | None, read_only: bool) -> Iris:
         """The store's own base; the one asked for (argument, else ESGKG_BASE) must agree."""
-        asked = iris.base if iris else (base_iri() if os.environ.get("ESGKG_BASE") else None)
         if self.path is None:
-            return Iris(asked)
+            return Iris(iris.base if iris else None)
+        base = self.base_of(self.path, iris, self.recorded_base(self.path) or self._base_in_data())
         settings = self.path / self.SETTINGS
-        try:
-            recorded = json.loads(settings.read_text(encoding="utf-8"))["base"]
-        except FileNotFoundError:
-            recorded = self._base_in_data()
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"{settings}: unreadable store settings ({exc})") from exc
-        if recorded and asked and asked != recorded:
-            raise StoreError(f"the store {self.path} holds IRIs under {recorded}, not {asked}: "
-                             "unset ESGKG_BASE (the store knows its base) or use another store")
-        base = recorded or asked or base_iri()
         if not read_only and not settings.exists():
             settings.write_text(json.dumps({"base": base}) + "\n", encoding="utf-8")
         return Iris(base)
+
+    @classmethod
+    def base_of(cls, path: str | os.PathLike, iris: Iris | None = None,
+                recorded: str | None = None) -> str:
+        """The base of the store at PATH (recorded, else the one asked for: IRIS, ESGKG_BASE or
+        the default), read without opening the database; StoreError when the two differ."""
+        asked = iris.base if iris else (base_iri() if os.environ.get("ESGKG_BASE") else None)
+        recorded = recorded or cls.recorded_base(path)
+        if recorded and asked and asked != recorded:
+            raise StoreError(f"the store {path} holds IRIs under {recorded}, not {asked}: "
+                             "unset ESGKG_BASE (the store knows its base) or use another store")
+        return recorded or asked or base_iri()
+
+    @classmethod
+    def recorded_base(cls, path: str | os.PathLike) -> str | None:
+        """The base a data directory recorded, read without opening the database (None if none)."""
+        settings = Path(path) / cls.SETTINGS
+        try:
+            return json.loads(settings.read_text(encoding="utf-8"))["base"]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{settings}: unreadable store settings ({exc})") from exc
 
     def _base_in_data(self) -> str | None:
         """The base of a store made before it recorded one: where its entities graph lives."""
