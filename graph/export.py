@@ -5,7 +5,7 @@ The CLI's ``--format`` choices, the HTTP ``/export`` route and its content negot
 
 Every writer takes ``(store, selection, binary_output)`` and writes as it reads: the RDF syntaxes go
 through pyoxigraph's streaming serializers fed by a store iterator, JSON-LD is written node by node
-against the published context (``ontology/context.jsonld``), the fact tables row by row. GraphML and
+with its context (``ontology/context.jsonld``) embedded, the fact tables row by row. GraphML and
 GEXF are the exception: networkx builds the (entity-sized, not triple-sized) projection in memory.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from . import parallel_dump
 from .store import GraphStore
-from .vocab import ESG, OA, RDF, XSD, base_iri
+from .vocab import ESG, OA, RDF, XSD
 
 
 class ExportError(Exception):
@@ -378,11 +378,6 @@ def jsonld_context() -> dict:
     return json.loads(text)
 
 
-def context_url() -> str:
-    """Where the context is published: ``{base}context.jsonld``, served by the web app."""
-    return f"{base_iri()}context.jsonld"
-
-
 _XSD_STRING = str(XSD.string)
 _XSD_INTEGER = str(XSD.integer)
 _XSD_BOOLEAN = str(XSD.boolean)
@@ -436,16 +431,17 @@ class _Compactor:
                 for key, values in node.items()}
 
 
-def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO,
-                 context: str | None = None) -> None:
-    """Compact JSON-LD: ``{"@context": URL, "@graph": [...]}``, one object per named graph.
+def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+    """Compact JSON-LD: ``{"@context": {...}, "@graph": [...]}``, one object per named graph.
 
-    Written one subject at a time; the reference to the published context keeps it readable
-    (``esg:year: 2021`` instead of full IRIs) without repeating the context in every file.
+    Written one subject at a time. The context (the prefixes of ``ontology/context.jsonld``, a
+    dozen lines) is embedded, not linked: a file must read back offline and on any machine, and
+    a URL under the base would make every reader fetch it from this server.
     """
-    compactor = _Compactor(jsonld_context()["@context"])
+    context = jsonld_context()["@context"]
+    compactor = _Compactor(context)
     text = io.TextIOWrapper(output, encoding="utf-8", newline="\n", write_through=False)
-    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context or context_url()))
+    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context))
     first_item = True
 
     def emit(obj: dict, indent: str) -> None:
@@ -473,7 +469,7 @@ def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO,
 
 
 register(ExportFormat("jsonld", "application/ld+json", "jsonld", write_jsonld,
-                      "JSON-LD, compact, against the published context (named graphs kept)"))
+                      "JSON-LD, compact, its context embedded (named graphs kept)"))
 
 
 # --- networks (networkx) ----------------------------------------------------------------------------

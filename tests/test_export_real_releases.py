@@ -39,9 +39,6 @@ def store(store_dir):
     return GraphStore(store_dir, read_only=True)
 
 
-@pytest.fixture(autouse=True)
-def local_context(monkeypatch):
-    monkeypatch.setattr(export, "context_url", lambda: CONTEXT_FILE.as_uri())
 
 
 def exported(store, name, **filters) -> bytes:
