@@ -507,22 +507,22 @@ register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_w
 
 
 # --- the fact table (../shared/corpus/FORMAT.md) --------------------------------------------------
-def _records(store: GraphStore, selection: Selection) -> Iterator[dict]:
+def _records(store: GraphStore, selection: Selection, details: bool = False) -> Iterator[dict]:
     from .fact_table import read_facts
 
     if selection.is_view:
-        return read_facts(store, statements=selection.statements)
-    return read_facts(store, document=selected_document(store, selection))
+        return read_facts(store, statements=selection.statements, details=details)
+    return read_facts(store, document=selected_document(store, selection), details=details)
 
 
 def write_csv(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
-    from .facts import CSV_COLUMNS
+    from .fact_table import DETAIL_COLUMNS
 
     text = io.TextIOWrapper(output, encoding="utf-8", newline="")
-    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(text, fieldnames=DETAIL_COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    for record in _records(store, selection):
-        writer.writerow(record)
+    for record in _records(store, selection, details=True):
+        writer.writerow(dict(record, inferred=str(record["inferred"]).lower()))
     text.flush()
     text.detach()
 
@@ -532,8 +532,9 @@ def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO) -> No
         output.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
-register(ExportFormat("csv", "text/csv", "csv", write_csv, "the fact table, one row per fact",
-                      document_only=True))
+register(ExportFormat("csv", "text/csv", "csv", write_csv,
+                      "the fact table for analysts, one row per fact (inferred ones flagged), "
+                      "with IRIs and the document's title, date and source", document_only=True))
 register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
                       "the fact table as JSON Lines (the format of `esgkg facts`)",
                       document_only=True))
