@@ -486,16 +486,64 @@ def _network_writer(write_networkx: Callable) -> Writer:
     return write
 
 
+# Gephi draws what the file says: nodes coloured by entity type and edges by fact kind (the
+# explorer's colours, webapp/static/src/styles.js), nodes sized by degree.
+NODE_COLOURS = {
+    "company": "#1f4e9c", "agency": "#7a3b00", "organization": "#5b3a8c", "award": "#a3192e",
+    "standard": "#0b6b5e", "index": "#8a5a00", "initiative": "#2e6b1f", "program": "#4a5566",
+    "metric": "#6b2f5b", "place": "#006080",
+}
+EDGE_COLOURS = {
+    "award": "#a3192e", "certification": "#0b6b5e", "membership": "#5b3a8c",
+    "index_inclusion": "#8a5a00", "standard_adoption": "#0b6b5e", "program": "#4a5566",
+    "part_of": "#7a3b00", "located_in": "#006080", "metric": "#6b2f5b",
+}
+OTHER_COLOUR = "#555555"
+
+
+def _rgb(colour: str) -> dict[str, int]:
+    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
+
+
+def _visuals(network) -> Iterator[tuple[dict, dict[str, int], float | None]]:
+    """(data, colour, size) of each node (sized by degree, which it also records) and each edge
+    (size None) of NETWORK, for the format's writer to place where its readers look."""
+    for node, data in network.nodes(data=True):
+        degree = data["degree"] = network.degree(node)
+        yield data, _rgb(NODE_COLOURS.get(data.get("type"), OTHER_COLOUR)), round(8 + 4 * degree ** 0.5, 1)
+    for _, _, data in network.edges(data=True):
+        yield data, _rgb(EDGE_COLOURS.get(data.get("kind"), OTHER_COLOUR)), None
+
+
 def _write_graphml(network, output: BinaryIO) -> None:
+    """GraphML with the attributes Gephi's importer reads as visuals: r, g, b and size."""
     import networkx as nx
 
+    network = network.copy()
+    for data, rgb, size in _visuals(network):
+        data.update(rgb)
+        if size is not None:
+            data["size"] = size
     nx.write_graphml(network, output, encoding="utf-8")
 
 
 def _write_gexf(network, output: BinaryIO) -> None:
-    import networkx as nx
+    """GEXF with viz:color and viz:size; edge ids are statement IRIs (no networkx_key column)."""
+    from networkx.readwrite.gexf import GEXFWriter
 
-    nx.write_gexf(network, output, encoding="utf-8")
+    class Writer(GEXFWriter):
+        def add_attributes(self, node_or_edge, xml_obj, data, default):
+            data.pop("key", None)  # the multigraph key is the statement, already the edge id
+            return super().add_attributes(node_or_edge, xml_obj, data, default)
+
+    network = network.copy()
+    for data, rgb, size in _visuals(network):
+        data["viz"] = {"color": {**rgb, "a": 1.0}, **({"size": size} if size is not None else {})}
+    for _, _, key, data in network.edges(keys=True, data=True):
+        data["id"] = key
+    writer = Writer(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(network)
+    writer.write(output)
 
 
 register(ExportFormat("graphml", "application/graphml+xml", "graphml",

@@ -152,6 +152,34 @@ def test_network_formats_of_the_sample(store, tmp_path, name, read):
     assert awards and all(int(d["year"]) == 2021 for d in awards)
 
 
+def test_gexf_carries_gephi_colours_and_sizes_and_no_internal_key(store, tmp_path):
+    path = tmp_path / "ase.gexf"
+    path.write_bytes(exported(store, "gexf", document="ase-osh-award-2021"))
+    assert b"networkx_key" not in path.read_bytes()
+    back = nx.read_gexf(path)
+    ase = back.nodes[store.iris.entity("company", "Advanced Semiconductor Engineering, Inc.")]
+    iso = back.nodes[store.iris.entity("standard", "ISO 45001")]
+    assert ase["viz"]["color"] == {"r": 0x1f, "g": 0x4e, "b": 0x9c, "a": 1.0}  # companies' blue
+    assert iso["viz"]["color"] != ase["viz"]["color"]
+    assert ase["degree"] > iso["degree"] and ase["viz"]["size"] > iso["viz"]["size"]
+    edges = [data for _, _, data in back.edges(data=True)]
+    assert all(d["id"] == d["statement"] for d in edges)  # the edge id is the statement IRI
+    assert {d["label"] for d in edges if d["kind"] == "certification"} == \
+        {"certified to", "pursuing certification"}
+
+
+def test_graphml_carries_the_attributes_gephi_reads_as_colour_and_size(store, tmp_path):
+    path = tmp_path / "ase.graphml"
+    path.write_bytes(exported(store, "graphml", document="ase-osh-award-2021"))
+    back = nx.read_graphml(path)
+    iso = back.nodes[store.iris.entity("standard", "ISO 45001")]
+    assert (iso["r"], iso["g"], iso["b"]) == (0x0b, 0x6b, 0x5e) and iso["size"] > 0
+    assert iso["degree"] == back.degree(store.iris.entity("standard", "ISO 45001"))
+    pursuing = [d for _, _, d in back.edges(data=True) if d["label"] == "pursuing certification"]
+    assert [d["predicate"] for d in pursuing] == ["https://w3id.org/esgkg/ontology#pursuingCertification"]
+    assert all({"r", "g", "b"} <= d.keys() for _, _, d in back.edges(data=True))
+
+
 def test_similar_by_shared_certifications_memberships_rankings(store):
     network = analysis.projection(store)
     result = analysis.similar(network, "Nordvik")
