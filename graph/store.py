@@ -31,8 +31,8 @@ class GraphStore:
     """One esgkg data directory (or an in-memory store when ``path`` is None).
 
     A data directory remembers the IRI base its IRIs were minted under (``esgkg-store.json``,
-    written when it is created), so every command reads it with the IRIs it holds: a base given
-    otherwise (``iris``, ``ESGKG_BASE``) that differs is refused, not silently used.
+    written with its first document), so every command reads it with the IRIs it holds: a base
+    given otherwise (``iris``, ``ESGKG_BASE``) that differs is refused, not silently used.
     """
 
     SETTINGS = "esgkg-store.json"
@@ -53,14 +53,23 @@ class GraphStore:
         self.iris = self._recorded_iris(iris, read_only)
 
     def _recorded_iris(self, iris: Iris | None, read_only: bool) -> Iris:
-        """The store's own base; the one asked for (argument, else ESGKG_BASE) must agree."""
+        """The store's own base; the one asked for (argument, else ESGKG_BASE) must agree.
+
+        Recorded with the first document stored, or read from the data of a store that holds
+        some without a record (made before stores recorded it, or restored by ``esgkg load``)."""
         if self.path is None:
             return Iris(iris.base if iris else None)
-        base = self.base_of(self.path, iris, self.recorded_base(self.path) or self._base_in_data())
+        recorded = self.recorded_base(self.path)
+        in_data = None if recorded else self._base_in_data()
+        self.iris = Iris(self.base_of(self.path, iris, recorded or in_data))
+        if in_data and not read_only:
+            self._record_base()
+        return self.iris
+
+    def _record_base(self) -> None:
         settings = self.path / self.SETTINGS
-        if not read_only and not settings.exists():
-            settings.write_text(json.dumps({"base": base}) + "\n", encoding="utf-8")
-        return Iris(base)
+        if not settings.exists():
+            settings.write_text(json.dumps({"base": self.iris.base}) + "\n", encoding="utf-8")
 
     @classmethod
     def base_of(cls, path: str | os.PathLike, iris: Iris | None = None,
@@ -109,6 +118,8 @@ class GraphStore:
             self.ox.update(update)
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"could not store document {doc_id}: {exc}") from exc
+        if self.path is not None:
+            self._record_base()
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop one document's graph; False when there was no such document."""

@@ -53,3 +53,15 @@ def test_serve_on_any_port_serves_the_stores_iris(based_store, tmp_path, monkeyp
     finally:
         server.stop()
     assert f"serving the store's IRIs under {BASE}" in server.log.read_text()
+
+
+def test_a_restored_backup_keeps_the_base_of_its_data(based_store, tmp_path, monkeypatch):
+    from esgkg.graph.cli import main
+
+    monkeypatch.delenv("ESGKG_BASE", raising=False)
+    dump = tmp_path / "backup.nq"
+    assert main(["dump", "--store", str(based_store), "-o", str(dump)]) == 0
+    assert main(["load", str(dump), "--store", str(tmp_path / "restored")]) == 0
+    restored = GraphStore(tmp_path / "restored", read_only=True)
+    assert restored.iris.base == BASE
+    assert restored.document_ids() == ["ase-osh-award-2021"]
