@@ -50,6 +50,9 @@ def test_serve_on_any_port_serves_the_stores_iris(based_store, tmp_path, monkeyp
         # an IRI of the store dereferences by its path on this server
         status, _, page = http_request(server.url + "/id/standard/iso-45001")
         assert status == 200 and "ISO 45001" in page.decode()
+        _, _, void = http_request(server.url + "/.well-known/void",
+                                  headers={"Accept": "application/n-triples"})
+        assert f'<http://rdfs.org/ns/void#uriSpace> "{BASE}"' in void.decode()
     finally:
         server.stop()
     assert f"serving the store's IRIs under {BASE}" in server.log.read_text()
