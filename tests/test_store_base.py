@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import urllib.parse
 
 import pytest
 
+from esgkg.graph.cli import main
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.store import GraphStore, StoreError
 from esgkg.graph.vocab import Iris
@@ -59,8 +63,6 @@ def test_serve_on_any_port_serves_the_stores_iris(based_store, tmp_path, monkeyp
 
 
 def test_a_restored_backup_keeps_the_base_of_its_data(based_store, tmp_path, monkeypatch):
-    from esgkg.graph.cli import main
-
     monkeypatch.delenv("ESGKG_BASE", raising=False)
     dump = tmp_path / "backup.nq"
     assert main(["dump", "--store", str(based_store), "-o", str(dump)]) == 0
@@ -68,3 +70,12 @@ def test_a_restored_backup_keeps_the_base_of_its_data(based_store, tmp_path, mon
     restored = GraphStore(tmp_path / "restored", read_only=True)
     assert restored.iris.base == BASE
     assert restored.document_ids() == ["ase-osh-award-2021"]
+
+
+def test_serve_refuses_a_conflicting_base(based_store):
+    env = dict(os.environ, ESGKG_BASE="http://elsewhere.example/")
+    result = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "serve", "--store",
+                             str(based_store), "--port", "0"], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 1
+    assert f"esgkg serve: the store {based_store} holds IRIs under {BASE}" in result.stderr
