@@ -22,29 +22,50 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 YEAR = re.compile(r"^(?:FY)?((?:19|20)\d\d)$")
 
 
+PATTERN_FILES = ("award", "certification", "index_inclusion", "membership", "standard_adoption", "program",
+                 "part_of", "located_in", "metric", "clause")
+
+
 class PatternSet:
     """The Matcher patterns of one ontology/patterns/<name>.jsonl file, with each row's attributes."""
 
     def __init__(self, name: str):
+        self.name = name
         self.rows = [json.loads(line) for line in
                      _data(f"patterns/{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-        self.matcher = Matcher(pipeline().vocab)
-        for index, row in enumerate(self.rows):
-            self.matcher.add(str(index), [row["pattern"]])
 
     def matches(self, doc, label: str | None = None) -> list[tuple[dict, Span]]:
         """(row, matched span) for every match, in text order; only rows of LABEL if given."""
-        found = []
-        for match_id, start, end in self.matcher(doc):
-            row = self.rows[int(doc.vocab.strings[match_id])]
-            if label is None or row["label"] == label:
-                found.append((row, doc[start:end]))
-        return sorted(found, key=lambda pair: pair[1].start)
+        return [(row, span) for name, row, span in all_matches(doc)
+                if name == self.name and (label is None or row["label"] == label)]
 
 
 @lru_cache(maxsize=None)
 def patterns(name: str) -> PatternSet:
     return PatternSet(name)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    """One Matcher over every pattern file (one pass over a sentence serves all fact kinds)."""
+    matcher = Matcher(pipeline().vocab)
+    for name in PATTERN_FILES:
+        for index, row in enumerate(patterns(name).rows):
+            matcher.add(f"{name}:{index}", [row["pattern"]])
+    return matcher
+
+
+def all_matches(doc) -> list[tuple[str, dict, Span]]:
+    """(file, row, span) of every pattern match in DOC, in text order, computed once per doc."""
+    found = doc.user_data.get("esgkg-matches")
+    if found is None:
+        found = []
+        for match_id, start, end in _matcher()(doc):
+            name, index = doc.vocab.strings[match_id].split(":")
+            found.append((name, patterns(name).rows[int(index)], doc[start:end]))
+        found.sort(key=lambda item: item[2].start)
+        doc.user_data["esgkg-matches"] = found
+    return found
 
 
 def governing_verb(token: Token) -> Token:

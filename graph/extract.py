@@ -14,7 +14,8 @@ from .document import DocContext, ParsedSentence, find_main, mark_persons
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
-from .language import end_of_release
+from .clauses import PATTERN_FILES, patterns
+from .language import end_of_release, language_data
 from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import parse
 from .read import Release
@@ -80,13 +81,33 @@ def body_sentences(text: str) -> list[Sentence]:
 
 @lru_cache(maxsize=1)
 def _candidate_re() -> re.Pattern:
-    return re.compile(r"\d|\s[A-Z]|\b(?:award|prize|medal|certif|member|join|index|rank|list|includ|"
-                      r"standard|guideline|framework|program|initiative|project|launch|establish|"
-                      r"subsidiar|based|headquarter|percent|per cent|recogni[sz]|honou?r)", re.I)
+    """Words that can state a fact: the trigger and cue words of every pattern file (as stems,
+    so 'receiv' finds 'received'), their irregular forms, program and site nouns, units after a
+    number, and the gazetteer's names."""
+    words = set(language_data()["irregular_forms"]) | set(language_data()["program_nouns"]) \
+        | set(language_data()["site_nouns"])
+    for name in PATTERN_FILES:
+        for row in patterns(name).rows:
+            if row["label"] not in ("trigger", "level", "rank"):
+                continue
+            for spec in row["pattern"]:
+                for key in ("LEMMA", "LOWER"):
+                    value = spec.get(key, {})
+                    words |= set(value.get("IN", [])) if isinstance(value, dict) else {value}
+    words -= LIGHT_WORDS
+    stems = {w[:-1] if len(w) > 4 and w.endswith("e") else w for w in words if w and w.isalpha()}
+    names = {n for e in load_lexicon().known.values() for n in (e.label, *e.aliases)}
+    alternatives = sorted(stems, key=len, reverse=True) + sorted(map(re.escape, names), key=len, reverse=True)
+    quantity = r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|-?\s*per\s*cent|[a-zA-Z])"
+    return re.compile(quantity + r"|(?<![\w-])(?:" + "|".join(alternatives) + r")", re.I)
+
+
+LIGHT_WORDS = {"have", "be", "make", "get", "take", "give", "keep", "set", "run", "use", "part", "place",
+               "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "as", "top", "first", "best"}
 
 
 def is_candidate(text: str) -> bool:
-    """Can this sentence hold a fact? A fact needs a name, a number or a trigger word."""
+    """Can this sentence hold a fact? It needs a trigger or cue word, a known name or a number."""
     return bool(_candidate_re().search(text))
 
 

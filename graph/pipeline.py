@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .extract import extract
+from .extract import extract, extract_many
 from .facts import Fact
 from .rdf import GraphBuilder
-from .read import ReadError, doc_id_for, read_release, release_files
+from .read import ReadError, Release, doc_id_for, read_release, release_files
 from .store import GraphStore, StoreError, consistent_entities
 from .vocab import Iris, short_hash
 
@@ -96,13 +96,25 @@ def build_document(path: str | Path, doc_id: str | None = None, base: str | None
     With ``validate``, a fact whose statement breaks the shapes is left out (and named in
     ``left_out``) and the rest of the release is kept; a release whose own description breaks
     them is an error."""
+    release = _read(path, doc_id)
+    if isinstance(release, FileError):
+        return release
+    return _built(release, path, base, validate)
+
+
+def _read(path: str | Path, doc_id: str | None) -> Release | FileError:
     try:
         release = read_release(path)
     except ReadError as exc:
         return FileError(str(path), str(exc))
     release.doc_id = doc_id or release.doc_id
+    return release
+
+
+def _built(release: Release, path, base: str | None, validate: bool = False, extracted=None
+           ) -> BuiltDocument | FileError:
     try:
-        ctx, facts = extract(release)
+        ctx, facts = extracted or extract(release)
         builder = GraphBuilder(Iris(base))
         graph = builder.build(ctx, facts)
     except Exception as exc:  # a bug on one release must not stop a run of ten thousand
@@ -148,7 +160,15 @@ def build_chunk(files: list[tuple[Path, str]], validate: bool = True, base: str 
     """Build a chunk of (file, document id) and validate the chunk together (one pySHACL call);
     only a document that fails is looked at alone, and loses its bad facts, not its good ones."""
     started = time.perf_counter()
-    built = [build_document(path, doc_id, base) for path, doc_id in files]
+    releases = [_read(path, doc_id) for path, doc_id in files]
+    readable = [r for r in releases if not isinstance(r, FileError)]
+    try:  # one nlp.pipe stream for the chunk's candidate sentences
+        extracted = dict(zip(map(id, readable), extract_many(readable)))
+    except Exception:  # a bug on one release: extract them one by one, so only it fails
+        extracted = {}
+    built = [release if isinstance(release, FileError)
+             else _built(release, path, base, extracted=extracted.get(id(release)))
+             for release, (path, _) in zip(releases, files)]
     seconds = {"extract": time.perf_counter() - started}
     if validate:
         from .validate import validate_nquads
