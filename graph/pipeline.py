@@ -169,6 +169,7 @@ def build_chunk(files: list[tuple[Path, str]], validate: bool = True, base: str 
     built = [release if isinstance(release, FileError)
              else _built(release, path, base, extracted=extracted.get(id(release)))
              for release, (path, _) in zip(releases, files)]
+    by_id = {release.doc_id: release for release in readable}
     seconds = {"extract": time.perf_counter() - started}
     if validate:
         from .validate import validate_nquads
@@ -177,8 +178,8 @@ def build_chunk(files: list[tuple[Path, str]], validate: bool = True, base: str 
         documents = [b for b in built if isinstance(b, BuiltDocument)]
         results = validate_nquads([(b.document_nquads, b.entity_nquads) for b in documents])
         failed = {id(b) for b, r in zip(documents, results) if not r.conforms}
-        built = [build_document(b.path, b.doc_id, base, validate=True) if id(b) in failed else b
-                 for b in built]
+        built = [_built(by_id[b.doc_id], b.path, base, True, extracted.get(id(by_id[b.doc_id])))
+                 if id(b) in failed else b for b in built]
         seconds["validate"] = time.perf_counter() - started
     return built, seconds
 

@@ -158,15 +158,16 @@ def test_a_fact_that_breaks_the_shapes_is_left_out_not_its_release(tmp_path, sam
     from esgkg.graph import pipeline
     from esgkg.graph.validate import validate_store
 
-    extract = pipeline.extract
+    extract_many = pipeline.extract_many
 
-    def extract_with_a_typo(release):
-        ctx, facts = extract(release)
-        award = next(f for f in facts if f.kind == "award")
-        award.qualifiers["year"] = 20210
-        return ctx, facts
+    def extract_with_a_typo(releases):
+        results = extract_many(releases)
+        for _, facts in results:
+            award = next(f for f in facts if f.kind == "award")
+            award.qualifiers["year"] = 20210
+        return results
 
-    monkeypatch.setattr(pipeline, "extract", extract_with_a_typo)
+    monkeypatch.setattr(pipeline, "extract_many", extract_with_a_typo)
     store = GraphStore(tmp_path / "s")
     summary = ingest_paths([sample_path], store)
     assert summary.documents == 1 and not summary.errors
