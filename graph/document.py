@@ -65,6 +65,7 @@ class DocContext:
     entities: DocumentEntities
     facts: list[Fact] = field(default_factory=list)
     recent: dict[str, Entity] = field(default_factory=dict)  # type -> the last entity of it named so far
+    _by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
 
     @property
     def main(self) -> Entity | None:
@@ -139,7 +140,12 @@ class DocContext:
             subject_type=subject.type, object_type=obj.type,
             subject_aliases=tuple(sorted(subject.aliases)), object_aliases=tuple(sorted(obj.aliases)))
         self.facts.append(fact)
+        self._by_sentence.setdefault(sentence.start, []).append(fact)
         return fact
+
+    def facts_of(self, sentence: ParsedSentence) -> list[Fact]:
+        """The facts already stated by SENTENCE (earlier modules' ones)."""
+        return self._by_sentence.get(sentence.start, [])
 
 
 def mark_persons(sentences: list[ParsedSentence]) -> None:

@@ -8,6 +8,7 @@ kind) -> one fact per (kind, subject, object) with the qualifiers of all its men
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from .document import DocContext, ParsedSentence, find_main, mark_persons
@@ -43,13 +44,18 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
         chosen = [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or is_candidate(s.text)]
         plans.append((release, chosen))
         texts += [s.text for s in chosen]
-    docs = iter(parse(texts))
+    with parse_progress(len(set(texts))) as advance:
+        docs = iter(parse(texts, progress=advance))
     results = []
     for release, chosen in plans:
         entities = DocumentEntities(lexicon)
         parsed = []
+        seen: set[str] = set()
         for sentence in chosen:
             doc = next(docs)
+            if sentence.text in seen:
+                continue  # a repeated sentence states nothing new; its first occurrence is the evidence
+            seen.add(sentence.text)
             mentions = typer.mentions(doc)
             entities.learn_aliases(doc, mentions)
             parsed.append(ParsedSentence(sentence, doc, mentions))
@@ -70,6 +76,31 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             facts = drop_headline_restatements(facts, headline.sentence)
         results.append((ctx, facts))
     return results
+
+
+class parse_progress:
+    """A progress bar on the terminal while a long input is parsed (thousands of sentences)."""
+
+    def __init__(self, total: int, threshold: int = 2_000):
+        self.enabled = total >= threshold and sys.stderr.isatty()
+        self.total = total
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("parsing sentences", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.__enter__()
+        task = self.bar.add_task("parse", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.bar.__exit__(*exc)
+        return False
 
 
 def body_sentences(text: str) -> list[Sentence]:

@@ -50,6 +50,14 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
-def parse(texts: list[str], batch_size: int = 64):
-    """Docs for TEXTS, in order (nlp.pipe in batches)."""
-    return list(pipeline().pipe(texts, batch_size=batch_size))
+def parse(texts: list[str], batch_size: int = 64, progress=None):
+    """Docs for TEXTS, in order (nlp.pipe in batches). A text that repeats is parsed once: page
+    furniture and pasted blocks repeat, and a 5 MB release of repeats must not cost 5 MB of parse.
+    PROGRESS(n) is called after each batch of distinct texts parsed."""
+    distinct = list(dict.fromkeys(texts))
+    docs = {}
+    for i, (text, doc) in enumerate(zip(distinct, pipeline().pipe(distinct, batch_size=batch_size)), 1):
+        docs[text] = doc
+        if progress and i % batch_size == 0:
+            progress(batch_size)
+    return [docs[text] for text in texts]

@@ -25,22 +25,12 @@ class Sentence:
     text: str
 
 
-@Language.component("esgkg_line_breaks")
-def line_breaks(doc):
-    """A token after a line break starts a new sentence."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[i + 1].is_sent_start = True
-    return doc
-
-
 @lru_cache(maxsize=1)
 def sentence_pipeline() -> Language:
     nlp = spacy.blank("en")
     # "Kestrel Foods Pte. Ltd.", "ranked No. 1": abbreviations spaCy's English exceptions lack
     for abbreviation in language_data()["abbreviations"]:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.add_pipe("esgkg_line_breaks")
     nlp.add_pipe("sentencizer")
     nlp.max_length = 10_000_000
     return nlp
@@ -55,18 +45,32 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_sentences(text: str, max_chars: int = 1_000) -> list[Sentence]:
-    """Sentences with offsets; a run longer than MAX_CHARS (a table, a line with no full stop) is
-    cut at spaces into pieces the parser can use. Text is read in 100,000-character blocks cut at
-    line breaks, so time grows linearly with its length."""
+    """Sentences with offsets. A line break ends a sentence (headlines, datelines and bullets carry
+    no full stop), so each line goes through the sentencizer on its own; a run longer than
+    MAX_CHARS (a table, a line with no full stop) is cut at spaces into pieces the parser can
+    use. Every step is linear in the text's length."""
+    lines = list(_lines(text))
     sentences = []
-    for block_start, block in _blocks(text):
-        doc = sentence_pipeline()(block)
+    docs = sentence_pipeline().pipe(line for _, line in lines)
+    for (line_start, _), doc in zip(lines, docs):
         for span in doc.sents:
-            start, end = _trimmed(text, block_start + span.start_char, block_start + span.end_char)
+            start, end = _trimmed(text, line_start + span.start_char, line_start + span.end_char)
             for piece_start, piece_end in _pieces(text, start, end, max_chars):
                 for part_start, part_end in _dateline_apart(text, piece_start, piece_end):
                     sentences.append(Sentence(len(sentences), part_start, part_end, text[part_start:part_end]))
     return sentences
+
+
+def _lines(text: str, longest: int = 100_000):
+    """(offset, line) for each non-blank line; a line over LONGEST characters comes in pieces cut at spaces."""
+    for match in re.finditer(r"[^\n]+", text):
+        start, line = match.start(), match.group()
+        while len(line) > longest:
+            cut = line.rfind(" ", longest // 2, longest) + 1 or longest
+            yield start, line[:cut]
+            start, line = start + cut, line[cut:]
+        if line.strip():
+            yield start, line
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -91,16 +95,6 @@ def _dateline_apart(text: str, start: int, end: int):
             yield head_start, head_end
         start, end = _trimmed(text, found.end(), end)
     yield start, end
-
-
-def _blocks(text: str, size: int = 100_000):
-    start = 0
-    while start < len(text):
-        end = len(text) if len(text) - start <= size else (text.rfind("\n", start + size // 2, start + size) + 1
-                                                            or text.rfind(" ", start + size // 2, start + size) + 1
-                                                            or start + size)
-        yield start, text[start:end]
-        start = end
 
 
 def _pieces(text: str, start: int, end: int, max_chars: int):

@@ -310,3 +310,19 @@ def test_peak_power_units_and_capacity_brought_online():
     text = "Hallan Glass AG installed 23 MWp of rooftop solar capacity and brought 7.6 MW of wind capacity online in 2024."
     metrics = {(m["object"], m["value"], m["unit"]) for m in only(facts_of(text), "metric")}
     assert metrics == {("rooftop solar capacity", 23, "MWp"), ("wind capacity", 7.6, "MW")}
+
+
+def test_a_long_input_gives_the_facts_of_its_distinct_text_with_first_evidence(sample_path):
+    body = sample_path.read_text(encoding="utf-8").split("Related Post")[0]
+    once = facts_of(body)
+    repeated = facts_of((body + "\n\n") * 30)
+    assert [(r["kind"], r["object"]) for r in repeated] == [(r["kind"], r["object"]) for r in once]
+
+
+def test_a_line_without_breaks_is_cut_into_pieces_the_parser_can_use():
+    from esgkg.graph.sentences import split_sentences
+
+    text = "word " * 3_000  # 15,000 characters, no full stop, no line break
+    pieces = split_sentences(text)
+    assert len(pieces) > 10 and all(len(p.text) <= 1_000 for p in pieces)
+    assert all(text[p.start:p.end] == p.text for p in pieces)

@@ -11,7 +11,7 @@ BODY_PREPOSITIONS = ("from", "of", "by", "set", "issued", "developed", "publishe
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    certified = {f.object for f in ctx.facts if f.start == sentence.start and f.kind == "certification"}
+    certified = {f.object for f in ctx.facts_of(sentence) if f.kind == "certification"}
     for row, trigger, subjects, standards in triggered(ctx, sentence, "standard_adoption", ADOPTABLE):
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
