@@ -79,9 +79,12 @@ _DATE = (r"(?:(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+(?:
          r"|(?:19|20)\d\d-\d\d-\d\d)")
 _AGENCY = r"(?:\s*\([^)]{1,30}\)|\s*/[^/\n]{1,25}/)?"
 _DASH = r"\s*[-–—:)]+\s*"
+_WIRE = r"(?:--\s*\([^)]{1,30}\)\s*--)"  # 'BERLIN--(BUSINESS WIRE)--'
 _DATELINE = re.compile(
-    r"^\(?(?:" + _PLACE_WORDS + r"(?:\s*\[[^\]]{1,20}\])?,\s*){0,2}" + _DATE + _AGENCY + _DASH + r"(?:\([^)]{1,30}\)" + _DASH + r")?"
+    r"^\(?(?:" + _PLACE_WORDS + r"(?:\s*\[[^\]]{1,20}\])?(?:,\s*|\s+(?=\())){0,2}\(?" + _DATE + r"\)?" + _AGENCY + _DASH
+    + r"(?:\([^)]{1,30}\)" + _DASH + r")?"
     r"|^" + _DATE + r",\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}" + _DASH +
+    r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?\s*" + _WIRE +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?" + _DASH)
 
 

@@ -10,7 +10,7 @@ from ..language import language_data, self_reference_words
 from .triggers import governed
 
 
-DATELINE_MARKS = {"–", "—", "-", ":", "(", "[", "/"}
+DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
