@@ -65,7 +65,7 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
         subject, obj = entity(fact["subject"]), entity(fact["object"])
         start, end = fact["span"]
         st = URIRef(iris.statement(doc_id, kind.name, short_hash(doc_id, kind.name, subject, obj, start)))
-        doc_graph.add((subject, kind.direct_predicate, obj))
+        doc_graph.add((subject, kind.edge(fact), obj))
         doc_graph.add((st, RDF.type, kind.statement_class))
         doc_graph.add((st, ESG.kind, Literal(kind.name)))
         doc_graph.add((st, ESG.subject, subject))
@@ -112,6 +112,7 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
                 doc_graph.add((inf, ESG.year, Literal(year, datatype=XSD.integer)))
                 doc_graph.add((inf, ESG.inferred, Literal(True)))
                 doc_graph.add((inf, PROV.wasDerivedFrom, st))
+                doc_graph.add((inf, PROV.wasDerivedFrom, doc))  # as graph/rdf.py writes it
 
     doc_nquads = _nquads(ds, doc_graph.identifier)
     ent_nquads = _nquads(ds, ent_graph.identifier)

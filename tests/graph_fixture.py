@@ -86,7 +86,7 @@ def build_dataset(iris: Iris) -> Dataset:
         for kind, subject, obj, quals, sentence in facts:
             spec = FACT_KINDS[kind]
             s, o = entity(subject), entity(obj)
-            g.add((s, spec.direct_predicate, o))
+            g.add((s, spec.edge(quals), o))
             st = URIRef(iris.statement(doc_id, kind, short_hash(subject, obj, sorted(quals.items()))))
             ev = URIRef(iris.evidence(str(st)))
             g.add((st, RDF.type, spec.statement_class))
@@ -133,6 +133,7 @@ def build_dataset(iris: Iris) -> Dataset:
                 g.add((inferred, ESG.year, Literal(earlier, datatype=XSD.integer)))
                 g.add((inferred, ESG.inferred, Literal(True)))
                 g.add((inferred, PROV.wasDerivedFrom, st))
+                g.add((inferred, PROV.wasDerivedFrom, doc))     # as graph/rdf.py writes it
     # Something in the default graph and a blank node, so exports handle both.
     ds.default_graph.add((URIRef(iris.base), RDFS.comment, Literal("esgkg test store")))
     note = BNode()

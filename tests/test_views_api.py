@@ -9,7 +9,6 @@ import csv
 import io
 import json
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -156,11 +155,7 @@ def test_csv_and_jsonl_downloads_hold_exactly_the_filtered_rows(fixture_client):
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "jsonld", "rdfxml", "trig", "ntriples"])
-def test_rdf_downloads_hold_the_statements_of_the_view(fixture_client, fmt, monkeypatch):
-    from esgkg.graph import export
-
-    context = Path(export.__file__).resolve().parents[1] / "ontology" / "context.jsonld"
-    monkeypatch.setattr(export, "context_url", context.as_uri)    # read offline by rdflib
+def test_rdf_downloads_hold_the_statements_of_the_view(fixture_client, fmt):
     view = fixture_client.get("/facts.json?kind=membership").json["facts"]
     r = fixture_client.get(f"/facts.{fmt}?kind=membership")
     assert r.status_code == 200

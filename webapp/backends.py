@@ -110,7 +110,8 @@ class ReopeningStore:
     """
 
     def __init__(self, path: str, iris: Iris | None = None):
-        self.path, self.iris = path, iris or Iris()
+        # No Iris of its own: the store's recorded base is the one served (``.iris`` is the store's).
+        self.path, self._iris = path, iris
         self._store, self._generation, self._lock = None, None, threading.Lock()
 
     def _current(self):
@@ -120,9 +121,9 @@ class ReopeningStore:
         with self._lock:
             if self._store is None or now != self._generation:
                 try:
-                    self._store = GraphStore(self.path, read_only=True, iris=self.iris)
+                    self._store = GraphStore(self.path, read_only=True, iris=self._iris)
                 except StoreError:  # no database yet
-                    self._store = GraphStore(None, iris=self.iris)
+                    self._store = GraphStore(None, iris=self._iris)
                 self._generation = now
             return self._store
 

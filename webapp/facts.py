@@ -13,7 +13,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from esgkg.graph.fact_table import read_fact_records
+from esgkg.graph.fact_table import read_facts
 from esgkg.graph.vocab import CERTIFICATION_STATUSES, ENTITY_CLASSES, FACT_KINDS, QUALIFIERS, status_iri
 
 from . import queries as q
@@ -236,35 +236,24 @@ def sorted_statements(store, filters: Filters, facets: dict, total: int, sort: s
 
 
 def rows(store, statements: list[str]) -> list[dict]:
-    """The JSON records of some statements, in their order: the FORMAT.md fields of the stated
-    fact (an inferred one borrows its source's document and evidence, with its own year)."""
+    """The JSON records of some statements, in their order: ``graph.fact_table``'s analyst
+    records (FORMAT.md fields; an inferred year quotes the sentence it was inferred from), with
+    links to the entities' pages and to the fact's sentence in its document."""
     if not statements:
         return []
-    found = {}
-    text = q.FACT_ROWS.replace("{values}", " ".join(sparql_term(st) for st in statements))
-    for row in records(run(store, text)):
-        row["source"] = row["derived"] if row["inferred"] is not None else row["st"]
-        found[row["st"]] = row
-    detail = dict(read_fact_records(store, statements={r["source"] for r in found.values()}))
+    found = {r["statement"]: r for r in read_facts(store, statements=statements, details=True)}
+    text = q.FACT_SOURCES.replace("{values}", " ".join(sparql_term(st) for st in found))
+    sources = {r["st"]: r["source"] for r in records(run(store, text))} if found else {}
     out = []
     for st in statements:
-        row = found.get(st)
-        source = row and detail.get(row["source"])
-        if source is None:          # no label or evidence: not a fact of the table
+        record = found.get(st)
+        if record is None:          # no label or evidence: not a fact of the table
             continue
-        inferred = row["inferred"] is not None
-        record = {"statement": st, "kind": source["kind"], "subject": source["subject"],
-                  "object": source["object"], "subject_iri": row["s"], "object_iri": row["o"],
-                  "document": source["document"], "evidence": source["evidence"],
-                  "inferred": inferred}
-        if not inferred:
-            record.update({k: v for k, v in source.items() if k in QUALIFIERS})
-        elif row["year"] is not None:
-            record["year"] = int(row["year"])
-        record["subject_page"] = resource_path(store, row["s"])
-        record["object_page"] = resource_path(store, row["o"])
-        record["fact_page"] = f"/doc/{source['document']}#fact-{fact_anchor(row['source'])}"
-        out.append(record)
+        row = {name: record[name] for name in COLUMNS if name in record}
+        row["subject_page"] = resource_path(store, record["subject_iri"])
+        row["object_page"] = resource_path(store, record["object_iri"])
+        row["fact_page"] = f"/doc/{record['document']}#fact-{fact_anchor(sources.get(st, st))}"
+        out.append(row)
     return out
 
 

@@ -21,7 +21,7 @@ from importlib import resources
 from gunicorn.app.base import BaseApplication
 
 from esgkg.graph.remote import add_backend_arguments
-from esgkg.graph.store import GraphStore, store_path
+from esgkg.graph.store import GraphStore, StoreError, store_path
 
 SAMPLE_RELEASE = "sample/ase-osh-award-2021.txt"
 
@@ -66,6 +66,13 @@ def run_serve(args: argparse.Namespace) -> int:
     print(f"esgkg: SPARQL endpoint at {where}/sparql "
           f"({'read-write' if config['UPDATE_TOKEN'] else 'read-only'}; Ctrl-C stops)",
           file=sys.stderr)
+    if not config["BACKEND_QUERY"]:
+        try:
+            base = GraphStore.base_of(config["STORE"])
+        except StoreError as exc:
+            raise SystemExit(f"esgkg serve: {exc}") from None
+        print(f"esgkg: serving the store's IRIs under {base} (their paths, on {where})",
+              file=sys.stderr)
     EsgkgServer(config, {
         "bind": f"{args.host}:{args.port}",
         "workers": args.workers,

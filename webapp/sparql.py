@@ -311,8 +311,9 @@ def void():
 
 
 def _base() -> str:
-    from esgkg.graph.vocab import base_iri
-    return base_iri()
+    """The base of the IRIs served: the store's own (it records it), not the environment's."""
+    from . import get_store
+    return get_store(current_app).iris.base
 
 
 def _void_stats(runner) -> dict:
