@@ -392,7 +392,7 @@ def fact(store, iri: str) -> dict:
     inferred_years = [_int(_v(r, "year")) for r in run(store, q.INFERRED_YEARS, st=iri)]
     start, end = _int(_v(row, "start")), _int(_v(row, "end"))
     return {
-        "iri": iri, "kind": _v(row, "kind"), "label": _fact_label(_v(row, "kind"), status),
+        "iri": iri, "kind": _v(row, "kind"), "label": fact_label(_v(row, "kind"), status),
         "subject": info.get(s), "object": info.get(o),
         "qualifiers": {k: v for k, v in qualifiers.items() if v is not None},
         "qualifier_labels": QUALIFIER_LABELS,
@@ -405,7 +405,7 @@ def fact(store, iri: str) -> dict:
     }
 
 
-def _fact_label(kind: str, status: str | None) -> str | None:
+def fact_label(kind: str, status: str | None) -> str | None:
     """The label of the direct edge this statement writes (its status picks a certification's)."""
     if kind not in FACT_KINDS:
         return KIND_LABELS.get(kind)

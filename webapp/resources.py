@@ -117,7 +117,7 @@ def _label_statements(info: dict[str, dict]) -> None:
     statements = [i for i in info if "/id/statement/" in i]
     for row in fact_table.rows(store(), statements):
         year = f", {row['year']}" if "year" in row else ""
-        info[row["statement"]]["label"] = (f"{row['subject']} {model.KIND_LABELS.get(row['kind'], row['kind'])} "
+        info[row["statement"]]["label"] = (f"{row['subject']} {model.fact_label(row['kind'], row.get('status'))} "
                                            f"{row['object']}{year}" + (" (inferred)" if row["inferred"] else ""))
 
 

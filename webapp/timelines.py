@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from . import facts as fact_table
 from . import queries as q
-from .model import KIND_LABELS, NotFound, nodes_info, records, run, sparql_term, valid_iri
+from .model import KIND_LABELS, NotFound, fact_label, nodes_info, records, run, sparql_term, valid_iri
 
 MAX_SERIES = 40          # rows drawn on one timeline; the fact table has the rest
 MAX_COMPARED = 4
@@ -34,7 +34,7 @@ def marks(store, rows: list[dict], series_of) -> list[dict]:
         detail = ", ".join(f"{name.replace('_', ' ')} {str(r[name]).replace('_', ' ')}"
                            for name in ("status", "rank", "level", "consecutive_years") if name in r)
         out.append({"year": year, "year_from": source, "kind": r["kind"],
-                    "kind_label": KIND_LABELS.get(r["kind"], r["kind"]),
+                    "kind_label": fact_label(r["kind"], r.get("status")),
                     "series": series_of(r), "subject": r["subject"], "object": r["object"],
                     "subject_iri": r["subject_iri"], "object_iri": r["object_iri"],
                     "detail": detail, "inferred": r["inferred"], "statement": r["statement"],
@@ -54,7 +54,7 @@ def _document_years(store, doc_ids: set[str]) -> dict[str, int]:
 
 def _series(row: dict) -> str:
     """A company's timeline row: one per kind and object ("included in DJSI World")."""
-    return f"{KIND_LABELS.get(row['kind'], row['kind'])} {row['object']}"
+    return f"{fact_label(row['kind'], row.get('status'))} {row['object']}"
 
 
 def timeline(store, iri: str) -> dict:

@@ -75,7 +75,7 @@ def facts(extension: str | None = None):
     data["downloads"] = [{"name": n, "href": _link(f"/facts.{n}", page=None)}
                          for n in (*TABLE_FORMATS, *(f.name for f in rdf_formats()))]
     return render_page("facts.html", data, facet_views=_facet_views(data), link=_link,
-                       sorts=list(fact_table.SORTS), kind_labels=model.KIND_LABELS)
+                       sorts=list(fact_table.SORTS), fact_label=model.fact_label)
 
 
 def _facet_views(data: dict) -> list[dict]:
