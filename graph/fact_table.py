@@ -29,6 +29,9 @@ def facts_query(iris, document: str | None = None, statements: Iterable[str] | N
     # Only some statements (IRIs checked by the caller): an explorer view.
     values = "" if statements is None else \
         "VALUES ?st { " + " ".join(f"<{st}>" for st in sorted(statements)) + " }"
+    # LATERAL: some statements are looked up one by one; a join would read every statement of the
+    # store first (14 s for a page of 50 of a 10k-release store, against 40 ms).
+    lateral = "" if statements is None else "LATERAL "
     # An inferred statement quotes the sentence of the statement it was inferred from.
     evidence = ("{ ?st esg:evidence ?a } UNION { ?st esg:inferred ?inferred ; "
                 "prov:wasDerivedFrom/esg:evidence ?a }") if details else "?st esg:evidence ?a ."
@@ -42,7 +45,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT * WHERE {{
   {values}
-  GRAPH {graph} {{
+  {lateral}{{ GRAPH {graph} {{
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o ; prov:wasDerivedFrom ?d .
     ?d a esg:Release ; dcterms:identifier ?document .
     {evidence}
@@ -50,7 +53,7 @@ SELECT * WHERE {{
     ?q oa:exact ?evidence . ?p oa:start ?start .
     {' '.join(optionals)}
     {document_details}
-  }}
+  }} }}
   # Two OPTIONAL lookups + BOUND, not one required block: Oxigraph evaluates a block sharing no
   # variable with the statements as the cross product of all entity labels (215 s vs 1.1 s on 1k
   # synthetic releases, same rows).
