@@ -43,7 +43,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         if unit.lower() in _not_measures():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
-        measured = _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
+        measured = _spent_on(token) if _currency_before(doc, token.i) else \
+            _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
         if measured:
             quantity = {t.lower_ for t in doc[token.i:unit_end]}
             words = [w for w in measured.split() if w.lower() not in quantity]
@@ -55,7 +56,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not measured or is_negated(token.head):
             continue
         verb = governing_verb(token)
-        years = clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []
+        years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in _baselines(doc)]
         if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
             years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
         obj = ctx.entities.resolve(measured, "metric")
@@ -94,6 +95,42 @@ def _value(token: Token):
     return int(number) if number.is_integer() else number
 
 
+def _spent_on(number: Token) -> str | None:
+    """'financed USD 2.5 billion in green loans', 'invested US$400 million in SAF': what the money went to."""
+    money = number
+    while money.dep_ in ("compound", "nummod", "quantmod") and money.head != money:
+        money = money.head
+    for holder in (money, money.head):
+        for prep in (c for c in holder.children if c.lower_ in ("in", "for", "on", "into", "to") and c.dep_ == "prep"):
+            pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
+            if pobj:
+                return _noun_phrase(pobj[0])
+    return None
+
+
+def _baselines(doc) -> set[int]:
+    """Years a change is measured against: 'compared with 2019', 'versus 2019', 'the 2016 baseline'."""
+    years = set()
+    for token in doc:
+        if YEAR_TOKEN.match(token.text) and any(a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
+                                                for a in [*token.ancestors][:3] + [*token.children]):
+            years.add(int(token.text[-4:]))
+    return years
+
+
+YEAR_TOKEN = re.compile(r"^(?:FY)?(?:19|20)\d\d$")
+
+
+def _currency_before(doc, i: int) -> str | None:
+    """'USD', 'US$', '€' written just before the number at I."""
+    currencies = set(language_data()["currency_prefixes"])
+    if i > 0 and doc[i - 1].text in currencies:
+        return doc[i - 1].text
+    if i > 1 and doc[i - 2].text + doc[i - 1].text in currencies:
+        return doc[i - 2].text + doc[i - 1].text
+    return None
+
+
 def _value_like(token: Token) -> bool:
     return _value(token) is not None and any(c.dep_ in ("quantmod", "advmod") for c in token.children) \
         or token.i + 1 < len(token.doc) and token.nbor(1).lower_ in language_data()["scales"]
@@ -119,6 +156,9 @@ def _unit(doc, token):
     scale = None
     if i < len(doc) and doc[i].lower_ in language_data()["scales"]:
         scale, i = doc[i].text, i + 1
+    currency = _currency_before(doc, token.i)
+    if currency:  # 'USD 2.5 billion', 'US$400 million'
+        return scale, currency, i
     while i < len(doc) and doc[i].text in ("-", "plus", "+"):
         i += 1
     end = _unit_at(doc, i)
