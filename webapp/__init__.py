@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # imported lazily: executor processes import this package and
 DEFAULTS = {
     "READ_ONLY": False,
     "UPDATE_TOKEN": None,          # updates are refused unless set (--update-token, ESGKG_UPDATE_TOKEN)
+    "ALLOW_DROP": False,           # DROP/CLEAR ALL, DEFAULT or NAMED are refused unless set (--allow-drop)
     "QUERY_TIMEOUT": 30.0,         # seconds per query or update (--timeout)
     "MAX_ROWS": 100_000,           # solutions/triples per result, 0 = no cap (--max-rows)
     "MAX_QUERY_BYTES": 100_000,    # longest query text accepted

@@ -42,12 +42,15 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
                         help="allow SPARQL updates with this Bearer token (or ESGKG_UPDATE_TOKEN); "
                              "read-only without it")
+    parser.add_argument("--allow-drop", action="store_true",
+                        help="allow updates that empty the store (DROP/CLEAR ALL, DEFAULT, NAMED)")
 
 
 def app_config(args: argparse.Namespace) -> dict:
     return {
         "STORE": os.path.abspath(store_path(args.store)),
         "UPDATE_TOKEN": args.update_token or None,
+        "ALLOW_DROP": args.allow_drop,
         "QUERY_TIMEOUT": args.timeout,
         "MAX_ROWS": args.max_rows,
         "EXECUTORS": args.threads,

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, g, redirect, request
 from . import formats
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
-from .sparqltext import DatasetConflict, analyse_query, apply_using, network_keyword
+from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 
 bp = Blueprint("sparql", __name__)
 
@@ -25,6 +25,11 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 WHOLE_BYTES = 256 * 1024      # results up to this size are sent whole (Content-Length) and cached
+
+
+class ResultCut(Exception):
+    """A streamed result could not be finished: raised so the server aborts the connection
+    without the terminating chunk, and the client sees an error instead of a clean short end."""
 
 
 class ProtocolError(Exception):
@@ -37,6 +42,8 @@ class ProtocolError(Exception):
 
 def error_response(status: int, message: str, headers: dict | None = None) -> Response:
     """The one HTTP error shape of the endpoint: plain text, the reason on one line."""
+    if status == 503:
+        headers = {"Retry-After": "5", **(headers or {})}
     return Response(message.rstrip() + "\n", status=status, mimetype="text/plain",
                     headers=headers or {})
 
@@ -115,10 +122,8 @@ def _query(text: str, params) -> Response:
     g.sparql_read = True
     if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
         raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
-    form, keyword, names_dataset = analyse_query(text)
-    if keyword:
-        raise ProtocolError(400, f"{keyword} is disabled: this endpoint never fetches the network "
-                                 "on a query's behalf")
+    op = _checked(text)
+    form = op.form
     kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
     try:
         fmt = formats.choose(kind, request.accept_mimetypes,
@@ -131,7 +136,7 @@ def _query(text: str, params) -> Response:
            "max_rows": cfg["MAX_ROWS"],
            # The default graph is the union of all graphs, unless the query names its own
            # (pyoxigraph would otherwise let the union flag win over FROM).
-           "union": not names_dataset,
+           "union": not op.names_dataset,
            "default_graphs": default if dataset_given else None,
            "named_graphs": named if dataset_given else None}
     runner = current_app.extensions["esgkg_runner"]
@@ -154,25 +159,30 @@ def _query(text: str, params) -> Response:
                 messages.close()
                 return error_response(message[1], message[2])
     except QueryTimeout as exc:
-        return error_response(503, f"query stopped: {exc}", {"Retry-After": "5"})
+        return error_response(503, f"query stopped: {exc}")
     if done:
         request.environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
         return _result_response(fmt, bytes(body), truncated)
-    return _result_response(fmt, _stream(bytes(body), messages, current_app.logger), truncated)
+    return _result_response(fmt, _stream(bytes(body), messages), truncated)
 
 
-def _stream(head: bytes, messages, logger):
-    """The rest of a large result, as the executor sends it (runs after the view has returned)."""
+def _stream(head: bytes, messages):
+    """The rest of a large result, as the executor sends it (runs after the view has returned).
+
+    The status line has gone out, so a failure can only be told by breaking the connection:
+    ``ResultCut`` makes the WSGI server close it without the last chunk.
+    """
     yield head
     try:
         for message in messages:
             if message[0] == "chunk":
                 yield message[1]
             elif message[0] == "error":
-                logger.warning("result stream cut short: %s", message[2])
-                return
+                raise ResultCut(message[2])
     except QueryTimeout as exc:
-        logger.warning("result stream cut short: %s", exc)
+        raise ResultCut(str(exc)) from None
+    finally:
+        messages.close()
 
 
 def _result_response(fmt, body, truncated: bool) -> Response:
@@ -187,10 +197,7 @@ def _result_response(fmt, body, truncated: bool) -> Response:
 
 def _update(text: str, params) -> Response:
     _authorize_write()
-    keyword = network_keyword(text)
-    if keyword:
-        raise ProtocolError(400, f"{keyword} is disabled: this endpoint never fetches the network "
-                                 "on an update's behalf")
+    _checked(text)
     try:
         text = apply_using(text, params.getlist("using-graph-uri"),
                            params.getlist("using-named-graph-uri"))
@@ -203,9 +210,18 @@ def _update(text: str, params) -> Response:
             if message[0] == "error":
                 return error_response(message[1], message[2])
     except QueryTimeout as exc:
-        return error_response(503, f"update stopped, nothing was written: {exc}",
-                              {"Retry-After": "5"})
+        return error_response(503, f"update stopped, nothing was written: {exc}")
     return Response(status=204)
+
+
+def _checked(text: str):
+    """The operation read from its tokens, or a 400/403 for what this endpoint never runs."""
+    op = read_operation(text)
+    try:
+        check(op, allow_drop=current_app.config["ALLOW_DROP"])
+    except Refused as exc:
+        raise ProtocolError(exc.status, str(exc)) from None
+    return op
 
 
 def _authorize_write() -> None:
