@@ -13,7 +13,9 @@ import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
-from conftest import http_request
+import pyoxigraph as ox
+
+from conftest import http_request, make_store
 
 TOKEN = "s3cret-update-token"
 UPDATE = "INSERT DATA { GRAPH <http://t/g> { <http://t/s> <http://t/p> 1 } }"
@@ -253,3 +255,175 @@ def test_ctrl_c_stops_the_server_and_its_executors(esgkg_server):
     while any(alive(p) for p in tree) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in tree if alive(p)]
+
+
+# --- issue 10: no SERVICE/LOAD by any spelling --------------------------------------------------
+def _get(server, query: str, **params):
+    return http_request(server.sparql + "?" + urllib.parse.urlencode({"query": query, **params}))
+
+
+def test_service_behind_a_carriage_return_comment_is_refused(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN)
+    listener = Listener()
+    try:
+        status, _, body = _get(server, f"SELECT * WHERE {{ #\rSERVICE <{listener.url}/> {{ ?x ?p ?o }} }}")
+        assert status == 400 and b"SERVICE is disabled" in body
+        status, _, body = update(server, f"#\rLOAD <{listener.url}/data>")
+        assert status == 400 and b"LOAD is disabled" in body
+        status, _, body = update(server, f"INSERT {{ <http://t/a> <http://t/b> ?o }} WHERE "
+                                         f"{{ #\rSERVICE <{listener.url}/> {{ ?s ?p ?o }} }}")
+        assert status == 400 and b"SERVICE is disabled" in body
+    finally:
+        listener.close()
+    assert listener.connections == []
+
+
+def test_generated_hidden_service_queries_never_open_a_connection(esgkg_server):
+    import random
+
+    from test_sparqltext import _hidden_service_query
+
+    server = esgkg_server("--workers", "1", "--threads", "2")
+    listener, rng = Listener(), random.Random(10)
+    statuses = set()
+    try:
+        for _ in range(150):
+            status, _, _ = _get(server, _hidden_service_query(rng, listener.url))
+            statuses.add(status)
+    finally:
+        listener.close()
+    assert listener.connections == []
+    assert statuses <= {200, 400}  # refused, a syntax error, or a harmless query: never a 500
+
+
+def test_executors_cannot_reach_the_network_even_when_a_query_slips_through(tmp_path):
+    from esgkg.webapp.executor import ExecutorPool
+
+    pool = ExecutorPool(make_store(tmp_path / "store"), size=1)
+    listener = Listener()
+    job = {"op": "query", "text": f"SELECT * WHERE {{ SERVICE <{listener.url}/> {{ ?s ?p ?o }} }}",
+           "format": "json", "max_rows": 0, "default_graphs": None, "named_graphs": None}
+    try:
+        messages = list(pool.run(job, 10))  # straight to the executor: no endpoint check
+    finally:
+        pool.close()
+        listener.close()
+    assert listener.connections == []
+    assert messages[-1][0] == "error" and "Permission denied" in messages[-1][2]
+
+
+# --- issue 10: a cut result never looks complete -------------------------------------------------
+def test_a_stream_cut_by_the_time_limit_breaks_the_connection(esgkg_server, tmp_path):
+    import http.client
+
+    quads = [ox.Quad(ox.NamedNode(f"http://t/s{i}"), ox.NamedNode("http://t/p"),
+                     ox.Literal("x" * 100 + str(i)), ox.NamedNode("http://t/g")) for i in range(150_000)]
+    server = esgkg_server("--timeout", "2", "--max-rows", "0", "--workers", "1", "--threads", "2",
+                          store=make_store(tmp_path / "big", quads))
+    parts = urllib.parse.urlsplit(server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "CONSTRUCT WHERE { ?s ?p ?o }"}),
+                 headers={"Accept": "application/n-triples"})
+    response = conn.getresponse()
+    assert response.status == 200 and response.getheader("Transfer-Encoding") == "chunked"
+    received = 0
+    with pytest.raises(http.client.IncompleteRead):
+        while True:  # a client reading at ~300 KB/s, far slower than the 2 s limit needs
+            chunk = response.read(30_000)
+            if not chunk:
+                break
+            received += len(chunk)
+            time.sleep(0.1)
+    conn.close()
+    assert 0 < received < 150_000 * 100
+
+
+def test_the_cli_warns_when_the_endpoint_cut_the_result(sample_endpoint):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "query", "SELECT * { ?s ?p ?o }",
+                          "--endpoint", sample_endpoint.sparql, "--format", "tsv"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "warning: the result is incomplete" in run.stderr and "max-rows=100" in run.stderr
+    assert len(run.stdout.splitlines()) == 101  # header + the 100 rows the endpoint sent
+    whole = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "query", "ASK { ?s ?p ?o }",
+                            "--endpoint", sample_endpoint.sparql], capture_output=True, text=True,
+                           timeout=120)
+    assert whole.returncode == 0 and "warning" not in whole.stderr
+
+
+# --- issue 10: bad input is a 4xx, never a 500 ------------------------------------------------------
+@pytest.mark.parametrize("query", ["SELECT * " + "{" * 10_000 + "}" * 10_000,
+                                   "ASK { FILTER(" + "(" * 20_000 + "true" + ")" * 20_000 + ") }",
+                                   "ASK { FILTER(" + "!" * 60_000 + "true) }"])
+def test_over_deep_queries_get_400_before_the_engine(sample_endpoint, query):
+    status, headers, body = http_request(sample_endpoint.sparql, "POST", query,
+                                         {"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"levels deep; the limit is" in body
+    assert count(sample_endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") > 0  # still up
+
+
+def test_an_update_while_another_process_holds_the_store_is_a_503(esgkg_server):
+    import gc
+
+    server = esgkg_server("--update-token", TOKEN)
+    foreign = ox.Store(str(server.store))  # a writer outside the server (RocksDB's lock)
+    try:
+        status, headers, body = update(server, UPDATE)
+        assert status == 503 and headers["Retry-After"] and b"another process is writing" in body
+        assert headers["Content-Type"].startswith("text/plain")
+    finally:
+        del foreign
+        gc.collect()
+    assert update(server, UPDATE)[0] == 204
+
+
+# --- issue 10: writes that would ruin the store ---------------------------------------------------
+def test_drop_all_clear_all_and_drop_default_need_allow_drop(esgkg_server):
+    server = esgkg_server("--update-token", TOKEN)
+    for text in ("DROP ALL", "CLEAR ALL", "DROP DEFAULT", "drop silent all"):
+        status, _, body = update(server, text)
+        assert status == 403 and b"--allow-drop" in body, text
+    assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 362
+    allowed = esgkg_server("--update-token", TOKEN, "--allow-drop")
+    assert update(allowed, "DROP ALL")[0] == 204
+    assert count(allowed, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 0
+
+
+@pytest.fixture
+def sample_store_dir(tmp_path, sample_path):
+    """The sample release ingested by the real pipeline into a store that is closed again."""
+    import gc
+
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+
+    store = GraphStore(tmp_path / "sample")
+    assert not ingest_paths([sample_path], store).errors
+    store.flush()
+    del store
+    gc.collect()
+    return tmp_path / "sample"
+
+
+def test_updates_that_break_the_shapes_are_rolled_back_with_the_report(esgkg_server, sample_store_dir):
+    server = esgkg_server("--update-token", TOKEN, store=sample_store_dir)
+    total = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = count(server, total)
+    status, _, body = update(server, "DELETE WHERE { GRAPH ?g { ?st <https://w3id.org/esgkg/ontology#subject> ?c } }")
+    assert status == 400, body
+    assert b"breaks the SHACL shapes" in body and b"rolled back" in body and b"esg:subject" in body
+    assert count(server, total) == before
+    status, _, body = http_request(server.sparql + "?" + urllib.parse.urlencode({"query": (
+        "SELECT ?c WHERE { GRAPH <http://127.0.0.1:5000/graph/entities> { ?c a "
+        "<https://w3id.org/esgkg/ontology#Company> } } LIMIT 1")}))
+    company = json.loads(body)["results"]["bindings"][0]["c"]["value"]
+    second_label = (f"INSERT DATA {{ GRAPH <http://127.0.0.1:5000/graph/entities> {{ <{company}> "
+                    f"<http://www.w3.org/2000/01/rdf-schema#label> \"Another name\" }} }}")
+    status, _, body = update(server, second_label)
+    assert status == 400 and b"rdfs:label" in body
+    assert count(server, total) == before
+    assert update(server, UPDATE)[0] == 204  # data outside the shapes' classes is accepted
+    assert count(server, total) == before + 1
