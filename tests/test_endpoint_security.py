@@ -427,3 +427,92 @@ def test_updates_that_break_the_shapes_are_rolled_back_with_the_report(esgkg_ser
     assert count(server, total) == before
     assert update(server, UPDATE)[0] == 204  # data outside the shapes' classes is accepted
     assert count(server, total) == before + 1
+
+
+# --- issue 10: no 500s for bad input, one set of headers, no links off the site --------------------
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory):
+    """The whole app in-process over the sample release, plus an IRI whose path starts with '//'."""
+    from importlib.resources import files
+
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+    from esgkg.webapp import create_app
+
+    store = GraphStore()
+    assert not ingest_paths([str(files("esgkg.ontology").joinpath("sample", "ase-osh-award-2021.txt"))],
+                            store).errors
+    company = next(iter(store.query(
+        "SELECT ?c WHERE { GRAPH ?g { ?c a <https://w3id.org/esgkg/ontology#Company> } } LIMIT 1")))["c"]
+    store.ox.update(f"INSERT DATA {{ GRAPH <{store.iris.entities_graph}> {{ {company} "
+                    f"<http://www.w3.org/2000/01/rdf-schema#seeAlso> <{store.iris.base}/evil.example/phish> }} }}")
+    app = create_app({"STORE_OBJECT": store})
+    app.company_path = "/" + company.value[len(store.iris.base):]
+    return app
+
+
+@pytest.mark.parametrize("url, status, media_type", [
+    ("/doc/a%20b", 404, "text/html"), ("/doc/a%22b", 404, "text/html"),
+    ("/doc/a%3Eb", 404, "text/html"), ("/doc/a%0Ab", 404, "text/html"),
+    ("/doc/a%3Eb?format=json", 404, "application/json"),
+    ("/api/document/a%3Eb", 404, "application/json"),
+    ("/export?document=x%00", 404, "application/json"),
+    ("/export?graph=a%20b", 400, "application/json"),
+])
+def test_ids_and_iris_that_cannot_be_are_4xx_with_a_message(sample_app, url, status, media_type):
+    response = sample_app.test_client().get(url)
+    assert (response.status_code, response.mimetype) == (status, media_type)
+    text = response.get_data(as_text=True)
+    assert ("no document" in text or "not found" in text.lower() or "not an IRI" in text)
+
+
+@pytest.mark.parametrize("url", ["/sparql", "/sparql?query=ASK%7B%7D", "/.well-known/void",
+                                 "/export?format=ntriples", "/context.jsonld",
+                                 "/api/analysis/centrality", "/static/dist/graph.js", "/no/such/page",
+                                 "/api/no-such-route", "/", "/doc/ase-osh-award-2021"])
+def test_every_response_carries_the_security_headers(sample_app, url):
+    response = sample_app.test_client().get(url)
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], url
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_one_error_handler_speaks_each_routes_language(sample_app):
+    client = sample_app.test_client()
+    page = client.get("/no/such/page")
+    assert page.status_code == 404 and page.mimetype == "text/html" and b"<h1>404</h1>" in page.data
+    wanted_json = client.get("/no/such/page", headers={"Accept": "application/json"})
+    assert wanted_json.status_code == 404 and wanted_json.get_json()["status"] == 404
+    api = client.get("/api/no-such-route")
+    assert api.status_code == 404 and api.get_json()["error"]
+    method = client.put("/sparql")
+    assert method.status_code == 405 and method.mimetype == "text/plain" and "GET" in method.headers["Allow"]
+
+
+def test_an_iri_whose_path_starts_with_two_slashes_is_never_a_link_off_the_site(sample_app):
+    client = sample_app.test_client()
+    page = client.get(sample_app.company_path)
+    assert page.status_code == 200 and "/evil.example/phish" in page.get_data(as_text=True)
+    assert 'href="//' not in page.get_data(as_text=True)
+    data = client.get(sample_app.company_path + "?format=json").get_data(as_text=True)
+    assert '"//evil.example' not in data
+
+
+@pytest.mark.parametrize("name, doc_id", [("my release.txt", "my-release"),
+                                          ('say "hi" <now>.txt', "say-hi-now"),
+                                          ("Ünïcode – release.txt", "Ünïcode-release")])
+def test_every_file_name_ingests_to_a_readable_iri_safe_id(tmp_path, sample_path, name, doc_id):
+    import subprocess
+    import sys
+
+    from esgkg.graph.store import GraphStore
+
+    release = tmp_path / name
+    release.write_text(sample_path.read_text())
+    run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "ingest", str(release),
+                          "--store", str(tmp_path / "store")], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    store = GraphStore(tmp_path / "store", read_only=True)
+    assert store.document_ids() == [doc_id]
+    assert store.has_document(doc_id) and len(store) > 100
