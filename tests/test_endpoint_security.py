@@ -516,3 +516,50 @@ def test_every_file_name_ingests_to_a_readable_iri_safe_id(tmp_path, sample_path
     store = GraphStore(tmp_path / "store", read_only=True)
     assert store.document_ids() == [doc_id]
     assert store.has_document(doc_id) and len(store) > 100
+
+
+# --- issue 10: one writer or the servers, never both ------------------------------------------------
+def _esgkg(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_ingest_into_a_served_store_is_refused_and_says_what_to_do(esgkg_server, sample_path):
+    server = esgkg_server("--update-token", TOKEN)
+    documents = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = count(server, documents)
+    refused = _esgkg("ingest", str(sample_path), "--store", str(server.store))
+    assert refused.returncode != 0
+    assert "stop the server first, or send the release through it" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert count(server, documents) == before
+    # what the message suggests works, and the server sees the release at once
+    through = _esgkg("ingest", str(sample_path), "--backend-query", server.sparql,
+                     "--backend-update", server.sparql, "--backend-token", TOKEN)
+    assert through.returncode == 0, through.stderr
+    assert count(server, documents) == before + 1
+
+
+def test_serve_refuses_a_store_another_process_is_writing(tmp_path):
+    import gc
+    import subprocess
+    import sys
+
+    from esgkg.graph.store import GraphStore, StoreError
+
+    path = make_store(tmp_path / "store")
+    writer = GraphStore(path)  # as esgkg ingest holds it while it runs
+    try:
+        with pytest.raises(StoreError, match="in use"):
+            GraphStore(path)  # a second writer is refused too
+        run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "serve", "--store", str(path),
+                              "--port", "0"], capture_output=True, text=True, timeout=60)
+        assert run.returncode == 1
+        assert "another process is writing to the store" in run.stderr and "wait for it" in run.stderr
+    finally:
+        del writer
+        gc.collect()
+    GraphStore(path)  # free again once the writer has closed

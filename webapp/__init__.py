@@ -48,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["esgkg_store"] = backend.store
     app.extensions["esgkg_runner"] = backend.runner
     app.extensions["esgkg_pooled_store"] = backend.pooled
+    app.extensions["esgkg_serving_lock"] = backend.serving
     app.extensions["esgkg_result_cache"] = ResultCache(app.config["RESULT_CACHE"])
     register_http(app)
     register_sparql(app)

@@ -138,6 +138,7 @@ class Backend:
     store: object      # for the pages: GraphStore-like, with ``.ox`` for the embedded store
     runner: object     # for /sparql: ExecutorPool, InlineRunner or RemoteRunner
     pooled: object     # GraphStore-like reads through the executors (time limit), or the store
+    serving: object = None  # the on-disk store's serving lock, held while the app lives
 
 
 def open_backend(config: dict) -> Backend:
@@ -149,5 +150,9 @@ def open_backend(config: dict) -> Backend:
         store = RemoteStore(config["BACKEND_QUERY"], config.get("BACKEND_UPDATE"),
                             timeout=config["QUERY_TIMEOUT"], token=config.get("BACKEND_TOKEN"))
         return Backend(store, RemoteRunner(store), store)
+    from esgkg.graph.store import hold_for_serving
+
+    serving = hold_for_serving(config["STORE"])
     pool = ExecutorPool(config["STORE"], size=config["EXECUTORS"])
-    return Backend(ReopeningStore(config["STORE"]), pool, PooledStore(pool, config["QUERY_TIMEOUT"]))
+    return Backend(ReopeningStore(config["STORE"]), pool, PooledStore(pool, config["QUERY_TIMEOUT"]),
+                   serving)

@@ -21,7 +21,7 @@ from importlib import resources
 from gunicorn.app.base import BaseApplication
 
 from esgkg.graph.remote import add_backend_arguments
-from esgkg.graph.store import GraphStore, store_path
+from esgkg.graph.store import GraphStore, StoreError, hold_for_serving, store_path
 
 SAMPLE_RELEASE = "sample/ase-osh-award-2021.txt"
 
@@ -63,8 +63,15 @@ def app_config(args: argparse.Namespace) -> dict:
 
 def run_serve(args: argparse.Namespace) -> int:
     config = app_config(args)
-    if not config["BACKEND_QUERY"] and not GraphStore.exists_at(config["STORE"]):
-        build_sample(config["STORE"])
+    serving = None  # held by the gunicorn master until it exits (its workers hold it too)
+    if not config["BACKEND_QUERY"]:
+        if not GraphStore.exists_at(config["STORE"]):
+            build_sample(config["STORE"])
+        try:
+            serving = hold_for_serving(config["STORE"])
+        except StoreError as exc:
+            print(f"esgkg serve: {exc}", file=sys.stderr)
+            return 1
     where = f"http://{args.host}:{args.port}"
     print(f"esgkg: SPARQL endpoint at {where}/sparql "
           f"({'read-write' if config['UPDATE_TOKEN'] else 'read-only'}; Ctrl-C stops)",
@@ -84,6 +91,7 @@ def run_serve(args: argparse.Namespace) -> int:
         "loglevel": "warning",
         "proc_name": "esgkg-serve",
     }).run()
+    del serving
     return 0
 
 
