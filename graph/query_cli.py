@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from esgkg.webapp.formats import BY_NAME, FORMATS
 from esgkg.webapp.sparql import TRUNCATED_HEADER
-from esgkg.webapp.sparqltext import network_keyword, query_form
+from esgkg.webapp.sparqltext import Refused, check, query_form, read_operation
 
 from .remote import RemoteError, RemoteStore
 from .store import GraphStore, StoreError, store_path
@@ -70,9 +70,10 @@ def _run(text: str, fmt, args) -> bytes:
             print(f"esgkg query: warning: the result is incomplete, the endpoint cut it at its row "
                   f"limit ({headers[TRUNCATED_HEADER]})", file=sys.stderr)
         return body
-    keyword = network_keyword(text)
-    if keyword:  # the embedded store would fetch the network for these
-        raise StoreError(f"{keyword} is disabled: esgkg never fetches the network for a query")
+    try:  # the embedded store would fetch the network for SERVICE, and crash on deep nesting
+        check(read_operation(text))
+    except Refused as exc:
+        raise StoreError(str(exc)) from None
     path = store_path(args.store)
     if not GraphStore.exists_at(path):
         raise StoreError(f"no store at {path} (run esgkg ingest first)")

@@ -563,3 +563,18 @@ def test_serve_refuses_a_store_another_process_is_writing(tmp_path):
         del writer
         gc.collect()
     GraphStore(path)  # free again once the writer has closed
+
+
+def test_a_rolled_back_update_puts_back_every_graph_it_emptied(sample_path):
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+    from esgkg.webapp.executor import checked_update
+
+    store = GraphStore()
+    assert not ingest_paths([sample_path], store).errors
+    before = set(store.ox)
+    report = checked_update(store.ox, "DROP ALL ; INSERT DATA { GRAPH <http://t/g> { <http://t/st> a "
+                                      "<https://w3id.org/esgkg/ontology#Certification> } }", None)
+    assert report and "rolled back" in report and "<http://t/st>" in report
+    assert set(store.ox) == before
+    assert checked_update(store.ox, "DROP SILENT GRAPH <http://t/nothing>", None) is None

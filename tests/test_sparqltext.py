@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from esgkg.webapp.sparqltext import (MAX_DEPTH, DatasetConflict, Refused, apply_using, check,
-                                     network_keyword, query_form, read_operation)
+                                     query_form, read_operation)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -46,7 +46,7 @@ def test_query_form(text, expected):
     ("PREFIX service: <http://x/> SELECT * { ?s service:load ?o }", "SERVICE"),
 ])
 def test_network_keywords_are_found_only_as_keywords(text, expected):
-    assert network_keyword(text) == expected
+    assert read_operation(text).network == expected
 
 
 def test_dataset_clause_is_top_level_from_only():

@@ -40,9 +40,12 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from urllib.parse import urljoin
+
 import pyoxigraph as ox
 
 from .formats import BY_NAME
+from .sparqltext import read_operation
 
 IDLE_POLL = 0.05          # seconds between an idle reader's checks for a waiting writer
 CHUNK_BYTES = 64 * 1024   # serialized output is sent to the web worker in pieces this size
@@ -129,13 +132,11 @@ def checked_update(store: ox.Store, text: str, base: str | None) -> str | None:
     before = {g: set(store.quads_for_pattern(None, None, None, g)) for g in watched}
     store.update(text, base_iri=base)
     after_graphs = set(store.named_graphs())
-    now = {g: set(store.quads_for_pattern(None, None, None, g)) for g in watched}
-    changed = [g for g in watched if now[g] != before[g]]
+    changed = [g for g in watched if set(store.quads_for_pattern(None, None, None, g)) != before[g]]
     changed += sorted(after_graphs - before_graphs, key=str)
-    changed += [g for g in sorted(before_graphs - after_graphs, key=str) if g not in changed]
     if not changed:
         return None
-    after_quads = [q for g in changed for q in now.get(g) or store.quads_for_pattern(None, None, None, g)]
+    after_quads = [q for g in changed for q in store.quads_for_pattern(None, None, None, g)]
     added = _violations(store, after_quads)
     if added:
         added -= _violations(store, [q for g in changed for q in before.get(g, ())], before)
@@ -168,12 +169,13 @@ def _violations(store: ox.Store, quads: list, snapshot: dict | None = None) -> s
 
 
 def _named_in(text: str, base: str | None, graphs: set) -> set:
-    """The existing named graphs an update's text names (all of them after ``GRAPH ?var``)."""
-    from urllib.parse import urljoin
-
-    from .sparqltext import tokens
-
-    toks = tokens(text)
+    """The existing named graphs an update's text names: all of them after a ``GRAPH ?var`` or
+    in an update that empties graphs wholesale (DROP ALL, CLEAR NAMED...), so any graph it can
+    change or remove is snapshotted and can be put back."""
+    op = read_operation(text)
+    if op.drop:
+        return set(graphs)
+    toks = op.tokens
     prefixes, names = {}, set()
     for i, tok in enumerate(toks):
         if tok.keyword == "GRAPH" and i + 1 < len(toks) and toks[i + 1].kind == "var":

@@ -134,8 +134,8 @@ def check(op: Operation, *, allow_drop: bool = False) -> None:
     """Raise Refused for what the endpoint never runs: network access, over-deep nesting, and
     (unless the server allows it) an update that empties the store."""
     if op.network:
-        raise Refused(f"{op.network} is disabled: this endpoint never fetches the network on a "
-                      "request's behalf")
+        raise Refused(f"{op.network} is disabled: esgkg never fetches the network on a request's "
+                      "behalf (a word or prefix holding it counts, as the parser reads it so)")
     if op.depth > MAX_DEPTH:
         raise Refused(f"the operation nests {op.depth} levels deep; the limit is {MAX_DEPTH}")
     if op.drop and not allow_drop:
@@ -146,11 +146,6 @@ def check(op: Operation, *, allow_drop: bool = False) -> None:
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; None when the text has none (the parser will say why)."""
     return read_operation(text).form
-
-
-def network_keyword(text: str) -> str | None:
-    """The first keyword that would make the store fetch the network (SERVICE, LOAD), if any."""
-    return read_operation(text).network
 
 
 class DatasetConflict(ValueError):
