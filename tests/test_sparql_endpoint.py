@@ -261,34 +261,6 @@ def test_fresh_serve_builds_the_sample_graph_first(esgkg_server, tmp_path):
     assert "building the graph of the sample release" in server.log.read_text()
 
 
-def test_query_page_shows_a_banner_when_the_row_cap_cut_the_result(sample_endpoint):
-    """Issue 10: the header alone is not enough, people see the cut on the query page."""
-    from explorer_fixtures import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.goto(sample_endpoint.url + "/query")
-            page.locator(".yasqe .CodeMirror").first.wait_for()
-            banner = page.locator("#query-truncated")
-            for query, cut in (("SELECT * WHERE { ?s ?p ?o }", True), (COMPANIES, False)):
-                page.evaluate("q => window.esgkgYasgui.getTab().getYasqe().setValue(q)", query)
-                page.locator(".yasqe_queryButton").first.click()
-                page.locator(".yasr table tbody tr").first.wait_for()
-                page.wait_for_function("() => document.getElementById('query-status')"
-                                       ".textContent === 'Query finished.'")
-                assert banner.is_visible() is cut
-            page.evaluate("q => window.esgkgYasgui.getTab().getYasqe().setValue(q)",
-                          "SELECT * WHERE { ?s ?p ?o }")
-            page.locator(".yasqe_queryButton").first.click()
-            banner.wait_for(state="visible")
-            assert "stops at 100 rows" in banner.text_content()
-        finally:
-            browser.close()
-
-
 def test_a_post_without_content_type_is_a_4xx_for_query_and_update(w3c_server):
     """Issue 11 item 11 (W3C bad_query_missing_form_type, bad_update_missing_form_type)."""
     from conftest import W3C_TOKEN

@@ -19,6 +19,10 @@ read-write, and opening it read-only while another process writes is undefined b
   opens the store read-write, applies the update in one transaction, closes it and bumps the
   ``.esgkg-generation`` file. Readers reopen after the gate is released.
 
+Why no network. pyoxigraph fetches SERVICE and LOAD targets itself; the endpoint refuses those
+(``sparqltext``), and each executor also installs a seccomp filter at start-up
+(``deny_network``), so a query that got past that check still cannot open an IP socket.
+
 So updates are atomic (one pyoxigraph transaction; a killed writer commits nothing) and serialized
 (one writer at a time, system-wide), and readers never see half an update (none is open during a
 write). A reader's cost is one non-blocking flock per query; a write waits for in-flight reads.
@@ -39,7 +43,6 @@ import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
-
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
