@@ -63,14 +63,6 @@ class Token(tuple):
         """The upper-cased keyword, for bare words only (prefixed names are not keywords)."""
         return self[1].upper() if self[0] == "word" and ":" not in self[1] else None
 
-    @property
-    def network(self) -> str | None:
-        """The network keyword this word holds, as Oxigraph would read it (no word boundary)."""
-        if self[0] != "word":
-            return None
-        head = self[1].split(":", 1)[0].upper() if ":" in self[1] else self[1].upper()
-        return next((k for k in NETWORK_KEYWORDS if k in head), None)
-
 
 def tokens(text: str) -> list[Token]:
     """Significant tokens with their brace depth (whitespace and comments dropped)."""
@@ -104,23 +96,27 @@ def read_operation(text: str) -> Operation:
     toks = tokens(text)
     form = network = drop = None
     names_dataset, depth, deepest, unary_run = False, 0, 0, 0
-    for i, tok in enumerate(toks):
-        if tok.kind == "punct":
-            if tok.text in _OPENERS:
+    for i, (kind, value, _, _, braces) in enumerate(toks):  # plain tuple access: this runs per request
+        if kind == "punct":
+            if value in _OPENERS:
                 depth += 1
-            elif tok.text in _CLOSERS:
+            elif value in _CLOSERS:
                 depth -= 1
-            unary_run = unary_run + 1 if tok.text in _UNARY else 0
+            unary_run = unary_run + 1 if value in _UNARY else 0
             deepest = max(deepest, depth + unary_run)
             continue
         unary_run = 0
-        network = network or tok.network
-        keyword = tok.keyword
-        if keyword is None:
+        if kind != "word":
             continue
+        head, colon, _ = value.upper().partition(":")
+        if network is None:  # Oxigraph needs no word boundary: a word or prefix holding it counts
+            network = next((k for k in NETWORK_KEYWORDS if k in head), None)
+        if colon:
+            continue  # a prefixed name, not a keyword
+        keyword = head
         if form is None and keyword in QUERY_FORMS:
             form = keyword
-        elif keyword == "FROM" and tok.depth == 0:
+        elif keyword == "FROM" and braces == 0:
             names_dataset = True
         elif keyword in ("DROP", "CLEAR") and drop is None:
             following = [t.keyword for t in toks[i + 1:i + 3]]
