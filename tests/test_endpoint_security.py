@@ -383,7 +383,7 @@ def test_an_update_while_another_process_holds_the_store_is_a_503(esgkg_server):
 # --- issue 10: writes that would ruin the store ---------------------------------------------------
 def test_drop_all_clear_all_and_drop_default_need_allow_drop(esgkg_server):
     server = esgkg_server("--update-token", TOKEN)
-    for text in ("DROP ALL", "CLEAR ALL", "DROP DEFAULT", "drop silent all"):
+    for text in ("DROP ALL", "CLEAR ALL", "DROP DEFAULT", "drop silent all", "DROPALL"):
         status, _, body = update(server, text)
         assert status == 403 and b"--allow-drop" in body, text
     assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 362

@@ -98,7 +98,9 @@ def test_ordinary_nesting_passes():
 
 @pytest.mark.parametrize("text, target", [("DROP ALL", "DROP ALL"), ("clear silent all", "CLEAR ALL"),
                                           ("DROP DEFAULT", "DROP DEFAULT"),
-                                          ("INSERT DATA { <a> <b> <c> } ; CLEAR NAMED", "CLEAR NAMED")])
+                                          ("INSERT DATA { <a> <b> <c> } ; CLEAR NAMED", "CLEAR NAMED"),
+                                          ("DROPALL", "DROP ALL"), ("CLEARSILENTALL", "CLEAR ALL"),
+                                          ("drop silentall", "DROP ALL"), ("dropdefault", "DROP DEFAULT")])
 def test_updates_that_empty_the_store_need_allow_drop(text, target):
     op = read_operation(text)
     assert op.drop == target
@@ -110,6 +112,7 @@ def test_updates_that_empty_the_store_need_allow_drop(text, target):
 
 def test_dropping_one_graph_is_an_ordinary_update():
     assert read_operation("DROP GRAPH <http://g> ; CLEAR SILENT GRAPH <http://h>").drop is None
+    assert read_operation("DROPGRAPH<http://g> ; DROP SILENT <http://all>").drop is None
 
 
 # --- generated: whatever Oxigraph would fetch, the tokenizer refuses ------------------------------

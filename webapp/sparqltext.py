@@ -118,12 +118,19 @@ def read_operation(text: str) -> Operation:
             form = keyword
         elif keyword == "FROM" and braces == 0:
             names_dataset = True
-        elif keyword in ("DROP", "CLEAR") and drop is None:
-            following = [t.keyword for t in toks[i + 1:i + 3]]
-            target = following[1] if following[:1] == ["SILENT"] else following[0] if following else None
-            if target in _DROP_TARGETS:
-                drop = f"{keyword} {target}"
+        elif drop is None and keyword.startswith(("DROP", "CLEAR")):
+            drop = _drop_target(keyword, toks[i + 1:i + 3])
     return Operation(toks, form, network, names_dataset, drop, deepest)
+
+
+def _drop_target(word: str, following: list[Token]) -> str | None:
+    """"DROP ALL" etc. when ``word`` and the bare words after it empty graphs wholesale. Spaces are
+    optional to Oxigraph here too: ``DROPALL`` and ``CLEARSILENTALL`` drop everything."""
+    verb = "DROP" if word.startswith("DROP") else "CLEAR"
+    rest = word[len(verb):] + "".join(t.keyword or " " for t in following)
+    rest = rest[len("SILENT"):] if rest.startswith("SILENT") else rest
+    target = next((t for t in _DROP_TARGETS if rest.startswith(t)), None)
+    return f"{verb} {target}" if target else None
 
 
 def check(op: Operation, *, allow_drop: bool = False) -> None:
