@@ -181,7 +181,8 @@ def _named_in(text: str, base: str | None, graphs: set) -> set:
     toks = op.tokens
     prefixes, names = {}, set()
     for i, tok in enumerate(toks):
-        if tok.keyword == "GRAPH" and i + 1 < len(toks) and toks[i + 1].kind == "var":
+        if (tok.kind == "word" and "GRAPH" in tok.text.upper() and i + 1 < len(toks)
+                and toks[i + 1].kind == "var"):  # no word boundary needed: `trueGRAPH?g` counts
             return set(graphs)
         if tok.keyword == "BASE" and i + 1 < len(toks) and toks[i + 1].kind == "iri":
             base = urljoin(base or "", toks[i + 1].text[1:-1])
