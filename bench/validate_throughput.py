@@ -53,7 +53,7 @@ def synthetic_document(i: int, iris: Iris) -> Graph:
         obj = entity(o_type, f"{o_type} {(i + n) % 50}")
         fk = vocab.FACT_KINDS[kind]
         st = URIRef(iris.statement(doc_id, kind, f"{n:012d}"))
-        g.add((subject, fk.direct_predicate, obj))
+        g.add((subject, fk.edge(quals), obj))
         g.add((st, RDF.type, fk.statement_class))
         g.add((st, ESG.kind, Literal(kind)))
         g.add((st, ESG.subject, subject))

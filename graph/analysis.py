@@ -18,7 +18,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, SKOS
+from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, SKOS, edge_labels
 
 ORGANIZATION_TYPES = ("company", "agency", "organization")
 HUB_TYPES = ("standard", "index", "initiative", "award")
@@ -90,8 +90,7 @@ def projection(store: GraphStore, document: str | None = None, *,
         kind = row["kind"].value
         if kind not in FACT_KINDS:
             continue
-        attrs = {"kind": kind, "label": kind, "predicate": str(FACT_KINDS[kind].direct_predicate),
-                 "statement": row["st"].value,
+        attrs = {"kind": kind, "statement": row["st"].value,
                  "document": store.iris.doc_id_of_graph(row["g"].value) or row["g"].value}
         for name in QUALIFIERS:
             term = row["q_" + name]
@@ -103,6 +102,8 @@ def projection(store: GraphStore, document: str | None = None, *,
                 attrs[name] = _python_value(term)
             if name in entity_qualifiers:
                 linked.setdefault(row["st"].value, set()).add(term.value)
+        predicate = str(FACT_KINDS[kind].edge(attrs))
+        attrs.update(predicate=predicate, label=edge_labels()[predicate])
         if row["quote"] is not None:
             attrs["evidence"] = row["quote"].value
         network.add_edge(row["s"].value, row["o"].value, key=row["st"].value, **attrs)
@@ -164,7 +165,7 @@ def resolve(network: nx.MultiDiGraph, name: str) -> str:
                or wanted in (a.strip().casefold() for a in d.get("aliases", "").split("|") if a)
                or n.rstrip("/").rsplit("/", 1)[-1] == wanted]
     if not matches:  # then by the resolution key: case, punctuation, 'the' and corporate suffixes
-        from .resolve import Entity
+        from .entities import Entity
 
         key = Entity(name, "organization").key
         matches = [n for n, d in network.nodes(data=True)

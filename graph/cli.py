@@ -73,13 +73,19 @@ def cmd_ingest(args) -> int:
     store = _store(args, writes=True)
     summary = ingest_paths(args.paths, store, progress=sys.stderr.isatty(), workers=args.workers,
                            validate=args.validate)
+    for note in summary.renamed:
+        print(f"esgkg: {note}", file=sys.stderr)
     for error in summary.errors:
         print(f"esgkg: skipped {error.message}", file=sys.stderr)
+    for line in summary.left_out:
+        print(f"esgkg: {line}", file=sys.stderr)
     for doc_id in summary.empty:
         print(f"esgkg: {doc_id}: no ESG facts found", file=sys.stderr)
-    print(f"ingested {summary.documents} documents, {summary.facts} facts, {summary.triples} triples "
-          f"into {store.location} in {summary.seconds['total']:.1f} s"
-          + (f"; {len(summary.errors)} files skipped" if summary.errors else ""))
+    print(f"ingested {summary.documents} documents, {summary.facts} facts into {store.location} "
+          f"in {summary.seconds['total']:.1f} s"
+          + (f"; {len(summary.errors)} files skipped" if summary.errors else "")
+          + (f"; {len(summary.left_out)} facts left out" if summary.left_out else "")
+          + f"; it holds {summary.store_documents} documents, {summary.triples} triples")
     return 1 if summary.errors and not summary.documents else 0
 
 

@@ -5,7 +5,7 @@ The CLI's ``--format`` choices, the HTTP ``/export`` route and its content negot
 
 Every writer takes ``(store, selection, binary_output)`` and writes as it reads: the RDF syntaxes go
 through pyoxigraph's streaming serializers fed by a store iterator, JSON-LD is written node by node
-against the published context (``ontology/context.jsonld``), the fact tables row by row. GraphML and
+with its context (``ontology/context.jsonld``) embedded, the fact tables row by row. GraphML and
 GEXF are the exception: networkx builds the (entity-sized, not triple-sized) projection in memory.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from . import parallel_dump
 from .store import GraphStore
-from .vocab import ESG, OA, RDF, XSD, base_iri
+from .vocab import ESG, OA, RDF, XSD
 
 
 class ExportError(Exception):
@@ -378,11 +378,6 @@ def jsonld_context() -> dict:
     return json.loads(text)
 
 
-def context_url() -> str:
-    """Where the context is published: ``{base}context.jsonld``, served by the web app."""
-    return f"{base_iri()}context.jsonld"
-
-
 _XSD_STRING = str(XSD.string)
 _XSD_INTEGER = str(XSD.integer)
 _XSD_BOOLEAN = str(XSD.boolean)
@@ -436,16 +431,17 @@ class _Compactor:
                 for key, values in node.items()}
 
 
-def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO,
-                 context: str | None = None) -> None:
-    """Compact JSON-LD: ``{"@context": URL, "@graph": [...]}``, one object per named graph.
+def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+    """Compact JSON-LD: ``{"@context": {...}, "@graph": [...]}``, one object per named graph.
 
-    Written one subject at a time; the reference to the published context keeps it readable
-    (``esg:year: 2021`` instead of full IRIs) without repeating the context in every file.
+    Written one subject at a time. The context (the prefixes of ``ontology/context.jsonld``, a
+    dozen lines) is embedded, not linked: a file must read back offline and on any machine, and
+    a URL under the base would make every reader fetch it from this server.
     """
-    compactor = _Compactor(jsonld_context()["@context"])
+    context = jsonld_context()["@context"]
+    compactor = _Compactor(context)
     text = io.TextIOWrapper(output, encoding="utf-8", newline="\n", write_through=False)
-    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context or context_url()))
+    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context))
     first_item = True
 
     def emit(obj: dict, indent: str) -> None:
@@ -473,7 +469,7 @@ def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO,
 
 
 register(ExportFormat("jsonld", "application/ld+json", "jsonld", write_jsonld,
-                      "JSON-LD, compact, against the published context (named graphs kept)"))
+                      "JSON-LD, compact, its context embedded (named graphs kept)"))
 
 
 # --- networks (networkx) ----------------------------------------------------------------------------
@@ -490,16 +486,64 @@ def _network_writer(write_networkx: Callable) -> Writer:
     return write
 
 
+# Gephi draws what the file says: nodes coloured by entity type and edges by fact kind (the
+# explorer's colours, webapp/static/src/styles.js), nodes sized by degree.
+NODE_COLOURS = {
+    "company": "#1f4e9c", "agency": "#7a3b00", "organization": "#5b3a8c", "award": "#a3192e",
+    "standard": "#0b6b5e", "index": "#8a5a00", "initiative": "#2e6b1f", "program": "#4a5566",
+    "metric": "#6b2f5b", "place": "#006080",
+}
+EDGE_COLOURS = {
+    "award": "#a3192e", "certification": "#0b6b5e", "membership": "#5b3a8c",
+    "index_inclusion": "#8a5a00", "standard_adoption": "#0b6b5e", "program": "#4a5566",
+    "part_of": "#7a3b00", "located_in": "#006080", "metric": "#6b2f5b",
+}
+OTHER_COLOUR = "#555555"
+
+
+def _rgb(colour: str) -> dict[str, int]:
+    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
+
+
+def _visuals(network) -> Iterator[tuple[dict, dict[str, int], float | None]]:
+    """(data, colour, size) of each node (sized by degree, which it also records) and each edge
+    (size None) of NETWORK, for the format's writer to place where its readers look."""
+    for node, data in network.nodes(data=True):
+        degree = data["degree"] = network.degree(node)
+        yield data, _rgb(NODE_COLOURS.get(data.get("type"), OTHER_COLOUR)), round(8 + 4 * degree ** 0.5, 1)
+    for _, _, data in network.edges(data=True):
+        yield data, _rgb(EDGE_COLOURS.get(data.get("kind"), OTHER_COLOUR)), None
+
+
 def _write_graphml(network, output: BinaryIO) -> None:
+    """GraphML with the attributes Gephi's importer reads as visuals: r, g, b and size."""
     import networkx as nx
 
+    network = network.copy()
+    for data, rgb, size in _visuals(network):
+        data.update(rgb)
+        if size is not None:
+            data["size"] = size
     nx.write_graphml(network, output, encoding="utf-8")
 
 
 def _write_gexf(network, output: BinaryIO) -> None:
-    import networkx as nx
+    """GEXF with viz:color and viz:size; edge ids are statement IRIs (no networkx_key column)."""
+    from networkx.readwrite.gexf import GEXFWriter
 
-    nx.write_gexf(network, output, encoding="utf-8")
+    class Writer(GEXFWriter):
+        def add_attributes(self, node_or_edge, xml_obj, data, default):
+            data.pop("key", None)  # the multigraph key is the statement, already the edge id
+            return super().add_attributes(node_or_edge, xml_obj, data, default)
+
+    network = network.copy()
+    for data, rgb, size in _visuals(network):
+        data["viz"] = {"color": {**rgb, "a": 1.0}, **({"size": size} if size is not None else {})}
+    for _, _, key, data in network.edges(keys=True, data=True):
+        data["id"] = key
+    writer = Writer(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(network)
+    writer.write(output)
 
 
 register(ExportFormat("graphml", "application/graphml+xml", "graphml",
@@ -511,22 +555,22 @@ register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_w
 
 
 # --- the fact table (../shared/corpus/FORMAT.md) --------------------------------------------------
-def _records(store: GraphStore, selection: Selection) -> Iterator[dict]:
+def _records(store: GraphStore, selection: Selection, details: bool = False) -> Iterator[dict]:
     from .fact_table import read_facts
 
     if selection.is_view:
-        return read_facts(store, statements=selection.statements)
-    return read_facts(store, document=selected_document(store, selection))
+        return read_facts(store, statements=selection.statements, details=details)
+    return read_facts(store, document=selected_document(store, selection), details=details)
 
 
 def write_csv(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
-    from .facts import CSV_COLUMNS
+    from .fact_table import DETAIL_COLUMNS
 
     text = io.TextIOWrapper(output, encoding="utf-8", newline="")
-    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(text, fieldnames=DETAIL_COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    for record in _records(store, selection):
-        writer.writerow(record)
+    for record in _records(store, selection, details=True):
+        writer.writerow(dict(record, inferred=str(record["inferred"]).lower()))
     text.flush()
     text.detach()
 
@@ -536,8 +580,9 @@ def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO) -> No
         output.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
-register(ExportFormat("csv", "text/csv", "csv", write_csv, "the fact table, one row per fact",
-                      document_only=True))
+register(ExportFormat("csv", "text/csv", "csv", write_csv,
+                      "the fact table for analysts, one row per fact (inferred ones flagged), "
+                      "with IRIs and the document's title, date and source", document_only=True))
 register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
                       "the fact table as JSON Lines (the format of `esgkg facts`)",
                       document_only=True))

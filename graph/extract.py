@@ -1,132 +1,93 @@
-"""Text -> facts: runs every rule family over every sentence of a release.
+"""Text -> facts: parse a release's candidate sentences with spaCy and run every relation module.
 
-The rule families live in graph/rules/, one module per fact kind; this module holds what they
-share: the document context (release date, the release's own company, resolved entities), the one
-fact builder, and the clean-up after all rules ran (merging repeats, inferred years).
+Steps: sentences (rule-based, cheap) -> candidates (sentences that can hold a fact: ones with a
+digit, a capitalised name after the first word, or a trigger word) -> `nlp.pipe` -> typed mentions
+and aliases -> the release's own organization -> relation modules (graph/relations/, one per fact
+kind) -> one fact per (kind, subject, object) with the qualifiers of all its mentions.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .document_meta import DocumentMeta, read_meta
+from .document import DocContext, ParsedSentence, find_main, mark_persons
+from .document_meta import read_meta
+from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
+from .language import end_of_release
 from .lexicon import Lexicon, load_lexicon, normalize
-from .mentions import Mention, MentionFinder
+from .nlp import parse
 from .read import Release
-from .resolve import DocumentEntities, Entity
 from .sentences import Sentence, split_sentences
 
-YEAR_RE = re.compile(r"(?<![\d:/.\-])((?:19|20)\d\d)(?![\d%])")
-
-
-@dataclass
-class DocContext:
-    """Everything a rule needs to know about the release it reads."""
-
-    release: Release
-    sentences: list[Sentence]
-    meta: DocumentMeta
-    lexicon: Lexicon
-    finder: MentionFinder
-    entities: DocumentEntities
-    facts: list[Fact] = field(default_factory=list)
-
-    @property
-    def main(self) -> Entity | None:
-        return self.entities.main
-
-    def mentions(self, sentence: Sentence) -> list[Mention]:
-        return self.entities.mentions[sentence.index]
-
-    def year_of(self, text: str, *, default_to_release: bool = True) -> int | None:
-        """The year a statement is tied to: one written in it (not a 'since' year), else the release year."""
-        years = [int(y) for y in YEAR_RE.findall(text) if not re.search(rf"since\s+{y}", text, re.I)]
-        if years:
-            return years[0]
-        return self.meta.year if default_to_release else None
-
-    def subject_for(self, sentence: Sentence, before: int | None = None) -> Entity | None:
-        """Who a company fact is about: a company named before the cue, else the release's company."""
-        named = []
-        for mention in self.mentions(sentence):
-            if before is not None and mention.start >= before:
-                break
-            entity = self.entities.by_surface.get(normalize(mention.text))
-            if entity is not None and entity is self.main:
-                return self.main
-            if entity is not None and entity.type == "company":  # a short form the release defined
-                named.append(entity)
-            elif mention.type == "company":
-                entity = self.entities.resolve(mention.text, "company")
-                if entity.type == "company":
-                    named.append(entity)
-        return named[0] if named else self.main
-
-    def nearest_company(self, sentence: Sentence, before: int) -> Entity | None:
-        """The company named last before a position ('X was selected ..., while Y was included in
-        Z': Y for Z), or None when no company is named there."""
-        found = None
-        for mention in self.mentions(sentence):
-            if mention.start >= before:
-                break
-            entity = self.entities.by_surface.get(normalize(mention.text))
-            if entity is not None and entity.type == "company":
-                found = entity
-            elif mention.type == "company":
-                found = self.entities.resolve(mention.text, "company")
-        return found
-
-    def entity(self, surface: str, type_hint: str | None = None) -> Entity:
-        return self.entities.resolve(surface, type_hint)
-
-    def add(self, kind: str, sentence: Sentence, subject: Entity, obj: Entity, **qualifiers) -> Fact | None:
-        if subject is None or obj is None or normalize(subject.label) == normalize(obj.label):
-            return None
-        fact = Fact(
-            document=self.release.doc_id, kind=kind, subject=subject.label, object=obj.label,
-            evidence=sentence.text, start=sentence.start, end=sentence.end,
-            qualifiers={k: v for k, v in qualifiers.items() if v is not None},
-            subject_type=subject.type, object_type=obj.type,
-            subject_aliases=tuple(sorted(subject.aliases)), object_aliases=tuple(sorted(obj.aliases)))
-        self.facts.append(fact)
-        return fact
-
-    def last_fact(self, kind: str, within: Sentence, sentences_back: int = 3) -> Fact | None:
-        for fact in reversed(self.facts):
-            if fact.kind == kind and 0 <= within.start - fact.start and self._sentence_distance(fact, within) <= sentences_back:
-                return fact
-        return None
-
-    def _sentence_distance(self, fact: Fact, sentence: Sentence) -> int:
-        return sum(1 for s in self.sentences if fact.start <= s.start < sentence.start)
+HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
+LEAD_SENTENCES = 4  # always parsed: they name who the release is about
 
 
 def extract(release: Release, lexicon: Lexicon | None = None) -> tuple[DocContext, list[Fact]]:
     """All stated facts of one release (inferred ones are added by the RDF builder)."""
-    from .rules import RULE_FAMILIES
+    return extract_many([release], lexicon)[0]
+
+
+def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> list[tuple[DocContext, list[Fact]]]:
+    """Facts of several releases, their candidate sentences parsed in one `nlp.pipe` stream."""
+    from .relations import RELATIONS
 
     lexicon = lexicon or load_lexicon()
-    finder = MentionFinder(lexicon)
-    sentences = body_sentences(release.text, lexicon)
-    meta = read_meta(release.text)
-    ctx = DocContext(release, sentences, meta, lexicon, finder,
-                     DocumentEntities(release.text, sentences, finder, lexicon))
-    for sentence in sentences:
-        for family in RULE_FAMILIES:
-            family(ctx, sentence)
-    headline = sentences[0] if meta.title and sentences and sentences[0].text == meta.title else None
-    facts = merge_repeats(ctx.facts, headline.end if headline else 0)
-    if headline:
-        facts = drop_headline_restatements(facts, headline)
-    return ctx, facts
+    typer = MentionTyper(lexicon)
+    plans = []
+    texts = []
+    for release in releases:
+        sentences = body_sentences(release.text)
+        chosen = [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or is_candidate(s.text)]
+        plans.append((release, chosen))
+        texts += [s.text for s in chosen]
+    docs = iter(parse(texts))
+    results = []
+    for release, chosen in plans:
+        entities = DocumentEntities(lexicon)
+        parsed = []
+        for sentence in chosen:
+            doc = next(docs)
+            mentions = typer.mentions(doc)
+            entities.learn_aliases(doc, mentions)
+            parsed.append(ParsedSentence(sentence, doc, mentions))
+        meta = read_meta(release.text)
+        mark_persons(parsed)
+        find_main(parsed, entities)
+        ctx = DocContext(release, meta, lexicon, parsed, entities)
+        for sentence in parsed:  # every name first, so a fact shows the fullest form the release wrote
+            for mention in sentence.mentions:
+                ctx.entity(mention)
+        for sentence in parsed:
+            for relation in RELATIONS:
+                relation(ctx, sentence)
+            ctx.remember(sentence)
+        headline = parsed[0] if parsed and meta.title and parsed[0].text == meta.title else None
+        facts = merge_repeats(ctx.facts, headline.sentence.end if headline else 0)
+        if headline:
+            facts = drop_headline_restatements(facts, headline.sentence)
+        results.append((ctx, facts))
+    return results
 
 
-def body_sentences(text: str, lexicon: Lexicon) -> list[Sentence]:
+def body_sentences(text: str) -> list[Sentence]:
     """The release's sentences up to trailing page furniture ('Related Posts', 'Media Contact', ...)."""
-    marker = re.search(lexicon.rules["end_of_release_markers"], text, re.M | re.I)
-    sentences = split_sentences(text)
-    return [s for s in sentences if not marker or s.start < marker.start()]
+    marker = end_of_release().search(text)
+    sentences = split_sentences(text[:marker.start()] if marker else text)
+    return sentences
+
+
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern:
+    return re.compile(r"\d|\s[A-Z]|\b(?:award|prize|medal|certif|member|join|index|rank|list|includ|"
+                      r"standard|guideline|framework|program|initiative|project|launch|establish|"
+                      r"subsidiar|based|headquarter|percent|per cent|recogni[sz]|honou?r)", re.I)
+
+
+def is_candidate(text: str) -> bool:
+    """Can this sentence hold a fact? A fact needs a name, a number or a trigger word."""
+    return bool(_candidate_re().search(text))
 
 
 def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fact]:
@@ -141,9 +102,6 @@ def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fa
     return [f for f in facts if f.start >= headline.end or f.kind not in HEADLINE_KINDS or not restated(f)]
 
 
-HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
-
-
 def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
     """One fact per (kind, subject, object): a release often restates a fact; later mentions only
     fill qualifiers the first one lacked. The body's statement wins over the headline's."""
@@ -152,7 +110,13 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
         key = (fact.kind, normalize(fact.subject), normalize(fact.object))
         if fact.kind == "metric":
             key += (str(fact.qualifiers.get("value")),)
+        if fact.kind == "index_inclusion":
+            key += (str(fact.qualifiers.get("year")),)
         first = merged.get(key)
+        level = fact.qualifiers.get("level")
+        if first is not None and level and first.qualifiers.get("level") not in (None, level):
+            key += (level,)  # 'awarded in both the X and the Y category': two awards
+            first = merged.get(key)
         if first is None:
             merged[key] = fact
         elif first.start < headline_end <= fact.start:

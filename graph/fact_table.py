@@ -1,15 +1,22 @@
-"""The store read back as the fact table of FORMAT.md: one record per stated (not inferred) fact."""
+"""The store read back as the fact table of FORMAT.md: one record per stated (not inferred) fact.
+
+With ``details``, the analyst's table the CSV export writes: inferred facts too (flagged, quoting
+the sentence they were inferred from), the statement, subject and object IRIs, and the document's
+title, date and source file.
+"""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from .facts import CSV_COLUMNS
 from .store import GraphStore
 from .vocab import CERTIFICATION_STATUSES, ESG, FACT_KINDS, QUALIFIERS, status_iri
 
 _QUALIFIER_VARS = {name: name.replace("_", "") for name in QUALIFIERS}
 
 
-def facts_query(iris, document: str | None = None, statements: Iterable[str] | None = None) -> str:
+def facts_query(iris, document: str | None = None, statements: Iterable[str] | None = None,
+                details: bool = False) -> str:
     optionals = []
     for name, var in _QUALIFIER_VARS.items():
         predicate, value_kind = QUALIFIERS[name]
@@ -22,6 +29,11 @@ def facts_query(iris, document: str | None = None, statements: Iterable[str] | N
     # Only some statements (IRIs checked by the caller): an explorer view.
     values = "" if statements is None else \
         "VALUES ?st { " + " ".join(f"<{st}>" for st in sorted(statements)) + " }"
+    # An inferred statement quotes the sentence of the statement it was inferred from.
+    evidence = ("{ ?st esg:evidence ?a } UNION { ?st esg:inferred ?inferred ; "
+                "prov:wasDerivedFrom/esg:evidence ?a }") if details else "?st esg:evidence ?a ."
+    document_details = ("OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date } "
+                        "OPTIONAL { ?d dcterms:source ?source }") if details else ""
     return f"""
 PREFIX esg: <{ESG}>
 PREFIX oa: <http://www.w3.org/ns/oa#>
@@ -31,11 +43,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT * WHERE {{
   {values}
   GRAPH {graph} {{
-    ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o ; esg:evidence ?a ; prov:wasDerivedFrom ?d .
-    ?d dcterms:identifier ?document .
+    ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o ; prov:wasDerivedFrom ?d .
+    ?d a esg:Release ; dcterms:identifier ?document .
+    {evidence}
     ?a oa:hasTarget ?t . ?t oa:hasSelector ?q, ?p .
     ?q oa:exact ?evidence . ?p oa:start ?start .
     {' '.join(optionals)}
+    {document_details}
   }}
   # Two OPTIONAL lookups + BOUND, not one required block: Oxigraph evaluates a block sharing no
   # variable with the statements as the cross product of all entity labels (215 s vs 1.1 s on 1k
@@ -43,19 +57,24 @@ SELECT * WHERE {{
   OPTIONAL {{ GRAPH <{iris.entities_graph}> {{ ?s rdfs:label ?subject }} }}
   OPTIONAL {{ GRAPH <{iris.entities_graph}> {{ ?o rdfs:label ?object }} }}
   FILTER(BOUND(?subject) && BOUND(?object))
-}} ORDER BY ?document ?start ?kind ?object"""
+}} ORDER BY ?document ?start ?kind ?object ?inferred ?year"""
 
 
 _STATUS_BY_IRI = {str(status_iri(s)): s for s in CERTIFICATION_STATUSES}
 
 
 def read_facts(store: GraphStore, document: str | None = None,
-               statements: Iterable[str] | None = None) -> Iterator[dict]:
+               statements: Iterable[str] | None = None, details: bool = False) -> Iterator[dict]:
     """FORMAT.md records of the facts in STORE (one document's, some statements', or all), in
-    text order."""
+    text order; one per statement, whatever labels its entities have. ``details``: the
+    analyst's records (DETAIL_COLUMNS), inferred facts included."""
     if statements is not None and not statements:
         return
-    for row in store.query(facts_query(store.iris, document, statements)):
+    seen: set[str] = set()
+    for row in store.query(facts_query(store.iris, document, statements, details)):
+        if row["st"].value in seen:
+            continue
+        seen.add(row["st"].value)
         kind = row["kind"].value
         record = {"document": row["document"].value, "kind": kind,
                   "subject": row["subject"].value, "object": row["object"].value}
@@ -74,4 +93,15 @@ def read_facts(store: GraphStore, document: str | None = None,
             else:
                 record[name] = term.value
         record["evidence"] = row["evidence"].value
+        if details:
+            record.update(
+                {f"document_{name}": row[name].value for name in ("title", "date", "source")
+                 if row[name] is not None},
+                inferred=row["inferred"] is not None, statement=row["st"].value,
+                subject_iri=row["s"].value, object_iri=row["o"].value)
         yield record
+
+
+# The analyst's CSV: the FORMAT.md columns, the document's description, and the IRIs to join on.
+DETAIL_COLUMNS = [CSV_COLUMNS[0], "document_title", "document_date", "document_source",
+                  *CSV_COLUMNS[1:], "inferred", "statement", "subject_iri", "object_iri"]

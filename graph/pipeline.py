@@ -16,8 +16,9 @@ from typing import Iterable, Iterator
 from .extract import extract
 from .facts import Fact
 from .rdf import GraphBuilder
-from .read import ReadError, read_release, release_files
-from .store import GraphStore, StoreError
+from .read import ReadError, doc_id_for, read_release, release_files
+from .store import GraphStore, StoreError, consistent_entities
+from .vocab import Iris, short_hash
 
 PARALLEL_THRESHOLD = 64  # below this many files a pool costs more than it saves
 CHUNK = 100  # documents per pySHACL call: large enough to amortise a call, small enough to balance
@@ -31,7 +32,8 @@ class FileError:
 
 @dataclass
 class BuiltDocument:
-    """What a worker hands back for one release: its facts and its quads as N-Quads text."""
+    """What a worker hands back for one release: its facts and its quads as N-Quads text, and
+    the facts it left out because they broke the shapes (one line each, for people)."""
 
     doc_id: str
     path: str
@@ -39,50 +41,114 @@ class BuiltDocument:
     document_nquads: str
     entity_nquads: str
     triples: int
+    left_out: list[str] = field(default_factory=list)
 
 
 @dataclass
 class IngestSummary:
-    documents: int = 0
-    facts: int = 0
-    triples: int = 0
+    documents: int = 0  # documents this run stored
+    facts: int = 0  # facts those documents stated
+    triples: int = 0  # triples in the store after the run (what ``esgkg stats`` counts)
+    store_documents: int = 0  # documents in the store after the run
     errors: list[FileError] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)  # documents with no ESG facts
+    left_out: list[str] = field(default_factory=list)  # facts that broke the shapes, one line each
+    renamed: list[str] = field(default_factory=list)  # files whose id another file of the run had
     seconds: dict[str, float] = field(default_factory=dict)
 
 
 def extract_facts_from_paths(paths: Iterable[str | Path]) -> Iterator[Fact | FileError]:
     """Stated facts of every release under PATHS, without touching any store; errors per file."""
-    for path in release_files(paths):
+    for path, doc_id in document_ids(release_files(paths))[0]:
         try:
             release = read_release(path)
         except ReadError as exc:
             yield FileError(str(path), str(exc))
             continue
+        release.doc_id = doc_id
         _, facts = extract(release)
         yield from facts
 
 
-def build_document(path: str | Path) -> BuiltDocument | FileError:
-    """Read, extract and build one release; errors come back as values (this runs in workers)."""
+def document_ids(files: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Each file with a document id of its own, and a note per file whose id was taken.
+
+    The first file keeps its id (its name without the extension); a later file with the same id
+    ('a/press.txt', 'b/press.txt') gets a suffix from its path, stable from run to run.
+    """
+    taken: dict[str, Path] = {}
+    out, notes = [], []
+    for path in files:
+        doc_id = doc_id_for(path)
+        if doc_id in taken and taken[doc_id] != path:
+            unique = f"{doc_id}-{short_hash(path.as_posix())[:8]}"
+            notes.append(f"{path}: id {doc_id!r} is {taken[doc_id]}'s; stored as {unique!r}")
+            doc_id = unique
+        taken[doc_id] = path
+        out.append((path, doc_id))
+    return out, notes
+
+
+def build_document(path: str | Path, doc_id: str | None = None, base: str | None = None,
+                   validate: bool = False) -> BuiltDocument | FileError:
+    """Read, extract and build one release; errors come back as values (this runs in workers).
+
+    With ``validate``, a fact whose statement breaks the shapes is left out (and named in
+    ``left_out``) and the rest of the release is kept; a release whose own description breaks
+    them is an error."""
     try:
         release = read_release(path)
     except ReadError as exc:
         return FileError(str(path), str(exc))
+    release.doc_id = doc_id or release.doc_id
     try:
         ctx, facts = extract(release)
-        graph = GraphBuilder().build(ctx, facts)
+        builder = GraphBuilder(Iris(base))
+        graph = builder.build(ctx, facts)
     except Exception as exc:  # a bug on one release must not stop a run of ten thousand
         return FileError(str(path), f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report it")
-    return BuiltDocument(release.doc_id, str(path), facts, graph.nquads("document"),
-                         graph.nquads("entities"), len(graph))
+    built = BuiltDocument(release.doc_id, str(path), facts, graph.nquads("document"),
+                          graph.nquads("entities"), len(graph))
+    if validate:
+        from .validate import validate_nquads
+
+        (result,) = validate_nquads([(built.document_nquads, built.entity_nquads)])
+        if not result.conforms:
+            return _without_bad_facts(built, graph, result, lambda kept: builder.build(ctx, kept))
+    return built
 
 
-def build_chunk(files: list[Path], validate: bool = True) -> tuple[list[BuiltDocument | FileError], dict]:
-    """Build a chunk of releases and validate them together; a document that breaks the shapes
-    comes back as an error, so it never reaches the store."""
+def _without_bad_facts(built: BuiltDocument, graph, result, rebuild) -> BuiltDocument | FileError:
+    """The document without the facts its violations are about, if that makes it conform."""
+    from .validate import validate_nquads
+
+    bad: dict[int, list] = {}
+    for violation in result.violations:
+        index = graph.fact_nodes.get(violation.node)
+        if index is None:  # the release itself, or an entity: not one fact's fault
+            return FileError(built.path, f"{built.path}: not stored, it breaks the shapes: "
+                             + "; ".join(str(v) for v in result.violations))
+        bad.setdefault(index, []).append(violation)
+    kept = [f for i, f in enumerate(built.facts) if i not in bad]
+    rebuilt = rebuild(kept)
+    document, entities = rebuilt.nquads("document"), rebuilt.nquads("entities")
+    (again,) = validate_nquads([(document, entities)])
+    if not again.conforms:
+        return FileError(built.path, f"{built.path}: not stored, it breaks the shapes: {again}")
+    left_out = [f"{built.doc_id}: left out the {fact.kind} fact {fact.subject!r} -> {fact.object!r}: "
+                + "; ".join(f"{v.path or v.focus_node}: {v.message}"
+                            + (f" (value: {v.value})" if v.value is not None else "")
+                            for v in bad[i])
+                for i, fact in enumerate(built.facts) if i in bad]
+    return BuiltDocument(built.doc_id, built.path, kept, document, entities, len(rebuilt), left_out)
+
+
+def build_chunk(files: list[tuple[Path, str]], validate: bool = True, base: str | None = None
+                ) -> tuple[list[BuiltDocument | FileError], dict]:
+    """Build a chunk of (file, document id) and validate the chunk together (one pySHACL call);
+    only a document that fails is looked at alone, and loses its bad facts, not its good ones."""
     started = time.perf_counter()
-    built = [build_document(path) for path in files]
+    built = [build_document(path, doc_id, base) for path, doc_id in files]
     seconds = {"extract": time.perf_counter() - started}
     if validate:
         from .validate import validate_nquads
@@ -90,35 +156,39 @@ def build_chunk(files: list[Path], validate: bool = True) -> tuple[list[BuiltDoc
         started = time.perf_counter()
         documents = [b for b in built if isinstance(b, BuiltDocument)]
         results = validate_nquads([(b.document_nquads, b.entity_nquads) for b in documents])
-        rejected = {id(b): r for b, r in zip(documents, results) if not r.conforms}
-        built = [FileError(b.path, f"{b.path}: SHACL violations, not stored: {rejected[id(b)].summary()}")
-                 if id(b) in rejected else b for b in built]
+        failed = {id(b) for b, r in zip(documents, results) if not r.conforms}
+        built = [build_document(b.path, b.doc_id, base, validate=True) if id(b) in failed else b
+                 for b in built]
         seconds["validate"] = time.perf_counter() - started
     return built, seconds
 
 
-def build_documents(files: list[Path], workers: int | None = None, validate: bool = True):
+def build_documents(files: list[tuple[Path, str]], workers: int | None = None,
+                    validate: bool = True, base: str | None = None):
     """(built documents or errors, seconds by step) per chunk, in file order."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     if len(files) < PARALLEL_THRESHOLD or (workers or os.cpu_count() or 1) < 2:
         for chunk in chunks:
-            yield build_chunk(chunk, validate)
+            yield build_chunk(chunk, validate, base)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(build_chunk, chunks, [validate] * len(chunks))
+        yield from pool.map(build_chunk, chunks, [validate] * len(chunks), [base] * len(chunks))
 
 
 def ingest_paths(paths: Iterable[str | Path], store: GraphStore, progress: bool = False,
                  workers: int | None = None, validate: bool = True) -> IngestSummary:
     """Add or replace every release under PATHS in STORE. Each document lands whole or not at all;
-    a file that cannot be read, or whose graph breaks the SHACL shapes, is reported and the others
-    still go in. ``seconds`` has wall time ('total', 'store') and worker CPU time by step."""
+    a file that cannot be read, or whose graph breaks the SHACL shapes beyond single facts, is
+    reported and the others still go in; each entity is checked against the store's before it
+    is stored (``consistent_entities``). ``seconds`` has wall time ('total', 'store') and worker
+    CPU time by step."""
     summary = IngestSummary()
-    files = release_files(paths)
+    files, summary.renamed = document_ids(release_files(paths))
     started = time.perf_counter()
     summary.seconds = {"extract": 0.0, "validate": 0.0, "store": 0.0}
+    stored: set[str] = set()
     with _progress(progress and len(files) > 1, len(files)) as advance:
-        for chunk, seconds in build_documents(files, workers, validate):
+        for chunk, seconds in build_documents(files, workers, validate, store.iris.base):
             for step, value in seconds.items():
                 summary.seconds[step] += value
             store_started = time.perf_counter()
@@ -128,17 +198,20 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, progress: bool 
                     summary.errors.append(built)
                     continue
                 try:
-                    store.replace_document(built.doc_id, built.document_nquads, built.entity_nquads)
+                    store.replace_document(built.doc_id, *consistent_entities(
+                        store, built.document_nquads, built.entity_nquads))
                 except StoreError as exc:
-                    summary.errors.append(FileError(built.path, str(exc)))
+                    summary.errors.append(FileError(built.path, f"{built.path}: {exc}"))
                     continue
-                summary.documents += 1
+                stored.add(built.doc_id)
                 summary.facts += len(built.facts)
-                summary.triples += built.triples
+                summary.left_out += built.left_out
                 if not built.facts:
                     summary.empty.append(built.doc_id)
             summary.seconds["store"] += time.perf_counter() - store_started
     store.flush()
+    summary.documents = len(stored)
+    summary.store_documents, summary.triples = len(store.document_ids()), len(store)
     summary.seconds["total"] = time.perf_counter() - started
     return summary
 

@@ -12,10 +12,10 @@ from decimal import Decimal
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .extract import DocContext
+from .document import DocContext
 from .facts import Fact
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash,
-                    status_iri)
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, QUALIFIERS, SCHEMA, Iris,
+                    short_hash, status_iri)
 
 
 ORGANIZATION_TYPES = ("agency", "company", "organization")
@@ -46,6 +46,9 @@ class DocumentGraph:
     document: list[ox.Quad] = field(default_factory=list)
     entities: list[ox.Quad] = field(default_factory=list)
     statements: int = 0
+    # IRI of each node a fact made (statements, evidence) -> the fact's index: a SHACL violation
+    # on one of them is that fact's, which can then be left out alone.
+    fact_nodes: dict[str, int] = field(default_factory=dict)
 
     def nquads(self, which: str = "document") -> str:
         return ox.serialize(getattr(self, which), format=ox.RdfFormat.N_QUADS).decode()
@@ -75,7 +78,7 @@ class GraphBuilder:
                 entity_type = resolved.type if resolved.type in ORGANIZATION_TYPES else "organization"
             entity_type = entity_type if entity_type in ENTITY_CLASSES else resolved.type
             entity_type = entity_type if entity_type in ENTITY_CLASSES else "organization"
-            node = _n(iris.entity(entity_type, resolved.key))
+            node = _n(iris.entity(entity_type, resolved.label))
             if node.value not in seen_entities:
                 seen_entities.add(node.value)
                 out.entities.append(ox.Quad(node, _TYPE, _n(ENTITY_CLASSES[entity_type]), entities_graph))
@@ -102,22 +105,25 @@ class GraphBuilder:
         if ctx.main:
             add(doc, SCHEMA.about, entity(ctx.main.label, "company"))
 
-        for fact in facts:
+        for index, fact in enumerate(facts):
             kind = FACT_KINDS[fact.kind]
             subject = entity(fact.subject, fact.subject_type, fact.subject_aliases)
             obj = entity(fact.object, fact.object_type, fact.object_aliases)
-            add(subject, kind.direct_predicate, obj)
+            add(subject, kind.edge(fact.qualifiers), obj)
             statement = self._statement(fact, subject, obj, add, entity, doc)
             out.statements += 1
-            self._evidence(fact, statement, add, doc)
+            for node in (statement, *self._evidence(fact, statement, add, doc)):
+                out.fact_nodes[node.value] = index
             for year in inferred_years(fact):
-                inferred = dict(fact.qualifiers, year=year)
-                inferred.pop("consecutive_years", None)
+                inferred = {name: value for name, value in fact.qualifiers.items()
+                            if name not in NOT_INFERRED}
+                inferred["year"] = year
                 node = _n(iris.statement(fact.document, fact.kind,
                                          short_hash(fact.subject, fact.object, "inferred", year)))
                 self._describe(node, fact.kind, subject, obj, inferred, add, entity, doc)
                 add(node, ESG.inferred, ox.Literal("true", datatype=_XSD_BOOLEAN))
                 add(node, PROV.wasDerivedFrom, statement)
+                out.fact_nodes[node.value] = index
                 out.statements += 1
         return out
 
@@ -150,7 +156,8 @@ class GraphBuilder:
                 term = ox.Literal(str(value))
             add(node, predicate, term)
 
-    def _evidence(self, fact: Fact, statement: ox.NamedNode, add, doc) -> None:
+    def _evidence(self, fact: Fact, statement: ox.NamedNode, add, doc) -> tuple[ox.NamedNode, ...]:
+        """The evidence annotation of a statement; returns the nodes it made."""
         annotation = _n(self.iris.evidence(statement.value))
         target, quote, position = (_n(f"{annotation.value}/{part}") for part in ("target", "quote", "position"))
         add(statement, ESG.evidence, annotation)
@@ -167,6 +174,7 @@ class GraphBuilder:
         add(position, RDF.type, _n(OA.TextPositionSelector))
         add(position, OA.start, _int(fact.start))
         add(position, OA.end, _int(fact.end))
+        return annotation, target, quote, position
 
 
 def inferred_years(fact: Fact) -> list[int]:

@@ -29,8 +29,9 @@ class Release:
 
 
 def doc_id_for(path: Path) -> str:
-    """The document id: the file name without its extension, made safe for IRIs."""
-    return safe_doc_id(path.name.split(".")[0] if path.suffix.lower() in RELEASE_SUFFIXES else path.stem)
+    """The document id: the file name without its extension ('acme.2020.txt' is 'acme.2020'),
+    made safe for IRIs ('my release.txt' is 'my-release')."""
+    return safe_doc_id(path.stem)
 
 
 def release_files(paths) -> list[Path]:
@@ -49,7 +50,7 @@ def release_files(paths) -> list[Path]:
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise ReadError(f"{name}: empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError(f"{name}: binary file, not a text release")
     try:
         return data.decode("utf-8-sig")
@@ -69,9 +70,15 @@ def read_release(path: str | Path) -> Release:
         raise ReadError(f"{path}: {exc.strerror or exc}") from exc
     if path.is_dir():
         raise ReadError(f"{path}: is a directory")
+    if path.suffix and path.suffix.lower() not in RELEASE_SUFFIXES:
+        raise ReadError(f"{path}: {path.suffix} files are not releases; esgkg reads text, HTML "
+                        f"and Markdown ({', '.join(sorted(RELEASE_SUFFIXES))})")
     if size > MAX_BYTES:
         raise ReadError(f"{path}: {size} bytes is over the {MAX_BYTES // (1024 * 1024)} MiB limit for one release")
     text = decode(path.read_bytes(), str(path))
+    other = other_format(text)
+    if other:
+        raise ReadError(f"{path}: this is {other}, not a release (text, HTML or Markdown)")
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"} or (suffix not in {".md", ".markdown"} and _looks_like_html(text)):
         text, fmt = html_to_text(text), "html"
@@ -83,6 +90,27 @@ def read_release(path: str | Path) -> Release:
     if not text.strip():
         raise ReadError(f"{path}: no text left after removing markup")
     return Release(doc_id_for(path), path, text, fmt)
+
+
+# What a file that is data, not prose, starts with: (pattern on its first characters, its name).
+_OTHER_FORMATS = [
+    (re.compile(r"%PDF-"), "a PDF file"),
+    (re.compile(r"\{\\rtf"), "an RTF file"),
+    (re.compile(r"<\?xml\b(?![^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b)", re.I | re.S),
+     "an XML file"),
+    (re.compile(r"<(?:gexf|graphml|rdf:RDF|svg|feed|rss)\b", re.I), "an XML file"),
+    (re.compile(r"@prefix\s|PREFIX\s+\w*:\s*<", re.I), "an RDF (Turtle) file"),
+    (re.compile(r"[{\[]\s*[\"{\[\]]"), "a JSON file"),
+]
+
+
+def other_format(text: str) -> str | None:
+    """What a text that is not a release is (XML, JSON, RDF, PDF...), by its first characters."""
+    head = text.lstrip("\ufeff \t\r\n")[:2000]
+    for pattern, name in _OTHER_FORMATS:
+        if pattern.match(head):
+            return name
+    return None
 
 
 def _looks_like_html(text: str) -> bool:

@@ -12,6 +12,7 @@ and would go on serving the old data; so whichever comes second is refused, sayi
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
-from .vocab import Iris
+from .vocab import Iris, base_iri
 
 DEFAULT_STORE = "./esgkg-data"
 WRITER_LOCK = ".esgkg-writer.lock"
@@ -58,12 +59,18 @@ def hold_for_serving(path: str | os.PathLike):
 
 
 class GraphStore:
-    """One esgkg data directory (or an in-memory store when ``path`` is None)."""
+    """One esgkg data directory (or an in-memory store when ``path`` is None).
+
+    A data directory remembers the IRI base its IRIs were minted under (``esgkg-store.json``,
+    written with its first document), so every command reads it with the IRIs it holds: a base
+    given otherwise (``iris``, ``ESGKG_BASE``) that differs is refused, not silently used.
+    """
+
+    SETTINGS = "esgkg-store.json"
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
                  iris: Iris | None = None):
         self.path = Path(path) if path is not None else None
-        self.iris = iris or Iris()
         try:
             if self.path is None:
                 self.ox = ox.Store()
@@ -80,6 +87,56 @@ class GraphStore:
                 self.ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.iris = self._recorded_iris(iris, read_only)
+
+    def _recorded_iris(self, iris: Iris | None, read_only: bool) -> Iris:
+        """The store's own base; the one asked for (argument, else ESGKG_BASE) must agree.
+
+        Recorded with the first document stored, or read from the data of a store that holds
+        some without a record (made before stores recorded it, or restored by ``esgkg load``)."""
+        if self.path is None:
+            return Iris(iris.base if iris else None)
+        recorded = self.recorded_base(self.path)
+        in_data = None if recorded else self._base_in_data()
+        self.iris = Iris(self.base_of(self.path, iris, recorded or in_data))
+        if in_data and not read_only:
+            self._record_base()
+        return self.iris
+
+    def _record_base(self) -> None:
+        settings = self.path / self.SETTINGS
+        if not settings.exists():
+            settings.write_text(json.dumps({"base": self.iris.base}) + "\n", encoding="utf-8")
+
+    @classmethod
+    def base_of(cls, path: str | os.PathLike, iris: Iris | None = None,
+                recorded: str | None = None) -> str:
+        """The base of the store at PATH (recorded, else the one asked for: IRIS, ESGKG_BASE or
+        the default), read without opening the database; StoreError when the two differ."""
+        asked = iris.base if iris else (base_iri() if os.environ.get("ESGKG_BASE") else None)
+        recorded = recorded or cls.recorded_base(path)
+        if recorded and asked and asked != recorded:
+            raise StoreError(f"the store {path} holds IRIs under {recorded}, not {asked}: "
+                             "unset ESGKG_BASE (the store knows its base) or use another store")
+        return recorded or asked or base_iri()
+
+    @classmethod
+    def recorded_base(cls, path: str | os.PathLike) -> str | None:
+        """The base a data directory recorded, read without opening the database (None if none)."""
+        settings = Path(path) / cls.SETTINGS
+        try:
+            return json.loads(settings.read_text(encoding="utf-8"))["base"]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{settings}: unreadable store settings ({exc})") from exc
+
+    def _base_in_data(self) -> str | None:
+        """The base of a store made before it recorded one: where its entities graph lives."""
+        for graph in self.ox.named_graphs():
+            if isinstance(graph, ox.NamedNode) and graph.value.endswith("/graph/entities"):
+                return graph.value[:-len("graph/entities")]
+        return None
 
     @classmethod
     def exists_at(cls, path: str | os.PathLike) -> bool:
@@ -98,6 +155,8 @@ class GraphStore:
             self.ox.update(update)
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"could not store document {doc_id}: {exc}") from exc
+        if self.path is not None:
+            self._record_base()
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop one document's graph; False when there was no such document."""
@@ -146,6 +205,80 @@ class GraphStore:
 
     def flush(self) -> None:
         self.ox.flush()
+
+
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def consistent_entities(store, document_nquads: str, entity_nquads: str) -> tuple[str, str]:
+    """One document's quads made consistent with the entities already in STORE, before they go in.
+
+    Checks that need more than one document, done against the store at ingest so that the stored
+    union keeps passing ``esgkg validate``:
+    - an entity the store already has keeps its stored label; a different one this document gives
+      it becomes a skos:altLabel (one rdfs:label per entity);
+    - an entity the store has with another type is refused (StoreError: one type per entity);
+    - a new entity that shares a stated name (label or alias) with exactly one stored entity of
+      its type, and whose legal form does not differ from that entity's, is that entity: the
+      document uses the stored IRI ("Blue Harbor Telecom" after "Blue Harbor Telecom Corporation
+      (Blue Harbor Telecom)"; never after "Blue Harbor Telecom AG").
+    """
+    from .vocab import legal_form
+
+    graph = ox.NamedNode(store.iris.entities_graph)
+    described: dict = {}
+    for quad in ox.parse(entity_nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+        described.setdefault(quad.subject, []).append(quad)
+    renamed: dict[str, str] = {}
+    out: list[ox.Quad] = []
+    for entity, quads in described.items():
+        types = {q.object for q in quads if q.predicate == _TYPE}
+        names = {q.object.value for q in quads if q.predicate in (_LABEL, _ALT_LABEL)}
+        stored_types = {q.object for q in store.quads_for_pattern(entity, _TYPE, None, graph)}
+        if not stored_types:
+            same = _stated_same(store, graph, types, names, legal_form)
+            if same is not None:
+                renamed[entity.value], entity = same.value, same
+                stored_types = types
+        elif stored_types != types:
+            raise StoreError(f"{entity.value} is typed {_local(*stored_types)} in the store and "
+                             f"{_local(*types)} by this document (one type per entity)")
+        stored_label = next(iter(store.quads_for_pattern(entity, _LABEL, None, graph)), None)
+        for quad in quads:
+            predicate = quad.predicate
+            if stored_label is not None and predicate == _LABEL:
+                if quad.object == stored_label.object:
+                    continue
+                predicate = _ALT_LABEL
+            out.append(ox.Quad(entity, predicate, quad.object, graph))
+    for old, new in renamed.items():
+        document_nquads = document_nquads.replace(f"<{old}>", f"<{new}>")
+    return document_nquads, ox.serialize(out, format=ox.RdfFormat.N_QUADS).decode()
+
+
+def _stated_same(store, graph, types, names, legal_form):
+    """The one stored entity of these types that a name of this entity names, if any."""
+    forms = {legal_form(name) for name in names} - {()}
+    found = set()
+    for name in names:
+        for predicate in (_LABEL, _ALT_LABEL):
+            for quad in store.quads_for_pattern(None, predicate, ox.Literal(name), graph):
+                found.add(quad.subject)
+    candidates = []
+    for candidate in found:
+        if {q.object for q in store.quads_for_pattern(candidate, _TYPE, None, graph)} != types:
+            continue
+        stored_forms = {legal_form(q.object.value) for p in (_LABEL, _ALT_LABEL)
+                        for q in store.quads_for_pattern(candidate, p, None, graph)} - {()}
+        if not (forms and stored_forms) or forms & stored_forms:
+            candidates.append(candidate)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _local(*terms) -> str:
+    return ", ".join(sorted("esg:" + t.value.rsplit("#", 1)[-1] for t in terms)) or "nothing"
 
 
 def _as_graph_blocks(nquads: str) -> str:

@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -53,19 +54,34 @@ ENTITY_CLASSES = {
 
 @dataclass(frozen=True)
 class FactKind:
-    """One kind of fact in the fact table: its statement class, its direct edge, its qualifiers."""
+    """One kind of fact in the fact table: its statement class, its direct edge, its qualifiers.
+
+    ``status_edges`` gives the statuses whose meaning differs from the direct edge their own edge:
+    an in-progress certification is not "certified to" (docs/rdf-design.md).
+    """
 
     name: str
     statement_class: object
     direct_predicate: object
     qualifiers: tuple[str, ...]
+    status_edges: tuple[tuple[str, object], ...] = ()
+
+    def edge(self, qualifiers: dict):
+        """The direct edge for a statement of this kind with these qualifiers."""
+        return dict(self.status_edges).get(qualifiers.get("status"), self.direct_predicate)
+
+    @property
+    def edges(self) -> tuple:
+        """Every direct edge this kind can write, the plain one first."""
+        return (self.direct_predicate, *(edge for _, edge in self.status_edges))
 
 
 FACT_KINDS = {
     k.name: k
     for k in (
         FactKind("award", ESG.AwardConferral, ESG.receivedAward, ("year", "level", "awarded_by")),
-        FactKind("certification", ESG.Certification, ESG.certifiedTo, ("status",)),
+        FactKind("certification", ESG.Certification, ESG.certifiedTo, ("status",),
+                 (("in_progress", ESG.pursuingCertification), ("planned", ESG.plansCertification))),
         FactKind("membership", ESG.Membership, ORG.memberOf, ("since",)),
         FactKind("index_inclusion", ESG.IndexInclusion, ESG.includedIn,
                  ("year", "consecutive_years", "rank")),
@@ -91,6 +107,10 @@ QUALIFIERS = {
     "location": (ESG.location, "entity:place"),
 }
 
+# Qualifiers an inferred earlier year does not carry over: "6th year in a row, at the top" states
+# the 2016-2020 inclusions, not their rank nor how long the streak was then.
+NOT_INFERRED = ("consecutive_years", "rank")
+
 CERTIFICATION_STATUSES = ("held", "in_progress", "planned", "renewed")
 
 
@@ -99,11 +119,52 @@ def status_iri(status: str):
     return ESG["status_" + status]
 
 
+@lru_cache(maxsize=1)
+def edge_labels() -> dict[str, str]:
+    """Direct edge IRI -> its rdfs:label in ontology/esgkg.ttl, the one place edges are named."""
+    import pyoxigraph as ox
+    from importlib.resources import files
+
+    text = files("esgkg.ontology").joinpath("esgkg.ttl").read_bytes()
+    label = ox.NamedNode(str(RDFS.label))
+    edges = {str(edge) for kind in FACT_KINDS.values() for edge in kind.edges}
+    return {quad.subject.value: quad.object.value
+            for quad in ox.parse(text, format=ox.RdfFormat.TURTLE)
+            if quad.predicate == label and quad.subject.value in edges}
+
+
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:80] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+# Legal forms as the IRI minter folds them: "Corp." and "Corporation" are one legal name, "AG"
+# another, so "Blue Harbor Telecom Corporation" and "Blue Harbor Telecom AG" are two companies.
+LEGAL_FORMS = {
+    "corporation": "corp", "corp": "corp", "incorporated": "inc", "inc": "inc",
+    "limited": "ltd", "ltd": "ltd", "company": "co", "co": "co", "plc": "plc", "llc": "llc",
+    "llp": "llp", "lp": "lp", "ag": "ag", "sa": "sa", "se": "se", "nv": "nv", "bv": "bv",
+    "gmbh": "gmbh", "kk": "kk", "spa": "spa", "ab": "ab", "oyj": "oyj", "pte": "pte", "bhd": "bhd",
+    "pty": "pty", "holdings": "holdings", "holding": "holdings",
+}
+
+
+def legal_form(name: str) -> tuple[str, ...]:
+    """The folded legal form a name ends with: ('co', 'ltd') for 'Acme Co., Ltd.', () for none."""
+    words = slugify(name).split("-")
+    form: list[str] = []
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        form.insert(0, LEGAL_FORMS[words.pop()])
+    return tuple(form)
+
+
+def legal_name_key(name: str) -> str:
+    """The IRI segment of a name: its slug with the legal form folded (one per legal name)."""
+    words = slugify(name).split("-")
+    form = legal_form(name)
+    return "-".join(words[:len(words) - len(form)] + list(form))
 
 
 def short_hash(*parts: object) -> str:
@@ -129,8 +190,10 @@ class Iris:
     def __init__(self, base: str | None = None):
         self.base = base or base_iri()
 
-    def entity(self, entity_type: str, key: str) -> str:
-        return f"{self.base}id/{entity_type}/{slugify(key)}"
+    def entity(self, entity_type: str, name: str) -> str:
+        """An entity's IRI: its type and its legal name; a name stated the same way (up to case,
+        punctuation and the spelling of its legal form) is the same entity in every document."""
+        return f"{self.base}id/{entity_type}/{legal_name_key(name)}"
 
     def document(self, doc_id: str) -> str:
         return f"{self.base}doc/{doc_id}"

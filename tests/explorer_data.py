@@ -65,7 +65,7 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
         subject, obj = entity(fact["subject"]), entity(fact["object"])
         start, end = fact["span"]
         st = URIRef(iris.statement(doc_id, kind.name, short_hash(doc_id, kind.name, subject, obj, start)))
-        doc_graph.add((subject, kind.direct_predicate, obj))
+        doc_graph.add((subject, kind.edge(fact), obj))
         doc_graph.add((st, RDF.type, kind.statement_class))
         doc_graph.add((st, ESG.kind, Literal(kind.name)))
         doc_graph.add((st, ESG.subject, subject))

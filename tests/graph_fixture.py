@@ -86,7 +86,7 @@ def build_dataset(iris: Iris) -> Dataset:
         for kind, subject, obj, quals, sentence in facts:
             spec = FACT_KINDS[kind]
             s, o = entity(subject), entity(obj)
-            g.add((s, spec.direct_predicate, o))
+            g.add((s, spec.edge(quals), o))
             st = URIRef(iris.statement(doc_id, kind, short_hash(subject, obj, sorted(quals.items()))))
             ev = URIRef(iris.evidence(str(st)))
             g.add((st, RDF.type, spec.statement_class))

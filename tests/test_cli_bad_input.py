@@ -80,3 +80,53 @@ def test_nothing_usable_is_a_failure(tmp_path):
 def test_store_commands_without_a_store_say_so(tmp_path):
     result = esgkg("stats", "--store", str(tmp_path / "none"))
     assert result.returncode != 0 and "no store at" in result.stderr
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("graph.gexf", '<?xml version="1.0"?>\n<gexf version="1.2"><graph/></gexf>', ".gexf files are not releases"),
+    ("graph.txt", '<?xml version="1.0"?>\n<gexf version="1.2"><graph/></gexf>', "this is an XML file"),
+    ("facts.txt", '[{"document": "x", "kind": "award"}]', "this is a JSON file"),
+    ("graph.md", "@prefix esg: <https://w3id.org/esgkg/ontology#> .", "this is an RDF (Turtle) file"),
+    ("late-nul.txt", "Pemberly Glass Ltd. has obtained ISO 14001. " * 400 + "\x00", "binary file"),
+])
+def test_files_that_are_not_releases_are_refused(tmp_path, name, content, says):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = esgkg("ingest", str(path), "--store", str(tmp_path / "s"))
+    assert result.returncode == 1 and says in result.stderr
+    assert "ingested 0 documents" in result.stdout
+
+
+def test_documents_with_the_same_id_do_not_overwrite_each_other(tmp_path):
+    texts = {"acme.2020.txt": "Pemberly Glass Ltd. has obtained ISO 14001 certification.",
+             "acme.2021.txt": "Pemberly Glass Ltd. has obtained ISO 50001 certification.",
+             "a/press.txt": "Orvel Motors Inc. has obtained ISO 9001 certification.",
+             "b/press.txt": "Orvel Motors Inc. has obtained ISO 45001 certification."}
+    for name, text in texts.items():
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    store = str(tmp_path / "s")
+    result = esgkg("ingest", str(tmp_path / "in"), "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "id 'press' is" in result.stderr and "a/press.txt's; stored as 'press-" in result.stderr
+    stats = json.loads(esgkg("stats", "--store", store, "--json").stdout)
+    assert stats["documents"] == 4 and stats["facts"]["certification"] == 4
+    assert f"it holds 4 documents, {stats['triples']} triples" in result.stdout
+    facts = [json.loads(line) for line in esgkg("facts", "--store", store).stdout.splitlines()]
+    assert sorted(f["document"] for f in facts)[:3] == ["acme.2020", "acme.2021", "press"]
+
+
+def test_the_store_remembers_its_iri_base(tmp_path, monkeypatch):
+    store = str(tmp_path / "s")
+    (tmp_path / "good.txt").write_text("Pemberly Glass Ltd. has obtained ISO 14001 certification.",
+                                       encoding="utf-8")
+    monkeypatch.setenv("ESGKG_BASE", "https://kg.example.org/")
+    assert esgkg("ingest", str(tmp_path / "good.txt"), "--store", store).returncode == 0
+    monkeypatch.delenv("ESGKG_BASE")
+    facts = esgkg("facts", "--store", store)
+    assert [json.loads(line)["object"] for line in facts.stdout.splitlines()] == ["ISO 14001"]
+    assert json.loads(esgkg("stats", "--store", store, "--json").stdout)["documents"] == 1
+    monkeypatch.setenv("ESGKG_BASE", "http://other.example/")
+    clash = esgkg("stats", "--store", store)
+    assert clash.returncode == 1
+    assert "holds IRIs under https://kg.example.org/, not http://other.example/" in clash.stderr

@@ -573,8 +573,10 @@ def test_a_rolled_back_update_puts_back_every_graph_it_emptied(sample_path):
     store = GraphStore()
     assert not ingest_paths([sample_path], store).errors
     before = set(store.ox)
+    entities = store.iris.entities_graph
     report = checked_update(store.ox, "DROP ALL ; INSERT DATA { GRAPH <http://t/g> { <http://t/st> a "
-                                      "<https://w3id.org/esgkg/ontology#Certification> } }", None)
+                                      "<https://w3id.org/esgkg/ontology#Certification> } }", None,
+                            entities)
     assert report and "rolled back" in report and "<http://t/st>" in report
     assert set(store.ox) == before
-    assert checked_update(store.ox, "DROP SILENT GRAPH <http://t/nothing>", None) is None
+    assert checked_update(store.ox, "DROP SILENT GRAPH <http://t/nothing>", None, entities) is None

@@ -327,7 +327,7 @@ def test_choosing_two_entities_highlights_the_path_between_them(page):
 
 
 def test_no_path_is_said_plainly(page):
-    iri = page.base + "/id/company/advanced-semiconductor-engineering"
+    iri = page.base + "/id/company/advanced-semiconductor-engineering-inc"
     page.goto(page.base + "/graph?focus=" + quote(iri, safe=""))
     wait_graph(page)
     assert page.get_by_label("From", exact=True).input_value() == "Advanced Semiconductor Engineering, Inc."

@@ -4,10 +4,10 @@ meets one of them in the UN Global Compact)."""
 import csv
 import io
 import json
-from collections import Counter
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
@@ -16,10 +16,10 @@ from esgkg.graph import analysis, export
 from esgkg.graph.cli import main
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.pipeline import ingest_paths
+from esgkg.graph.stats import store_stats
 from esgkg.graph.store import GraphStore
 
 RELEASES = Path(__file__).parent / "data" / "releases"
-CONTEXT_FILE = Path(export.__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 PARSE_AS = {"nquads": "nquads", "trig": "trig", "jsonld": "json-ld",
             "turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}
 
@@ -39,9 +39,6 @@ def store(store_dir):
     return GraphStore(store_dir, read_only=True)
 
 
-@pytest.fixture(autouse=True)
-def local_context(monkeypatch):
-    monkeypatch.setattr(export, "context_url", lambda: CONTEXT_FILE.as_uri())
 
 
 def exported(store, name, **filters) -> bytes:
@@ -92,14 +89,47 @@ def test_rdf_exports_of_the_pipelines_graph_are_isomorphic_per_named_graph(store
         assert isomorphic(got[graph_name], want[graph_name]), graph_name
 
 
-def test_csv_has_one_row_per_fact(store):
-    rows = list(csv.DictReader(io.StringIO(exported(store, "csv").decode("utf-8"))))
-    facts = list(read_facts(store))
-    assert len(rows) == len(facts) > 20
-    assert Counter(r["document"] for r in rows) == Counter(f["document"] for f in facts)
-    ase = [r for r in rows if r["kind"] == "index_inclusion"
-           and r["document"] == "ase-osh-award-2021"]
-    assert ase and ase[0]["consecutive_years"] == "6"
+def csv_rows(store) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(exported(store, "csv").decode("utf-8"))))
+
+
+def test_csv_has_one_row_per_fact_stated_or_inferred(store):
+    rows = csv_rows(store)
+    stated = [r for r in rows if r["inferred"] == "false"]
+    assert len(stated) == len(list(read_facts(store))) > 20
+    statements = {r["statement"] for r in rows}
+    assert len(statements) == len(rows)  # one row per statement
+    stats = store_stats(store)
+    assert len(rows) == sum(stats.facts.values()) + stats.inferred
+    ase = [r for r in rows if r["kind"] == "index_inclusion" and r["document"] == "ase-osh-award-2021"]
+    (streak,) = [r for r in ase if r["inferred"] == "false"]
+    assert streak["consecutive_years"] == "6" and streak["rank"] == "top"
+    earlier = sorted(r["year"] for r in ase if r["inferred"] == "true")
+    assert earlier == ["2016", "2017", "2018", "2019", "2020"]
+    assert all(r["evidence"] == streak["evidence"] and not r["rank"] for r in ase if r != streak)
+
+
+def test_csv_rows_carry_the_iris_and_the_documents_description(store):
+    row = next(r for r in csv_rows(store) if r["kind"] == "award" and r["document"] == "ase-osh-award-2021")
+    assert row["document_date"] == "2021-11-18" and row["document_source"] == "ase-osh-award-2021.txt"
+    assert row["document_title"].startswith("ASE receives")
+    assert row["statement"].startswith(store.iris.base + "id/statement/ase-osh-award-2021/award-")
+    assert row["subject_iri"] == store.iris.entity("company", row["subject"])
+    assert row["object_iri"] == store.iris.entity("award", row["object"])
+
+
+def test_an_entity_with_two_labels_still_gives_one_row_per_fact(store_dir, tmp_path):
+    """A store some other tool wrote, where one entity has two labels: no fact is doubled."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(store_dir, copy)
+    writable = GraphStore(copy)
+    before = len(csv_rows(writable))
+    ase = ox.NamedNode(writable.iris.entity("company", "Advanced Semiconductor Engineering, Inc."))
+    writable.ox.add(ox.Quad(ase, ox.NamedNode(str(rdflib.RDFS.label)), ox.Literal("ASE Group"),
+                            ox.NamedNode(writable.iris.entities_graph)))
+    assert len(csv_rows(writable)) == before
 
 
 def test_jsonl_is_the_fact_table(store):
@@ -120,6 +150,34 @@ def test_network_formats_of_the_sample(store, tmp_path, name, read):
     assert {"OHSAS 18001", "ISO 45001"} <= labels
     awards = [d for _, _, d in back.edges(data=True) if d["kind"] == "award"]
     assert awards and all(int(d["year"]) == 2021 for d in awards)
+
+
+def test_gexf_carries_gephi_colours_and_sizes_and_no_internal_key(store, tmp_path):
+    path = tmp_path / "ase.gexf"
+    path.write_bytes(exported(store, "gexf", document="ase-osh-award-2021"))
+    assert b"networkx_key" not in path.read_bytes()
+    back = nx.read_gexf(path)
+    ase = back.nodes[store.iris.entity("company", "Advanced Semiconductor Engineering, Inc.")]
+    iso = back.nodes[store.iris.entity("standard", "ISO 45001")]
+    assert ase["viz"]["color"] == {"r": 0x1f, "g": 0x4e, "b": 0x9c, "a": 1.0}  # companies' blue
+    assert iso["viz"]["color"] != ase["viz"]["color"]
+    assert ase["degree"] > iso["degree"] and ase["viz"]["size"] > iso["viz"]["size"]
+    edges = [data for _, _, data in back.edges(data=True)]
+    assert all(d["id"] == d["statement"] for d in edges)  # the edge id is the statement IRI
+    assert {d["label"] for d in edges if d["kind"] == "certification"} == \
+        {"certified to", "pursuing certification"}
+
+
+def test_graphml_carries_the_attributes_gephi_reads_as_colour_and_size(store, tmp_path):
+    path = tmp_path / "ase.graphml"
+    path.write_bytes(exported(store, "graphml", document="ase-osh-award-2021"))
+    back = nx.read_graphml(path)
+    iso = back.nodes[store.iris.entity("standard", "ISO 45001")]
+    assert (iso["r"], iso["g"], iso["b"]) == (0x0b, 0x6b, 0x5e) and iso["size"] > 0
+    assert iso["degree"] == back.degree(store.iris.entity("standard", "ISO 45001"))
+    pursuing = [d for _, _, d in back.edges(data=True) if d["label"] == "pursuing certification"]
+    assert [d["predicate"] for d in pursuing] == ["https://w3id.org/esgkg/ontology#pursuingCertification"]
+    assert all({"r", "g", "b"} <= d.keys() for _, _, d in back.edges(data=True))
 
 
 def test_similar_by_shared_certifications_memberships_rankings(store):

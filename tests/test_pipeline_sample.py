@@ -52,6 +52,16 @@ def test_certifications_with_status(sample_store, label, status):
       GRAPH ?e {{ ?std rdfs:label "{label}" ; a esg:Standard . }}""")
 
 
+@pytest.mark.parametrize("label, edge, not_edge", [
+    ("OHSAS 18001", "esg:certifiedTo", "esg:pursuingCertification"),
+    ("ISO 45001", "esg:pursuingCertification", "esg:certifiedTo")])
+def test_the_direct_certification_edge_follows_the_status(sample_store, label, edge, not_edge):
+    """ASE holds OHSAS 18001 and is obtaining ISO 45001: only the first is 'certified to'."""
+    standard = f'GRAPH ?e {{ ?std rdfs:label "{label}" }}'
+    assert ask(sample_store, f"GRAPH ?g {{ ?ase {edge} ?std }} {standard}")
+    assert not ask(sample_store, f"GRAPH ?g {{ ?ase {not_edge} ?std }} {standard}")
+
+
 def test_membership_and_index_ranking(sample_store):
     assert ask(sample_store, """
       GRAPH ?g { ?ase org:memberOf ?rba . }
@@ -67,6 +77,15 @@ def test_six_consecutive_years_yield_five_inferred_years(sample_store):
         ?st a esg:IndexInclusion ; esg:inferred true ; esg:year ?year ; prov:wasDerivedFrom ?stated .
         ?stated esg:consecutiveYears 6 . } } ORDER BY ?year""")
     assert [int(r["year"].value) for r in rows] == [2016, 2017, 2018, 2019, 2020]
+
+
+def test_inferred_years_state_the_inclusion_not_the_rank(sample_store):
+    """'6th year in a row, at the top' ranks 2021 only; 2016-2020 state the inclusion alone."""
+    rows = select(sample_store, """SELECT ?p WHERE { GRAPH ?g {
+        ?st a esg:IndexInclusion ; esg:inferred true ; ?p ?o . } }""")
+    predicates = {r["p"].value.rsplit("#", 1)[-1] for r in rows}
+    assert "year" in predicates
+    assert not predicates & {"rank", "consecutiveYears"}
 
 
 def test_programs_standards_bodies_and_places(sample_store):
@@ -132,3 +151,29 @@ def test_fact_table_matches_extraction(sample_store, sample_path):
     extracted = sorted((f.kind, f.object) for f in extract_facts_from_paths([sample_path]))
     stored = sorted((f["kind"], f["object"]) for f in read_facts(sample_store))
     assert stored == extracted
+
+
+def test_a_fact_that_breaks_the_shapes_is_left_out_not_its_release(tmp_path, sample_path, monkeypatch):
+    """A typo'd year (20210) on the award: the award is left out and reported, the rest goes in."""
+    from esgkg.graph import pipeline
+    from esgkg.graph.validate import validate_store
+
+    extract = pipeline.extract
+
+    def extract_with_a_typo(release):
+        ctx, facts = extract(release)
+        award = next(f for f in facts if f.kind == "award")
+        award.qualifiers["year"] = 20210
+        return ctx, facts
+
+    monkeypatch.setattr(pipeline, "extract", extract_with_a_typo)
+    store = GraphStore(tmp_path / "s")
+    summary = ingest_paths([sample_path], store)
+    assert summary.documents == 1 and not summary.errors
+    (line,) = summary.left_out
+    assert line.startswith("ase-osh-award-2021: left out the award fact 'Advanced Semiconductor")
+    assert "esg:year must be one integer year between 1800 and 2200 (value: 20210)" in line
+    kinds = [r["kind"] for r in read_facts(store)]
+    assert "award" not in kinds and {"certification", "membership", "index_inclusion"} <= set(kinds)
+    assert len(kinds) == summary.facts
+    assert validate_store(store).conforms

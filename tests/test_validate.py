@@ -40,7 +40,7 @@ def statement(g: Graph, iris: Iris, doc: URIRef, doc_id: str, kind: str, subject
     """A statement node with its direct edge and its evidence annotation, as the design shows."""
     fact_kind = vocab.FACT_KINDS[kind]
     node = URIRef(iris.statement(doc_id, kind, vocab.short_hash(subject, obj, qualifiers)))
-    g.add((subject, fact_kind.direct_predicate, obj))
+    g.add((subject, fact_kind.edge(qualifiers), obj))
     g.add((node, RDF.type, fact_kind.statement_class))
     g.add((node, ESG.kind, Literal(kind)))
     g.add((node, ESG.subject, subject))
@@ -125,7 +125,7 @@ def test_year_as_string_is_a_violation_on_year():
     result = validate_graph(g)
     assert not result.conforms
     assert paths(result) == {"esg:year"}
-    assert result.violations[0].constraint == "DatatypeConstraintComponent"
+    assert "DatatypeConstraintComponent" in {v.constraint for v in result.violations}
 
 
 def test_unknown_certification_status_is_a_violation_on_status():
@@ -190,8 +190,49 @@ def test_evidence_offsets_must_be_ordered_integers():
     position = URIRef(str(n["award_statement"]).replace("/statement/", "/evidence/") + "/position")
     g.set((position, OA.end, Literal(0, datatype=XSD.integer)))
     result = validate_graph(g)
-    assert paths(result) == {"oa:start"}
-    assert result.violations[0].constraint == "LessThanConstraintComponent"
+    constraints = {(v.path, v.constraint) for v in result.violations}
+    # oa:end 0 is before oa:start, and the quote is no longer the text at those offsets
+    assert constraints == {("oa:start", "LessThanConstraintComponent"),
+                           ("oa:exact", "QuoteMatchesText")}
+
+
+def test_evidence_ending_past_the_text_is_a_violation_on_its_statement():
+    g, n = award_document()
+    position = URIRef(str(n["cert_statement"]).replace("/statement/", "/evidence/") + "/position")
+    g.set((position, OA.end, Literal(len(TEXT) + 5, datatype=XSD.integer)))
+    (violation,) = validate_graph(g).violations
+    assert violation.constraint == "EvidenceWithinText"
+    assert violation.node == str(n["cert_statement"])
+    assert f"past the end of the release text ({len(TEXT)} characters)" in violation.message
+
+
+def test_quote_that_is_not_the_text_at_its_offsets_is_a_violation():
+    g, n = award_document()
+    quote = URIRef(str(n["cert_statement"]).replace("/statement/", "/evidence/") + "/quote")
+    g.set((quote, OA.exact, Literal("It holds ISO 14001.")))
+    (violation,) = validate_graph(g).violations
+    assert (violation.path, violation.constraint) == ("oa:exact", "QuoteMatchesText")
+    assert violation.node == str(n["cert_statement"])
+
+
+@pytest.mark.parametrize("year", [20210, 202, 1066])
+def test_a_year_that_is_no_calendar_year_of_a_release_is_a_violation(year):
+    g, n = award_document()
+    g.set((n["award_statement"], ESG.year, Literal(year, datatype=XSD.integer)))
+    result = validate_graph(g)
+    assert {(v.path, v.constraint) for v in result.violations} == \
+        {("esg:year", "MaxInclusiveConstraintComponent" if year > 2200 else "MinInclusiveConstraintComponent")}
+
+
+def test_an_in_progress_certification_is_not_certified_to():
+    g, n = award_document()
+    g.set((n["cert_statement"], ESG.status, vocab.status_iri("in_progress")))
+    result = validate_graph(g)  # still the esg:certifiedTo edge of a held certification
+    assert [v.constraint for v in result.violations] == ["CertificationEdge"]
+    assert "esg:pursuingCertification" in result.violations[0].message
+    g.remove((n["company"], ESG.certifiedTo, n["iso"]))
+    g.add((n["company"], ESG.pursuingCertification, n["iso"]))
+    assert validate_graph(g).conforms
 
 
 def test_release_needs_identifier_and_text():
@@ -324,3 +365,15 @@ def test_the_pipeline_output_for_the_bundled_sample_conforms():
     store = GraphStore(None)
     ingest_paths([sample], store)
     assert validate_store(store).conforms
+
+
+def test_every_direct_edge_is_named_in_the_ontology():
+    """Views and exports name edges by their rdfs:label; each status edge has its own."""
+    labels = vocab.edge_labels()
+    edges = [str(edge) for kind in vocab.FACT_KINDS.values() for edge in kind.edges]
+    assert set(edges) == set(labels)
+    certification = vocab.FACT_KINDS["certification"]
+    assert {status: labels[str(certification.edge({"status": status}))]
+            for status in vocab.CERTIFICATION_STATUSES} == {
+        "held": "certified to", "renewed": "certified to",
+        "in_progress": "pursuing certification", "planned": "plans certification"}

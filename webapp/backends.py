@@ -110,7 +110,8 @@ class ReopeningStore:
     """
 
     def __init__(self, path: str, iris: Iris | None = None):
-        self.path, self.iris = path, iris or Iris()
+        # No Iris of its own: the store's recorded base is the one served (``.iris`` is the store's).
+        self.path, self._iris = path, iris
         self._store, self._generation, self._lock = None, None, threading.Lock()
 
     def _current(self):
@@ -120,9 +121,9 @@ class ReopeningStore:
         with self._lock:
             if self._store is None or now != self._generation:
                 try:
-                    self._store = GraphStore(self.path, read_only=True, iris=self.iris)
+                    self._store = GraphStore(self.path, read_only=True, iris=self._iris)
                 except StoreError:  # no database yet
-                    self._store = GraphStore(None, iris=self.iris)
+                    self._store = GraphStore(None, iris=self._iris)
                 self._generation = now
             return self._store
 
@@ -150,9 +151,10 @@ def open_backend(config: dict) -> Backend:
         store = RemoteStore(config["BACKEND_QUERY"], config.get("BACKEND_UPDATE"),
                             timeout=config["QUERY_TIMEOUT"], token=config.get("BACKEND_TOKEN"))
         return Backend(store, RemoteRunner(store), store)
-    from esgkg.graph.store import hold_for_serving
+    from esgkg.graph.store import GraphStore, hold_for_serving
 
     serving = hold_for_serving(config["STORE"])
+    iris = Iris(GraphStore.base_of(config["STORE"]))  # the store's own base, as it recorded it
     pool = ExecutorPool(config["STORE"], size=config["EXECUTORS"])
-    return Backend(ReopeningStore(config["STORE"]), pool, PooledStore(pool, config["QUERY_TIMEOUT"]),
-                   serving)
+    return Backend(ReopeningStore(config["STORE"], iris),
+                   pool, PooledStore(pool, config["QUERY_TIMEOUT"], iris), serving)

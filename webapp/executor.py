@@ -67,7 +67,7 @@ def run_job(store: ox.Store, job: dict, send) -> None:
     """
     try:
         if job["op"] == "update":
-            problems = checked_update(store, job["text"], job.get("base"))
+            problems = checked_update(store, job["text"], job.get("base"), job["entities"])
             if problems:
                 send(("error", 400, problems))
                 return
@@ -119,14 +119,14 @@ def run_job(store: ox.Store, job: dict, send) -> None:
 
 
 # --- updates that keep the store valid -------------------------------------------------------------
-def checked_update(store: ox.Store, text: str, base: str | None) -> str | None:
+def checked_update(store: ox.Store, text: str, base: str | None, entities: str) -> str | None:
     """Apply an update, then SHACL-check the graphs it changed; undo it if it adds violations.
 
     pyoxigraph reports no delta, so the graphs an update can change are snapshotted first: the
     default graph and every existing graph the text names (any IRI or prefixed name; a
     ``GRAPH ?var`` makes that every graph). Graphs that appear or vanish are found by comparing
-    the graph lists. The changed graphs are validated with the entities they mention, as ingest
-    does; violations they already had before do not count. On new ones the changed graphs are put
+    the graph lists. The changed graphs are validated with the entities they mention (from the
+    store's ``entities`` graph), as ingest does; violations they already had before do not count. On new ones the changed graphs are put
     back in one transaction and the readable report goes to the client (None: the update stands).
     """
     before_graphs = set(store.named_graphs())
@@ -139,9 +139,11 @@ def checked_update(store: ox.Store, text: str, base: str | None) -> str | None:
     if not changed:
         return None
     after_quads = [q for g in changed for q in store.quads_for_pattern(None, None, None, g)]
-    added = _violations(store, after_quads)
+    entities_graph = ox.NamedNode(entities)
+    added = _violations(store, after_quads, entities_graph)
     if added:
-        added -= _violations(store, [q for g in changed for q in before.get(g, ())], before)
+        added -= _violations(store, [q for g in changed for q in before.get(g, ())], entities_graph,
+                             before)
     if not added:
         return None
     store.update(_restoring(changed, before))
@@ -151,14 +153,13 @@ def checked_update(store: ox.Store, text: str, base: str | None) -> str | None:
             f"back and nothing was written:\n{shown}{more}")
 
 
-def _violations(store: ox.Store, quads: list, snapshot: dict | None = None) -> set[str]:
+def _violations(store: ox.Store, quads: list, entities: ox.NamedNode,
+                snapshot: dict | None = None) -> set[str]:
     """SHACL violations of ``quads`` with the entities they mention (from ``snapshot`` if given)."""
     from esgkg.graph.validate import graph_from_nquads, validate_graph
-    from esgkg.graph.vocab import Iris
 
     if not quads:
         return set()
-    entities = ox.NamedNode(Iris().entities_graph)
     mentioned = {t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
     if snapshot is not None and entities in snapshot:
         entity_quads = [q for q in snapshot[entities] if q.subject in mentioned]

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, edge_labels
 
 from . import queries as q
 
@@ -24,16 +24,11 @@ HUB_THRESHOLD = 500
 TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 TYPE_OF_CLASS[str(ESG.Release)] = "document"
 
+# A fact kind is named by its direct edges' labels in the ontology ("certified to / pursuing
+# certification / plans certification": a certification's status picks its edge).
 KIND_LABELS = {
-    "award": "received award",
-    "certification": "certified to",
-    "membership": "member of",
-    "index_inclusion": "included in",
-    "standard_adoption": "adopts standards of",
-    "program": "runs program",
-    "part_of": "part of",
-    "located_in": "located in",
-    "metric": "reports metric",
+    **{name: " / ".join(edge_labels()[str(edge)] for edge in kind.edges)
+       for name, kind in FACT_KINDS.items()},
     "conferred_by": "conferred by",
     "program_location": "located at",
     "mentions": "mentions",
@@ -357,7 +352,8 @@ def fact(store, iri: str) -> dict:
     if _v(row, "inferred") == "true" and _v(row, "derivedFrom"):
         stated = fact(store, _v(row, "derivedFrom"))
         stated.update(inferred_from=stated["iri"], iri=iri,
-                      qualifiers=dict(stated["qualifiers"], year=_int(_v(row, "year"))))
+                      qualifiers={**{k: v for k, v in stated["qualifiers"].items()
+                                     if k not in NOT_INFERRED}, "year": _int(_v(row, "year"))})
         return stated
     s, o, by, loc = (_v(row, n) for n in ("s", "o", "by", "loc"))
     info = nodes_info(store, [x for x in (s, o, by, loc) if x])
@@ -380,7 +376,7 @@ def fact(store, iri: str) -> dict:
     inferred_years = [_int(_v(r, "year")) for r in run(store, q.INFERRED_YEARS, st=iri)]
     start, end = _int(_v(row, "start")), _int(_v(row, "end"))
     return {
-        "iri": iri, "kind": _v(row, "kind"), "label": KIND_LABELS.get(_v(row, "kind")),
+        "iri": iri, "kind": _v(row, "kind"), "label": _fact_label(_v(row, "kind"), status),
         "subject": info.get(s), "object": info.get(o),
         "qualifiers": {k: v for k, v in qualifiers.items() if v is not None},
         "qualifier_labels": QUALIFIER_LABELS,
@@ -391,6 +387,14 @@ def fact(store, iri: str) -> dict:
                      "page": f"/doc/{doc_id}#fact-{_anchor(iri)}" if doc_id else None},
         "page": resource_path(store, iri),
     }
+
+
+def _fact_label(kind: str, status: str | None) -> str | None:
+    """The label of the direct edge this statement writes (its status picks a certification's)."""
+    if kind not in FACT_KINDS:
+        return KIND_LABELS.get(kind)
+    edge = FACT_KINDS[kind].edge({"status": status.rsplit("status_", 1)[-1] if status else None})
+    return edge_labels()[str(edge)]
 
 
 def _anchor(statement_iri: str) -> str:

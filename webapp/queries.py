@@ -214,7 +214,8 @@ SELECT ?kind ?subjectLabel ?objectLabel ?sentence ?document WHERE {
     ("Neighbourhood as a graph (CONSTRUCT, open in graph view)", PREFIXES + """
 CONSTRUCT { ?s ?p ?o } WHERE {
   GRAPH ?g { ?s ?p ?o .
-    FILTER(?p IN (esg:receivedAward, esg:certifiedTo, org:memberOf, esg:includedIn,
+    FILTER(?p IN (esg:receivedAward, esg:certifiedTo, esg:pursuingCertification,
+                  esg:plansCertification, org:memberOf, esg:includedIn,
                   esg:adoptsStandardsOf, esg:runsProgram, org:subOrganizationOf)) }
 } LIMIT 200
 """),

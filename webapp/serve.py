@@ -76,6 +76,13 @@ def run_serve(args: argparse.Namespace) -> int:
     print(f"esgkg: SPARQL endpoint at {where}/sparql "
           f"({'read-write' if config['UPDATE_TOKEN'] else 'read-only'}; Ctrl-C stops)",
           file=sys.stderr)
+    if not config["BACKEND_QUERY"]:
+        try:
+            base = GraphStore.base_of(config["STORE"])
+        except StoreError as exc:
+            raise SystemExit(f"esgkg serve: {exc}") from None
+        print(f"esgkg: serving the store's IRIs under {base} (their paths, on {where})",
+              file=sys.stderr)
     EsgkgServer(config, {
         "bind": f"{args.host}:{args.port}",
         "workers": args.workers,

@@ -13,7 +13,7 @@ import hmac
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
-from . import formats
+from . import formats, get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
 from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
@@ -203,7 +203,8 @@ def _update(text: str, params) -> Response:
                            params.getlist("using-named-graph-uri"))
     except DatasetConflict as exc:
         raise ProtocolError(400, str(exc)) from None
-    job = {"op": "update", "text": text, "base": request.base_url}
+    job = {"op": "update", "text": text, "base": request.base_url,
+           "entities": get_store(current_app).iris.entities_graph}  # for the SHACL check
     try:
         for message in current_app.extensions["esgkg_runner"].run(
                 job, current_app.config["QUERY_TIMEOUT"]):
@@ -353,8 +354,8 @@ def void():
 
 
 def _base() -> str:
-    from esgkg.graph.vocab import base_iri
-    return base_iri()
+    """The base of the IRIs served: the store's own (it records it), not the environment's."""
+    return get_store(current_app).iris.base
 
 
 def _cached(name: str, compute):

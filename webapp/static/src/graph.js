@@ -474,6 +474,8 @@ for (const [type, s] of Object.entries(NODE_TYPES)) {
 const PREDICATE_KINDS = {
   "https://w3id.org/esgkg/ontology#receivedAward": "award",
   "https://w3id.org/esgkg/ontology#certifiedTo": "certification",
+  "https://w3id.org/esgkg/ontology#pursuingCertification": "certification",
+  "https://w3id.org/esgkg/ontology#plansCertification": "certification",
   "http://www.w3.org/ns/org#memberOf": "membership",
   "https://w3id.org/esgkg/ontology#includedIn": "index_inclusion",
   "https://w3id.org/esgkg/ontology#adoptsStandardsOf": "standard_adoption",

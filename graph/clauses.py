@@ -1,0 +1,179 @@
+"""Walking the dependency tree from a trigger word: its clause, subject, polarity and qualifiers.
+
+Every fact kind states its relation with a trigger ("received", "member", "certified") whose
+arguments the parse gives: the subject (nsubj/nsubjpass, inherited along conj/xcomp, the modified
+noun for relative clauses), the objects (typed names in the trigger's subtree, one fact per
+conjunct), and the clause's cues (negation, hypotheticals, years, streaks, ranks).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+
+from .language import number_value
+from .lexicon import _data
+from .nlp import pipeline
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+YEAR = re.compile(r"^(?:FY)?((?:19|20)\d\d)$")
+
+
+class PatternSet:
+    """The Matcher patterns of one ontology/patterns/<name>.jsonl file, with each row's attributes."""
+
+    def __init__(self, name: str):
+        self.rows = [json.loads(line) for line in
+                     _data(f"patterns/{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        self.matcher = Matcher(pipeline().vocab)
+        for index, row in enumerate(self.rows):
+            self.matcher.add(str(index), [row["pattern"]])
+
+    def matches(self, doc, label: str | None = None) -> list[tuple[dict, Span]]:
+        """(row, matched span) for every match, in text order; only rows of LABEL if given."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            row = self.rows[int(doc.vocab.strings[match_id])]
+            if label is None or row["label"] == label:
+                found.append((row, doc[start:end]))
+        return sorted(found, key=lambda pair: pair[1].start)
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str) -> PatternSet:
+    return PatternSet(name)
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb whose clause TOKEN belongs to ('member' in 'is a member of' -> 'is')."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 8:
+        if token.dep_ in ("relcl", "acl", "appos"):
+            break
+        token, seen = token.head, seen + 1
+    return token
+
+
+def subject_tokens(trigger: Token) -> list[Token]:
+    """The subject of TRIGGER's clause, with its conjuncts ('X, Y and Z joined'): [] if none."""
+    verb = governing_verb(trigger)
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            subjects = [verb.head]  # 'the group, which includes ...'
+        if subjects:
+            first = subjects[0]
+            return [first, *first.conjuncts]
+        if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
+            return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "pobj" or verb.dep_ == "prep":
+            verb = verb.head
+            continue
+        break
+    return []
+
+
+def agent_tokens(trigger: Token) -> list[Token]:
+    """'by X' of a passive trigger (the conferring body)."""
+    verb = governing_verb(trigger)
+    found = []
+    for child in list(verb.children) + list(trigger.children):
+        if child.dep_ == "agent" or child.lower_ == "by" and child.dep_ == "prep":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token == root or root in token.ancestors)
+
+
+def is_negated(trigger: Token) -> bool:
+    """'has not been included', 'was removed from', 'never joined'."""
+    verb = governing_verb(trigger)
+    for word in {trigger, verb}:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in word.children):
+            return True
+    clause = patterns("clause")
+    for row, span in clause.matches(trigger.doc, "negation"):
+        if span.root in (trigger, verb) or span.root.head in (trigger, verb) and span.root.dep_ in ("xcomp", "aux"):
+            return True
+    return False
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """'would be eligible', 'if it joins', 'could receive'."""
+    verb = governing_verb(trigger)
+    return any(c.lower_ in ("if", "would", "could", "might", "whether", "unless") for c in
+               list(verb.children) + list(trigger.children))
+
+
+def clause_years(root: Token) -> list[int]:
+    """Years written in ROOT's subtree, not after 'since' (those date a start)."""
+    years = []
+    for token in root.subtree:
+        if any(a.dep_ in ("relcl", "acl", "appos") and a != root and root in a.ancestors for a in token.ancestors):
+            continue  # 'the Pledge, which Amazon co-founded in 2019': that year is not this clause's
+        match = YEAR.match(token.text)
+        if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
+            years.append(int(match.group(1)))
+    return years
+
+
+def since_year(root: Token) -> int | None:
+    """'since 2004', 'established in 2009', 'from 2016'."""
+    for token in root.subtree:
+        match = YEAR.match(token.text)
+        if match and token.i > 0 and token.nbor(-1).lower_ in ("since", "in", "from"):
+            return int(match.group(1))
+    return None
+
+
+def consecutive_years(sentence: Span) -> int | None:
+    """'sixth consecutive year', '6th year in a row', 'for the fifth time', 'seven straight years'."""
+    for row, span in patterns("index_inclusion").matches(sentence.doc, "consecutive"):
+        if not (sentence.start <= span.start < sentence.end):
+            continue
+        if span[0].lower_ == "for":  # 'for the eleventh time'
+            value = number_value(span[2].text)
+            if value and value > 1:
+                return value
+            continue
+        for back in range(1, 4):
+            if span.start - back < sentence.start:
+                break
+            value = number_value(span.doc[span.start - back].text)
+            if value:
+                return value if value < 100 else None
+    return None
+
+
+def clause_span(trigger: Token) -> set[int]:
+    """Token indices of TRIGGER's own clause: its subtree, less the clauses inside it that have a
+    subject of their own ('X won A, while Y won B': B is not X's) and less its subject."""
+    root = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if root.pos_ not in ("VERB", "AUX"):
+        root = trigger
+    inside = {t.i for t in root.subtree}
+    for token in root.subtree:
+        if token == root or token.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "relcl"):
+            continue
+        own_predicate = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")  # 'became X and has joined Y'
+        if (own_predicate or any(c.dep_ in SUBJECT_DEPS for c in token.children)) and not in_subtree(trigger, token):
+            inside -= {t.i for t in token.subtree}
+    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
+        if not in_subtree(trigger, subject):
+            inside -= {t.i for t in subject.subtree}
+    return inside
+
+
+def list_after_colon(trigger: Token) -> set[int]:
+    """'included in the following indices: A, B and C': the tokens after a colon that follows TRIGGER."""
+    doc = trigger.doc
+    colon = next((t.i for t in doc[trigger.i:] if t.text == ":"), None)
+    return set(range(colon + 1, len(doc))) if colon is not None else set()

@@ -1,0 +1,189 @@
+"""The document context every relation module reads: the release, its parsed sentences, the
+entities it names, who it is about, and the one fact builder.
+
+Relation modules import this module (never extract.py); they add facts through `add`, and never
+rewrite earlier facts or other modules' entities.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .clauses import subject_tokens
+from .document_meta import DocumentMeta
+from .entities import DocumentEntities, Entity, Mention
+from .facts import Fact
+from .language import has_company_suffix, self_reference_words
+from .lexicon import Lexicon, normalize
+from .read import Release
+from .sentences import Sentence
+
+COMPANY_TYPES = ("company", "organization", "agency")
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence of the release, its parse and its typed names (offsets into the release text)."""
+
+    sentence: Sentence
+    doc: Doc
+    mentions: list[Mention]
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return next((m for m in self.mentions if m.covers(token)), None)
+
+    def mentions_in(self, root: Token, types, exclude: Token | None = None) -> list[Mention]:
+        """Typed names inside ROOT's subtree (not inside EXCLUDE's), in text order."""
+        lo, hi = root.left_edge.i, root.right_edge.i
+        found = []
+        for m in self.mentions:
+            if m.type in types and lo <= m.root.i <= hi and (m.root == root or root in m.root.ancestors
+                                                           or m.covers(root)):
+                if exclude is not None and (exclude.left_edge.i <= m.root.i <= exclude.right_edge.i):
+                    continue
+                found.append(m)
+        return found
+
+
+@dataclass
+class DocContext:
+    release: Release
+    meta: DocumentMeta
+    lexicon: Lexicon
+    sentences: list[ParsedSentence]
+    entities: DocumentEntities
+    facts: list[Fact] = field(default_factory=list)
+    recent: dict[str, Entity] = field(default_factory=dict)  # type -> the last entity of it named so far
+
+    @property
+    def main(self) -> Entity | None:
+        return self.entities.main
+
+    # --- who a clause is about -------------------------------------------------------------
+    def entity_of(self, sentence: ParsedSentence, token: Token) -> Entity | None:
+        """The organization TOKEN names: a typed name, a self-reference ('the bank', 'we', 'its')
+        resolved to the release's own organization, or a possessor ('ASE's policy')."""
+        pronouns, nouns = self_reference_words()
+        mention = sentence.mention_at(token)
+        if mention is not None and mention.type in COMPANY_TYPES:
+            return self.entity(mention)
+        if token.lower_ in pronouns:
+            return self.main
+        if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
+            return self.main
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.entity_of(sentence, child)
+        if token.dep_ == "compound" and mention is None:
+            return None
+        return None
+
+    def subjects(self, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
+        """Who TRIGGER's clause is about: its subject(s); the release's organization when the clause
+        has none (headlines, fragments, nominal phrases) or its subject is a common noun ('the
+        plants', 'shop floors'); [] when the subject is a person or a name of another type."""
+        tokens = subject_tokens(trigger)
+        found = []
+        for token in tokens or [None]:
+            entity = self.entity_of(sentence, token) if token is not None else None
+            if entity is None and self.main is not None and (token is None or self._about_main(sentence, token)):
+                entity = self.main
+            if entity is not None and entity not in found:
+                found.append(entity)
+        return found
+
+    def _about_main(self, sentence: ParsedSentence, token: Token) -> bool:
+        """A common-noun subject ('the plants', 'this recognition') speaks of the release's organization."""
+        mention = sentence.mention_at(token)
+        if mention is not None or token.pos_ == "PROPN":
+            return False
+        return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in ("NOUN", "PRON")
+
+    def entity(self, mention: Mention, type_hint: str | None = None) -> Entity:
+        """The entity a mention names, keeping the form the release wrote ('DJSI World')."""
+        return self.entities.resolve(mention.label, type_hint or mention.type, mention.written)
+
+    def remember(self, sentence: ParsedSentence) -> None:
+        """After a sentence: its names become what 'the award', 'the index' refer to next."""
+        for mention in sentence.mentions:
+            self.recent[mention.type] = self.entity(mention)
+
+    def year_default(self) -> int | None:
+        """The release's year: its date's, else the latest year it names (not a target's 'by 2030')."""
+        if self.meta.year:
+            return self.meta.year
+        years = [int(m) for m in re.findall(r"(?<!by )(?<!until )(?<!to )\b((?:19|20)\d\d)\b", self.release.text[:20_000])]
+        return max(years) if years else None
+
+    # --- the one fact builder ---------------------------------------------------------------
+    def add(self, kind: str, sentence: ParsedSentence, subject: Entity | None, obj: Entity | None,
+            **qualifiers) -> Fact | None:
+        if subject is None or obj is None or normalize(subject.name) == normalize(obj.name) \
+                or subject is obj:
+            return None
+        fact = Fact(
+            document=self.release.doc_id, kind=kind, subject=subject.name, object=obj.name,
+            evidence=sentence.text, start=sentence.start, end=sentence.sentence.end,
+            qualifiers={k: v for k, v in qualifiers.items() if v is not None},
+            subject_type=subject.type, object_type=obj.type,
+            subject_aliases=tuple(sorted(subject.aliases)), object_aliases=tuple(sorted(obj.aliases)))
+        self.facts.append(fact)
+        return fact
+
+
+def mark_persons(sentences: list[ParsedSentence]) -> None:
+    """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin Ciputra')."""
+    surnames = {m.label.split()[-1] for s in sentences for m in s.mentions if m.type == "person" and " " in m.label}
+    for sentence in sentences:
+        sentence.mentions = [Mention(m.span, "person", m.label) if m.type == "company" and m.label in surnames else m
+                             for m in sentence.mentions]
+
+
+def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
+    """The organization the release is about: the most mentioned company-like name, the headline
+    and first sentences weighing more; a short form ('Thai Union') counts for the long one."""
+    scores: Counter = Counter()
+    forms: dict[str, list[str]] = {}
+    for position, sentence in enumerate(sentences):
+        weight = 2.0 if position < 3 else 1.0
+        for mention in sentence.mentions:
+            if mention.type != "company" or len(mention.label) < 2:
+                continue
+            entity = entities.resolve(mention.label, "company")
+            if entity.type not in ("company", "organization"):
+                continue
+            role = mention.root.dep_
+            score = weight + (2.0 if role in ("nsubj", "nsubjpass") else 0.0)
+            scores[entity.key] += score / 2 if role == "pobj" else score  # 'a subsidiary of X': X is the parent
+            forms.setdefault(entity.key, []).append(entity.label)
+    for key, labels in forms.items():
+        if any(has_company_suffix(label) for label in labels):
+            scores[key] += 1.0
+    if not scores:
+        return None
+    for key in list(scores):
+        for other in list(scores):
+            if other != key and other.startswith(key + " "):
+                scores[other] += scores[key]
+    key = scores.most_common(1)[0][0]
+    candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
+    named = [label for label in candidates if has_company_suffix(label)]
+    main = entities.resolve(named[0] if named else max(candidates, key=candidates.count), "company")
+    main.aliases |= set(candidates) - {main.label}
+    # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'
+    for k, labels in forms.items():
+        if main.key.startswith(k + " "):
+            main.aliases |= set(labels)
+    entities.set_main(main)
+    return main

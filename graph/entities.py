@@ -1,0 +1,431 @@
+"""Typed names in a parsed sentence, and the entities one release names.
+
+A mention is a span from spaCy's NER or the gazetteer ruler, or a run of capitalised words that
+ends in a type head ("Golden Peacock Award for Sustainability"), typed by (in this order) the
+gazetteer, its head noun, and the NER label. Junk names (a bare "Bank", "CO2") are never entities.
+`DocumentEntities` maps every surface form a release uses ("Advanced Semiconductor Engineering,
+Inc.", "ASE") to one entity, whose key mints its IRI across documents.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .language import company_suffixes, has_company_suffix, head_type, junk_names, language_data
+from .lexicon import Lexicon, normalize
+from .nlp import RULER_PREFIX
+
+NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person",
+             "LAW": "standard"}
+HEAD_LABELS = ("award", "index", "agency", "initiative", "organization", "framework", "program")
+CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
+_CORPORATE_TAIL = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
+_LEADING = re.compile(r"^(?:the|The|THE|a|an|its|their|our|this|these)\s+")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4})\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@dataclass
+class Mention:
+    """One typed name in one sentence (offsets are the sentence doc's token indices and chars)."""
+
+    span: Span
+    type: str
+    label: str  # the gazetteer's label, or the cleaned surface form
+    written: str | None = None  # the surface form, where the label is the gazetteer's
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def covers(self, token: Token) -> bool:
+        return self.span.start <= token.i < self.span.end
+
+
+@dataclass
+class Entity:
+    label: str  # the canonical name: the gazetteer's, or the release's fullest form
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    written: str | None = None  # how the release first wrote it ('Dow Jones Sustainability Indices')
+
+    @property
+    def name(self) -> str:
+        """The name a fact row shows: as the release wrote it."""
+        return self.written or self.label
+
+    @property
+    def key(self) -> str:
+        """Resolution key: the label without corporate suffixes, normalised."""
+        return normalize(_CORPORATE_TAIL.sub("", self.label)) or normalize(self.label)
+
+    def names(self) -> set[str]:
+        return {self.label, *self.aliases}
+
+
+def clean_name(text: str) -> str:
+    """'the 2021 Occupational Safety and Health Award' -> 'Occupational Safety and Health Award'."""
+    original = text
+    text = text.strip(" \t\n,;:.–—-\"“”'‘’()")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING.sub("", text)
+        text = _LEADING_YEAR.sub("", text)
+    text = _POSSESSIVE.sub("", text) if not text.endswith("s'") else text
+    text = text.strip(" ,;:–—-\"“”'‘’")
+    if original.rstrip().endswith(".") and has_company_suffix(text + ".") and (text + ".").split()[-1] in company_suffixes():
+        text += "."  # 'Inc.', 'Ltd.': the full stop is part of the name
+    return text
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit() and token.i > 0 and token.nbor(-1).text[:1].isupper()
+
+
+def _head_word_types() -> dict[str, str]:
+    heads = language_data()["type_heads"]
+    return {h.split()[-1]: kind for kind in HEAD_LABELS for h in heads[kind]}
+
+
+def name_runs(doc) -> list[Span]:
+    """Capitalised word runs ending in a type head word: award, index, initiative, organization and
+    program names that NER often misses or cuts ('Arabia CSR Awards', 'Award for Sustainability')."""
+    heads = _head_word_types()
+    runs = []
+    for token in doc:
+        if token.text not in heads or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in ("&", "and", "of", "for")
+                             and start > 1 and _capitalised(doc[start - 2])) \
+                and doc[start - 1].text not in ("(", "–", "-") and not doc[start - 1].is_sent_start:
+            start -= 1
+        end = token.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on", "in") and _capitalised(doc[end + 1]):
+            end += 1
+            while end < len(doc) and (_capitalised(doc[end]) or doc[end].lower_ in ("and", "&", "of")
+                                      and end + 1 < len(doc) and _capitalised(doc[end + 1])):
+                end += 1
+        while start < end and doc[start].lower_ in CONNECTORS | {"the"}:
+            start += 1
+        if end - start >= 2:
+            runs.append(doc[start:end])
+    return runs
+
+
+class MentionTyper:
+    """Types spans of a parsed sentence with the gazetteer, head nouns and NER labels."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.junk = junk_names()
+        self.places = lexicon.place_types
+        self.titles = {w for title in language_data()["person_titles"] for w in title.split()}
+
+    def mentions(self, doc) -> list[Mention]:
+        ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
+                            for span in self._split_units(part)) if m]
+        for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc):
+            overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
+            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ != "CERTIFICATION")
+                   or _core_start(m.span) < run.start or m.span.end > run.end for m in overlapping):
+                continue  # the gazetteer's names and longer NER spans stand
+            typed = self._typed(run) or (Mention(run, "company", self._label(run))
+                                         if run.label_ in ("SUBJECT", "COMPANY") and self._label(run) else None)
+            if typed:
+                ents = [m for m in ents if m not in overlapping] + [typed]
+        ents += self._coordinated(doc, ents)
+        ents = self._towns(doc, ents)
+        return sorted(ents, key=lambda m: m.span.start)
+
+    def _towns(self, doc, ents: list[Mention]) -> list[Mention]:
+        """'in Jurong, Singapore', 'Lyon, France.': a proper noun before ', <known place>' is a
+        place too, whatever NER guessed it was."""
+        by_end = {m.span.end: m for m in ents}
+        covered = {i for m in ents for i in range(m.span.start, m.span.end)}
+        towns = []
+        for mention in ents:
+            start = mention.span.start
+            if mention.type != "place" or start < 2 or doc[start - 1].text != ",":
+                continue
+            before = by_end.get(start - 1)
+            if before is not None and before.type in ("company", "organization") and len(before.span) <= 3:
+                towns.append((before, Mention(before.span, "place", before.label)))
+                continue
+            first = start - 2
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and first - 1 not in covered:
+                first -= 1
+            if doc[first].pos_ == "PROPN" and first not in covered and doc[first].text[:1].isupper():
+                towns.append((None, Mention(doc[first:start - 1], "place", doc[first:start - 1].text)))
+        replaced = {id(old) for old, _ in towns if old is not None}
+        return [m for m in ents if id(m) not in replaced] + [town for _, town in towns]
+
+    def _coordinated(self, doc, ents: list[Mention]) -> list[Mention]:
+        """Untyped proper nouns coordinated with companies are companies ('British Airways,
+        Iberia, Vueling and Level')."""
+        covered = {i for m in ents for i in range(m.span.start, m.span.end)}
+        extra = []
+        for mention in ents:
+            if mention.type != "company":
+                continue
+            for conjunct in mention.root.conjuncts:
+                if conjunct.pos_ == "PROPN" and conjunct.i not in covered:
+                    start = min([c.left_edge.i for c in conjunct.lefts if c.dep_ == "compound"], default=conjunct.i)
+                    span = doc[start:conjunct.i + 1]
+                    covered |= set(range(start, conjunct.i + 1))
+                    extra.append(Mention(span, "company", self._label(span)))
+        return extra
+
+    def _split_units(self, span: Span) -> list[Span]:
+        """'Water Quality Office of the Ministry of Rivers' (one NER span) is a unit and its ministry."""
+        for token in span[1:-2]:
+            if token.lower_ == "of" and token.nbor(1).lower_ == "the":
+                left, right = span.doc[span.start:token.i], span.doc[token.i + 2:span.end]
+                if head_type(left.text) in ("agency", "organization") and head_type(right.text) in ("agency", "organization"):
+                    return [left, right]
+        return [span]
+
+    def _without_place(self, label: str) -> str:
+        words = label.split()
+        for n in (3, 2, 1):
+            if len(words) > n + 1 and " ".join(words[:n]) in self.places:
+                return " ".join(words[n:])
+        return label
+
+    def _label(self, span: Span) -> str:
+        words = clean_name(span.text).split()
+        while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
+            words = words[:-1]
+        return " ".join(words)
+
+    def _typed(self, span: Span) -> Mention | None:
+        label = self._label(span)
+        if not label or label.lower() in self.junk or not any(c.isalpha() for c in label):
+            return None
+        if span.label_.startswith(RULER_PREFIX):
+            return Mention(span, span.label_[len(RULER_PREFIX):].lower(), span.ent_id_ or label, label)
+        if span.label_ == "CERTIFICATION":
+            known = self.lexicon.lookup(label)
+            return Mention(span, "standard", known.label if known else label, label)
+        if span.label_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LANGUAGE"):
+            return None
+        known = self.lexicon.lookup(label)
+        if known:
+            return Mention(span, known.type, known.label, label)
+        if label in self.places or label.isupper() and label.title() in self.places:
+            return Mention(span, "place", label if label in self.places else label.title())
+        typed = head_type(label)
+        if typed == "agency":
+            label = self._without_place(label)  # 'Taiwan Ministry of Labor' is the Ministry of Labor
+        if typed:
+            return Mention(span, typed, label)
+        ner = NER_TYPES.get(span.label_)
+        if ner in ("company",) and (label.islower() or len(label) < 2):
+            return None
+        if ner == "person" and len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass"):
+            ner = "company"  # a one-word 'person' that acts is, in a release, an organization ('Volaris enters')
+        if ner == "place" and label.isupper() and len(label) > 3:
+            label = label.title()  # datelines shout: "HSINCHU"
+        return Mention(span, ner, label) if ner else None
+
+
+def _core_start(span: Span) -> int:
+    """Where a span's name begins: NER spans often start with 'the'."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return start
+
+
+def _split_possessive(span: Span) -> list[Span]:
+    """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name."""
+    for token in span:
+        if (token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")) and token.i > span.start:
+            return [span.doc[span.start:token.i]]
+    return [span]
+
+
+def certification_names(doc) -> list[Span]:
+    """'the Great Place to Work certification', 'LEED Platinum': a capitalised run before
+    'certification' / 'certificate', or a standard's name with its level after it."""
+    names = []
+    for token in doc:
+        if token.lower_ in ("certification", "certificate", "certified") and token.i > 0 and _capitalised(doc[token.i - 1]) \
+                and not doc[token.i - 1].ent_type_.startswith(RULER_PREFIX):
+            start = token.i - 1
+            while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in ("to", "of", "for", "&")
+                                 and start > 1 and _capitalised(doc[start - 2])):
+                start -= 1
+            span = doc[start:token.i + 1]
+            span.label_ = "CERTIFICATION"
+            names.append(span)
+    for ent in doc.ents:
+        if ent.label_ == RULER_PREFIX + "STANDARD" and ent.end < len(doc) and doc[ent.end].text in LEVEL_WORDS:
+            span = doc[ent.start:ent.end + 1]
+            span.label_ = "CERTIFICATION"
+            names.append(span)
+    return names
+
+
+LEVEL_WORDS = {"Platinum", "Gold", "Silver", "Bronze", "Certified", "Outstanding", "Excellent"}
+
+
+SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but"}
+
+
+def suffix_names(doc) -> list[Span]:
+    """'Nordkap Systems Inc.', 'Advanced Semiconductor Engineering, Inc.', 'PT Chandra Asri Tbk':
+    capitalised words ending in a company suffix name a company, known to NER or not."""
+    suffixes = company_suffixes()
+    names = []
+    for token in doc:
+        if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+            continue  # 'Sustainable Company of the Year' is no company
+        start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
+        if start < 0 or not doc[start].text[:1].isupper():
+            continue
+        while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in SENTENCE_OPENERS
+                             or doc[start - 1].lower_ in ("&", "and", "of") and start > 1 and doc[start - 2].text[:1].isupper()):
+            start -= 1
+        end = token.i + 1
+        if end < len(doc) and doc[end].text == "." and not token.text.endswith("."):
+            end += 1
+        span = doc[start:end]
+        span.label_ = "COMPANY"
+        names.append(span)
+    return names
+
+
+def subject_names(doc) -> list[Span]:
+    """Proper-noun subjects the NER missed ('T-Mobile US set a goal'): a subject whose words are
+    all proper nouns is a name, and in a release an acting name is usually an organization."""
+    names = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or not (token.pos_ == "PROPN" or token.is_upper and 2 <= len(token) <= 6):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "punct") and doc[start - 1].head.i in range(start, token.i + 1) \
+                and doc[start - 1].text not in (",", "(", ")", "“", "\""):
+            start -= 1
+        words = list(doc[start:token.i + 1])
+        while words and words[0].pos_ in ("DET", "PUNCT"):
+            words = words[1:]
+        if words and all(t.pos_ == "PROPN" or t.is_upper or t.text in ("-", "&", ".") for t in words):
+            span = doc[words[0].i:token.i + 1]
+            span.label_ = "SUBJECT"
+            names.append(span)
+    return names
+
+
+def abbreviation_fits(abbr: str, name: str) -> bool:
+    """Does ABBR abbreviate NAME? Initials in order, allowing skipped words and suffixes."""
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    words = re.findall(r"[A-Za-z][\w]*", name)
+    initials = "".join(w[0].upper() for w in words)
+    if "".join(letters) in initials:
+        return True
+    it = iter(initials)
+    if all(ch in it for ch in letters):
+        return True
+    joined = "".join(w.upper() for w in words)
+    it = iter(joined)
+    return letters[0] == joined[:1] and all(ch in it for ch in letters)
+
+
+class DocumentEntities:
+    """Every entity one release names, by every surface form it uses."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.by_surface: dict[str, Entity] = {}
+        self.main: Entity | None = None
+
+    def resolve(self, surface: str, type_hint: str | None = None, written: str | None = None) -> Entity:
+        surface = clean_name(surface) or surface.strip()
+        key = normalize(surface)
+        entity = self.by_surface.get(key)
+        if entity is None:
+            known = self.lexicon.lookup(surface)
+            longer = self._longer_company(surface) if type_hint in ("company", None) and not known else None
+            if longer is not None:
+                longer.aliases.add(surface)
+                entity = longer
+            elif known:
+                entity = Entity(known.label, known.type, set(known.aliases) | ({surface, written or surface} - {known.label}),
+                                written=written or surface)
+            else:
+                entity = Entity(surface, type_hint or head_type(surface) or "organization")
+            self.by_surface[key] = entity
+        elif type_hint and entity.type == "organization" and type_hint in ("company", "agency"):
+            entity.type = type_hint
+        elif type_hint == "place" and entity.type == "company" and entity is not self.main:
+            entity.type = "place"  # a relation that needs a place outweighs NER's guess
+        if written:
+            if written != entity.label:
+                entity.aliases.add(written)
+            if entity.written is None or len(written) > len(entity.written):
+                entity.written = written  # 'Responsible Business Alliance' over 'RBA'
+        return entity
+
+    def _longer_company(self, surface: str) -> Entity | None:
+        """'Tesko Resins' after 'Tesko Resins Ltd.': the short form of a company the release named in full."""
+        for entity in {id(e): e for e in self.by_surface.values()}.values():
+            if entity.type == "company" and entity.label.startswith(surface + " ") and has_company_suffix(entity.label):
+                return entity
+        return None
+
+    def link(self, full: str, short: str, type_hint: str) -> Entity:
+        """FULL and SHORT name one entity ('Responsible Business Alliance' and 'RBA')."""
+        entity = self.by_surface.get(normalize(clean_name(full))) or self.by_surface.get(normalize(short))
+        if entity is None:
+            entity = self.resolve(full, type_hint)
+        entity.aliases.add(short)
+        for name in (full, short):
+            self.by_surface.setdefault(normalize(clean_name(name) or name), entity)
+        return entity
+
+    def learn_aliases(self, doc, mentions: list[Mention]) -> None:
+        """'Full Name (ABBR)', 'ABBR (Full Name)', 'Name (NYSE: TICK)' and '(hereinafter "X")' in one sentence."""
+        for mention in mentions:
+            end = mention.span.end
+            if end + 2 >= len(doc) or doc[end].text != "(":
+                continue
+            close = next((t.i for t in doc[end + 1:end + 12] if t.text == ")"), None)
+            if close is None:
+                continue
+            inside = doc[end + 1:close]
+            words = [t.text for t in inside]
+            short_caps = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and mention.type == "company"
+            if len(words) == 1 and (short_caps or abbreviation_fits(words[0], mention.label)) and words[0] != mention.label:
+                self.link(mention.label, words[0], mention.type)
+            elif len(words) >= 3 and words[1] == ":" and words[0].isupper():  # (NYSE: AA)
+                self.link(mention.label, words[2], "company")
+            elif mention.label.isupper() and len(mention.label) <= 10 and abbreviation_fits(mention.label, inside.text):
+                self.link(inside.text, mention.label, head_type(inside.text) or mention.type)
+            elif words and words[0].lower() in ("hereinafter", "or") or words[:1] in (['"'], ['“']):
+                quoted = re.search(r"[\"“]([^\"”]{2,40})[\"”]", inside.text)
+                if quoted:
+                    self.link(mention.label, quoted.group(1), mention.type)
+
+    def is_main(self, entity: Entity | None) -> bool:
+        return entity is not None and entity is self.main
+
+    def set_main(self, entity: Entity) -> None:
+        entity.type = "company" if entity.type in ("organization", "company") else entity.type
+        self.main = entity
+        for name in entity.names():
+            self.by_surface[normalize(name)] = entity
+
+
+def is_company_like(mention: Mention) -> bool:
+    return mention.type in ("company", "organization") or has_company_suffix(mention.label)

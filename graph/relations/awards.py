@@ -1,0 +1,117 @@
+"""award: 'X received / won / was honoured with the Y Award (from Z)', 'Z presented X with Y'.
+
+Qualifiers from the clause: the year (in the award's name, the clause, else the release's), the
+level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z's award', the giver).
+"""
+from __future__ import annotations
+
+from ..clauses import agent_tokens, patterns
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..entities import Mention
+from .triggers import triggered, year_of
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), titles):
+        conferrer = None
+        if row.get("role") == "giver" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+            givers = subjects
+            subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
+            conferrer = givers[0] if givers and givers[0] is not ctx.main else None
+        awards, venues = _venues(awards)
+        conferrer = conferrer or conferring_body(ctx, sentence, trigger, awards + venues) \
+            or (ctx.entity(venues[0], "award") if venues else None)
+        for award in awards:
+            obj = ctx.entity(award, "award")
+            year = year_of(ctx, award, trigger)
+            for subject in subjects:
+                for level in award_levels(sentence, trigger, award) or [None]:
+                    ctx.add("award", sentence, subject, obj, year=year, level=level,
+                            awarded_by=conferrer.label if conferrer and conferrer is not obj else None)
+
+
+def _venues(awards):
+    """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won."""
+    venues = [a for a in awards if a.root.dep_ == "pobj" and a.root.head.lower_ in ("at", "during", "in")]
+    kept = [a for a in awards if a not in venues]
+    return (kept, venues) if kept else (awards, [])
+
+
+def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'named “Sustainable Company of the Year”': a quoted capitalised title right after a naming verb."""
+    doc = sentence.doc
+    if trigger.lemma_ not in ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select"):
+        return []
+    i = trigger.i + 1
+    while i < len(doc) and i <= trigger.i + 3 and doc[i].text not in ("“", '"', "‘"):
+        i += 1
+    if i >= len(doc) or doc[i].text not in ("“", '"', "‘"):
+        return []
+    end = next((t.i for t in doc[i + 1:i + 15] if t.text in ("”", '"', "’")), None)
+    if end is None or end == i + 1 or not doc[i + 1].text[:1].isupper():
+        return []
+    return [Mention(doc[i + 1:end], "award", doc[i + 1:end].text)]
+
+
+def recipients(ctx, sentence, trigger):
+    """'presented X with', 'awarded X the prize', 'to X'."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "dative"):
+            found.append(child)
+        if child.lower_ == "to" and child.dep_ in ("prep", "dative"):
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    entities = [ctx.entity_of(sentence, t) for t in found]
+    return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
+
+
+def conferring_body(ctx, sentence, trigger, awards):
+    """'from the Taiwan Ministry of Labor', 'by Exame magazine', 'IACI's Environmental Excellence Award'."""
+    candidates = list(agent_tokens(trigger))
+    for token in [trigger, *[a.root for a in awards]]:
+        for child in token.children:
+            if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
+                candidates += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "poss":
+                candidates.append(child)
+            if child.dep_ == "acl" and child.lemma_ in ("organise", "organize", "host", "present", "give", "confer", "run"):
+                organisers = [sentence.mention_at(t) for t in agent_tokens(child)]  # '..., organised by X'
+                for mention in organisers:
+                    if mention is not None and mention.type in COMPANY_TYPES + ("person",):
+                        return ctx.entity(mention, "organization")
+
+    for token in candidates:
+        for inner in token.subtree:  # 'CommonWealth magazine's ... Award': a name inside the possessor
+            mention = sentence.mention_at(inner)
+            if mention is not None and mention.type in COMPANY_TYPES + ("award", "index") and mention not in awards:
+                return ctx.entity(mention, mention.type)
+    return None
+
+
+def award_levels(sentence, trigger, award) -> list[str]:
+    """Categories ('the Financial Services category'), a tier in the award's own name ('the
+    Sustainability Report Gold Award'), or a medal or tier next to it ('took Gold')."""
+    doc = sentence.doc
+    levels = []
+    for token in doc:
+        if token.lemma_.lower() == "category" and token.i > 0:
+            words = [t for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")]
+            name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
+            for part in ([name] if " and " not in name or token.tag_ != "NNS" else name.split(" and ")):
+                if part:
+                    levels.append(part)
+        elif token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize") \
+                and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            words = [t.text for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper()]
+            if words:
+                levels.append(" ".join(words))
+    if levels:
+        return levels
+    for row, span in patterns("award").matches(doc, "level"):
+        inside = award.span.start <= span.start and span.end <= award.span.end
+        if inside and span.end < award.span.end or inside and len(award.span) > len(span):
+            return [doc[span.start:min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text]
+        if not inside and not any(m.type == "award" and m.span.start <= span.start < m.span.end
+                                  for m in sentence.mentions):
+            return [span.text]
+    return []

@@ -1,0 +1,51 @@
+"""certification: 'X has received ISO 14001 certification', 'X is certified to ISO 45001',
+'the plant achieved LEED Gold', with the status the clause gives: held (default), in_progress ('in
+the process of obtaining', 'working toward'), planned ('plans to', 'will'), renewed ('recertified')."""
+from __future__ import annotations
+
+from ..clauses import governing_verb, patterns
+from ..document import DocContext, ParsedSentence
+from .triggers import triggered
+
+CERTIFIABLE = ("standard",)
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE):
+        if row.get("generic") and not certifying(sentence, standards):
+            continue  # 'received ISO 14001' needs a certification word or a certifiable standard
+        status = row.get("status") or status_of(sentence, trigger)
+        for standard in standards:
+            if not certifiable(ctx, standard):
+                continue
+            obj = ctx.entity(standard, "standard")
+            for subject in subjects:
+                ctx.add("certification", sentence, subject, obj, status=status)
+
+
+def certifiable(ctx, mention) -> bool:
+    """Management-system and label standards are certified; reporting frameworks are applied."""
+    known = ctx.lexicon.lookup(mention.label)
+    return not (known and known.topic == "reporting") and "Guideline" not in mention.label \
+        and "Recommendation" not in mention.label and "Framework" not in mention.label \
+        and "Principles" not in mention.label and "Protocol" not in mention.label and "Standards" != mention.label.split()[-1]
+
+
+def certifying(sentence, standards) -> bool:
+    words = {t.lemma_.lower() for t in sentence.doc}
+    return bool(words & {"certification", "certificate", "certify", "accreditation", "certified"}) \
+        or any(s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards)
+
+
+def status_of(sentence, trigger) -> str:
+    """The status cue nearest before the trigger in its clause, else held."""
+    verb = governing_verb(trigger)
+    best = None
+    for row, span in patterns("certification").matches(sentence.doc, "status"):
+        related = span.root in (trigger, verb) or span.root.head in (trigger, verb) or trigger in span.root.subtree \
+            or verb in span.root.subtree
+        if related and span.start <= trigger.i + 1:
+            best = row["status"]
+    if trigger.lower_.startswith(("recertif", "re-certif", "renew")):
+        return "renewed"
+    return best or "held"

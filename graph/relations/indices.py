@@ -1,0 +1,52 @@
+"""index_inclusion: 'X was included in / selected for / ranked on Y', 'X is a constituent of Y',
+'X's inclusion in Y and Z', with the year, the streak ('sixth consecutive year') and the rank
+('ranked first', 'at the top', 'rated AA', 'a score of 64')."""
+from __future__ import annotations
+
+from ..clauses import consecutive_years, patterns
+from ..document import DocContext, ParsedSentence
+from ..entities import Mention
+from .triggers import triggered, year_of
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    for row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
+        streak = consecutive_years(sentence.doc[:])
+        rank = rank_of(sentence, trigger)
+        for index in indices:
+            obj = ctx.entity(index, "index")
+            year = year_of(ctx, index, trigger)
+            for subject in subjects:
+                if subject is obj or subject.type not in ("company", "organization"):
+                    continue
+                ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'named one of the 50 Most Trusted Manufacturers', 'recognized as one of Canada's Greenest
+    Employers 2024': a capitalised list a company is one of."""
+    found = []
+    for one in trigger.subtree:
+        if one.lower_ != "one" or one.head not in (trigger, *trigger.children):
+            continue
+        for prep in (c for c in one.children if c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.text[:1].isupper()):
+                words = [t for t in sentence.doc[pobj.left_edge.i:pobj.i + 1] if t.pos_ != "DET"]
+                if words and words[0].text[:1].isupper() or words and words[0].like_num:
+                    span = sentence.doc[words[0].i:pobj.i + 1]
+                    found.append(Mention(span, "index", span.text))
+    return found
+
+
+def rank_of(sentence, trigger) -> str | None:
+    for row, span in patterns("index_inclusion").matches(sentence.doc, "rank"):
+        words = [t.text.strip("'\"“”") for t in span]
+        if len(words) == 1:
+            word = words[0].lower()
+            return "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
+        if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
+            return words[-1]
+        if words[0].lower() == "score":
+            return words[-1]
+        return words[-1]
+    return None

@@ -1,0 +1,49 @@
+"""membership: 'X is a member of Y', 'X joined Y', 'X, Y and Z signed Y', 'X became a signatory to Y',
+'Y's members include A and B'. The membership dates from a year in its clause ('As a member of X,
+the group committed in 2019'), or for a joining verb ('joined', 'signed') from the release's year."""
+from __future__ import annotations
+
+from ..clauses import clause_years, governing_verb, is_negated, subject_tokens
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from .triggers import triggered
+
+JOINABLE = ("initiative", "organization", "company")
+MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "partner", "partners"}
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE):
+        if trigger.pos_ == "NOUN":
+            scope = [g for c in trigger.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
+            scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
+            bodies = [b for b in bodies if any(b.covers(t) for t in scope)]
+        years = clause_years(governing_verb(trigger))
+        since = years[0] if years else (ctx.year_default() if row.get("since") else None)
+        for body in bodies:
+            if body.type == "company" and trigger.pos_ == "VERB" and trigger.lemma_ not in ("join", "become"):
+                continue  # 'signed a deal with Acme' is no membership
+            obj = ctx.entity(body, body.type)
+            if ctx.entities.is_main(obj):
+                continue
+            for subject in subjects:
+                ctx.add("membership", sentence, subject, obj, since=since)
+    _listed_members(ctx, sentence)
+
+
+def _listed_members(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'IRMA's members include A, B and C', 'its signatories include ...': each listed name is a member."""
+    for token in sentence.doc:
+        if token.lemma_ not in ("include", "comprise") or is_negated(token):
+            continue
+        subjects = subject_tokens(token)
+        if not subjects or subjects[0].lower_ not in MEMBER_NOUNS:
+            continue
+        owner = next((ctx.entity_of(sentence, c) for c in subjects[0].children if c.dep_ == "poss"), None) \
+            or next((ctx.entity_of(sentence, g) for c in subjects[0].children if c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None) or ctx.recent.get("initiative")
+        if owner is None:
+            continue
+        for member in sentence.mentions_in(token, COMPANY_TYPES):
+            entity = ctx.entity(member, member.type)
+            if entity is not owner:
+                ctx.add("membership", sentence, entity, owner)

@@ -1,0 +1,214 @@
+"""metric: a number bound to the noun it measures. 'energy savings of 6.6 million kilowatt hours'
+(the noun the quantity complements), 'a 32% reduction in total GHG emissions' (the noun it
+modifies), 'employs 61,000 people' (its own unit noun), 'reduced energy consumption by 5%' (the
+verb's object). Value as written, scale words in the unit, the year of its clause; targets
+('aims to cut ... by 2030') are not reported quantities and are left out."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..clauses import clause_years, governing_verb, is_negated, patterns
+from ..document import DocContext, ParsedSentence
+from ..language import language_data
+
+NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+SKIP_ENTS = ("DATE", "ORDINAL")
+
+
+@lru_cache(maxsize=1)
+def _units() -> list[str]:
+    """Unit words, longest first, compared with the text of the tokens after a number."""
+    return sorted({u.lower() for u in language_data()["units"] + ["per cent", "percent", "%"]}, key=len, reverse=True)
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    doc = sentence.doc
+    targets = _target_cues(doc)
+    for token in doc:
+        value = _value(token)
+        if value is None or token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
+            continue
+        if any(a.i in targets for a in (token, *token.ancestors)):
+            continue  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
+        if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
+            if not (doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1):
+                continue
+        scale, unit, unit_end = _unit(doc, token)
+        if not unit:
+            continue
+        if unit.lower() in _not_measures():
+            continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
+        measured = _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
+        if measured:
+            quantity = {t.lower_ for t in doc[token.i:unit_end]}
+            words = [w for w in measured.split() if w.lower() not in quantity]
+            while words and words[-1].lower() in ("of", "in", "by"):
+                words = words[:-1]
+            while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
+                words = words[1:]
+            measured = " ".join(words) or _done_to(token, doc[unit_end - 1])
+        if not measured or is_negated(token.head):
+            continue
+        verb = governing_verb(token)
+        years = clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []
+        if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
+            years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
+        obj = ctx.entities.resolve(measured, "metric")
+        obj.type = "metric"
+        for subject in ctx.subjects(sentence, verb)[:1]:
+            ctx.add("metric", sentence, subject, obj, value=value, unit=" ".join(p for p in (scale, unit) if p),
+                    year=years[0] if len(set(years)) == 1 else None)
+
+
+@lru_cache(maxsize=1)
+def _not_measures() -> frozenset[str]:
+    return frozenset(language_data()["not_measures"])
+
+
+def _target_cues(doc) -> set[int]:
+    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030'."""
+    cues = set()
+    for row, span in patterns("metric").matches(doc, "target"):
+        root = span.root
+        cues.add(root.i if span[0].lower_ != "by" else root.head.i)
+        if root.dep_ in ("aux", "prep"):
+            cues.add(root.head.i)
+    for token in doc:
+        if token.lower_ in ("will", "shall") and token.dep_ == "aux":
+            cues.add(token.head.i)
+    return cues
+
+
+def _value(token: Token):
+    text = token.text.replace("\u00a0", " ")
+    if not NUMBER.match(text):
+        return None
+    if re.match(r"^(?:19|20)\d\d$", text):
+        return None  # a year
+    number = float(text.replace(",", "").replace(" ", ""))
+    return int(number) if number.is_integer() else number
+
+
+def _value_like(token: Token) -> bool:
+    return _value(token) is not None and any(c.dep_ in ("quantmod", "advmod") for c in token.children) \
+        or token.i + 1 < len(token.doc) and token.nbor(1).lower_ in language_data()["scales"]
+
+
+def _unit_at(doc, i) -> int:
+    """The index after a unit written at token I ('kilowatt-peak', 'tonnes of CO2e'), or I."""
+    for end in range(min(len(doc), i + 6), i, -1):
+        if doc[i:end].text.lower() in _unit_set():
+            return end
+    return i
+
+
+@lru_cache(maxsize=1)
+def _unit_set() -> frozenset[str]:
+    return frozenset(_units())
+
+
+def _unit(doc, token):
+    """(scale word, unit, index after the unit) right after the number: '6.6 million kilowatt
+    hours', '32-per cent', '61,000 people' (the noun it counts)."""
+    i = token.i + 1
+    scale = None
+    if i < len(doc) and doc[i].lower_ in language_data()["scales"]:
+        scale, i = doc[i].text, i + 1
+    while i < len(doc) and doc[i].text in ("-", "plus", "+"):
+        i += 1
+    end = _unit_at(doc, i)
+    if end > i:
+        text = doc[i:end].text
+        if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # 'megawatt-hours (MWh)'
+        if end + 1 < len(doc) and doc[end].lower_ in ("per", "a") and doc[end + 1].pos_ == "NOUN":
+            text += " per " + doc[end + 1].text  # 'per year', 'per employee'
+            end += 2
+        return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
+    if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ == "nummod" and token.head.i >= i:
+        head = token.head
+        words = [t.text for t in doc[i:head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        return scale, " ".join(words), head.i + 1
+    if scale and token.dep_ in ("nummod", "compound"):
+        head = token.head
+        if head.pos_ == "NOUN":
+            return None, f"{scale} {head.text}", head.i + 1
+    return scale, None, i
+
+
+def _measured(sentence, number: Token, unit_token: Token) -> str | None:
+    """The noun phrase the quantity measures."""
+    head = unit_token if unit_token != number else number
+    # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
+    for child in head.children:
+        if child.lower_ == "of" and child.dep_ == "prep" and head != number and head.lemma_ not in ("percent", "%"):
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(pobj[0])
+    # 'savings of 6.6 million kWh', 'a capacity of 1,153 kWp', 'decline of 14.5 per cent'
+    anchor = head.head if head.dep_ in ("pobj",) else None
+    if anchor is not None and anchor.lower_ in ("of", "by", "to") and anchor.head.pos_ == "NOUN":
+        return _noun_phrase(anchor.head)
+    # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
+    for token in (number, head):
+        if token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod") and token.head.pos_ == "NOUN" \
+                and token.head.i > head.i:
+            return _noun_phrase(token.head)
+    # 'reduced energy consumption by 5%', 'saves water consumption by 11.9 million gallons'
+    verb = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
+    verb = verb.head if verb is not None else head.head if head.dep_ == "dobj" else None
+    if verb is not None and verb.pos_ == "VERB":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c != head]
+        if objects:
+            return _noun_phrase(objects[0])
+        if head.pos_ == "NOUN" and head != number:
+            return _noun_phrase(head)
+    # '41% of our Board'
+    for child in head.children:
+        if child.lower_ == "of":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                return _noun_phrase(pobj[0])
+    if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
+        return _noun_phrase(head)
+    return None
+
+
+def _done_to(number: Token, unit_head: Token) -> str | None:
+    """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it."""
+    counted = number.head if number.dep_ == "nummod" else None
+    if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
+        return f"{unit_head.text} {counted.head.text}"
+    return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """A noun with its modifiers and an 'in/of X' complement: 'reduction in total GHG emissions',
+    'Scope 1 and 2 greenhouse gas emissions' (numbers inside a name stay, the quantity does not)."""
+    left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")
+            or t.dep_ == "nummod" and t.i < noun.i - 1 and t.head.i == noun.i and not _value_like(t)]
+    start = min([t.left_edge.i for t in left], default=noun.i)
+    words = [t for t in noun.doc[start:noun.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
+    conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6]
+    if conjuncts and not any(t.pos_ == "DET" for t in noun.doc[noun.i:conjuncts[0].i]):
+        # 'Scope 1 and 2 greenhouse gas emissions' (parsed as 'Scope 1' and '2 ... emissions')
+        words = [t for t in noun.doc[start:conjuncts[0].i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
+        noun = conjuncts[0]
+    text = " ".join(t.text for t in words)
+    for child in noun.rights:
+        if child.lower_ in ("in", "of") and child.dep_ == "prep":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj and not pobj[0].like_num:
+                end = pobj[0].i + 1
+                while end < len(noun.doc) and end <= pobj[0].right_edge.i and noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc") \
+                        and noun.doc[end].text not in (",", ";"):
+                    end += 1
+                inner = [t for t in noun.doc[pobj[0].left_edge.i:end] if t.pos_ not in ("DET", "NUM", "PUNCT")]
+                text += f" {child.text} " + " ".join(t.text for t in inner)
+            break
+    return text.strip()

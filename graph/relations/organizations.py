@@ -1,0 +1,64 @@
+"""part_of: 'X, a wholly owned subsidiary of Y', 'X is part of the Y group', 'Y's subsidiary X',
+'the group's airlines include A, B and C', and units of agencies ('Ministry of Labor –
+Occupational Safety and Health Administration', 'the Center ... of the Y Foundation')."""
+from __future__ import annotations
+
+from ..clauses import is_negated, patterns, subject_tokens
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..language import self_reference_words
+
+WHOLE_NOUNS = {"group", "subsidiary", "subsidiaries", "brand", "brands", "airline", "airlines", "business",
+               "businesses", "company", "companies", "unit", "units", "division", "divisions", "portfolio"}
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    doc = sentence.doc
+    for row, span in patterns("part_of").matches(doc, "trigger"):
+        trigger = span.root
+        if is_negated(trigger):
+            continue
+        if row.get("role") == "whole":
+            subjects = subject_tokens(trigger)
+            if not subjects or subjects[0].lemma_.lower() not in WHOLE_NOUNS:
+                continue
+            whole = ctx.entity_of(sentence, subjects[0]) or _possessor(ctx, sentence, subjects[0]) or ctx.main
+            for part in sentence.mentions_in(trigger, ("company",)):
+                ctx.add("part_of", sentence, ctx.entity(part, "company"), whole)
+            continue
+        of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
+        wholes = [ctx.entity_of(sentence, g) for g in of]
+        wholes = [w for w in wholes if w is not None and w.type in ("company", "agency")]
+        if not wholes:
+            continue
+        if trigger.dep_ == "appos":
+            parts = [ctx.entity_of(sentence, trigger.head)]
+        else:
+            parts = ctx.subjects(sentence, trigger)
+        for whole in wholes:
+            for part in parts:
+                ctx.add("part_of", sentence, part, whole)
+    _units(ctx, sentence)
+
+
+def _possessor(ctx, sentence, token):
+    pronouns, _ = self_reference_words()
+    for child in token.children:
+        if child.dep_ == "poss":
+            return ctx.entity_of(sentence, child)
+    return None
+
+
+def _units(ctx, sentence) -> None:
+    """Two names side by side where the second is a unit of the first ('Ministry of X – Y
+    Administration'), or 'the Y of the X' for organizations."""
+    mentions = sentence.mentions
+    doc = sentence.doc
+    for first, second in zip(mentions, mentions[1:]):
+        between = doc[first.span.end:second.span.start].text.strip() or first.span[-1].text
+        if first.type == "agency" and second.type == "agency" and between in ("–", "—", "-", "'s", "’s"):
+            ctx.add("part_of", sentence, ctx.entity(second, "agency"),
+                    ctx.entity(first, "agency"))
+        elif between in ("of", "of the") and first.type in ("agency", "organization") \
+                and second.type in ("agency", "organization") and first.root.head.i != second.root.i:
+            ctx.add("part_of", sentence, ctx.entity(first, first.type),
+                    ctx.entity(second, second.type))

@@ -1,0 +1,115 @@
+"""located_in: the dateline's place for the release's organization ('Kaohsiung, Taiwan. November
+18, 2021.'), 'X is headquartered / based in Y', 'Y-based X', and an agency named with its country
+('the Taiwan Ministry of Labor')."""
+from __future__ import annotations
+
+from ..clauses import is_negated, patterns
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..entities import clean_name
+from ..language import language_data, self_reference_words
+from .triggers import governed
+
+
+DATELINE_MARKS = {"–", "—", "-", ":", "(", "[", "/"}
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    if ctx.meta.dateline_span and ctx.main and sentence.start <= ctx.meta.dateline_span[0] < sentence.sentence.end:
+        ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(ctx.meta.place, "place"))
+    elif ctx.main and sentence.sentence.index < 6:
+        place = dateline_place(sentence)
+        if place:
+            ctx.add("located_in", sentence, ctx.main, ctx.entity(place, "place"))
+    _nationality(ctx, sentence)
+    for row, span in patterns("located_in").matches(sentence.doc, "trigger"):
+        trigger = span.root
+        if is_negated(trigger):
+            continue
+        places = governed(sentence, trigger, ("place",))
+        if trigger.lower_.endswith(("-based", "-headquartered")):
+            places = [m for m in sentence.mentions if m.type == "place" and m.span.end == trigger.i + 1] or places
+        elif trigger.dep_ == "amod" or trigger.text in ("based", "headquartered"):
+            places = [m for m in places if m.span.start >= trigger.i - 3] or places
+        if not places:
+            continue
+        subjects = [ctx.entity_of(sentence, trigger.head)] if trigger.dep_ in ("amod", "acl") else ctx.subjects(sentence, trigger)
+        subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
+        for subject in subjects:
+            if subject.type in COMPANY_TYPES:
+                ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+    _sites(ctx, sentence)
+    for mention in sentence.mentions:
+        if mention.type == "agency":
+            before = sentence.mention_at(sentence.doc[mention.span.start - 2]) if mention.span.start > 1 \
+                and sentence.doc[mention.span.start - 1].lower_ in ("'s", "’s") else None
+            place = before.label if before is not None and before.type == "place" else _leading_place(ctx, clean_name(mention.text))
+            if place:
+                ctx.add("located_in", sentence, ctx.entity(mention, "agency"),
+                        ctx.entities.resolve(place, "place"))
+
+
+def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland': where a company's sites are."""
+    nouns = {n.lower() for n in language_data()["site_nouns"]}
+    for token in sentence.doc:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
+            continue
+        owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
+        if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
+            owner = ctx.main
+        if owner is None or owner.type not in COMPANY_TYPES:
+            continue
+        for prep in (c for c in token.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for place_token in (pobj, *pobj.conjuncts):
+                    place = sentence.mention_at(place_token)
+                    if place is not None and place.type == "place":
+                        ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
+
+
+def dateline_place(sentence: ParsedSentence):
+    """'JAKARTA – ...', 'KUALA LUMPUR, Jan 3 — ...', 'Dubai [UAE], July 5 (ANI/WAM): ...': a place
+    at the start of a lead sentence, followed by a dash, a colon, a bracket or a date."""
+    doc = sentence.doc
+    for mention in sentence.mentions:
+        if mention.type != "place" or mention.span.start > 6:
+            continue
+        after = doc[mention.span.end:mention.span.end + 3]
+        if not len(after):
+            continue
+        if after[0].text in DATELINE_MARKS or after[0].text == "," and len(after) > 1 and \
+                (after[1].ent_type_ == "DATE" or after[1].ent_type_ == "GPE" and len(after) > 2 and after[2].text in DATELINE_MARKS | {","}):
+            before = doc[:mention.span.start]
+            if all(t.ent_type_ == "DATE" or t.is_punct or t.like_num for t in before):
+                return mention
+    return None
+
+
+def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The Mexican low-cost airline Volaris', 'one of Taiwan's biggest companies, TSMC': a
+    nationality or country that modifies the noun naming the release's organization."""
+    if ctx.main is None:
+        return
+    demonyms = language_data()["demonyms"]
+    for token in sentence.doc:
+        country = demonyms.get(token.text)
+        if token.ent_type_ == "GPE" and token.dep_ in ("poss", "compound") and token.text in ctx.lexicon.place_types:
+            country = token.text
+        if not country or token.dep_ not in ("amod", "compound", "poss", "nmod"):
+            continue
+        noun = token.head
+        if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
+            continue
+        named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
+        subjects = ctx.subjects(sentence, noun) if noun.dep_ in ("attr", "pobj", "dobj") else []
+        if any(e is ctx.main for e in named + subjects) or noun.dep_ in ("nsubj",) and any(
+                c.lower_ == "the" for c in noun.children):
+            ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+
+
+def _leading_place(ctx, label: str) -> str | None:
+    words = label.split()
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in ctx.lexicon.place_types:
+            return " ".join(words[:n])
+    return None

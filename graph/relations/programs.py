@@ -1,0 +1,75 @@
+"""program: 'X launched / established / operates the Y Program', 'the implementation of its Y',
+'X has designed a smart management system'. The object is the noun phrase of a program noun
+(program, project, system, center, station, policy ...) or a program name; 'since 2004' and
+'in Chiayi County' give since and location."""
+from __future__ import annotations
+
+from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year
+from ..document import DocContext, ParsedSentence
+from ..language import language_data
+
+PROGRAM_TYPES = ("program",)
+
+
+def program_nouns() -> set[str]:
+    return {w.lower() for w in language_data()["program_nouns"]}
+
+
+def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    nouns = program_nouns()
+    for row, span in patterns("program").matches(sentence.doc, "trigger"):
+        trigger = span.root
+        if is_negated(trigger) or is_hypothetical(trigger):
+            continue
+        for head in program_heads(sentence, trigger, nouns, starts=bool(row.get("since"))):
+            name = phrase(sentence, head)
+            if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
+                continue
+            obj = ctx.entities.resolve(name, "program")
+            if obj.type not in ("program", "initiative", "organization", "facility"):
+                continue
+            since = since_year(trigger) if row.get("since") else None
+            location = location_of(ctx, sentence, trigger)
+            for subject in ctx.subjects(sentence, trigger):
+                ctx.add("program", sentence, subject, obj, since=since, location=location)
+
+
+def program_heads(sentence, trigger, nouns, starts):
+    """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal trigger."""
+    heads = []
+    candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if trigger.pos_ == "NOUN":
+        candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for token in candidates:
+        for head in (token, *token.conjuncts):
+            mention = sentence.mention_at(head)
+            if head.lemma_.lower() in nouns or mention is not None and mention.type in PROGRAM_TYPES:
+                heads.append(head)
+    if not starts:  # 'operates', 'runs', 'has': only named programs
+        heads = [h for h in heads if sentence.mention_at(h) is not None or h.pos_ == "PROPN"]
+    return heads
+
+
+def phrase(sentence, head) -> str:
+    """The program's name: its mention, or the head noun with its compounds and modifiers."""
+    mention = sentence.mention_at(head)
+    if mention is not None and mention.type in PROGRAM_TYPES:
+        return mention.label
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
+    start = min([t.left_edge.i for t in left], default=head.i)
+    words = [t for t in sentence.doc[start:head.i + 1] if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM")]
+    while words and words[0].pos_ in ("ADJ",) and words[0].lower_ in ("new", "first", "several", "various", "additional", "own"):
+        words = words[1:]
+    text = " ".join(t.text for t in words)
+    return text.strip(" -,")
+
+
+def location_of(ctx, sentence, trigger) -> str | None:
+    """'in Chiayi County', '... for all employees located in Kaohsiung': a place in the trigger's
+    clause or in a predicate coordinated with it."""
+    verb = governing_verb(trigger)
+    tokens = {t.i for t in (verb if verb.pos_ in ("VERB", "AUX") else trigger).subtree}
+    for mention in sentence.mentions:
+        if mention.type == "place" and mention.root.i in tokens and mention.root.head.lower_ in ("in", "at", "across"):
+            return mention.label
+    return None

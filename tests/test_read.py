@@ -1,0 +1,39 @@
+"""Reading a file as a release: what is a release (text, HTML, Markdown) and what is refused."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from esgkg.graph.read import ReadError, read_release
+
+XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+         '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Orvel Motors Inc. joined the RBA.</p>'
+         '</body></html>')
+
+
+@pytest.mark.parametrize("name, content, fmt", [
+    ("page.xhtml.html", XHTML, "html"),
+    ("notes.md", "[Orvel Motors](http://x) joined the RBA.", "markdown"),
+    ("plain.txt", "{Updated} Orvel Motors Inc. joined the RBA.", "text"),
+    ("no-extension", "Orvel Motors Inc. joined the RBA.", "text"),
+])
+def test_releases_are_read(tmp_path, name, content, fmt):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    release = read_release(path)
+    assert release.source_format == fmt and "Orvel Motors" in release.text
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"%PDF-1.7\n1 0 obj", "this is a PDF file"),
+    (b'<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"/>', "this is an XML file"),
+    (b'  {"@context": {}, "@graph": []}', "this is a JSON file"),
+    (b"PREFIX esg: <https://w3id.org/esgkg/ontology#>\n", "this is an RDF (Turtle) file"),
+    (b"Orvel Motors Inc. joined the RBA. " * 1000 + b"\x00\x01", "binary file"),
+])
+def test_other_formats_are_refused_by_content(tmp_path, content, says):
+    path = tmp_path / "looks-like-a-release.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=re.escape(says)):
+        read_release(path)
