@@ -13,6 +13,8 @@ import hmac
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
+from esgkg.graph.vocab import Iris
+
 from . import formats, get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
@@ -356,7 +358,6 @@ def void():
 def _iris():
     """The IRIs served: the store's own (it records its base); a bare pyoxigraph store handed in
     by a test has none, so the configured base."""
-    from esgkg.graph.vocab import Iris
     return getattr(get_store(current_app), "iris", None) or Iris()
 
 
