@@ -17,10 +17,9 @@ from esgkg.graph.vocab import PREFIXES, RDF
 RDF_TYPE = RDF.type
 
 from . import model, queries
-from .pages import fail, render_page, security_headers, store, wants_json
+from .pages import fail, render_page, store, wants_json
 
 bp = Blueprint("resources", __name__)
-bp.after_request(security_headers)
 
 
 @dataclass(frozen=True)
