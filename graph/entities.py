@@ -345,6 +345,15 @@ def subject_names(doc) -> list[Span]:
     return names
 
 
+STANDARD_EDITION = re.compile(r"(?<=\d)\s?:\s?(?:19|20)\d\d$")
+
+
+def standard_key(name: str) -> str:
+    """'ISO 45001:2018' and 'ISO 45001', 'X certificate' and 'X certification' name one standard."""
+    name = STANDARD_EDITION.sub("", name)
+    return normalize(re.sub(r"\bcertificate$", "certification", name, flags=re.I))
+
+
 def abbreviation_fits(abbr: str, name: str) -> bool:
     """Does ABBR abbreviate NAME? Initials in order, allowing skipped words and suffixes."""
     letters = [c for c in abbr.upper() if c.isalpha()]
@@ -372,7 +381,7 @@ class DocumentEntities:
 
     def resolve(self, surface: str, type_hint: str | None = None, written: str | None = None) -> Entity:
         surface = clean_name(surface) or surface.strip()
-        key = normalize(surface)
+        key = standard_key(surface) if type_hint == "standard" or STANDARD_EDITION.search(surface) else normalize(surface)
         entity = self.by_surface.get(key)
         if entity is None:
             known = self.lexicon.lookup(surface)

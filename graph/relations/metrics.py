@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..clauses import clause_years, governing_verb, is_negated, patterns
 from ..document import DocContext, ParsedSentence
-from ..language import language_data
+from ..language import language_data, number_value
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SKIP_ENTS = ("DATE", "ORDINAL")
@@ -41,7 +41,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         scale, unit, unit_end = _unit(doc, token)
         if not unit:
             continue
-        if unit.lower() in _not_measures():
+        if unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _spent_on(token) if _currency_before(doc, token.i) else \
             _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
@@ -57,6 +57,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         verb = governing_verb(token)
         years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in _baselines(doc)]
+        if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
+            years = [y for y in _sentence_years(doc) if y not in _baselines(doc)]
         if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
             years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
         obj = ctx.entities.resolve(measured, "metric")
@@ -86,13 +88,31 @@ def _target_cues(doc) -> set[int]:
 
 
 def _value(token: Token):
+    """The number a token writes: '1,153', '6.6', 'eight'; '212, 768' (a thousands comma with a
+    space) is one number, read at its second part. Years are no values."""
     text = token.text.replace("\u00a0", " ")
     if not NUMBER.match(text):
-        return None
+        return number_value(text) if token.like_num and token.text.isalpha() and number_value(text) else None
     if re.match(r"^(?:19|20)\d\d$", text):
         return None  # a year
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and re.fullmatch(r"\d{3}", doc[token.i + 2].text) \
+            and re.fullmatch(r"\d{1,3}", text):
+        return None  # the first part of '212, 768'
+    if token.i > 1 and doc[token.i - 1].text == "," and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{1,3}", doc[token.i - 2].text):
+        text = doc[token.i - 2].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
+
+
+def _sentence_years(doc) -> list[int]:
+    """Years that open the sentence's main clause ('In 2018, ...')."""
+    years = []
+    for token in doc:
+        if token.dep_ == "ROOT":
+            for prep in (c for c in token.children if c.lower_ in ("in", "during") and c.i < token.i):
+                years += [int(g.text[-4:]) for g in prep.children if YEAR_TOKEN.match(g.text)]
+    return years
 
 
 def _spent_on(number: Token) -> str | None:
@@ -223,7 +243,8 @@ def _done_to(number: Token, unit_head: Token) -> str | None:
     """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it."""
     counted = number.head if number.dep_ == "nummod" else None
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
-        return f"{unit_head.text} {counted.head.text}"
+        unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
+        return f"{unit_noun.text} {counted.head.text}"
     return None
 
 
