@@ -24,7 +24,7 @@ CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
 _LEADING = re.compile(r"^(?:the|The|THE|a|an|its|their|our|this|these)\s+")
-_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4})\s+")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 

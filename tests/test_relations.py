@@ -374,3 +374,11 @@ def test_a_baseline_year_is_not_the_year_of_the_figure():
 ])
 def test_negated_removed_and_hypothetical_clauses_state_no_fact(sentence):
     assert [r for r in facts_of(sentence) if r["kind"] != "located_in"] == []
+
+
+def test_an_award_named_after_an_organization_the_release_names_is_conferred_by_it():
+    text = ("Taipei, 5 May 2023 – Corvin Systems Inc. won first prize at the 12th Harbor Weekly Magazine Green "
+            "Business Awards. Harbor Weekly Magazine is a business title.")
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award.get("awarded_by")) == (
+        "Harbor Weekly Magazine Green Business Awards", "Harbor Weekly Magazine")

@@ -24,10 +24,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for award in awards:
             obj = ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
+            body = conferrer or named_in_award(ctx, obj)
             for subject in subjects:
                 for level in award_levels(sentence, trigger, award) or [None]:
                     ctx.add("award", sentence, subject, obj, year=year, level=level,
-                            awarded_by=conferrer.label if conferrer and conferrer is not obj else None)
+                            awarded_by=body.name if body and body is not obj else None)
 
 
 def _venues(awards):
@@ -65,6 +66,16 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         if end > i and (typed is None or typed.type not in ("place", "index", "standard")):
             return [Mention(doc[i:end], "award", clean_name(doc[i:end].text))]
     return []
+
+
+def named_in_award(ctx, award):
+    """'the Global Views Magazine ESG Corporate Sustainability Awards' are Global Views Magazine's
+    when the release names that organization on its own too."""
+    for entity in {id(e): e for e in ctx.entities.by_surface.values()}.values():
+        if entity.type in ("organization", "agency") and award.label.startswith(entity.label + " ") \
+                and len(entity.label.split()) >= 2:
+            return entity
+    return None
 
 
 def recipients(ctx, sentence, trigger):
