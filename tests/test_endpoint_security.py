@@ -199,7 +199,7 @@ def test_runaway_query_gets_503_stops_using_cpu_and_blocks_nobody(esgkg_server):
 
 
 def test_runaway_update_is_stopped_and_writes_nothing(esgkg_server):
-    server = esgkg_server("--timeout", "2", "--update-token", TOKEN, "--workers", "1", "--threads", "2")
+    server = esgkg_server("--timeout", "5", "--update-token", TOKEN, "--workers", "1", "--threads", "2")
     status, _, body = update(server, "INSERT { GRAPH <http://t/boom> { ?a ?b ?c } } WHERE "
                                      "{ GRAPH ?g1 { ?a ?b ?c } GRAPH ?g2 { ?d ?e ?f } GRAPH ?g3 { ?g ?h ?i } "
                                      "GRAPH ?g4 { ?j ?k ?l } GRAPH ?g5 { ?m ?n ?o } }")
