@@ -24,7 +24,7 @@ CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
 _LEADING = re.compile(r"^(?:the|The|THE|a|an|its|their|our|this|these)\s+")
-_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4})\s+")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -133,9 +133,10 @@ class MentionTyper:
     def mentions(self, doc) -> list[Mention]:
         ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
                             for span in self._split_units(part)) if m]
-        for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc):
+        for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc) \
+                + lowercase_award_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
-            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ != "CERTIFICATION")
+            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD"))
                    or _core_start(m.span) < run.start or m.span.end > run.end for m in overlapping):
                 continue  # the gazetteer's names and longer NER spans stand
             typed = self._typed(run) or (Mention(run, "company", self._label(run))
@@ -212,6 +213,8 @@ class MentionTyper:
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX):].lower(), span.ent_id_ or label, label)
+        if span.label_ == "AWARD":
+            return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
             known = self.lexicon.lookup(label)
             return Mention(span, "standard", known.label if known else label, label)
@@ -251,6 +254,21 @@ def _split_possessive(span: Span) -> list[Span]:
         if (token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")) and token.i > span.start:
             return [span.doc[span.start:token.i]]
     return [span]
+
+
+def lowercase_award_names(doc) -> list[Span]:
+    """'the EcoVadis Gold medal': a capitalised run before a lower-case medal, prize or trophy
+    names an award ('the Benchmark Enterprise award' is more often a tier of another award)."""
+    names = []
+    for token in doc:
+        if token.text in ("medal", "prize", "trophy") and token.i > 0 and _capitalised(doc[token.i - 1]):
+            start = token.i - 1
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ not in SENTENCE_OPENERS:
+                start -= 1
+            span = doc[start:token.i + 1]
+            span.label_ = "AWARD"
+            names.append(span)
+    return names
 
 
 def certification_names(doc) -> list[Span]:
@@ -293,7 +311,9 @@ def suffix_names(doc) -> list[Span]:
         if start < 0 or not doc[start].text[:1].isupper():
             continue
         while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in SENTENCE_OPENERS
-                             or doc[start - 1].lower_ in ("&", "and", "of") and start > 1 and doc[start - 2].text[:1].isupper()):
+                             and doc[start - 1].text not in suffixes
+                             or doc[start - 1].lower_ in ("&", "and", "of") and start > 1 and doc[start - 2].text[:1].isupper()
+                             and doc[start - 2].text not in suffixes):
             start -= 1
         end = token.i + 1
         if end < len(doc) and doc[end].text == "." and not token.text.endswith("."):
@@ -325,6 +345,15 @@ def subject_names(doc) -> list[Span]:
     return names
 
 
+STANDARD_EDITION = re.compile(r"(?<=\d)\s?:\s?(?:19|20)\d\d$")
+
+
+def standard_key(name: str) -> str:
+    """'ISO 45001:2018' and 'ISO 45001', 'X certificate' and 'X certification' name one standard."""
+    name = STANDARD_EDITION.sub("", name)
+    return normalize(re.sub(r"\bcertificate$", "certification", name, flags=re.I))
+
+
 def abbreviation_fits(abbr: str, name: str) -> bool:
     """Does ABBR abbreviate NAME? Initials in order, allowing skipped words and suffixes."""
     letters = [c for c in abbr.upper() if c.isalpha()]
@@ -352,7 +381,7 @@ class DocumentEntities:
 
     def resolve(self, surface: str, type_hint: str | None = None, written: str | None = None) -> Entity:
         surface = clean_name(surface) or surface.strip()
-        key = normalize(surface)
+        key = standard_key(surface) if type_hint == "standard" or STANDARD_EDITION.search(surface) else normalize(surface)
         entity = self.by_surface.get(key)
         if entity is None:
             known = self.lexicon.lookup(surface)

@@ -6,12 +6,14 @@ gives the same answer through either door.
 from __future__ import annotations
 
 import argparse
+import http.client
 import sys
 
 import pyoxigraph as ox
 
 from esgkg.webapp.formats import BY_NAME, FORMATS
-from esgkg.webapp.sparqltext import network_keyword, query_form
+from esgkg.webapp.sparql import TRUNCATED_HEADER
+from esgkg.webapp.sparqltext import Refused, check, query_form, read_operation
 
 from .remote import RemoteError, RemoteStore
 from .store import GraphStore, StoreError, store_path
@@ -58,12 +60,20 @@ def run_query(args: argparse.Namespace) -> int:
 def _run(text: str, fmt, args) -> bytes:
     if args.endpoint:
         try:
-            return RemoteStore(args.endpoint).raw_query(text, fmt.media_type)[1]
+            headers, body = RemoteStore(args.endpoint).raw_query(text, fmt.media_type)
         except RemoteError as exc:
             raise StoreError(str(exc)) from None
-    keyword = network_keyword(text)
-    if keyword:  # the embedded store would fetch the network for these
-        raise StoreError(f"{keyword} is disabled: esgkg never fetches the network for a query")
+        except http.client.HTTPException as exc:  # e.g. IncompleteRead: the server broke it off
+            raise StoreError(f"{args.endpoint} cut the result off before its end "
+                             f"({type(exc).__name__}); nothing is printed") from None
+        if headers.get(TRUNCATED_HEADER, "").startswith("true"):
+            print(f"esgkg query: warning: the result is incomplete, the endpoint cut it at its row "
+                  f"limit ({headers[TRUNCATED_HEADER]})", file=sys.stderr)
+        return body
+    try:  # the embedded store would fetch the network for SERVICE, and crash on deep nesting
+        check(read_operation(text))
+    except Refused as exc:
+        raise StoreError(str(exc)) from None
     path = store_path(args.store)
     if not GraphStore.exists_at(path):
         raise StoreError(f"no store at {path} (run esgkg ingest first)")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .vocab import safe_doc_id
+
 MAX_BYTES = 5 * 1024 * 1024  # a release is a few kB; 5 MiB is far past any real one
 RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 
@@ -27,8 +29,9 @@ class Release:
 
 
 def doc_id_for(path: Path) -> str:
-    """The document id: the file name without its extension ('acme.2020.txt' is 'acme.2020')."""
-    return path.stem
+    """The document id: the file name without its extension ('acme.2020.txt' is 'acme.2020'),
+    made safe for IRIs ('my release.txt' is 'my-release')."""
+    return safe_doc_id(path.stem)
 
 
 def release_files(paths) -> list[Path]:

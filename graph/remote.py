@@ -56,10 +56,10 @@ class RemoteStore:
 
     # --- queries -------------------------------------------------------------------------------
     def raw_query(self, sparql: str, accept: str, *, default_graphs=None, named_graphs=None,
-                  timeout: float | None = None) -> tuple[str, bytes]:
-        """Send a query as-is; return the server's (content type, body) in the accepted format."""
+                  timeout: float | None = None) -> tuple[dict, bytes]:
+        """Send a query as-is; return the server's (response headers, body) in the accepted format."""
         response = self._open(sparql, accept, default_graphs, named_graphs, timeout)
-        return response.headers.get("Content-Type", accept), response.read()
+        return response.headers, response.read()
 
     def query(self, sparql: str, *, default_graph=None, named_graphs=None, **_ignored):
         """Like ``GraphStore.query``: QuerySolutions (streamed), QueryBoolean, or a list of Triples."""

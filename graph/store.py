@@ -2,9 +2,16 @@
 
 pyoxigraph does the storage and SPARQL; this module adds the document-level operations esgkg needs
 (atomic replace and remove of one document's named graph) and the rdflib view through oxrdflib.
+
+One writer or the servers, never both: a read-write GraphStore holds an exclusive flock on the
+directory's ``.esgkg-writer.lock`` while it is open, and ``esgkg serve`` holds a shared one while
+it runs (its own writes go through its executors' locking, see ``webapp/executor.py``). The
+server's readers keep read-only handles, which RocksDB does not support beside a foreign writer,
+and would go on serving the old data; so whichever comes second is refused, saying what to do.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from pathlib import Path
@@ -16,6 +23,7 @@ from oxrdflib import OxigraphStore
 from .vocab import Iris, base_iri
 
 DEFAULT_STORE = "./esgkg-data"
+WRITER_LOCK = ".esgkg-writer.lock"
 
 
 class StoreError(Exception):
@@ -25,6 +33,29 @@ class StoreError(Exception):
 def store_path(explicit: str | None = None) -> str:
     """The data directory: ``--store``, else ``ESGKG_STORE``, else ``./esgkg-data``."""
     return explicit or os.environ.get("ESGKG_STORE") or DEFAULT_STORE
+
+
+def _lock(path: Path, mode: int):
+    """The directory's writer lock taken in ``mode`` without waiting (None if someone else holds
+    it); the lock lasts as long as the returned file stays open."""
+    path.mkdir(parents=True, exist_ok=True)
+    handle = open(path / WRITER_LOCK, "a")  # noqa: SIM115 - held open on purpose
+    try:
+        fcntl.flock(handle, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
+
+
+def hold_for_serving(path: str | os.PathLike):
+    """Keep other processes from writing to the store while it is served (a shared lock; the
+    servers' own writes are serialized by their executors). Raises StoreError with what to do."""
+    handle = _lock(Path(path), fcntl.LOCK_SH)
+    if handle is None:
+        raise StoreError(f"another process is writing to the store {path} (esgkg ingest, load, "
+                         "remove or restore?); wait for it to finish, then start the server")
+    return handle
 
 
 class GraphStore:
@@ -46,7 +77,13 @@ class GraphStore:
             elif read_only:
                 self.ox = ox.Store.read_only(str(self.path))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
+                self._writer_lock = _lock(self.path, fcntl.LOCK_EX)
+                if self._writer_lock is None:
+                    raise StoreError(
+                        f"the store {self.path} is in use by a running esgkg serve (or another "
+                        "writer); stop the server first, or send the release through it: esgkg "
+                        "ingest FILE --backend-query URL/sparql --backend-update URL/sparql "
+                        "--backend-token TOKEN")
                 self.ox = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc

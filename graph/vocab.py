@@ -171,6 +171,19 @@ def short_hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
+DOC_ID_PATTERN = r"[\w.~-]+"  # what a document id holds: readable, and safe in any IRI or URL path
+
+
+def safe_doc_id(name: str) -> str:
+    """A document id from a file name: runs of characters an IRI cannot hold become one '-'."""
+    safe = re.sub(r"[^\w.~-]+", "-", unicodedata.normalize("NFC", name)).strip("-.")
+    return safe or "release-" + short_hash(name)
+
+
+def is_doc_id(text: str) -> bool:
+    return re.fullmatch(DOC_ID_PATTERN, text) is not None
+
+
 class Iris:
     """Mints every IRI esgkg writes, under one base. One instance per pipeline run."""
 

@@ -159,7 +159,7 @@ def esgkg_server(tmp_path):
 def w3c_server(tmp_path_factory):
     """One read-write endpoint for the W3C protocol manifest (updates need its token)."""
     tmp = tmp_path_factory.mktemp("w3c")
-    server = start_esgkg_serve(make_store(tmp / "store", []), tmp, "--update-token", W3C_TOKEN,
+    server = start_esgkg_serve(make_store(tmp / "store", []), tmp, "--update-token", W3C_TOKEN, "--allow-drop",
                                "--workers", "1", "--threads", "2")
     yield server
     server.stop()

@@ -545,3 +545,22 @@ def test_neighbours_by_kind_show_one_group_at_a_time(page):
     page.goto(page.base + "/graph?focus=" + quote(page.base + "/id/index/example-hub-sustainability-index", safe=""))
     wait_graph(page)
     assert page.locator("#group-list").text_content().strip() == "included in: 100"
+
+
+def test_query_page_shows_a_banner_when_the_row_cap_cut_the_result(page, sample_endpoint):
+    """Issue 10: the truncation header alone is not enough; people see the cut on the query page
+    (an endpoint capped at 100 rows, conftest's ``sample_endpoint``)."""
+    page.goto(sample_endpoint.url + "/query")
+    page.locator(".yasqe .CodeMirror").first.wait_for()
+    banner = page.locator("#query-truncated")
+    for query, cut in (("SELECT * WHERE { ?s ?p ?o }", True),
+                       ("SELECT ?c WHERE { ?c a <https://w3id.org/esgkg/ontology#Company> }", False),
+                       ("SELECT * WHERE { ?s ?p ?o }", True)):
+        page.evaluate("q => window.esgkgYasgui.getTab().getYasqe().setValue(q)", query)
+        page.locator(".yasqe_queryButton").first.click()
+        page.wait_for_function("() => document.getElementById('query-status').textContent"
+                               " === 'Query finished.'")
+        page.locator(".yasr table tbody tr").first.wait_for()
+        assert banner.is_visible() is cut
+    assert "stops at 100 rows" in banner.text_content()
+    assert not page.watch.page_errors

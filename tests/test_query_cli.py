@@ -46,3 +46,28 @@ def test_query_errors_are_one_line_and_exit_non_zero(tmp_path):
     assert service.returncode == 1 and "SERVICE is disabled" in service.stderr
     missing = esgkg("query", COUNT, "--store", str(tmp_path / "nothing-here"))
     assert missing.returncode == 1 and "no store" in missing.stderr
+
+
+def test_a_result_the_endpoint_broke_off_is_an_error_not_output(tmp_path):
+    """Issue 10: a stream cut without its last chunk (what `esgkg serve` does at the time limit)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def answer_with_a_cut_stream():
+        conn, _ = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n"
+                     b"1e\r\n<http://t/s> <http://t/p> 1 .\n\r\n" b"10\r\n<http://t/s> <ht")
+        conn.close()  # no terminating chunk
+
+    threading.Thread(target=answer_with_a_cut_stream, daemon=True).start()
+    url = f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
+    run = esgkg("query", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url, "--format", "ntriples")
+    server.close()
+    assert run.returncode == 1 and run.stdout == ""
+    assert "cut the result off before its end" in run.stderr

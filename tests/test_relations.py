@@ -326,3 +326,59 @@ def test_a_line_without_breaks_is_cut_into_pieces_the_parser_can_use():
     pieces = split_sentences(text)
     assert len(pieces) > 10 and all(len(p.text) <= 1_000 for p in pieces)
     assert all(text[p.start:p.end] == p.text for p in pieces)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Acme Corp has been recognised as a Top Employer 2023 by the Top Employers Institute.",
+     ("award", "Top Employer 2023", "awarded_by", "Top Employers Institute")),
+    ("We are proud to have received the EcoVadis Gold medal, Acme Corp said.",
+     ("award", "EcoVadis Gold medal", "level", "Gold medal")),
+    ("The Ministry of Environment presented Acme Corp with the National Energy Award.",
+     ("award", "National Energy Award", "awarded_by", "Ministry of Environment")),
+    ("Acme Corp is rated AA by MSCI ESG Ratings.", ("index_inclusion", "MSCI ESG Ratings", "rank", "AA")),
+    ("Acme Corp scored 64 out of 100 in the S&P Global Corporate Sustainability Assessment.",
+     ("index_inclusion", "S&P Global Corporate Sustainability Assessment", "rank", "64")),
+    ("The bank is working towards B Corp certification, Acme Bank said.",
+     ("certification", "B Corp certification", "status", "in_progress")),
+    ("Acme Corp has been a signatory of the UN Global Compact since 2015.",
+     ("membership", "UN Global Compact", "since", 2015)),
+    ("Acme Bank financed USD 2.5 billion in green loans in 2022.", ("metric", "green loans", "unit", "billion USD")),
+])
+def test_a_construction_gives_its_fact_and_qualifier(sentence, expected):
+    kind, obj, field, value = expected
+    (fact,) = [r for r in only(facts_of(sentence), kind) if r["object"] == obj]
+    assert fact[field] == value
+
+
+def test_coordinated_subjects_each_join():
+    records = facts_of("Acme Corp, Beta Inc and Gamma Ltd joined the Science Based Targets initiative.")
+    assert {r["subject"] for r in only(records, "membership")} == {"Acme Corp", "Beta Inc", "Gamma Ltd"}
+
+
+def test_a_list_after_a_colon_gives_one_inclusion_per_index():
+    text = ("Acme Corp has been included in the following indices: FTSE4Good Index, MSCI ESG Leaders Index "
+            "and the Bloomberg Gender-Equality Index.")
+    assert {r["object"] for r in only(facts_of(text), "index_inclusion")} == {
+        "FTSE4Good Index", "MSCI ESG Leaders Index", "Bloomberg Gender-Equality Index"}
+
+
+def test_a_baseline_year_is_not_the_year_of_the_figure():
+    (metric,) = only(facts_of("Acme Corp reduced water withdrawal by 12% compared with 2019."), "metric")
+    assert (metric["object"], metric["value"], metric.get("year")) == ("water withdrawal", 12, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme Corp did not join the RE100 initiative.",
+    "Acme Corp was removed from the FTSE4Good Index in 2021.",
+    "If Acme Corp joins the RE100 initiative, it would source renewable power.",
+])
+def test_negated_removed_and_hypothetical_clauses_state_no_fact(sentence):
+    assert [r for r in facts_of(sentence) if r["kind"] != "located_in"] == []
+
+
+def test_an_award_named_after_an_organization_the_release_names_is_conferred_by_it():
+    text = ("Taipei, 5 May 2023 – Corvin Systems Inc. won first prize at the 12th Harbor Weekly Magazine Green "
+            "Business Awards. Harbor Weekly Magazine is a business title.")
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award.get("awarded_by")) == (
+        "Harbor Weekly Magazine Green Business Awards", "Harbor Weekly Magazine")

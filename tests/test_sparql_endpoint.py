@@ -152,10 +152,72 @@ def test_void_counts_the_dataset(sample_endpoint):
     assert status == 200
     stats = {t.predicate.value.rsplit("#", 1)[1]: t.object.value
              for t in ox.parse(body, ox.RdfFormat.N_TRIPLES)
-             if t.predicate.value.startswith("http://rdfs.org/ns/void#")}
+             if t.predicate.value.startswith("http://rdfs.org/ns/void#")
+             and t.subject.value.endswith("/.well-known/void#dataset")}
     assert stats["triples"] == str(len(endpoint_quads()))
-    assert stats["documents"] == "61"  # 60 release graphs + the entities graph
+    assert stats["documents"] == "60"  # the 60 release graphs; the entities graph is no document
     assert stats["sparqlEndpoint"] == sample_endpoint.sparql
+
+
+VOID = "http://rdfs.org/ns/void#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def _graph_of(url: str) -> ox.Store:
+    status, _, body = http_request(url, headers={"Accept": "application/n-triples"})
+    assert status == 200, body
+    store = ox.Store()
+    store.load(body, ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def test_void_tells_the_truth_about_classes_properties_and_where_to_get_it(sample_endpoint):
+    """Issue 11 item 12: classes were 0 with classes in use; partitions and a dump were missing."""
+    void = _graph_of(sample_endpoint.url + "/.well-known/void")
+    one = lambda query: next(iter(void.query(query)))  # noqa: E731
+    classes = {q.object.value for q in endpoint_quads()
+               if q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
+    predicates = {q.predicate.value for q in endpoint_quads()}
+    assert int(one(f"SELECT ?n {{ ?d <{VOID}classes> ?n }}")["n"].value) == len(classes) == 3
+    assert int(one(f"SELECT ?n {{ ?d <{VOID}properties> ?n }}")["n"].value) == len(predicates)
+    partitions = {(r["c"].value, int(r["n"].value)) for r in void.query(
+        f"SELECT ?c ?n {{ ?d <{VOID}classPartition> [ <{VOID}class> ?c ; <{VOID}entities> ?n ] }}")}
+    assert partitions == {("https://w3id.org/esgkg/ontology#Company", 60),
+                          ("https://w3id.org/esgkg/ontology#AwardConferral", 60),
+                          ("https://w3id.org/esgkg/ontology#Award", 1)}
+    triples_by_property = {r["p"].value: int(r["n"].value) for r in void.query(
+        f"SELECT ?p ?n {{ ?d <{VOID}propertyPartition> [ <{VOID}property> ?p ; <{VOID}triples> ?n ] }}")}
+    assert sum(triples_by_property.values()) == len(endpoint_quads())
+    dump = one(f"SELECT ?u {{ ?d <{VOID}dataDump> ?u }}")["u"].value
+    status, headers, body = http_request(dump)
+    assert status == 200 and headers["Content-Type"].startswith("application/n-quads")
+    assert len(list(ox.parse(body, ox.RdfFormat.N_QUADS))) == len(endpoint_quads())
+
+
+def test_service_description_lists_the_graphs_and_uses_the_w3c_format_iris(sample_endpoint):
+    sd = _graph_of(sample_endpoint.sparql)
+    names = {r["g"].value for r in sd.query(
+        f"SELECT ?g {{ ?ds <{SD}namedGraph> [ <{SD}name> ?g ] }}")}
+    assert names == {q.graph_name.value for q in endpoint_quads()}
+    formats = {r["f"].value for r in sd.query(f"SELECT ?f {{ ?s <{SD}resultFormat> ?f }}")}
+    assert "http://www.w3.org/ns/formats/JSON-LD" in formats
+    assert all(f.startswith("http://www.w3.org/ns/formats/") for f in formats)
+    assert sd.query(f"ASK {{ ?s <{SD}feature> <{SD}UnionDefaultGraph> }}")
+
+
+def test_over_a_remote_backend_no_union_default_graph_is_claimed(oxigraph_server, esgkg_server):
+    from esgkg.graph.remote import RemoteStore
+
+    RemoteStore(oxigraph_server.url + "/query", oxigraph_server.url + "/update").update(
+        "INSERT DATA { GRAPH <http://t/g> { <http://t/s> <http://t/p> 1 } }")
+    server = esgkg_server("--backend-query", oxigraph_server.url + "/query", data=False)
+    sd = _graph_of(server.sparql)
+    assert not sd.query(f"ASK {{ ?s <{SD}feature> <{SD}UnionDefaultGraph> }}")
+    size = next(iter(sd.query(f"SELECT ?n {{ ?ds <{SD}defaultGraph> [ <http://rdfs.org/ns/void#triples> ?n ] }}")))
+    rows = json.loads(http_request(q(server, "SELECT * { ?s ?p ?o }"))[2])["results"]["bindings"]
+    assert int(size["n"].value) == len(rows) == 0  # what a query really sees by default
+    names = {r["g"].value for r in sd.query(f"SELECT ?g {{ ?ds <{SD}namedGraph> [ <{SD}name> ?g ] }}")}
+    assert names == {"http://t/g"}
 
 
 def test_query_size_is_capped(sample_endpoint):
@@ -197,3 +259,13 @@ def test_fresh_serve_builds_the_sample_graph_first(esgkg_server, tmp_path):
     awards = [b["award"]["value"] for b in client.query().convert()["results"]["bindings"]]
     assert awards == ["Occupational Safety and Health Award"]
     assert "building the graph of the sample release" in server.log.read_text()
+
+
+def test_a_post_without_content_type_is_a_4xx_for_query_and_update(w3c_server):
+    """Issue 11 item 11 (W3C bad_query_missing_form_type, bad_update_missing_form_type)."""
+    from conftest import W3C_TOKEN
+
+    for body, headers in (("query=ASK%20%7B%7D", {}),
+                          ("update=INSERT%20DATA%20%7B%7D", {"Authorization": f"Bearer {W3C_TOKEN}"})):
+        status, _, message = http_request(w3c_server.sparql, "POST", body, headers)
+        assert status == 415 and b"POST needs a Content-Type" in message

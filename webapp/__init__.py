@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # imported lazily: executor processes import this package and
 DEFAULTS = {
     "READ_ONLY": False,
     "UPDATE_TOKEN": None,          # updates are refused unless set (--update-token, ESGKG_UPDATE_TOKEN)
+    "ALLOW_DROP": False,           # DROP/CLEAR ALL, DEFAULT or NAMED are refused unless set (--allow-drop)
     "QUERY_TIMEOUT": 30.0,         # seconds per query or update (--timeout)
     "MAX_ROWS": 100_000,           # solutions/triples per result, 0 = no cap (--max-rows)
     "MAX_QUERY_BYTES": 100_000,    # longest query text accepted
@@ -47,13 +48,86 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["esgkg_store"] = backend.store
     app.extensions["esgkg_runner"] = backend.runner
     app.extensions["esgkg_pooled_store"] = backend.pooled
+    app.extensions["esgkg_serving_lock"] = backend.serving
     app.extensions["esgkg_result_cache"] = ResultCache(app.config["RESULT_CACHE"])
+    register_http(app)
     register_sparql(app)
     register_explorer(app)
     register_export(app)
     app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
                                  backend.runner.generation)
     return app
+
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",  # pages load bundled scripts from /static and pass settings in data-*
+    # Cytoscape and YASGUI set element styles from script; no stylesheet comes from release text.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+JSON_PATHS = ("/api/", "/export", "/context.jsonld")     # routes that speak JSON, errors too
+PLAIN_TEXT_PATHS = ("/sparql", "/.well-known/")          # the SPARQL protocol's plain-text errors
+
+
+def register_http(app: Flask) -> None:
+    """What every response shares, whatever blueprint (or none) answered: security headers, and
+    one error handler answering HTML, JSON or plain text by route and Accept."""
+    from werkzeug.exceptions import HTTPException
+    from werkzeug.routing import BaseConverter
+
+    from esgkg.graph.vocab import DOC_ID_PATTERN
+
+    class DocIdConverter(BaseConverter):
+        """``<doc_id:name>``: only what a document id can be matches; anything else is a 404."""
+        regex = DOC_ID_PATTERN
+
+    app.url_map.converters["doc_id"] = DocIdConverter
+
+    @app.after_request
+    def _security_headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    app.register_error_handler(HTTPException, _error_response)
+
+
+def _error_response(exc):
+    from flask import Response, current_app, jsonify, render_template, request
+    from werkzeug.exceptions import InternalServerError
+
+    from .pages import wants_json
+    from .sparql import error_response
+
+    status, message = exc.code or 500, exc.description or exc.name
+    if isinstance(exc, InternalServerError):
+        current_app.logger.error("internal error on %s", request.path,
+                                 exc_info=exc.original_exception or exc)
+        message = "internal error; the server log has the details"
+    if request.path.startswith(PLAIN_TEXT_PATHS):
+        response = error_response(status, message)
+    elif request.path.startswith(JSON_PATHS) or wants_json():
+        response = jsonify(error=message, status=status)
+    else:
+        response = Response(render_template("error.html", status=status, message=message),
+                            mimetype="text/html")
+    response.status_code = status
+    for name, value in exc.get_headers():  # Allow on a 405, and the like
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def register_sparql(app: Flask) -> None:

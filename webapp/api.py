@@ -8,10 +8,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from . import canned, model
-from .pages import fail, security_headers, store
+from .pages import fail, store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-bp.after_request(security_headers)
 
 
 def _int_arg(name: str, default=None, *, lo=None, hi=None):
@@ -64,7 +63,7 @@ def fact():
         fail(404, str(exc))
 
 
-@bp.get("/document/<doc_id>")
+@bp.get("/document/<doc_id:doc_id>")
 def document(doc_id: str):
     try:
         return jsonify(model.document(store(), doc_id))

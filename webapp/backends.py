@@ -139,6 +139,7 @@ class Backend:
     store: object      # for the pages: GraphStore-like, with ``.ox`` for the embedded store
     runner: object     # for /sparql: ExecutorPool, InlineRunner or RemoteRunner
     pooled: object     # GraphStore-like reads through the executors (time limit), or the store
+    serving: object = None  # the on-disk store's serving lock, held while the app lives
 
 
 def open_backend(config: dict) -> Backend:
@@ -150,5 +151,10 @@ def open_backend(config: dict) -> Backend:
         store = RemoteStore(config["BACKEND_QUERY"], config.get("BACKEND_UPDATE"),
                             timeout=config["QUERY_TIMEOUT"], token=config.get("BACKEND_TOKEN"))
         return Backend(store, RemoteRunner(store), store)
+    from esgkg.graph.store import GraphStore, hold_for_serving
+
+    serving = hold_for_serving(config["STORE"])
+    iris = Iris(GraphStore.base_of(config["STORE"]))  # the store's own base, as it recorded it
     pool = ExecutorPool(config["STORE"], size=config["EXECUTORS"])
-    return Backend(ReopeningStore(config["STORE"]), pool, PooledStore(pool, config["QUERY_TIMEOUT"]))
+    return Backend(ReopeningStore(config["STORE"], iris),
+                   pool, PooledStore(pool, config["QUERY_TIMEOUT"], iris), serving)

@@ -19,6 +19,10 @@ read-write, and opening it read-only while another process writes is undefined b
   opens the store read-write, applies the update in one transaction, closes it and bumps the
   ``.esgkg-generation`` file. Readers reopen after the gate is released.
 
+Why no network. pyoxigraph fetches SERVICE and LOAD targets itself; the endpoint refuses those
+(``sparqltext``), and each executor also installs a seccomp filter at start-up
+(``deny_network``), so a query that got past that check still cannot open an IP socket.
+
 So updates are atomic (one pyoxigraph transaction; a killed writer commits nothing) and serialized
 (one writer at a time, system-wide), and readers never see half an update (none is open during a
 write). A reader's cost is one non-blocking flock per query; a write waits for in-flight reads.
@@ -39,6 +43,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
@@ -62,7 +67,10 @@ def run_job(store: ox.Store, job: dict, send) -> None:
     """
     try:
         if job["op"] == "update":
-            store.update(job["text"], base_iri=job.get("base"))
+            problems = checked_update(store, job["text"], job.get("base"), job["entities"])
+            if problems:
+                send(("error", 400, problems))
+                return
             send(("head", {"kind": "update"}))
             send(("end", None))
             return
@@ -106,6 +114,101 @@ def run_job(store: ox.Store, job: dict, send) -> None:
         send(("error", 400, f"query error: {exc}"))
     except OSError as exc:
         send(("error", 500, f"store error: {exc}"))
+    except Exception as exc:  # noqa: BLE001 - e.g. pyoxigraph's own errors: the client gets a reason
+        send(("error", 500, f"the engine failed: {type(exc).__name__}: {exc}"))
+
+
+# --- updates that keep the store valid -------------------------------------------------------------
+def checked_update(store: ox.Store, text: str, base: str | None, entities: str) -> str | None:
+    """Apply an update, then SHACL-check the graphs it changed; undo it if it adds violations.
+
+    pyoxigraph reports no delta, so the graphs an update can change are snapshotted first: the
+    default graph and every existing graph the text names (any IRI or prefixed name; a
+    ``GRAPH ?var`` makes that every graph). Graphs that appear or vanish are found by comparing
+    the graph lists. The changed graphs are validated with the entities they mention (from the
+    store's ``entities`` graph), as ingest does; violations they already had before do not count. On new ones the changed graphs are put
+    back in one transaction and the readable report goes to the client (None: the update stands).
+    """
+    before_graphs = set(store.named_graphs())
+    watched = [ox.DefaultGraph()] + sorted(_named_in(text, base, before_graphs), key=str)
+    before = {g: set(store.quads_for_pattern(None, None, None, g)) for g in watched}
+    store.update(text, base_iri=base)
+    after_graphs = set(store.named_graphs())
+    changed = [g for g in watched if set(store.quads_for_pattern(None, None, None, g)) != before[g]]
+    changed += sorted(after_graphs - before_graphs, key=str)
+    if not changed:
+        return None
+    after_quads = [q for g in changed for q in store.quads_for_pattern(None, None, None, g)]
+    entities_graph = ox.NamedNode(entities)
+    added = _violations(store, after_quads, entities_graph)
+    if added:
+        added -= _violations(store, [q for g in changed for q in before.get(g, ())], entities_graph,
+                             before)
+    if not added:
+        return None
+    store.update(_restoring(changed, before))
+    shown = "\n".join(f"  {v}" for v in sorted(added)[:20])
+    more = f"\n  ... and {len(added) - 20} more" if len(added) > 20 else ""
+    return (f"the update breaks the SHACL shapes ({len(added)} new violation(s)), so it was rolled "
+            f"back and nothing was written:\n{shown}{more}")
+
+
+def _violations(store: ox.Store, quads: list, entities: ox.NamedNode,
+                snapshot: dict | None = None) -> set[str]:
+    """SHACL violations of ``quads`` with the entities they mention (from ``snapshot`` if given)."""
+    from esgkg.graph.validate import graph_from_nquads, validate_graph
+
+    if not quads:
+        return set()
+    mentioned = {t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+    if snapshot is not None and entities in snapshot:
+        entity_quads = [q for q in snapshot[entities] if q.subject in mentioned]
+    else:
+        entity_quads = [q for node in mentioned
+                        for q in store.quads_for_pattern(node, None, None, entities)]
+    data = list(quads) + entity_quads
+    result = validate_graph(graph_from_nquads(ox.serialize(data, format=ox.RdfFormat.N_QUADS).decode()))
+    return {str(v) for v in result.violations if v.severity == "Violation"}
+
+
+def _named_in(text: str, base: str | None, graphs: set) -> set:
+    """The existing named graphs an update's text names: all of them after a ``GRAPH ?var`` or
+    in an update that empties graphs wholesale (DROP ALL, CLEAR NAMED...), so any graph it can
+    change or remove is snapshotted and can be put back."""
+    from .sparqltext import read_operation  # only the writer needs it: readers start faster
+
+    op = read_operation(text)
+    if op.drop:
+        return set(graphs)
+    toks = op.tokens
+    prefixes, names = {}, set()
+    for i, tok in enumerate(toks):
+        if (tok.kind == "word" and "GRAPH" in tok.text.upper() and i + 1 < len(toks)
+                and toks[i + 1].kind == "var"):  # no word boundary needed: `trueGRAPH?g` counts
+            return set(graphs)
+        if tok.keyword == "BASE" and i + 1 < len(toks) and toks[i + 1].kind == "iri":
+            base = urljoin(base or "", toks[i + 1].text[1:-1])
+        elif tok.keyword == "PREFIX" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
+            prefixes[toks[i + 1].text[:-1]] = urljoin(base or "", toks[i + 2].text[1:-1])
+        elif tok.kind == "iri":
+            names.add(urljoin(base or "", tok.text[1:-1]))
+        elif tok.kind == "word" and ":" in tok.text:
+            prefix, local = tok.text.split(":", 1)
+            if prefix in prefixes:
+                names.add(prefixes[prefix] + local)
+    return {g for g in graphs if isinstance(g, ox.NamedNode) and g.value in names}
+
+
+def _restoring(graphs: list, before: dict) -> str:
+    """One update that puts ``graphs`` back as ``before`` holds them (graphs it lacks vanish)."""
+    drops, blocks = [], []
+    for g in graphs:
+        drops.append("DROP SILENT DEFAULT" if isinstance(g, ox.DefaultGraph) else f"DROP SILENT GRAPH {g}")
+        triples = ox.serialize([q.triple for q in before.get(g, ())],
+                               format=ox.RdfFormat.N_TRIPLES).decode()
+        if triples:
+            blocks.append(triples if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{triples}}}")
+    return " ;\n".join(drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else []))
 
 
 def _dataset_kwargs(job: dict) -> dict:
@@ -247,6 +350,9 @@ def _executor_main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server; it ends us
     _die_with_parent()
+    if not deny_network():
+        print("esgkg executor: cannot drop network access on this system; only the endpoint's "
+              "SERVICE/LOAD check stands between a query and the network", file=sys.stderr)
     in_fd, out_fd = (int(x) for x in args.fds.split(","))
     jobs, results = Connection(in_fd, writable=False), Connection(out_fd, readable=False)
     reader = _Reader(args.store) if args.mode == "read" else None
@@ -270,6 +376,13 @@ def _executor_main(argv: list[str] | None = None) -> None:
             locks.enter_writer()
             try:
                 store = ox.Store(args.store)
+            except OSError:  # RocksDB's lock: a process outside the server holds the store
+                locks.leave_writer()
+                results.send([("error", 503, "another process is writing to the store (esgkg "
+                                             "ingest or load?); nothing was written, try again "
+                                             "when it has finished")])
+                continue
+            try:
                 run_job(store, job, outcome.append)
                 store.flush()
                 del store
@@ -295,6 +408,54 @@ class _Batch:
         if self.pending:
             self.send(self.pending)
             self.pending, self.size = [], 0
+
+
+# Linux seccomp: socket(AF_INET/AF_INET6) and io_uring fail with EACCES in executor processes.
+_SECCOMP_ARCH = {  # machine: (AUDIT_ARCH_*, __NR_socket, __NR_io_uring_setup)
+    "x86_64": (0xC000003E, 41, 425),
+    "aarch64": (0xC00000B7, 198, 425),
+}
+
+
+def deny_network() -> bool:
+    """Make this process unable to open IP sockets, whatever a query asks (defence in depth).
+
+    A seccomp filter (no privileges needed; inherited by threads and children, never lifted)
+    makes ``socket()`` for IPv4/IPv6 and ``io_uring_setup`` fail, so even a SERVICE or LOAD that
+    got past the endpoint's check cannot connect anywhere. The executors talk to their web
+    worker over pipes, which stay open. False where the system offers no such filter.
+    """
+    import platform
+    import struct
+
+    spec = _SECCOMP_ARCH.get(platform.machine())
+    if spec is None or not sys.platform.startswith("linux"):
+        return False
+    arch, nr_socket, nr_io_uring = spec
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, deny = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
+    program = [
+        (ld, 0, 0, 4),              # 0: seccomp_data.arch
+        (jeq, 1, 0, arch),          # 1: our ABI -> 3
+        (ret, 0, 0, deny),          # 2: any other ABI (int 0x80, x32) is refused
+        (ld, 0, 0, 0),              # 3: seccomp_data.nr
+        (jge, 6, 0, 0x40000000),    # 4: x32 syscall numbers -> deny
+        (jeq, 5, 0, nr_io_uring),   # 5: -> deny
+        (jeq, 0, 3, nr_socket),     # 6: not socket() -> allow
+        (ld, 0, 0, 16),             # 7: args[0], the address family
+        (jeq, 2, 0, 2),             # 8: AF_INET -> deny
+        (jeq, 1, 0, 10),            # 9: AF_INET6 -> deny
+        (ret, 0, 0, allow),         # 10
+        (ret, 0, 0, deny),          # 11
+    ]
+    filters = ctypes.create_string_buffer(b"".join(struct.pack("=HBBI", *ins) for ins in program))
+    fprog = struct.pack("@HP", len(program), ctypes.addressof(filters))
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = [ctypes.c_int] + [ctypes.c_ulong] * 4
+    if prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS, required to install a filter
+        return False
+    fprog_buffer = ctypes.create_string_buffer(fprog)
+    return prctl(22, 2, ctypes.addressof(fprog_buffer), 0, 0) == 0  # SECCOMP_MODE_FILTER
 
 
 def _die_with_parent() -> None:

@@ -9,11 +9,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, redirect, request
 
 from . import canned, model
-from .pages import fail, render_page, security_headers, store, wants_json
+from .pages import fail, render_page, store, wants_json
 
 bp = Blueprint("explorer", __name__)
 FIRST_LIMIT = 40          # neighbours drawn at first; the rest behind a "show N more" node
-bp.after_request(security_headers)
 
 
 @bp.get("/")
@@ -50,7 +49,7 @@ def graph():
                        edge_kinds=model.EDGE_KINDS)
 
 
-@bp.get("/doc/<doc_id>")
+@bp.get("/doc/<doc_id:doc_id>")
 def document(doc_id: str):
     """The document view, which is also the HTML face of the document's IRI: RDF clients get
     the document's triples by content negotiation (see resources.py)."""

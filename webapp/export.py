@@ -10,9 +10,11 @@ explorer's format menus list exactly what this route serves.
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from esgkg.graph import export
+from esgkg.graph.vocab import is_doc_id
 
 from . import get_store
 
@@ -50,9 +52,16 @@ def export_graph():
     if name is None:
         return error(406, "none of the accepted media types is an export format; available: "
                      + ", ".join(f.media_type for f in export.FORMATS.values()))
+    document, graph = request.values.get("document") or None, request.values.get("graph") or None
+    if document is not None and not is_doc_id(document):
+        return error(404, f"no document {document!r} in the store")
     try:
-        fmt, selection = export.prepare(store, name, request.values.get("document") or None,
-                                        request.values.get("graph") or None,
+        if graph is not None:
+            ox.NamedNode(graph)
+    except ValueError:
+        return error(400, f"graph is not an IRI: {graph!r}")
+    try:
+        fmt, selection = export.prepare(store, name, document, graph,
                                         request.values.getlist("entity"),
                                         request.values.getlist("statement"))
     except export.NotFound as exc:

@@ -29,11 +29,21 @@ class ResultFormat:
         return getattr(ox.QueryResultsFormat if self.kind == "results" else ox.RdfFormat,
                        _OX_NAMES[self.name])
 
+    @property
+    def iri(self) -> str:
+        """The W3C's IRI for the format (https://www.w3.org/ns/formats/), for descriptions."""
+        return "http://www.w3.org/ns/formats/" + _W3C_NAMES[self.name]
+
 
 _OX_NAMES = {
     "json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV",
     "turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG",
     "jsonld": "JSON_LD", "rdfxml": "RDF_XML",
+}
+_W3C_NAMES = {  # pyoxigraph's own IRI for JSON-LD (…/formats/data/JSON-LD) is not the W3C's
+    "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads",
+    "trig": "TriG", "jsonld": "JSON-LD", "rdfxml": "RDF_XML",
 }
 
 # Order matters: the first of a kind is the default when the client accepts anything.

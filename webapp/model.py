@@ -136,8 +136,15 @@ def nodes_info(store, iris) -> dict[str, dict]:
 
 
 def resource_path(store, iri: str) -> str | None:
-    """The path on this server where a minted IRI dereferences (None for foreign IRIs)."""
-    return "/" + iri[len(store.iris.base):] if iri.startswith(store.iris.base) else None
+    """The path on this server where a minted IRI dereferences (None for foreign IRIs).
+
+    A rest starting with '/' or '\\' would make a link like ``//evil.example/phish``, which a
+    browser follows off the site: such IRIs are not ours, so they get no local path.
+    """
+    if not iri.startswith(store.iris.base):
+        return None
+    rest = iri[len(store.iris.base):]
+    return None if rest.startswith(("/", "\\")) else "/" + rest
 
 
 def search(store, text: str, limit: int = 10) -> dict:

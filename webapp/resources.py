@@ -20,13 +20,12 @@ RDF_TYPE = RDF.type
 
 from . import facts as fact_table
 from . import model, queries, timelines
-from .pages import fail, render_page, security_headers, store, wants_json
+from .pages import fail, render_page, store, wants_json
 
 bp = Blueprint("resources", __name__)
 INBOUND_PAGE = 100
 # Entities whose page draws a timeline of their facts (statements, places and metrics do not).
 TIMELINE_TYPES = ("company", "agency", "organization", "index", "award", "standard", "initiative")
-bp.after_request(security_headers)
 
 
 @dataclass(frozen=True)

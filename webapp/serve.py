@@ -21,7 +21,7 @@ from importlib import resources
 from gunicorn.app.base import BaseApplication
 
 from esgkg.graph.remote import add_backend_arguments
-from esgkg.graph.store import GraphStore, StoreError, store_path
+from esgkg.graph.store import GraphStore, StoreError, hold_for_serving, store_path
 
 SAMPLE_RELEASE = "sample/ase-osh-award-2021.txt"
 
@@ -42,12 +42,15 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
                         help="allow SPARQL updates with this Bearer token (or ESGKG_UPDATE_TOKEN); "
                              "read-only without it")
+    parser.add_argument("--allow-drop", action="store_true",
+                        help="allow updates that empty the store (DROP/CLEAR ALL, DEFAULT, NAMED)")
 
 
 def app_config(args: argparse.Namespace) -> dict:
     return {
         "STORE": os.path.abspath(store_path(args.store)),
         "UPDATE_TOKEN": args.update_token or None,
+        "ALLOW_DROP": args.allow_drop,
         "QUERY_TIMEOUT": args.timeout,
         "MAX_ROWS": args.max_rows,
         "EXECUTORS": args.threads,
@@ -60,8 +63,15 @@ def app_config(args: argparse.Namespace) -> dict:
 
 def run_serve(args: argparse.Namespace) -> int:
     config = app_config(args)
-    if not config["BACKEND_QUERY"] and not GraphStore.exists_at(config["STORE"]):
-        build_sample(config["STORE"])
+    serving = None  # held by the gunicorn master until it exits (its workers hold it too)
+    if not config["BACKEND_QUERY"]:
+        if not GraphStore.exists_at(config["STORE"]):
+            build_sample(config["STORE"])
+        try:
+            serving = hold_for_serving(config["STORE"])
+        except StoreError as exc:
+            print(f"esgkg serve: {exc}", file=sys.stderr)
+            return 1
     where = f"http://{args.host}:{args.port}"
     print(f"esgkg: SPARQL endpoint at {where}/sparql "
           f"({'read-write' if config['UPDATE_TOKEN'] else 'read-only'}; Ctrl-C stops)",
@@ -88,6 +98,7 @@ def run_serve(args: argparse.Namespace) -> int:
         "loglevel": "warning",
         "proc_name": "esgkg-serve",
     }).run()
+    del serving
     return 0
 
 

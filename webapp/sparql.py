@@ -13,10 +13,12 @@ import hmac
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
-from . import formats
+from esgkg.graph.vocab import Iris
+
+from . import formats, get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
-from .sparqltext import DatasetConflict, analyse_query, apply_using, network_keyword
+from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 
 bp = Blueprint("sparql", __name__)
 
@@ -25,6 +27,11 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 WHOLE_BYTES = 256 * 1024      # results up to this size are sent whole (Content-Length) and cached
+
+
+class ResultCut(Exception):
+    """A streamed result could not be finished: raised so the server aborts the connection
+    without the terminating chunk, and the client sees an error instead of a clean short end."""
 
 
 class ProtocolError(Exception):
@@ -37,6 +44,8 @@ class ProtocolError(Exception):
 
 def error_response(status: int, message: str, headers: dict | None = None) -> Response:
     """The one HTTP error shape of the endpoint: plain text, the reason on one line."""
+    if status == 503:
+        headers = {"Retry-After": "5", **(headers or {})}
     return Response(message.rstrip() + "\n", status=status, mimetype="text/plain",
                     headers=headers or {})
 
@@ -115,10 +124,8 @@ def _query(text: str, params) -> Response:
     g.sparql_read = True
     if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
         raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
-    form, keyword, names_dataset = analyse_query(text)
-    if keyword:
-        raise ProtocolError(400, f"{keyword} is disabled: this endpoint never fetches the network "
-                                 "on a query's behalf")
+    op = _checked(text)
+    form = op.form
     kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
     try:
         fmt = formats.choose(kind, request.accept_mimetypes,
@@ -131,7 +138,7 @@ def _query(text: str, params) -> Response:
            "max_rows": cfg["MAX_ROWS"],
            # The default graph is the union of all graphs, unless the query names its own
            # (pyoxigraph would otherwise let the union flag win over FROM).
-           "union": not names_dataset,
+           "union": not op.names_dataset,
            "default_graphs": default if dataset_given else None,
            "named_graphs": named if dataset_given else None}
     runner = current_app.extensions["esgkg_runner"]
@@ -154,25 +161,30 @@ def _query(text: str, params) -> Response:
                 messages.close()
                 return error_response(message[1], message[2])
     except QueryTimeout as exc:
-        return error_response(503, f"query stopped: {exc}", {"Retry-After": "5"})
+        return error_response(503, f"query stopped: {exc}")
     if done:
         request.environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
         return _result_response(fmt, bytes(body), truncated)
-    return _result_response(fmt, _stream(bytes(body), messages, current_app.logger), truncated)
+    return _result_response(fmt, _stream(bytes(body), messages), truncated)
 
 
-def _stream(head: bytes, messages, logger):
-    """The rest of a large result, as the executor sends it (runs after the view has returned)."""
+def _stream(head: bytes, messages):
+    """The rest of a large result, as the executor sends it (runs after the view has returned).
+
+    The status line has gone out, so a failure can only be told by breaking the connection:
+    ``ResultCut`` makes the WSGI server close it without the last chunk.
+    """
     yield head
     try:
         for message in messages:
             if message[0] == "chunk":
                 yield message[1]
             elif message[0] == "error":
-                logger.warning("result stream cut short: %s", message[2])
-                return
+                raise ResultCut(message[2])
     except QueryTimeout as exc:
-        logger.warning("result stream cut short: %s", exc)
+        raise ResultCut(str(exc)) from None
+    finally:
+        messages.close()
 
 
 def _result_response(fmt, body, truncated: bool) -> Response:
@@ -187,25 +199,32 @@ def _result_response(fmt, body, truncated: bool) -> Response:
 
 def _update(text: str, params) -> Response:
     _authorize_write()
-    keyword = network_keyword(text)
-    if keyword:
-        raise ProtocolError(400, f"{keyword} is disabled: this endpoint never fetches the network "
-                                 "on an update's behalf")
+    _checked(text)
     try:
         text = apply_using(text, params.getlist("using-graph-uri"),
                            params.getlist("using-named-graph-uri"))
     except DatasetConflict as exc:
         raise ProtocolError(400, str(exc)) from None
-    job = {"op": "update", "text": text, "base": request.base_url}
+    job = {"op": "update", "text": text, "base": request.base_url,
+           "entities": _iris().entities_graph}  # for the SHACL check
     try:
         for message in current_app.extensions["esgkg_runner"].run(
                 job, current_app.config["QUERY_TIMEOUT"]):
             if message[0] == "error":
                 return error_response(message[1], message[2])
     except QueryTimeout as exc:
-        return error_response(503, f"update stopped, nothing was written: {exc}",
-                              {"Retry-After": "5"})
+        return error_response(503, f"update stopped, nothing was written: {exc}")
     return Response(status=204)
+
+
+def _checked(text: str):
+    """The operation read from its tokens, or a 400/403 for what this endpoint never runs."""
+    op = read_operation(text)
+    try:
+        check(op, allow_drop=current_app.config["ALLOW_DROP"])
+    except Refused as exc:
+        raise ProtocolError(exc.status, str(exc)) from None
+    return op
 
 
 def _authorize_write() -> None:
@@ -239,17 +258,26 @@ def _cors(response: Response) -> Response:
 
 
 # --- service description and VoID -----------------------------------------------------------------
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
 def _service_description() -> Response:
+    """What this endpoint is: languages, formats, and its dataset as it really is.
+
+    Over the embedded store the default graph is the union of the named graphs (which are
+    listed); over a remote backend it is whatever that server's default graph holds, so no
+    union is claimed and its size is given instead.
+    """
     if _wants_html(request.accept_mimetypes):
         return redirect(current_app.config["QUERY_PAGE"], code=303)
     endpoint = ox.NamedNode(request.base_url)
     service, dataset, default_graph = ox.BlankNode(), ox.BlankNode(), ox.BlankNode()
     sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    remote = bool(current_app.config.get("BACKEND_QUERY"))
     triples = [
         ox.Triple(service, RDF_TYPE, sd("Service")),
         ox.Triple(service, sd("endpoint"), endpoint),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
-        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
         ox.Triple(service, sd("defaultEntailmentRegime"),
                   ox.NamedNode("http://www.w3.org/ns/entailment/Simple")),
         ox.Triple(service, sd("defaultDataset"), dataset),
@@ -258,10 +286,24 @@ def _service_description() -> Response:
         ox.Triple(default_graph, RDF_TYPE, sd("Graph")),
         ox.Triple(service, ox.NamedNode(VOID + "sparqlEndpoint"), endpoint),
     ]
+    if remote:
+        size = _cached("sd-default", lambda runner: int(_select(
+            runner, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union=True)[0]["n"].value))
+        triples.append(ox.Triple(default_graph, ox.NamedNode(VOID + "triples"),
+                                 ox.Literal(str(size), datatype=XSD_INTEGER)))
+    else:
+        triples.append(ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")))
+    for name in _cached("sd-graphs", lambda runner: [row["g"].value for row in _select(
+            runner, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")]):
+        named = ox.BlankNode()
+        triples += [ox.Triple(dataset, sd("namedGraph"), named),
+                    ox.Triple(named, RDF_TYPE, sd("NamedGraph")),
+                    ox.Triple(named, sd("name"), ox.NamedNode(name))]
     if current_app.config.get("UPDATE_TOKEN"):
         triples.append(ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
     for f in formats.FORMATS:
-        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.oxigraph.iri)))
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.iri)))
+    g.sparql_read = True
     return _rdf_response(triples)
 
 
@@ -278,51 +320,86 @@ def _wants_html(accept) -> bool:
 
 @bp.route("/.well-known/void", methods=["GET"])
 def void():
-    """VoID description of the dataset, with counts computed by SPARQL (cached per generation)."""
-    runner = current_app.extensions["esgkg_runner"]
-    cache: ResultCache = current_app.extensions["esgkg_result_cache"]
-    key = ("void", runner.generation())
-    stats = cache.get(key) if key[1] is not None else None
-    if stats is None:
-        stats = _void_stats(runner)
-        if key[1] is not None:
-            cache.put(key, stats)
+    """VoID description of the dataset: sizes, class and property partitions, where to get it."""
+    stats = _cached("void", _void_stats)
     root = request.url_root
     ds = ox.NamedNode(root + ".well-known/void#dataset")
     void = lambda name: ox.NamedNode(VOID + name)  # noqa: E731
-    count = lambda n: ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))  # noqa: E731
+    count = lambda n: ox.Literal(str(n), datatype=XSD_INTEGER)  # noqa: E731
     triples = [
         ox.Triple(ds, RDF_TYPE, void("Dataset")),
         ox.Triple(ds, ox.NamedNode("http://purl.org/dc/terms/title"),
                   ox.Literal("esgkg ESG knowledge graph")),
         ox.Triple(ds, void("sparqlEndpoint"), ox.NamedNode(root + "sparql")),
+        ox.Triple(ds, void("dataDump"), ox.NamedNode(root + "export?format=nquads")),
         ox.Triple(ds, void("uriSpace"), ox.Literal(_base())),
         ox.Triple(ds, void("triples"), count(stats["triples"])),
         ox.Triple(ds, void("distinctSubjects"), count(stats["subjects"])),
-        ox.Triple(ds, void("properties"), count(stats["properties"])),
-        ox.Triple(ds, void("classes"), count(stats["classes"])),
-        ox.Triple(ds, void("documents"), count(stats["graphs"])),
+        ox.Triple(ds, void("distinctObjects"), count(stats["objects"])),
+        ox.Triple(ds, void("properties"), count(len(stats["properties"]))),
+        ox.Triple(ds, void("classes"), count(len(stats["classes"]))),
+        ox.Triple(ds, void("documents"), count(stats["documents"])),
     ]
     for name in ("SPARQL_Results_JSON", "Turtle"):
         triples.append(ox.Triple(ds, void("feature"),
                                  ox.NamedNode("http://www.w3.org/ns/formats/" + name)))
+    for link, key, counted in (("classPartition", "classes", "entities"),
+                               ("propertyPartition", "properties", "triples")):
+        for iri, n in stats[key]:
+            part = ox.BlankNode()
+            triples += [ox.Triple(ds, void(link), part),
+                        ox.Triple(part, void("class" if key == "classes" else "property"),
+                                  ox.NamedNode(iri)),
+                        ox.Triple(part, void(counted), count(n))]
     g.sparql_read = True
     return _rdf_response(triples)
 
 
+def _iris():
+    """The IRIs served: the store's own (it records its base); a bare pyoxigraph store handed in
+    by a test has none, so the configured base."""
+    return getattr(get_store(current_app), "iris", None) or Iris()
+
+
 def _base() -> str:
-    """The base of the IRIs served: the store's own (it records it), not the environment's."""
-    from . import get_store
-    return get_store(current_app).iris.base
+    return _iris().base
+
+
+def _cached(name: str, compute):
+    """``compute(runner)``, kept per store generation (never for a backend without one)."""
+    runner = current_app.extensions["esgkg_runner"]
+    cache: ResultCache = current_app.extensions["esgkg_result_cache"]
+    key = (name, runner.generation())
+    value = cache.get(key) if key[1] is not None else None
+    if value is None:
+        value = compute(runner)
+        if key[1] is not None:
+            cache.put(key, value)
+    return value
 
 
 def _void_stats(runner) -> dict:
-    text = ("SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
-            "(COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?c) AS ?classes) "
-            "(COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o "
-            "OPTIONAL { FILTER(?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) BIND(?o AS ?c) } } }")
+    """The dataset's counts, over every named graph (the store keeps nothing in the default)."""
+    totals = _select(runner, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
+                             "(COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]
+    documents = _select(runner, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                                f"FILTER(STRSTARTS(STR(?g), \"{_base()}graph/doc/\")) }}")[0]
+    classes = _select(runner, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
+                              "GROUP BY ?c ORDER BY ?c")
+    properties = _select(runner, "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                 "GROUP BY ?p ORDER BY ?p")
+    number = lambda term: int(term.value) if term is not None else 0  # noqa: E731
+    return {"triples": number(totals["triples"]), "subjects": number(totals["subjects"]),
+            "objects": number(totals["objects"]), "documents": number(documents["n"]),
+            "classes": [(row["c"].value, number(row["n"])) for row in classes
+                        if isinstance(row["c"], ox.NamedNode)],
+            "properties": [(row["p"].value, number(row["n"])) for row in properties]}
+
+
+def _select(runner, text: str, union: bool = False) -> list:
+    """The rows of a SELECT the endpoint asks itself, through the same runner and time limit."""
     job = {"op": "query", "text": text, "format": "json", "max_rows": 0,
-           "default_graphs": None, "named_graphs": None, "union": False}
+           "default_graphs": None, "named_graphs": None, "union": union}
     body = b""
     try:
         for message in runner.run(job, current_app.config["QUERY_TIMEOUT"]):
@@ -331,10 +408,8 @@ def _void_stats(runner) -> dict:
             elif message[0] == "error":
                 raise ProtocolError(500, message[2])
     except QueryTimeout as exc:
-        raise ProtocolError(503, f"VoID statistics took too long: {exc}") from None
-    row = next(iter(ox.parse_query_results(body, ox.QueryResultsFormat.JSON)))
-    return {name: int(row[name].value) if row[name] is not None else 0
-            for name in ("triples", "subjects", "properties", "classes", "graphs")}
+        raise ProtocolError(503, f"describing the dataset took too long: {exc}") from None
+    return list(ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
 
 
 def _rdf_response(triples: list) -> Response:

@@ -1,28 +1,54 @@
-"""Reading SPARQL text just enough to guard and route it, before the real parser sees it.
+"""Reading SPARQL text the way the parser does, to guard and route it before the engine sees it.
 
 pyoxigraph has no public parse tree, and it *would* reach the network for ``SERVICE`` and
-``LOAD``. So the endpoint tokenizes each operation (strings, IRIs and comments are skipped, so a
-literal "SERVICE" is harmless) to refuse those keywords, to learn the query form for content
-negotiation, and to apply the protocol's ``using-graph-uri`` / ``using-named-graph-uri`` to an
-update. Syntax errors are left to pyoxigraph, whose message the client gets.
+``LOAD``. So the endpoint splits each operation into the grammar's terminals (SPARQL 1.1 §19.8)
+exactly as Oxigraph's parser does — comments run from ``#`` to a line feed *or* a carriage
+return, strings in all four quote forms with their escapes, IRIs may hold ``#``, prefixed names
+their ``\\``-escapes — and looks at what is left: the keywords. Oxigraph matches a keyword
+without a word boundary (``SERVICESILENT<...>`` and ``SERVICE:`` are live), so any bare word or
+prefix that *contains* a network keyword counts as one. From the same tokens it learns the query
+form for content negotiation, whether the query names a dataset, how deep it nests, and whether
+an update would drop the whole store; and it applies the protocol's ``using-graph-uri`` /
+``using-named-graph-uri``. Syntax errors are left to pyoxigraph, whose message the client gets.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_TOKEN = re.compile(r'''
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<word>[A-Za-z_][\w\-]*(?::[^\s{}()<>,;"'\#\[\]]*)?|:[^\s{}()<>,;"'\#\[\]]*)
+# The grammar's character classes (§19.8), so no token is wider than Oxigraph's.
+_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+         "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_CHARS = _BASE + "_\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"        # PN_CHARS
+_VARNAME = f"[{_BASE}_0-9][{_BASE}_0-9\u00B7\u0300-\u036F\u203F-\u2040]*"
+_PLX = r"\\[_~.\-!$&'()*+,;=/?#@%]|%[0-9A-Fa-f]{2}"
+_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
+_LOCAL = f"(?:[{_BASE}_:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
+_TOKEN = re.compile(rf'''
+    (?P<ws>[ \t\r\n]+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>\'\'\'(?:(?:\'|\'\')?(?:[^'\\]|\\.))*\'\'\'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""
+               |"(?:[^"\\\r\n]|\\.)*"|\'(?:[^'\\\r\n]|\\.)*\')
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$]{_VARNAME})
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<word>(?:{_PREFIX})?:(?:{_LOCAL})?|[A-Za-z_]\w*)
   | (?P<punct>.)
 ''', re.X | re.S)
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 NETWORK_KEYWORDS = ("SERVICE", "LOAD")
+MAX_DEPTH = 64            # nested groups, brackets or unary operators accepted (deeper is a 400)
+_OPENERS, _CLOSERS, _UNARY = "{([", "})]", "!+-"
+_DROP_TARGETS = ("ALL", "DEFAULT", "NAMED")
+
+
+class Refused(ValueError):
+    """An operation the endpoint will not run (the message says why); a 400 or 403."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
 
 
 class Token(tuple):
@@ -54,41 +80,75 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-def analyse_query(text: str) -> tuple[str | None, str | None, bool]:
-    """(query form, first network keyword, has a FROM clause) in one pass over the tokens."""
-    form, network, dataset = None, None, False
-    for tok in tokens(text):
-        keyword = tok.keyword
-        if keyword is None:
+@dataclass(frozen=True)
+class Operation:
+    """What the endpoint needs to know about one query or update, from one pass over its tokens."""
+
+    tokens: list[Token]
+    form: str | None            # SELECT, ASK, CONSTRUCT, DESCRIBE (queries)
+    network: str | None         # the first network keyword (SERVICE, LOAD)
+    names_dataset: bool         # FROM / FROM NAMED outside any group
+    drop: str | None            # "DROP ALL", "CLEAR DEFAULT", ...: an update emptying the store
+    depth: int                  # deepest nesting of brackets and unary operators
+
+
+def read_operation(text: str) -> Operation:
+    toks = tokens(text)
+    form = network = drop = None
+    names_dataset, depth, deepest, unary_run = False, 0, 0, 0
+    for i, (kind, value, _, _, braces) in enumerate(toks):  # plain tuple access: this runs per request
+        if kind == "punct":
+            if value in _OPENERS:
+                depth += 1
+            elif value in _CLOSERS:
+                depth -= 1
+            unary_run = unary_run + 1 if value in _UNARY else 0
+            deepest = max(deepest, depth + unary_run)
             continue
+        unary_run = 0
+        if kind != "word":
+            continue
+        head, colon, _ = value.upper().partition(":")
+        if network is None:  # Oxigraph needs no word boundary: a word or prefix holding it counts
+            network = next((k for k in NETWORK_KEYWORDS if k in head), None)
+        if colon:
+            continue  # a prefixed name, not a keyword
+        keyword = head
         if form is None and keyword in QUERY_FORMS:
             form = keyword
-        elif network is None and keyword in NETWORK_KEYWORDS:
-            network = keyword
-        elif keyword == "FROM" and tok.depth == 0:
-            dataset = True
-    return form, network, dataset
+        elif keyword == "FROM" and braces == 0:
+            names_dataset = True
+        elif drop is None and keyword.startswith(("DROP", "CLEAR")):
+            drop = _drop_target(keyword, toks[i + 1:i + 3])
+    return Operation(toks, form, network, names_dataset, drop, deepest)
+
+
+def _drop_target(word: str, following: list[Token]) -> str | None:
+    """"DROP ALL" etc. when ``word`` and the bare words after it empty graphs wholesale. Spaces are
+    optional to Oxigraph here too: ``DROPALL`` and ``CLEARSILENTALL`` drop everything."""
+    verb = "DROP" if word.startswith("DROP") else "CLEAR"
+    rest = word[len(verb):] + "".join(t.keyword or " " for t in following)
+    rest = rest[len("SILENT"):] if rest.startswith("SILENT") else rest
+    target = next((t for t in _DROP_TARGETS if rest.startswith(t)), None)
+    return f"{verb} {target}" if target else None
+
+
+def check(op: Operation, *, allow_drop: bool = False) -> None:
+    """Raise Refused for what the endpoint never runs: network access, over-deep nesting, and
+    (unless the server allows it) an update that empties the store."""
+    if op.network:
+        raise Refused(f"{op.network} is disabled: esgkg never fetches the network on a request's "
+                      "behalf (a word or prefix holding it counts, as the parser reads it so)")
+    if op.depth > MAX_DEPTH:
+        raise Refused(f"the operation nests {op.depth} levels deep; the limit is {MAX_DEPTH}")
+    if op.drop and not allow_drop:
+        raise Refused(f"{op.drop} would empty the store; start the server with --allow-drop "
+                      "to allow it", 403)
 
 
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; None when the text has none (the parser will say why)."""
-    for tok in tokens(text):
-        if tok.keyword in QUERY_FORMS:
-            return tok.keyword
-    return None
-
-
-def network_keyword(text: str) -> str | None:
-    """The first keyword that would make the store fetch the network (SERVICE, LOAD), if any."""
-    for tok in tokens(text):
-        if tok.keyword in NETWORK_KEYWORDS:
-            return tok.keyword
-    return None
-
-
-def has_dataset_clause(text: str) -> bool:
-    """Whether a query names its own dataset (FROM / FROM NAMED outside any group)."""
-    return any(tok.depth == 0 and tok.keyword == "FROM" for tok in tokens(text))
+    return read_operation(text).form
 
 
 class DatasetConflict(ValueError):

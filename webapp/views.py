@@ -1,7 +1,8 @@
 """The analyst views: the fact table (/facts), the documents (/documents), company comparison
-(/compare) and the canned queries' results (/queries/NAME). Each page has its JSON twin at the same path + ``.json`` (or ``?format=json``), and the
-fact table its downloads: ``/facts.csv``, ``/facts.jsonl`` and every RDF export format
-(``/facts.turtle``, or ``?format=turtle``), each holding exactly the filtered rows.
+(/compare) and the canned queries' results (/queries/NAME). Each page has its JSON twin at the
+same path + ``.json`` (or ``?format=json``), and the fact table its downloads: ``/facts.csv``,
+``/facts.jsonl`` and every RDF export format (``/facts.turtle``, or ``?format=turtle``), each
+holding exactly the filtered rows.
 """
 from __future__ import annotations
 
@@ -16,10 +17,9 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context
 from esgkg.graph import export
 
 from . import canned, facts as fact_table, model, timelines
-from .pages import fail, render_page, security_headers, store, wants_json
+from .pages import fail, render_page, store, wants_json
 
 bp = Blueprint("views", __name__)
-bp.after_request(security_headers)
 
 TABLE_FORMATS = ("csv", "jsonl")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..clauses import agent_tokens, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from ..entities import Mention
+from ..entities import Mention, clean_name
 from .triggers import triggered, year_of
 
 
@@ -24,10 +24,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for award in awards:
             obj = ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
+            body = conferrer or named_in_award(ctx, obj)
             for subject in subjects:
                 for level in award_levels(sentence, trigger, award) or [None]:
                     ctx.add("award", sentence, subject, obj, year=year, level=level,
-                            awarded_by=conferrer.label if conferrer and conferrer is not obj else None)
+                            awarded_by=body.name if body and body is not obj else None)
 
 
 def _venues(awards):
@@ -38,19 +39,43 @@ def _venues(awards):
 
 
 def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """'named “Sustainable Company of the Year”': a quoted capitalised title right after a naming verb."""
+    """'named “Sustainable Company of the Year”', 'recognised as a Top Employer 2023': a title
+    (quoted, or capitalised after 'as') right after a naming verb."""
     doc = sentence.doc
-    if trigger.lemma_ not in ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select"):
+    if trigger.lemma_ not in ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank"):
         return []
     i = trigger.i + 1
-    while i < len(doc) and i <= trigger.i + 3 and doc[i].text not in ("“", '"', "‘"):
+    while i < len(doc) and i <= trigger.i + 3 and doc[i].text not in ("“", '"', "‘", "'"):
         i += 1
-    if i >= len(doc) or doc[i].text not in ("“", '"', "‘"):
+    if i < len(doc) and doc[i].text in ("“", '"', "‘", "'"):
+        end = next((t.i for t in doc[i + 1:i + 15] if t.text in ("”", '"', "’", "'")), None)
+        if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
+            return [Mention(doc[i + 1:end], "award", doc[i + 1:end].text)]
         return []
-    end = next((t.i for t in doc[i + 1:i + 15] if t.text in ("”", '"', "’")), None)
-    if end is None or end == i + 1 or not doc[i + 1].text[:1].isupper():
-        return []
-    return [Mention(doc[i + 1:end], "award", doc[i + 1:end].text)]
+    i = trigger.i + 1
+    if i < len(doc) and doc[i].lower_ == "as":
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        end = i
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and end > i
+                                  or doc[end].lower_ in ("of", "the", "in", "for", "and") and end + 1 < len(doc)
+                                  and doc[end + 1].text[:1].isupper()):
+            end += 1
+        typed = sentence.mention_at(doc[i])
+        if end > i and (typed is None or typed.type not in ("place", "index", "standard")):
+            return [Mention(doc[i:end], "award", clean_name(doc[i:end].text))]
+    return []
+
+
+def named_in_award(ctx, award):
+    """'the Global Views Magazine ESG Corporate Sustainability Awards' are Global Views Magazine's
+    when the release names that organization on its own too."""
+    for entity in {id(e): e for e in ctx.entities.by_surface.values()}.values():
+        if entity.type in ("organization", "agency") and award.label.startswith(entity.label + " ") \
+                and len(entity.label.split()) >= 2:
+            return entity
+    return None
 
 
 def recipients(ctx, sentence, trigger):

@@ -46,7 +46,7 @@ def rank_of(sentence, trigger) -> str | None:
             return "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
             return words[-1]
-        if words[0].lower() == "score":
+        if words[0].lower() in ("score", "scored", "scores", "scoring"):
             return words[-1]
         return words[-1]
     return None

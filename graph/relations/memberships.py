@@ -3,7 +3,7 @@
 the group committed in 2019'), or for a joining verb ('joined', 'signed') from the release's year."""
 from __future__ import annotations
 
-from ..clauses import clause_years, governing_verb, is_negated, subject_tokens
+from ..clauses import clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from .triggers import triggered
 
@@ -17,8 +17,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             scope = [g for c in trigger.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
             scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
             bodies = [b for b in bodies if any(b.covers(t) for t in scope)]
-        years = clause_years(governing_verb(trigger))
-        since = years[0] if years else (ctx.year_default() if row.get("since") else None)
+        verb = governing_verb(trigger)
+        years = clause_years(verb)
+        since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
         for body in bodies:
             if body.type == "company" and trigger.pos_ == "VERB" and trigger.lemma_ not in ("join", "become"):
                 continue  # 'signed a deal with Acme' is no membership

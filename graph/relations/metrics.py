@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..clauses import clause_years, governing_verb, is_negated, patterns
 from ..document import DocContext, ParsedSentence
-from ..language import language_data
+from ..language import language_data, number_value
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SKIP_ENTS = ("DATE", "ORDINAL")
@@ -41,9 +41,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         scale, unit, unit_end = _unit(doc, token)
         if not unit:
             continue
-        if unit.lower() in _not_measures():
+        if unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
-        measured = _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
+        measured = _spent_on(token) if _currency_before(doc, token.i) else \
+            _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
         if measured:
             quantity = {t.lower_ for t in doc[token.i:unit_end]}
             words = [w for w in measured.split() if w.lower() not in quantity]
@@ -55,7 +56,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not measured or is_negated(token.head):
             continue
         verb = governing_verb(token)
-        years = clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []
+        years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in _baselines(doc)]
+        if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
+            years = [y for y in _sentence_years(doc) if y not in _baselines(doc)]
         if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
             years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
         obj = ctx.entities.resolve(measured, "metric")
@@ -85,13 +88,67 @@ def _target_cues(doc) -> set[int]:
 
 
 def _value(token: Token):
+    """The number a token writes: '1,153', '6.6', 'eight'; '212, 768' (a thousands comma with a
+    space) is one number, read at its second part. Years are no values."""
     text = token.text.replace("\u00a0", " ")
     if not NUMBER.match(text):
-        return None
+        return number_value(text) if token.like_num and token.text.isalpha() and number_value(text) else None
     if re.match(r"^(?:19|20)\d\d$", text):
         return None  # a year
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and re.fullmatch(r"\d{3}", doc[token.i + 2].text) \
+            and re.fullmatch(r"\d{1,3}", text):
+        return None  # the first part of '212, 768'
+    if token.i > 1 and doc[token.i - 1].text == "," and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{1,3}", doc[token.i - 2].text):
+        text = doc[token.i - 2].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
+
+
+def _sentence_years(doc) -> list[int]:
+    """Years that open the sentence's main clause ('In 2018, ...')."""
+    years = []
+    for token in doc:
+        if token.dep_ == "ROOT":
+            for prep in (c for c in token.children if c.lower_ in ("in", "during") and c.i < token.i):
+                years += [int(g.text[-4:]) for g in prep.children if YEAR_TOKEN.match(g.text)]
+    return years
+
+
+def _spent_on(number: Token) -> str | None:
+    """'financed USD 2.5 billion in green loans', 'invested US$400 million in SAF': what the money went to."""
+    money = number
+    while money.dep_ in ("compound", "nummod", "quantmod") and money.head != money:
+        money = money.head
+    for holder in (money, money.head):
+        for prep in (c for c in holder.children if c.lower_ in ("in", "for", "on", "into", "to") and c.dep_ == "prep"):
+            pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
+            if pobj:
+                return _noun_phrase(pobj[0])
+    return None
+
+
+def _baselines(doc) -> set[int]:
+    """Years a change is measured against: 'compared with 2019', 'versus 2019', 'the 2016 baseline'."""
+    years = set()
+    for token in doc:
+        if YEAR_TOKEN.match(token.text) and any(a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
+                                                for a in [*token.ancestors][:3] + [*token.children]):
+            years.add(int(token.text[-4:]))
+    return years
+
+
+YEAR_TOKEN = re.compile(r"^(?:FY)?(?:19|20)\d\d$")
+
+
+def _currency_before(doc, i: int) -> str | None:
+    """'USD', 'US$', '€' written just before the number at I."""
+    currencies = set(language_data()["currency_prefixes"])
+    if i > 0 and doc[i - 1].text in currencies:
+        return doc[i - 1].text
+    if i > 1 and doc[i - 2].text + doc[i - 1].text in currencies:
+        return doc[i - 2].text + doc[i - 1].text
+    return None
 
 
 def _value_like(token: Token) -> bool:
@@ -119,6 +176,9 @@ def _unit(doc, token):
     scale = None
     if i < len(doc) and doc[i].lower_ in language_data()["scales"]:
         scale, i = doc[i].text, i + 1
+    currency = _currency_before(doc, token.i)
+    if currency:  # 'USD 2.5 billion', 'US$400 million'
+        return scale, currency, i
     while i < len(doc) and doc[i].text in ("-", "plus", "+"):
         i += 1
     end = _unit_at(doc, i)
@@ -183,7 +243,8 @@ def _done_to(number: Token, unit_head: Token) -> str | None:
     """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it."""
     counted = number.head if number.dep_ == "nummod" else None
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
-        return f"{unit_head.text} {counted.head.text}"
+        unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
+        return f"{unit_noun.text} {counted.head.text}"
     return None
 
 

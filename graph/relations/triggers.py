@@ -34,7 +34,8 @@ def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -
     verb = governing_verb(trigger)
     if verb.dep_ == "relcl":  # 'ISO 9001 and ISO 14001, which we have renewed': the antecedent
         tokens |= {t.i for t in (verb.head, *verb.head.conjuncts)}
-    found = [m for m in sentence.mentions if m.type in types and m.root.i in tokens and not m.covers(trigger)]
+    found = [m for m in sentence.mentions if m.type in types and m.root.i in tokens
+             and (not m.covers(trigger) or trigger.pos_ == "NOUN" and m.span[-1] == trigger)]  # 'B Corp certification'
     for mention in list(found):
         for conjunct in mention.root.conjuncts:
             other = sentence.mention_at(conjunct)

@@ -10,6 +10,23 @@ initAllSearches();
 const host = document.getElementById("yasgui");
 const statusLine = document.getElementById("query-status");
 
+// A result the endpoint cut at its row limit must not pass for the whole answer: a banner says so.
+const truncatedBanner = document.createElement("p");
+truncatedBanner.id = "query-truncated";
+truncatedBanner.setAttribute("role", "alert");
+truncatedBanner.hidden = true;
+host.before(truncatedBanner);
+
+function showTruncation(response) {
+  const cut = response && response.headers && typeof response.headers.get === "function"
+    ? response.headers.get("X-SPARQL-Results-Truncated") : null;
+  truncatedBanner.hidden = !(cut && cut.startsWith("true"));
+  const limit = cut && /max-rows=(\d+)/.exec(cut);
+  truncatedBanner.textContent = truncatedBanner.hidden ? "" :
+    `Incomplete result: the endpoint stops at ${limit ? limit[1] : "its row limit of"} rows. ` +
+    "Narrow the query, or page through it with LIMIT and OFFSET.";
+}
+
 async function start() {
   const { examples } = await getJSON(host.dataset.examples);
   const endpoint = new URL(host.dataset.endpoint, window.location.origin).href;
@@ -50,7 +67,15 @@ async function start() {
     statusLine.textContent = "Query finished.";
     host.dataset.lastQuery = tab.getId();
   });
-  yasgui.on("queryBefore", () => { statusLine.textContent = "Running query…"; });
+  yasgui.on("queryBefore", (_y, tab) => {
+    statusLine.textContent = "Running query…";
+    truncatedBanner.hidden = true;
+    const yasqe = tab.getYasqe();
+    if (yasqe && !yasqe.esgkgWatched) {  // the response (and its headers) reach only Yasqe's event
+      yasqe.esgkgWatched = true;
+      yasqe.on("queryResponse", (_q, response) => showTruncation(response));
+    }
+  });
 
   document.getElementById("open-in-graph").addEventListener("click", () => {
     const tab = yasgui.getTab();
