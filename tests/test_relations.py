@@ -382,3 +382,10 @@ def test_an_award_named_after_an_organization_the_release_names_is_conferred_by_
     (award,) = only(facts_of(text), "award")
     assert (award["object"], award.get("awarded_by")) == (
         "Harbor Weekly Magazine Green Business Awards", "Harbor Weekly Magazine")
+
+
+def test_a_title_named_in_a_guide_is_conferred_by_its_publisher():
+    text = "Orbis Metals Inc. has been named “Green Company of the Year” in Delta Weekly's 2019 Industry Guide."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["year"]) == ("Green Company of the Year", 2019)
+    assert award["awarded_by"] in ("Delta Weekly", "Industry Guide")

@@ -97,6 +97,9 @@ def conferring_body(ctx, sentence, trigger, awards):
         for child in token.children:
             if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "in" and child.dep_ == "prep" and token == trigger:
+                # 'named X in Exame magazine's 2010 Sustainability Guide': the guide's publisher
+                candidates += [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
             if child.dep_ == "poss":
                 candidates.append(child)
             if child.dep_ == "acl" and child.lemma_ in ("organise", "organize", "host", "present", "give", "confer", "run"):
