@@ -155,10 +155,11 @@ def since_year(root: Token) -> int | None:
     return None
 
 
-def consecutive_years(sentence: Span) -> int | None:
-    """'sixth consecutive year', '6th year in a row', 'for the fifth time', 'seven straight years'."""
+def consecutive_years(sentence: Span, within: set[int] | None = None) -> int | None:
+    """'sixth consecutive year', '6th year in a row', 'for the fifth time', 'seven straight years'
+    (only cues on tokens WITHIN, when given: a clause's own streak)."""
     for row, span in patterns("index_inclusion").matches(sentence.doc, "consecutive"):
-        if not (sentence.start <= span.start < sentence.end):
+        if not (sentence.start <= span.start < sentence.end) or within is not None and span.start not in within:
             continue
         if span[0].lower_ == "for":  # 'for the eleventh time'
             value = number_value(span[2].text)

@@ -121,11 +121,13 @@ class DocContext:
             self.recent[mention.type] = self.entity(mention)
 
     def year_default(self) -> int | None:
-        """The release's year: its date's, else the latest year it names (not a target's 'by 2030')."""
+        """The release's year: its date's, else the year it names most often (the latest of a
+        tie), not counting a target's 'by 2050'."""
         if self.meta.year:
             return self.meta.year
-        years = [int(m) for m in re.findall(r"(?<!by )(?<!until )(?<!to )\b((?:19|20)\d\d)\b", self.release.text[:20_000])]
-        return max(years) if years else None
+        years = Counter(int(m) for m in re.findall(r"(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b",
+                                                    self.release.text[:20_000]))
+        return max(years, key=lambda y: (years[y], y)) if years else None
 
     # --- the one fact builder ---------------------------------------------------------------
     def add(self, kind: str, sentence: ParsedSentence, subject: Entity | None, obj: Entity | None,

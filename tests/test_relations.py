@@ -389,3 +389,18 @@ def test_a_title_named_in_a_guide_is_conferred_by_its_publisher():
     (award,) = only(facts_of(text), "award")
     assert (award["object"], award["year"]) == ("Green Company of the Year", 2019)
     assert award["awarded_by"] in ("Delta Weekly", "Industry Guide")
+
+
+def test_each_index_keeps_the_streak_of_its_own_clause():
+    text = ("Corvane Power Ltd. said it is the fourth year in a row that it has been selected for the Lumen "
+            "Sustainability Index, and it has also retained its place on the Lumen Leaders Index for the seventh "
+            "consecutive year.")
+    streaks = {r["object"]: r.get("consecutive_years") for r in only(facts_of(text), "index_inclusion")}
+    assert streaks == {"Lumen Sustainability Index": 4, "Lumen Leaders Index": 7}
+
+
+def test_without_a_date_the_release_year_is_the_one_it_names_most_not_a_target():
+    text = ("Corvane Power Ltd. was included in the Lumen Sustainability Index 2021. The 2021 review covered "
+            "its plants. The company aims to reach net zero by 2050, and its 2050 plan is public.")
+    (index,) = only(facts_of(text), "index_inclusion")
+    assert index["year"] == 2021

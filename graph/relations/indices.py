@@ -3,7 +3,7 @@
 ('ranked first', 'at the top', 'rated AA', 'a score of 64')."""
 from __future__ import annotations
 
-from ..clauses import consecutive_years, patterns
+from ..clauses import clause_span, consecutive_years, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
 from .triggers import triggered, year_of
@@ -11,7 +11,7 @@ from .triggers import triggered, year_of
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
-        streak = consecutive_years(sentence.doc[:])
+        streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
         for index in indices:
             obj = ctx.entity(index, "index")
