@@ -404,3 +404,12 @@ def test_without_a_date_the_release_year_is_the_one_it_names_most_not_a_target()
             "its plants. The company aims to reach net zero by 2050, and its 2050 plan is public.")
     (index,) = only(facts_of(text), "index_inclusion")
     assert index["year"] == 2021
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("The firm said that it is amongst only five Indian companies to be included in the Lumen Index.", "India"),
+    ("The Mexican low-cost airline Corvana was selected for the Lumen Index.", "Mexico"),
+])
+def test_a_nationality_of_the_release_organization_places_it(sentence, country):
+    text = "Corvana Systems Ltd. won the Lumen Award. " + sentence.replace("Corvana was", "Corvana Systems Ltd. was")
+    assert country in {r["object"] for r in only(facts_of(text), "located_in")}

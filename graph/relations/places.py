@@ -101,10 +101,24 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
         named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
-        subjects = ctx.subjects(sentence, noun) if noun.dep_ in ("attr", "pobj", "dobj") else []
-        if any(e is ctx.main for e in named + subjects) or noun.dep_ in ("nsubj",) and any(
-                c.lower_ == "the" for c in noun.children):
+        if any(e is ctx.main for e in named) or _said_of_main(ctx, sentence, noun):
             ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+
+
+def _said_of_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
+    """'the Mexican airline' as the subject, or 'it is amongst only five Indian companies': a
+    clause above the noun whose subject is the release's organization."""
+    if noun.dep_ == "nsubj" and any(c.lower_ == "the" for c in noun.children) and noun.tag_ == "NN":
+        return True
+    token = noun
+    for _ in range(4):
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != noun]
+        if subjects:
+            return ctx.entity_of(sentence, subjects[0]) is ctx.main
+        if token.head == token:
+            break
+    return False
 
 
 def _leading_place(ctx, label: str) -> str | None:
