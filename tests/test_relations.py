@@ -413,3 +413,8 @@ def test_without_a_date_the_release_year_is_the_one_it_names_most_not_a_target()
 def test_a_nationality_of_the_release_organization_places_it(sentence, country):
     text = "Corvana Systems Ltd. won the Lumen Award. " + sentence.replace("Corvana was", "Corvana Systems Ltd. was")
     assert country in {r["object"] for r in only(facts_of(text), "located_in")}
+
+
+def test_becoming_second_after_a_company_is_no_membership():
+    text = "Corvana Systems Ltd. grew last year to become the second-largest maker after Brandt Computing Co."
+    assert only(facts_of(text), "membership") == []
