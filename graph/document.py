@@ -151,11 +151,22 @@ class DocContext:
 
 
 def mark_persons(sentences: list[ParsedSentence]) -> None:
-    """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin Ciputra')."""
-    surnames = {m.label.split()[-1] for s in sentences for m in s.mentions if m.type == "person" and " " in m.label}
+    """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
+    Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
+    for 'Tesko Resins Ltd.') is that company."""
+    mentions = [m for s in sentences for m in s.mentions]
+    surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
+    companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
+
+    def retyped(m: Mention) -> Mention:
+        if m.type == "company" and m.label in surnames:
+            return Mention(m.span, "person", m.label)
+        if m.type == "person" and any(c.startswith(m.label + " ") for c in companies):
+            return Mention(m.span, "company", m.label)
+        return m
+
     for sentence in sentences:
-        sentence.mentions = [Mention(m.span, "person", m.label) if m.type == "company" and m.label in surnames else m
-                             for m in sentence.mentions]
+        sentence.mentions = [retyped(m) for m in sentence.mentions]
 
 
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:

@@ -137,10 +137,15 @@ class MentionTyper:
                 + lowercase_award_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD"))
-                   or _core_start(m.span) < run.start or m.span.end > run.end for m in overlapping):
-                continue  # the gazetteer's names and longer NER spans stand
-            typed = self._typed(run) or (Mention(run, "company", self._label(run))
-                                         if run.label_ in ("SUBJECT", "COMPANY") and self._label(run) else None)
+                   or _core_start(m.span) < run.start or m.span.end > run.end
+                   or run.label_ == "SUBJECT" and m.type == "person" for m in overlapping):
+                continue  # the gazetteer's names, longer NER spans and people stand
+            if run.label_ == "SUBJECT" and run[0].text in self.titles:
+                continue  # 'President Taro Kawabe said': a person
+            label = self._label(run)
+            typed = self._typed(run) or (Mention(run, "company", label) if run.label_ in ("SUBJECT", "COMPANY")
+                                         and label and label not in self.titles and label.lower() not in self.junk
+                                         else None)
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents += self._coordinated(doc, ents)
@@ -205,11 +210,13 @@ class MentionTyper:
         words = clean_name(span.text).split()
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
+        while len(words) > 1 and words[-1].isupper() and _trigger_word(words[-1]):
+            words = words[:-1]  # a shouted headline: 'BANK OF AFRICA AWARDED TWICE'
         return " ".join(words)
 
     def _typed(self, span: Span) -> Mention | None:
         label = self._label(span)
-        if not label or label.lower() in self.junk or not any(c.isalpha() for c in label):
+        if not label or label.lower() in self.junk or not any(c.isalpha() for c in label) or label in self.titles:
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX):].lower(), span.ent_id_ or label, label)
@@ -238,6 +245,13 @@ class MentionTyper:
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
+
+
+def _trigger_word(word: str) -> bool:
+    """Is WORD a form of a verb that states a fact ('AWARDED', 'WINS', 'JOINS')?"""
+    from .extract import is_trigger_word
+
+    return is_trigger_word(word)
 
 
 def _core_start(span: Span) -> int:

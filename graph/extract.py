@@ -137,6 +137,12 @@ LIGHT_WORDS = {"have", "be", "make", "get", "take", "give", "keep", "set", "run"
                "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "as", "top", "first", "best"}
 
 
+def is_trigger_word(word: str) -> bool:
+    """A trigger or cue word of the pattern files, in any inflection ('AWARDED', 'joins')."""
+    found = _candidate_re().match(word)
+    return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
+
+
 def is_candidate(text: str) -> bool:
     """Can this sentence hold a fact? It needs a trigger or cue word, a known name or a number."""
     return bool(_candidate_re().search(text))

@@ -418,3 +418,12 @@ def test_a_nationality_of_the_release_organization_places_it(sentence, country):
 def test_becoming_second_after_a_company_is_no_membership():
     text = "Corvana Systems Ltd. grew last year to become the second-largest maker after Brandt Computing Co."
     assert only(facts_of(text), "membership") == []
+
+
+def test_titles_and_shouted_headlines_do_not_become_the_company():
+    text = ("KELVIN STEEL AWARDED TWICE\n\nOsaka, 3 Feb 2017 – Kelvin Steel Co., Ltd. announced today that it was "
+            "selected for the Lumen Index. President Taro Kawabe said the company is proud. The President thanked staff.")
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ctx.main.label == "Kelvin Steel Co., Ltd."
+    names = {m.label for s in ctx.sentences for m in s.mentions if m.type == "company"}
+    assert "KELVIN STEEL AWARDED" not in names and "President" not in names
