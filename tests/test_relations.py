@@ -427,3 +427,15 @@ def test_titles_and_shouted_headlines_do_not_become_the_company():
     assert ctx.main.label == "Kelvin Steel Co., Ltd."
     names = {m.label for s in ctx.sentences for m in s.mentions if m.type == "company"}
     assert "KELVIN STEEL AWARDED" not in names and "President" not in names
+
+
+def test_a_nationality_that_begins_a_company_name_places_nothing():
+    text = "Thai Prawn Group PCL, the leading seafood company, has been listed on the Lumen Index."
+    assert "Thailand" not in {r["object"] for r in only(facts_of(text), "located_in")}
+
+
+def test_a_shouted_company_suffix_does_not_end_the_sentence():
+    from esgkg.graph.sentences import split_sentences
+
+    text = "SEKIGAWA CHEMICAL CO., LTD. received the Gold Class award."
+    assert [s.text for s in split_sentences(text)] == [text]

@@ -95,8 +95,10 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         country = demonyms.get(token.text)
         if token.ent_type_ == "GPE" and token.dep_ in ("poss", "compound") and token.text in ctx.lexicon.place_types:
             country = token.text
-        if not country or token.dep_ not in ("amod", "compound", "poss", "nmod"):
-            continue
+        named = sentence.mention_at(token)
+        if not country or token.dep_ not in ("amod", "compound", "poss", "nmod") \
+                or named is not None and named.type == "company" and named.label.startswith(token.text + " "):
+            continue  # 'Thai' in 'Thai Union Group PCL' is part of a name
         noun = token.head
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
