@@ -439,3 +439,9 @@ def test_a_shouted_company_suffix_does_not_end_the_sentence():
 
     text = "SEKIGAWA CHEMICAL CO., LTD. received the Gold Class award."
     assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_a_report_in_accordance_with_a_framework_body_adopts_its_standards():
+    text = ("Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
+            "Global Reporting Initiative (GRI) Standards.")
+    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Global Reporting Initiative"]

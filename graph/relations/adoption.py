@@ -17,8 +17,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
             continue  # 'a new standard' states nothing; 'standards from X' does
         for standard in standards:
-            if standard.type != "standard" and not nominal:
-                continue  # a body's standards need 'standards from/of X'
+            if standard.type == "company" and not nominal or standard.type == "initiative":
+                continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
             obj = ctx.entity(standard, standard.type)
             if obj.label in certified:
                 continue
