@@ -7,23 +7,17 @@ conjunct), and the clause's cues (negation, hypotheticals, years, streaks, ranks
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
-from .language import number_value
-from .lexicon import _data
+from .language import PATTERN_FILES, number_value, pattern_rows
 from .nlp import pipeline
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 YEAR = re.compile(r"^(?:FY)?((?:19|20)\d\d)$")
-
-
-PATTERN_FILES = ("award", "certification", "index_inclusion", "membership", "standard_adoption", "program",
-                 "part_of", "located_in", "metric", "clause")
 
 
 class PatternSet:
@@ -31,8 +25,7 @@ class PatternSet:
 
     def __init__(self, name: str):
         self.name = name
-        self.rows = [json.loads(line) for line in
-                     _data(f"patterns/{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        self.rows = pattern_rows(name)
 
     def matches(self, doc, label: str | None = None) -> list[tuple[dict, Span]]:
         """(row, matched span) for every match, in text order; only rows of LABEL if given."""

@@ -86,8 +86,6 @@ class DocContext:
         for child in token.children:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)
-        if token.dep_ == "compound" and mention is None:
-            return None
         return None
 
     def subjects(self, sentence: ParsedSentence, trigger: Token) -> list[Entity]:

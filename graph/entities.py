@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .language import company_suffixes, has_company_suffix, head_type, junk_names, language_data
+from .language import company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
 
@@ -210,7 +210,7 @@ class MentionTyper:
         words = clean_name(span.text).split()
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
-        while len(words) > 1 and words[-1].isupper() and _trigger_word(words[-1]):
+        while len(words) > 1 and words[-1].isupper() and is_trigger_word(words[-1]):
             words = words[:-1]  # a shouted headline: 'BANK OF AFRICA AWARDED TWICE'
         return " ".join(words)
 
@@ -245,13 +245,6 @@ class MentionTyper:
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
-
-
-def _trigger_word(word: str) -> bool:
-    """Is WORD a form of a verb that states a fact ('AWARDED', 'WINS', 'JOINS')?"""
-    from .extract import is_trigger_word
-
-    return is_trigger_word(word)
 
 
 def _core_start(span: Span) -> int:
@@ -468,7 +461,3 @@ class DocumentEntities:
         self.main = entity
         for name in entity.names():
             self.by_surface[normalize(name)] = entity
-
-
-def is_company_like(mention: Mention) -> bool:
-    return mention.type in ("company", "organization") or has_company_suffix(mention.label)

@@ -7,16 +7,13 @@ kind) -> one fact per (kind, subject, object) with the qualifiers of all its men
 """
 from __future__ import annotations
 
-import re
 import sys
-from functools import lru_cache
 
 from .document import DocContext, ParsedSentence, find_main, mark_persons
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
-from .clauses import PATTERN_FILES, patterns
-from .language import end_of_release, language_data
+from .language import candidate_words, end_of_release
 from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import parse
 from .read import Release
@@ -110,42 +107,9 @@ def body_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-@lru_cache(maxsize=1)
-def _candidate_re() -> re.Pattern:
-    """Words that can state a fact: the trigger and cue words of every pattern file (as stems,
-    so 'receiv' finds 'received'), their irregular forms, program and site nouns, units after a
-    number, and the gazetteer's names."""
-    words = set(language_data()["irregular_forms"]) | set(language_data()["program_nouns"]) \
-        | set(language_data()["site_nouns"])
-    for name in PATTERN_FILES:
-        for row in patterns(name).rows:
-            if row["label"] not in ("trigger", "level", "rank"):
-                continue
-            for spec in row["pattern"]:
-                for key in ("LEMMA", "LOWER"):
-                    value = spec.get(key, {})
-                    words |= set(value.get("IN", [])) if isinstance(value, dict) else {value}
-    words -= LIGHT_WORDS
-    stems = {w[:-1] if len(w) > 4 and w.endswith("e") else w for w in words if w and w.isalpha()}
-    names = {n for e in load_lexicon().known.values() for n in (e.label, *e.aliases)}
-    alternatives = sorted(stems, key=len, reverse=True) + sorted(map(re.escape, names), key=len, reverse=True)
-    quantity = r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|-?\s*per\s*cent|[a-zA-Z])"
-    return re.compile(quantity + r"|(?<![\w-])(?:" + "|".join(alternatives) + r")", re.I)
-
-
-LIGHT_WORDS = {"have", "be", "make", "get", "take", "give", "keep", "set", "run", "use", "part", "place",
-               "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "as", "top", "first", "best"}
-
-
-def is_trigger_word(word: str) -> bool:
-    """A trigger or cue word of the pattern files, in any inflection ('AWARDED', 'joins')."""
-    found = _candidate_re().match(word)
-    return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
-
-
 def is_candidate(text: str) -> bool:
     """Can this sentence hold a fact? It needs a trigger or cue word, a known name or a number."""
-    return bool(_candidate_re().search(text))
+    return bool(candidate_words().search(text))
 
 
 def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fact]:

@@ -10,7 +10,7 @@ import json
 import re
 from functools import lru_cache
 
-from .lexicon import _data
+from .lexicon import _data, load_lexicon
 
 LANGUAGE = "en"
 
@@ -18,6 +18,17 @@ LANGUAGE = "en"
 @lru_cache(maxsize=1)
 def language_data() -> dict:
     return json.loads(_data(f"lang/{LANGUAGE}/lang.json").read_text(encoding="utf-8"))
+
+
+PATTERN_FILES = ("award", "certification", "index_inclusion", "membership", "standard_adoption", "program",
+                 "part_of", "located_in", "metric", "clause")
+
+
+@lru_cache(maxsize=None)
+def pattern_rows(name: str) -> tuple[dict, ...]:
+    """The rows of ontology/patterns/NAME.jsonl: a spaCy Matcher pattern and its attributes each."""
+    text = _data(f"patterns/{name}.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
 
 
 @lru_cache(maxsize=1)
@@ -88,3 +99,36 @@ def head_type(name: str) -> str | None:
     if has_company_suffix(name):
         return "company"
     return None
+
+
+@lru_cache(maxsize=1)
+def candidate_words() -> re.Pattern:
+    """Words that can state a fact: the trigger and cue words of every pattern file (as stems,
+    so 'receiv' finds 'received'), their irregular forms, program and site nouns, units after a
+    number, and the gazetteer's names."""
+    words = set(language_data()["irregular_forms"]) | set(language_data()["program_nouns"]) \
+        | set(language_data()["site_nouns"])
+    for name in PATTERN_FILES:
+        for row in pattern_rows(name):
+            if row["label"] not in ("trigger", "level", "rank"):
+                continue
+            for spec in row["pattern"]:
+                for key in ("LEMMA", "LOWER"):
+                    value = spec.get(key, {})
+                    words |= set(value.get("IN", [])) if isinstance(value, dict) else {value}
+    words -= LIGHT_WORDS
+    stems = {w[:-1] if len(w) > 4 and w.endswith("e") else w for w in words if w and w.isalpha()}
+    names = {n for e in load_lexicon().known.values() for n in (e.label, *e.aliases)}
+    alternatives = sorted(stems, key=len, reverse=True) + sorted(map(re.escape, names), key=len, reverse=True)
+    quantity = r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|-?\s*per\s*cent|[a-zA-Z])"
+    return re.compile(quantity + r"|(?<![\w-])(?:" + "|".join(alternatives) + r")", re.I)
+
+
+LIGHT_WORDS = {"have", "be", "make", "get", "take", "give", "keep", "set", "run", "use", "part", "place",
+               "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "as", "top", "first", "best"}
+
+
+def is_trigger_word(word: str) -> bool:
+    """A trigger or cue word of the pattern files, in any inflection ('AWARDED', 'joins')."""
+    found = candidate_words().match(word)
+    return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
