@@ -135,8 +135,8 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
         key = (fact.kind, normalize(fact.subject), normalize(fact.object))
         if fact.kind == "metric":
             key += (str(fact.qualifiers.get("value")),)
-        if fact.kind == "index_inclusion":
-            key += (str(fact.qualifiers.get("year")),)
+        if fact.kind in ("index_inclusion", "award"):
+            key += (str(fact.qualifiers.get("year")),)  # won in 2019 and 2018: two awards
         first = merged.get(key)
         level = fact.qualifiers.get("level")
         if first is not None and level and first.qualifiers.get("level") not in (None, level):

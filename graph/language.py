@@ -52,6 +52,12 @@ def company_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def site_nouns() -> frozenset[str]:
+    """Nouns of an organization's sites ('plant', 'store', 'mine')."""
+    return frozenset(n.lower() for n in language_data()["site_nouns"])
+
+
+@lru_cache(maxsize=1)
 def person_title_words() -> frozenset[str]:
     """Words of person titles ('Chief', 'Officer'): they end a name run, a person follows."""
     return frozenset(w for title in language_data()["person_titles"] for w in title.split())

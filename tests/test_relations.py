@@ -497,3 +497,42 @@ def test_a_store_named_after_the_company_is_not_the_company():
             "Mareva operates 300 shops. Mareva plans more stores.")
     (cert,) = only(facts_of(text), "certification")
     assert cert["subject"] == "Mareva"
+
+
+def test_a_named_site_keeps_its_own_name():
+    text = ("Delmar Cement's Santa Rita plant was certified to ISO 45001 in 2022. Delmar Cement also holds ISO 14001. "
+            "Its plants in Spain and Portugal hold ISO 50001.")
+    certs = {(c["subject"], c["object"]) for c in only(facts_of(text), "certification")}
+    assert certs == {("Delmar Cement's Santa Rita plant", "ISO 45001"), ("Delmar Cement", "ISO 14001"),
+                     ("Delmar Cement", "ISO 50001")}
+
+
+def test_unknown_index_in_a_list_of_indices_is_an_index():
+    text = ("Orvelle Bank has been included in the following indices: FTSE4Good Index Series, "
+            "MSCI ESG Leaders Index and the Corvane Sustainability World 120.")
+    objects = [i["object"] for i in only(facts_of(text), "index_inclusion")]
+    assert objects[:2] == ["FTSE4Good Index Series", "MSCI ESG Leaders Index"]
+    assert len(objects) == 3 and objects[2].startswith("Corvane Sustainability World")
+
+
+def test_one_award_per_coordinated_year():
+    text = "Orvelle Bank took Gold in the Asia Responsible Enterprise Awards in 2019 and 2018."
+    assert sorted((a["year"], a["level"]) for a in only(facts_of(text), "award")) == [(2018, "Gold"), (2019, "Gold")]
+
+
+def test_lower_case_award_is_a_tier_only_of_the_award_just_named():
+    tier = facts_of("Halden Foods received the Clean Rivers Award. Halden Foods was accorded the Water Leader award.")
+    assert [(a["object"], a.get("level")) for a in only(tier, "award")] == [("Clean Rivers Award", "Water Leader")]
+    named = facts_of("We are proud that Orvelle Bank received the Best ESG Bank award.")
+    assert [a["object"] for a in only(named, "award")] == ["Best ESG Bank award"]
+
+
+def test_a_program_its_owner_names():
+    records = facts_of("Through its water recycling program, Halden Foods saved water. "
+                       "Halden Foods said its workplace policies are reviewed yearly.")
+    assert [(p["subject"], p["object"]) for p in only(records, "program")] == [("Halden Foods", "water recycling program")]
+
+
+def test_certified_under_a_standard_is_held():
+    (cert,) = only(facts_of("Holvia Ltd. was certified under ISO 45001 in 2022."), "certification")
+    assert cert["status"] == "held"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..clauses import agent_tokens, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from ..entities import Mention, clean_name
-from .triggers import triggered, year_of
+from ..entities import TIER_OR_AWARD, Mention, clean_name
+from ..lexicon import normalize
+from .triggers import triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -22,13 +23,26 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         conferrer = conferrer or conferring_body(ctx, sentence, trigger, awards + venues) \
             or (ctx.entity(venues[0], "award") if venues else None)
         for award in awards:
-            obj = ctx.entity(award, "award")
+            tier = _tier_of(ctx, sentence, award)
+            obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
             body = conferrer or named_in_award(ctx, obj)
+            levels = [award.label.removesuffix(" award")] if tier else award_levels(sentence, trigger, award)
             for subject in subjects:
-                for level in award_levels(sentence, trigger, award) or [None]:
-                    ctx.add("award", sentence, subject, obj, year=year, level=level,
-                            awarded_by=body.name if body and body is not obj else None)
+                for level in levels or [None]:
+                    for each_year in with_coordinated_years(sentence.doc, year):
+                        ctx.add("award", sentence, subject, obj, year=each_year, level=level,
+                                awarded_by=body.name if body and body is not obj else None)
+
+
+def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
+    """'ASE received the X Award. ASE was accorded the Benchmark Enterprise award': the award
+    named in the sentence before, of which this lower-case 'award' is a tier."""
+    if award.span.label_ != TIER_OR_AWARD or ctx.recent_in.get("award", -9) < sentence.sentence.index - 1:
+        return None
+    named = ctx.recent["award"]
+    same = normalize(named.label).startswith(normalize(award.label.removesuffix(" award")))
+    return None if same else named
 
 
 def _venues(awards):
@@ -143,7 +157,7 @@ def award_levels(sentence, trigger, award) -> list[str]:
                 if part:
                     levels.append(part)
         elif token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize") \
-                and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+                and token.i > 0 and doc[token.i - 1].text[:1].isupper() and not award.covers(token):
             words = [t.text for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper()]
             if words:
                 levels.append(" ".join(words))

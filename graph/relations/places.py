@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..clauses import is_negated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import clean_name
-from ..language import language_data, self_reference_words
+from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
 
 
@@ -68,7 +68,7 @@ def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland': where a company's sites are."""
-    nouns = {n.lower() for n in language_data()["site_nouns"]}
+    nouns = site_nouns()
     for token in sentence.doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
