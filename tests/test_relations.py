@@ -536,3 +536,8 @@ def test_a_program_its_owner_names():
 def test_certified_under_a_standard_is_held():
     (cert,) = only(facts_of("Holvia Ltd. was certified under ISO 45001 in 2022."), "certification")
     assert cert["status"] == "held"
+
+
+def test_sites_a_company_operates_place_it():
+    text = "Kestrel Mining Corporation operates mines in Ghana, Peru and Australia."
+    assert sorted(p["object"] for p in only(facts_of(text), "located_in")) == ["Australia", "Ghana", "Peru"]

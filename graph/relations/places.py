@@ -10,6 +10,7 @@ from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
 
 
+OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
 DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 
@@ -67,7 +68,8 @@ def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
-    """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland': where a company's sites are."""
+    """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland', 'Brackwell operates mills in
+    Chile and Peru': where a company's sites are."""
     nouns = site_nouns()
     for token in sentence.doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
@@ -75,6 +77,8 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
+        if owner is None and token.dep_ == "dobj" and token.head.lemma_ in OPERATING_VERBS and not is_negated(token.head):
+            owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
         for prep in (c for c in token.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
