@@ -541,3 +541,17 @@ def test_certified_under_a_standard_is_held():
 def test_sites_a_company_operates_place_it():
     text = "Kestrel Mining Corporation operates mines in Ghana, Peru and Australia."
     assert sorted(p["object"] for p in only(facts_of(text), "located_in")) == ["Australia", "Ghana", "Peru"]
+
+
+def test_metric_year_through_a_bracketed_acronym_and_into_a_participle():
+    text = ("Halden Foods achieved a 20 per cent reduction in total greenhouse gas (GHG) emissions in 2022, "
+            "equating to a decrease of 9,400 tonnes of CO2.")
+    metrics = {(m["object"], m["value"], m.get("year")) for m in only(facts_of(text), "metric")}
+    assert metrics == {("reduction in total greenhouse gas GHG emissions", 20, 2022),
+                       ("total greenhouse gas GHG emissions decrease", 9400, 2022)}  # the same change, restated
+
+
+def test_metric_named_by_the_verb_object_not_an_adjective():
+    text = "Over the year, Halden Foods reduced energy consumption by an impressive five per cent."
+    (metric,) = only(facts_of(text), "metric")
+    assert (metric["object"], metric["value"], metric["unit"]) == ("energy consumption", 5, "percent")
