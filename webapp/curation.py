@@ -1,0 +1,69 @@
+"""Curation over HTTP: reject or correct a fact, undo a decision, and the /curation list.
+
+``POST /api/facts/STATEMENT-ID/reject`` and ``/correct`` take JSON ``{"changes": {...},
+"reason": "...", "by": "..."}`` (``changes`` for a correction only); STATEMENT-ID is the part of
+the statement IRI after ``/id/statement/``. ``DELETE /api/decisions/ID`` undoes one. Writes need
+the update token (``upload.require_token``) and go through the runner (``upload.ServedStore``).
+"""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, jsonify, request
+
+from esgkg.graph import curation
+
+from .pages import fail, render_page
+from .upload import ServedStore, WriteRefused, require_token, write_status
+
+bp = Blueprint("curation", __name__)
+
+
+@bp.post("/api/facts/<doc_id:doc_id>/<statement>/<any(reject, correct):action>")
+def decide(doc_id: str, statement: str, action: str):
+    require_token()
+    if not re.fullmatch(r"[a-z_]+-[0-9a-f]{12}", statement):
+        fail(404, f"no statement {doc_id}/{statement}")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        fail(400, 'expected a JSON body {"reason": "...", "by": "..."'
+                  + (', "changes": {"field": value}' if action == "correct" else "") + "}")
+    store = ServedStore(current_app)
+    if not store.has_document(doc_id):
+        fail(404, f"no document {doc_id!r}")
+    iri = f"{store.iris.base}id/statement/{doc_id}/{statement}"
+    try:
+        decision = curation.decide(store, store.update, iri, action, body)
+    except curation.NoSuchFact as exc:
+        fail(404, str(exc))
+    except curation.CurationError as exc:
+        fail(400, str(exc))
+    except WriteRefused as exc:
+        fail(write_status(exc), str(exc))
+    return jsonify(decision.to_json()), 201
+
+
+@bp.delete("/api/decisions/<decision_id>")
+def undo(decision_id: str):
+    require_token()
+    if not re.fullmatch(r"[0-9a-f]{32}", decision_id):
+        fail(404, f"no decision {decision_id!r}")
+    store = ServedStore(current_app)
+    try:
+        decision = curation.undo(store, store.update, f"{store.iris.base}id/decision/{decision_id}")
+    except LookupError as exc:
+        fail(404, str(exc))
+    except WriteRefused as exc:
+        fail(write_status(exc), str(exc))
+    return jsonify(undone=decision.to_json())
+
+
+@bp.get("/curation")
+@bp.get("/curation.json")
+def decisions():
+    """Every decision, newest first, the orphaned ones (their fact is gone) counted apart."""
+    store = ServedStore(current_app)
+    found = [d.to_json() for d in reversed(curation.decisions(store))]
+    return render_page("curation.html", {
+        "decisions": found, "total": len(found),
+        "orphaned": sum(d["orphaned"] for d in found)})
