@@ -492,3 +492,23 @@ def statement_document(iris: Iris, statement: str) -> str:
     if not statement.startswith(prefix) or "/" not in statement[len(prefix):]:
         raise CurationError(f"not a statement IRI of this store: {statement}")
     return statement[len(prefix):].split("/", 1)[0]
+
+
+def extracted_quads(store) -> tuple[list[ox.Quad], dict[str, list[str]]]:
+    """What extraction produced for every overridden statement of the store, as quads in their
+    documents' graphs (with the documents' own description, so they read as facts), and the
+    decisions that name each statement."""
+    text = f"""PREFIX esg: <{ESG}>
+SELECT ?g ?st ?x ?d WHERE {{ GRAPH ?g {{ ?st esg:extracted ?x ; esg:curatedBy ?d }} }}"""
+    quads, named = [], {}
+    for row in store.query(text):
+        graph, statement = row["g"], row["st"].value
+        if statement not in named:
+            quads += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in
+                      ox.parse(row["x"].value.encode(), format=ox.RdfFormat.N_TRIPLES)]
+            doc_id = store.iris.doc_id_of_graph(graph.value)
+            doc = _n(store.iris.document(doc_id))
+            quads += [ox.Quad(doc, RDF_TYPE, _n(ESG.Release), graph),
+                      ox.Quad(doc, _n("http://purl.org/dc/terms/identifier"), ox.Literal(doc_id), graph)]
+        named.setdefault(statement, []).append(row["d"].value)
+    return list(dict.fromkeys(quads)), named

@@ -67,3 +67,53 @@ def decisions():
     return render_page("curation.html", {
         "decisions": found, "total": len(found),
         "orphaned": sum(d["orphaned"] for d in found)})
+
+
+def raw_overlay(store, filters) -> tuple[dict[str, dict], set[str]]:
+    """The /facts rows of every overridden statement as extraction gave them (``?raw``), each
+    marked with its decisions, and which of them are rejected (no longer in the curated graph).
+
+    The extracted quads go into a small in-memory store with the entities they name, and the
+    table's own filter (``fact_table.where``) and row reader (``fact_table.rows``) run on it."""
+    import pyoxigraph as ox
+
+    from esgkg.graph.store import GraphStore
+
+    from . import facts as fact_table
+    from .model import records, run
+    from .queries import PREFIXES
+
+    quads, named = curation.extracted_quads(store)
+    if not quads:
+        return {}, set()
+    raw = GraphStore(None, iris=store.iris)
+    raw.ox.extend(quads)
+    entities = ox.NamedNode(store.iris.entities_graph)
+    for node in {q.object for q in quads if isinstance(q.object, ox.NamedNode)} | {q.subject for q in quads}:
+        raw.ox.extend(store.quads_for_pattern(node, None, None, entities))
+    matching = [r["st"] for r in records(run(
+        raw, f"{PREFIXES} SELECT DISTINCT ?st WHERE {{ {fact_table.where(raw, filters)} }}"))]
+    rows = {row["statement"]: row for row in fact_table.rows(raw, matching)}
+    still_there = {r["st"].value for r in store.query(
+        "SELECT ?st WHERE { VALUES ?st { " + " ".join(f"<{st}>" for st in rows) + " } "
+        "GRAPH ?g { ?st <https://w3id.org/esgkg/ontology#kind> ?k } }")} if rows else set()
+    for statement, row in rows.items():
+        row["curated_by"] = named.get(statement, [])
+        row["curation"] = "corrected" if statement in still_there else "rejected"
+    return rows, set(rows) - still_there
+
+
+def curated_by(store, statements) -> dict[str, list[str]]:
+    """The decisions applied to each of some statements (checked IRIs), for the rows' marks."""
+    if not statements:
+        return {}
+    from .model import records, run, sparql_term
+    from .queries import PREFIXES
+
+    text = (f"{PREFIXES} SELECT ?st ?d WHERE {{ VALUES ?st {{ "
+            + " ".join(sparql_term(st) for st in statements)
+            + " } GRAPH ?g { ?st esg:curatedBy ?d } }")
+    out: dict[str, list[str]] = {}
+    for row in records(run(store, text)):
+        out.setdefault(row["st"], []).append(row["d"])
+    return out
