@@ -50,7 +50,10 @@ export function tokenField(idPrefix) {
   // Whoever submits calls this first: a typed token is kept for the session.
   box.commit = () => {
     const input = box.querySelector("input");
-    if (input && input.value.trim()) setToken(input.value.trim());
+    if (input && input.value.trim()) {
+      setToken(input.value.trim());
+      render();
+    }
     return getToken();
   };
   return box;
