@@ -332,3 +332,15 @@ def test_inferred_years_follow_their_stated_fact(client):
     stated = fact(client, "caldera-rating-2023", "index_inclusion")
     decide(client, stated, "reject")
     assert not [f for f in facts(client)["facts"] if f["kind"] == "index_inclusion"]
+
+
+def test_uploads_on_two_threads_at_once_both_go_in(store):
+    """gunicorn serves each worker's requests on several threads; spaCy must not see two at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = create_app({"STORE_OBJECT": store, "TESTING": True, "UPDATE_TOKEN": TOKEN})
+    files = [("helios-safety-2022.txt", HELIOS), ("nordvik-iso14001-2023.txt", NORDVIK)] * 2
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda f: upload(app.test_client(), f), files))
+    assert [a.status_code for a in answers] == [201] * 4, [a.get_json() for a in answers]
+    assert store.document_ids() == ["helios-safety-2022", "nordvik-iso14001-2023"]

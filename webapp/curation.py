@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, jsonify, request
 from esgkg.graph import curation
 
 from .pages import fail, render_page
-from .upload import ServedStore, WriteRefused, require_token, write_status
+from .upload import WRITING, ServedStore, WriteRefused, require_token, write_status
 
 bp = Blueprint("curation", __name__)
 
@@ -33,7 +33,8 @@ def decide(doc_id: str, statement: str, action: str):
         fail(404, f"no document {doc_id!r}")
     iri = f"{store.iris.base}id/statement/{doc_id}/{statement}"
     try:
-        decision = curation.decide(store, store.update, iri, action, body)
+        with WRITING:
+            decision = curation.decide(store, store.update, iri, action, body)
     except curation.NoSuchFact as exc:
         fail(404, str(exc))
     except curation.CurationError as exc:
@@ -50,7 +51,8 @@ def undo(decision_id: str):
         fail(404, f"no decision {decision_id!r}")
     store = ServedStore(current_app)
     try:
-        decision = curation.undo(store, store.update, f"{store.iris.base}id/decision/{decision_id}")
+        with WRITING:
+            decision = curation.undo(store, store.update, f"{store.iris.base}id/decision/{decision_id}")
     except LookupError as exc:
         fail(404, str(exc))
     except WriteRefused as exc:
@@ -62,8 +64,15 @@ def undo(decision_id: str):
 @bp.get("/curation.json")
 def decisions():
     """Every decision, newest first, the orphaned ones (their fact is gone) counted apart."""
+    from .model import nodes_info
+
     store = ServedStore(current_app)
     found = [d.to_json() for d in reversed(curation.decisions(store))]
+    labels = nodes_info(store, [d[f"{end}_iri"] for d in found for end in ("subject", "object")])
+    for d in found:     # names as people read them; the IRI's last segment if it has none
+        for end in ("subject", "object"):
+            iri = d[f"{end}_iri"]
+            d[end] = (labels.get(iri) or {}).get("label") or iri.rsplit("/", 1)[-1]
     return render_page("curation.html", {
         "decisions": found, "total": len(found),
         "orphaned": sum(d["orphaned"] for d in found)})

@@ -9,6 +9,7 @@ bumps the store's generation (the result cache and the pages' store follow at on
 from __future__ import annotations
 
 import hmac
+import threading
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 
@@ -23,6 +24,11 @@ from .executor import QueryTimeout
 from .pages import fail
 
 bp = Blueprint("upload", __name__)
+
+# One write at a time in this process: spaCy's pipeline is not safe to run from two threads
+# (uploads on two gthread threads garbled its string store), and a decision rewrites its
+# document's graph from what it has just read.
+WRITING = threading.Lock()
 
 # A raw body's media type -> the file suffix the pipeline reads it by.
 RAW_SUFFIXES = {"text/plain": ".txt", "text/html": ".html", "text/markdown": ".md"}
@@ -109,16 +115,17 @@ def add_documents():
     store = ServedStore(current_app)
     stored, errors, too_big = [], [], 0
     for name, data in _received():
-        built = build_text(name, data, store.iris.base)
-        if isinstance(built, FileError):
-            errors.append({"file": name, "error": built.message})
-            too_big += len(data) > MAX_BYTES
-            continue
-        try:
-            store_built(store, built)
-        except StoreError as exc:
-            errors.append({"file": name, "error": f"{name}: not stored: {exc}"})
-            continue
+        with WRITING:
+            built = build_text(name, data, store.iris.base)
+            if isinstance(built, FileError):
+                errors.append({"file": name, "error": built.message})
+                too_big += len(data) > MAX_BYTES
+                continue
+            try:
+                store_built(store, built)
+            except StoreError as exc:
+                errors.append({"file": name, "error": f"{name}: not stored: {exc}"})
+                continue
         stored.append({"file": name, "id": built.doc_id, "iri": store.iris.document(built.doc_id),
                        "page": f"/doc/{built.doc_id}", "facts": len(built.facts),
                        "left_out": built.left_out})
@@ -133,7 +140,8 @@ def remove_document(doc_id: str):
     require_token()
     store = ServedStore(current_app)
     try:
-        removed = store.remove_document(doc_id)
+        with WRITING:
+            removed = store.remove_document(doc_id)
     except StoreError as exc:
         fail(write_status(exc), str(exc))
     if not removed:

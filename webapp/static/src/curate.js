@@ -39,8 +39,8 @@ export function tokenField(idPrefix) {
   const render = () => {
     box.replaceChildren();
     if (getToken()) {
-      box.append(el("span", { text: "Update token set for this browser session. " }),
-        el("button", { type: "button", class: "link", text: "Forget it", onclick: () => { setToken(""); render(); } }));
+      box.append(el("p", {}, "Update token set for this browser session. ",
+        el("button", { type: "button", class: "link", text: "Forget it", onclick: () => { setToken(""); render(); } })));
       return;
     }
     const input = el("input", { id: idPrefix + "-token", type: "password", autocomplete: "off", required: true });

@@ -12,14 +12,22 @@ const list = document.getElementById("upload-results");
 const token = tokenField("upload");
 form.prepend(token);
 
+// One file at a time: each waits for the one before, so a batch holds one server thread, not all.
+let queue = Promise.resolve();
+
 function send(file) {
   const bar = el("progress", { max: "100", value: "0", "aria-label": "Upload of " + file.name });
   const result = el("span", { class: "upload-result", text: "Waiting…" });
   const row = el("li", { class: "upload-row", "data-file": file.name }, el("span", { class: "upload-name", text: file.name }), bar, result);
   list.append(row);
+  queue = queue.then(() => new Promise((done) => upload(file, bar, result, row, done)));
+}
+
+function upload(file, bar, result, row, done) {
   const body = new FormData();
   body.append("file", file, file.name);
   const request = new XMLHttpRequest();
+  request.addEventListener("loadend", done);
   request.open("POST", "/api/documents");
   request.setRequestHeader("Authorization", "Bearer " + token.commit());
   request.setRequestHeader("Accept", "application/json");
