@@ -181,6 +181,8 @@ def test_a_rejected_fact_leaves_the_views_the_endpoint_and_the_exports(client):
     assert not [q for q in exported if q.subject.value == row["statement"]
                 and q.predicate.value == ESG + "kind"]
     assert client.get("/api/fact", query_string={"iri": row["statement"]}).status_code == 404
+    page = client.get("/id/statement/" + statement_id(row))      # its IRI still dereferences
+    assert page.status_code == 200 and "Rejected statement" in page.get_data(as_text=True)
 
 
 def test_the_decision_is_prov_data_in_its_own_graph(client, store):
