@@ -466,7 +466,7 @@ def decide(store, update, statement: str, action: str, body: dict) -> Decision:
     changes = check_changes(store, key.kind, body.get("changes")) if action == "correct" else {}
     decision = new_decision(store.iris, action, key, statement, body.get("by"),
                             body.get("reason"), changes, values)
-    found = [d for d in decisions(store, doc_id)] + [decision]
+    found = decisions(store, doc_id) + [decision]
     text, applied = curate(raw(current), found)
     update(rewrite_update(store.iris, doc_id, text, add=decision))
     decision.applied_to = statement if decision.iri in applied else None

@@ -23,6 +23,7 @@ ORGANIZATION_TYPES = ("agency", "company", "organization")
 # Every statement names the extractor that made it: analysts filter on it, and a store's facts
 # from before an extraction change can be told from those after (docs/curation.md).
 EXTRACTOR_VERSION = version("esgkg")
+_EXTRACTOR = ox.Literal(f"esgkg {EXTRACTOR_VERSION}")
 
 
 def _n(iri) -> ox.NamedNode:
@@ -36,9 +37,6 @@ _XSD_INTEGER = _n(XSD.integer)
 _XSD_DECIMAL = _n(XSD.decimal)
 _XSD_DATE = _n(XSD.date)
 _XSD_BOOLEAN = _n(XSD.boolean)
-
-
-_EXTRACTOR = ox.Literal(f"esgkg {EXTRACTOR_VERSION}")
 
 
 def _int(value) -> ox.Literal:

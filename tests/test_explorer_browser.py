@@ -63,16 +63,21 @@ def test_search_ase_shows_its_awards_certifications_and_indices(page):
     assert not page.watch.page_errors and not page.watch.console_errors
 
 
-def test_clicking_the_award_edge_shows_the_evidence_sentence(page):
-    open_ase_by_search(page)
-    point = page.evaluate("""() => {
+def click_edge(page, kind: str):
+    """Click the middle of the first drawn edge of this kind, as a person would."""
+    point = page.evaluate("""kind => {
         const cy = window.esgkgGraph;
-        const edge = cy.edges("[kind = 'award']").first();
+        const edge = cy.edges(`[kind = '${kind}']`).first();
         const box = cy.container().getBoundingClientRect();
         const p = edge.renderedMidpoint();
         return { x: box.left + p.x, y: box.top + p.y };
-    }""")
+    }""", kind)
     page.mouse.click(point["x"], point["y"])
+
+
+def test_clicking_the_award_edge_shows_the_evidence_sentence(page):
+    open_ase_by_search(page)
+    click_edge(page, "award")
     sentence = page.locator("#fact-panel .evidence-sentence")
     sentence.wait_for()
     assert "received the 2021 Occupational Safety and Health Award" in sentence.text_content()
@@ -613,14 +618,7 @@ def test_rejecting_a_fact_in_the_provenance_panel_hides_it_and_undo_brings_it_ba
     ase = quote(page.base + "/id/company/advanced-semiconductor-engineering-inc", safe="")
     page.goto(page.base + "/graph?focus=" + ase)
     wait_graph(page)
-    point = page.evaluate("""() => {
-        const cy = window.esgkgGraph;
-        const edge = cy.edges("[kind = 'award']").first();
-        const box = cy.container().getBoundingClientRect();
-        const p = edge.renderedMidpoint();
-        return { x: box.left + p.x, y: box.top + p.y };
-    }""")
-    page.mouse.click(point["x"], point["y"])
+    click_edge(page, "award")
     panel = page.locator("#fact-panel")
     panel.locator(".evidence-sentence").wait_for()
     panel.get_by_text("Reject this fact…").click()
