@@ -228,6 +228,9 @@ def test_a_correction_of_the_object_and_of_a_year(client, store):
     cert = fact(client, "nordvik-iso14001-2023", "certification")
     bad = decide(client, cert, "correct", changes={"object": "http://example.org/nothing"})
     assert bad.status_code == 400 and "no entity of the store" in bad.get_json()["error"]
+    wrong_type = decide(client, cert, "correct", changes={"object": cert["subject_iri"]})
+    assert wrong_type.status_code == 400 and "SHACL" in wrong_type.get_json()["error"]
+    assert client.get("/curation.json").get_json()["total"] == 1      # nothing of it was written
     membership = fact(client, "nordvik-iso14001-2023", "membership")
     assert decide(client, membership, "correct", changes={"object": other}).status_code == 201
     assert fact(client, "nordvik-iso14001-2023", "membership")["object_iri"] == other
