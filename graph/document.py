@@ -151,20 +151,40 @@ class DocContext:
 def mark_persons(sentences: list[ParsedSentence]) -> None:
     """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
     Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
-    for 'Tesko Resins Ltd.') is that company."""
+    for 'Tesko Resins Ltd.'), or a name NER calls a company more often than a person, is that company."""
     mentions = [m for s in sentences for m in s.mentions]
     surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
+    votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
         if m.type == "company" and m.label in surnames:
             return Mention(m.span, "person", m.label)
-        if m.type == "person" and any(c.startswith(m.label + " ") for c in companies):
+        if m.type == "person" and (any(c.startswith(m.label + " ") for c in companies)
+                                   or votes[m.label, "company"] > votes[m.label, "person"]):
             return Mention(m.span, "company", m.label)
         return m
 
     for sentence in sentences:
         sentence.mentions = [retyped(m) for m in sentence.mentions]
+
+
+STATIVE_VERBS = {"be", "locate", "base", "host", "lie", "remain", "become", "have", "rank", "see"}
+
+
+def mark_acting_places(sentences: list[ParsedSentence]) -> None:
+    """A place name that acts ('Zurich has pledged', 'Zurich will vote', 'Zurich has set') is, in a
+    release, the organization named after it: at least two acting mentions, a third of its own
+    ('Brazil's largest', 'Ghana's economy' do not act)."""
+    mentions = [m for s in sentences for m in s.mentions if m.type == "place"]
+    acting = Counter(m.label for m in mentions if m.root.dep_ == "nsubj" and m.root.head.pos_ == "VERB"
+                     and m.root.head.lemma_ not in STATIVE_VERBS)
+    total = Counter(m.label for m in mentions)
+    companies = {label for label, n in acting.items() if n >= 2 and 3 * n >= total[label]}
+    if companies:
+        for sentence in sentences:
+            sentence.mentions = [Mention(m.span, "company", m.label, m.written) if m.type == "place"
+                                 and m.label in companies else m for m in sentence.mentions]
 
 
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
@@ -184,15 +204,15 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             score = weight + (2.0 if role in ("nsubj", "nsubjpass") else 0.0)
             scores[entity.key] += score / 2 if role == "pobj" else score  # 'a subsidiary of X': X is the parent
             forms.setdefault(entity.key, []).append(entity.label)
-    for key, labels in forms.items():
-        if any(has_company_suffix(label) for label in labels):
-            scores[key] += 1.0
+    suffixed = {key: any(has_company_suffix(label) for label in labels) for key, labels in forms.items()}
+    for key in forms:
+        scores[key] += 1.0 if suffixed[key] else 0.0
     if not scores:
         return None
     for key in list(scores):
         for other in list(scores):
-            if other != key and other.startswith(key + " "):
-                scores[other] += scores[key]
+            if other != key and other.startswith(key + " ") and (suffixed[other] or len(forms[other]) >= len(forms[key])):
+                scores[other] += scores[key]  # 'Thai Union' counts for 'Thai Union Group PCL', not for a store or division
     key = scores.most_common(1)[0][0]
     candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
     named = [label for label in candidates if has_company_suffix(label)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .language import company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
+from .language import company_heads, person_title_words, company_prefixes, company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
 
@@ -128,13 +128,13 @@ class MentionTyper:
         self.lexicon = lexicon
         self.junk = junk_names()
         self.places = lexicon.place_types
-        self.titles = {w for title in language_data()["person_titles"] for w in title.split()}
+        self.titles = person_title_words()
 
     def mentions(self, doc) -> list[Mention]:
         ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
                             for span in self._split_units(part)) if m]
         for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc) \
-                + lowercase_award_names(doc):
+                + lowercase_award_names(doc) + company_head_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD"))
                    or _core_start(m.span) < run.start or m.span.end > run.end
@@ -240,8 +240,9 @@ class MentionTyper:
         ner = NER_TYPES.get(span.label_)
         if ner in ("company",) and (label.islower() or len(label) < 2):
             return None
-        if ner == "person" and len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass"):
-            ner = "company"  # a one-word 'person' that acts is, in a release, an organization ('Volaris enters')
+        if ner == "person" and (len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass")
+                                or len(span) > 1 and span[-1].text in company_heads()):
+            ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
@@ -328,6 +329,53 @@ def suffix_names(doc) -> list[Span]:
         span = doc[start:end]
         span.label_ = "COMPANY"
         names.append(span)
+    return names + prefix_names(doc)
+
+
+def prefix_names(doc) -> list[Span]:
+    """'PT Prasetya Bumi Lestari (PBL)': a legal form before capitalised words names a company."""
+    prefixes, suffixes = company_prefixes(), company_suffixes()
+    names = []
+    for token in doc:
+        if token.text not in prefixes or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].text not in prefixes
+                                  and doc[end].text not in person_title_words()
+                                  or doc[end].text in ("&", "-") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            end += 1
+            if doc[end - 1].text in suffixes:
+                break
+        if end - token.i >= 2:
+            span = doc[token.i:end]
+            span.label_ = "COMPANY"
+            names.append(span)
+    return names
+
+
+def is_title_case(doc) -> bool:
+    """A headline in title case: no content word in lower case ('Halden Foods Wins Water Award')."""
+    return not any(t.is_alpha and t.is_lower and not t.is_stop for t in doc)
+
+
+def company_head_names(doc) -> list[Span]:
+    """'presented Hollis Textiles with ...': proper nouns ending in an industry noun name a company
+    that NER missed. Title-case headlines are left alone: there every word looks like a name."""
+    if is_title_case(doc):
+        return []
+    heads = company_heads()
+    names = []
+    for token in doc:
+        if token.text not in heads or token.pos_ != "PROPN" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_ not in SENTENCE_OPENERS:
+            start -= 1
+        if start < token.i:
+            span = doc[start:token.i + 1]
+            span.label_ = "COMPANY"
+            names.append(span)
     return names
 
 

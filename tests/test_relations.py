@@ -445,3 +445,55 @@ def test_a_report_in_accordance_with_a_framework_body_adopts_its_standards():
     text = ("Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
             "Global Reporting Initiative (GRI) Standards.")
     assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Global Reporting Initiative"]
+
+
+def test_legal_form_before_the_name_names_the_company():
+    text = ("Jakarta – PT Sinar Abadi Lestari (SAL) won the Green Industry Award from the Ministry of Industry. "
+            "The award is the third for PT SAL, which operates in the Lumen Valley area.")
+    (award,) = only(facts_of(text), "award")
+    assert (award["subject"], award["object"], award["awarded_by"]) == (
+        "PT Sinar Abadi Lestari", "Green Industry Award", "Ministry of Industry")
+
+
+def test_unknown_name_ending_in_an_industry_noun_is_a_company():
+    # NER calls unseen two-word names persons; 'Foods', 'Textiles' say they are companies
+    records = facts_of("The Ministry of Labour presented Hollis Textiles with the National Safety Award for 2022. "
+                       "Marquessa Foods received the Clean Water Prize from the River Trust.")
+    assert {(a["subject"], a["object"], a.get("year"), a["awarded_by"]) for a in only(records, "award")} == {
+        ("Hollis Textiles", "National Safety Award", 2022, "Ministry of Labour"),
+        ("Marquessa Foods", "Clean Water Prize", 2022, "River Trust")}  # the release's year
+
+
+def test_place_name_that_acts_is_the_organization():
+    text = ("Lugano has pledged to halve its emissions. Lugano has set an internal price on carbon. "
+            "Lugano will vote against boards that refuse. As a member of RE100, the Group committed in 2019 "
+            "to use renewable power.")
+    assert [(m["subject"], m["object"], m["since"]) for m in only(facts_of(text), "membership")] == [
+        ("Lugano", "RE100", 2019)]
+
+
+def test_place_in_a_where_clause():
+    text = "The Holvia Ltd. plant lies in the Lumen Valley Regency area, where Holvia Ltd. operates two mills."
+    assert [(p["subject"], p["object"]) for p in only(facts_of(text), "located_in")] == [
+        ("Holvia Ltd.", "Lumen Valley Regency")]
+
+
+def test_title_case_headline_is_read_as_the_body_writes_its_words():
+    text = ("Norland Magazine Recognizes Halden Foods as “Green Company of the Year”\n\n"
+            "Norland magazine recognizes Halden Foods for its water work, the company said. "
+            "Halden Foods thanked the magazine.")
+    awards = only(facts_of(text), "award")
+    assert {(a["subject"], a["object"]) for a in awards} == {("Halden Foods", "Green Company of the Year")}
+
+
+def test_title_named_as_the_predicate_of_a_naming_verb():
+    text = "Tolvane Foods was named Water Champion of 2021 by the Clean Water Council."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["year"], award["awarded_by"]) == ("Water Champion", 2021, "Clean Water Council")
+
+
+def test_a_store_named_after_the_company_is_not_the_company():
+    text = ("Mareva Stores Upper Hill opened today. Mareva said the Upper Hill store has earned BREEAM Excellent. "
+            "Mareva operates 300 shops. Mareva plans more stores.")
+    (cert,) = only(facts_of(text), "certification")
+    assert cert["subject"] == "Mareva"

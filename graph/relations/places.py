@@ -37,6 +37,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for subject in subjects:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+    _where_clauses(ctx, sentence)
     _sites(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
@@ -46,6 +47,23 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"),
                         ctx.entities.resolve(place, "place"))
+
+
+def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'the Lumen Valley region, where Holvia operates': a place that a relative clause opened by
+    'where' says the organization operates or is based in."""
+    verbs = {span[-1] for _, span in patterns("located_in").matches(sentence.doc, "where")}
+    for verb in sorted(verbs, key=lambda t: t.i):
+        if verb.dep_ != "relcl" or is_negated(verb):
+            continue
+        # the antecedent, or the name that modifies it ('the Lumen Valley area, where')
+        place = next((m for m in (sentence.mention_at(t) for t in (verb.head, *verb.head.lefts))
+                      if m is not None and m.type == "place"), None)
+        if place is None:
+            continue
+        for subject in ctx.subjects(sentence, verb):
+            if subject.type in COMPANY_TYPES:
+                ctx.add("located_in", sentence, subject, ctx.entity(place, "place"))
 
 
 def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
