@@ -352,7 +352,7 @@ def _checked_value(store, name: str, value_kind: str, value):
             raise CurationError(f"{name} must be a number, not {value!r}") from None
         if not number.is_finite():
             raise CurationError(f"{name} must be a finite number, not {value!r}")
-        return str(number)
+        return format(number.normalize(), "f")       # xsd:decimal's form, as rdf.py writes it
     if value_kind == "status":
         if value not in CERTIFICATION_STATUSES:
             raise CurationError(f"status must be one of {', '.join(CERTIFICATION_STATUSES)}, "
@@ -387,7 +387,8 @@ def extracted_of(document_nquads: str, statement: str) -> tuple[FactKey, dict]:
     for name in FACT_KINDS[key.kind].qualifiers:
         term = _one(store, node, _n(QUALIFIERS[name][0]))
         if term is not None:
-            values[name] = _STATUS_NAMES.get(term.value, term.value)
+            values[name] = int(term.value) if QUALIFIERS[name][1] == "integer" \
+                else _STATUS_NAMES.get(term.value, term.value)
     return key, values
 
 

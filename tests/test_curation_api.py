@@ -223,7 +223,9 @@ def test_a_correction_of_the_object_and_of_a_year(client, store):
     upload(client, ("nordvik-iso14001-2023.txt", NORDVIK), ("helios-safety-2022.txt", HELIOS))
     row = fact(client, "nordvik-iso14001-2023", "index_inclusion")
     other = fact(client, "helios-safety-2022", "membership")["object_iri"]      # UN Global Compact
-    assert decide(client, row, "correct", changes={"year": "2022"}).status_code == 201
+    year = decide(client, row, "correct", changes={"year": "2022"})
+    assert year.status_code == 201
+    assert year.get_json()["changes"] == {"year": 2022} and year.get_json()["was"] == {"year": 2023}
     assert fact(client, "nordvik-iso14001-2023", "index_inclusion")["year"] == 2022
     cert = fact(client, "nordvik-iso14001-2023", "certification")
     bad = decide(client, cert, "correct", changes={"object": "http://example.org/nothing"})
