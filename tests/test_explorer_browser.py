@@ -433,6 +433,7 @@ def test_no_page_scrolls_sideways(browser, live_server, viewport):
     try:
         ase = "/id/company/advanced-semiconductor-engineering-inc"
         for path in ("/", "/facts", "/documents", f"/doc/{SAMPLE_DOC}", "/query", "/compare",
+                     "/upload", "/curation",
                      f"/graph?focus={quote(live_server + ase, safe='')}", ase):
             pg.goto(live_server + path)
             pg.wait_for_load_state("networkidle")
