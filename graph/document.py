@@ -120,7 +120,10 @@ class DocContext:
         """Who TRIGGER's clause is about: its subject(s); the release's organization when the clause
         has none (headlines, fragments, nominal phrases) or its subject is a common noun ('the
         plants', 'shop floors'); [] when the subject is a person or a name of another type."""
-        tokens = subject_tokens(trigger)
+        tokens = [name for token in subject_tokens(trigger) for name in self._named_after(sentence, token)]
+        named = [t for t in tokens if (m := sentence.mention_at(t)) is not None and m.type in COMPANY_TYPES]
+        if named:  # 'X's subsidiaries A and B joined': A and B, not X through 'subsidiaries'
+            tokens = [t for t in tokens if t in named or not any(c.dep_ == "poss" for c in t.children)]
         found = []
         for token in tokens or [None]:
             entity = self.entity_of(sentence, token) if token is not None else None
@@ -129,6 +132,15 @@ class DocContext:
             if entity is not None and entity not in found:
                 found.append(entity)
         return found
+
+    @staticmethod
+    def _named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
+        """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
+        (their roots, with conjuncts), else the noun itself."""
+        first = sentence.mention_at(token.doc[token.i + 1]) if token.pos_ == "NOUN" and token.i + 1 < len(token.doc) else None
+        if first is None or first.type not in COMPANY_TYPES or first.span.start != token.i + 1:
+            return [token]
+        return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
 
     def _about_main(self, sentence: ParsedSentence, token: Token) -> bool:
         """A common-noun subject ('the plants', 'this recognition') speaks of the release's organization."""

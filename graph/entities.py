@@ -133,7 +133,7 @@ class MentionTyper:
 
     def mentions(self, doc) -> list[Mention]:
         ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
-                            for span in self._split_units(part)) if m]
+                            for unit in self._split_units(part) for span in _split_coordinated(unit)) if m]
         for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc) \
                 + lowercase_award_names(doc) + company_head_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
@@ -201,14 +201,17 @@ class MentionTyper:
     @staticmethod
     def _list_typed(ents: list[Mention]) -> list[Mention]:
         """A 'company' in a list of indices or initiatives is one of them (NER's ORG for an index
-        the gazetteer does not know: 'included in A Index, B Index and the C World 120')."""
+        the gazetteer does not know: 'included in A Index, B Index and the C World 120'); a 'place'
+        in a list of companies is one ('Iberia, Vueling and Level')."""
         by_root = {m.root.i: m for m in ents}
         typed = []
         for mention in ents:
-            others = {by_root[c.i].type for c in mention.root.conjuncts if c.i in by_root}
-            if mention.type == "company" and len(others) == 1 and others <= {"index", "initiative"} \
+            others = [by_root[c.i].type for c in mention.root.conjuncts if c.i in by_root]
+            if mention.type == "company" and len(set(others)) == 1 and others[0] in ("index", "initiative") \
                     and not mention.span.label_ == "COMPANY":
-                mention = Mention(mention.span, others.pop(), mention.label, mention.written)
+                mention = Mention(mention.span, others[0], mention.label, mention.written)
+            elif mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
+                mention = Mention(mention.span, "company", mention.label, mention.written)  # 'Iberia, Vueling and Level'
             typed.append(mention)
         return typed
 
@@ -262,8 +265,8 @@ class MentionTyper:
         ner = NER_TYPES.get(span.label_)
         if ner in ("company",) and (label.islower() or len(label) < 2):
             return None
-        if ner == "person" and (len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass")
-                                or len(span) > 1 and span[-1].text in company_heads()):
+        if ner in ("person", "place") and len(span) > 1 and span[-1].text in company_heads() \
+                or ner == "person" and len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass"):
             ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
@@ -276,6 +279,19 @@ def _core_start(span: Span) -> int:
     while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
     return start
+
+
+def _split_coordinated(span: Span) -> list[Span]:
+    """'Vueling and Level' (one NER span) are two names when the parser coordinates them; gazetteer
+    names ('Principles for Responsible Banking and ...') stay whole."""
+    if span.label_.startswith(RULER_PREFIX):
+        return [span]
+    for token in span[1:-1]:
+        conj = [t for t in span[token.i - span.start + 1:] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
+        if token.lower_ == "and" and token.dep_ == "cc" and conj and token.nbor(-1).text[:1].isupper() \
+                and token.nbor(1).text[:1].isupper():  # 'Tiffany & Co.' is one name
+            return [part for part in (span.doc[span.start:token.i], span.doc[token.i + 1:span.end]) if len(part)]
+    return [span]
 
 
 def _split_possessive(span: Span) -> list[Span]:

@@ -555,3 +555,18 @@ def test_metric_named_by_the_verb_object_not_an_adjective():
     text = "Over the year, Halden Foods reduced energy consumption by an impressive five per cent."
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["unit"]) == ("energy consumption", 5, "percent")
+
+
+def test_named_subsidiaries_are_parts_and_the_subjects_of_their_clause():
+    text = "Corvane Airlines Group's subsidiaries Nordwing Airlines and Sudair Airways joined the UN Global Compact."
+    records = facts_of(text)
+    assert {(p["subject"], p["object"]) for p in only(records, "part_of")} == {
+        ("Nordwing Airlines", "Corvane Airlines Group"), ("Sudair Airways", "Corvane Airlines Group")}
+    assert {m["subject"] for m in only(records, "membership")} == {"Nordwing Airlines", "Sudair Airways"}
+
+
+def test_places_listed_with_companies_are_companies():
+    text = ("Corvane Airlines Group said the airline group — which includes Britannic Airways, Iberia, "
+            "Vueling and Level — will cut emissions.")
+    parts = {p["subject"] for p in only(facts_of(text), "part_of")}
+    assert {"Britannic Airways", "Iberia", "Vueling"} <= parts

@@ -1,5 +1,5 @@
 """part_of: 'X, a wholly owned subsidiary of Y', 'X is part of the Y group', 'Y's subsidiary X',
-'the group's airlines include A, B and C', and units of agencies ('Ministry of Labor –
+'Y's subsidiaries A and B', 'the group's airlines include A, B and C', 'Y, which oversees A and B', and units of agencies ('Ministry of Labor –
 Occupational Safety and Health Administration', 'the Center ... of the Y Foundation')."""
 from __future__ import annotations
 
@@ -19,12 +19,20 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         if row.get("role") == "whole":
             subjects = subject_tokens(trigger)
-            if not subjects or subjects[0].lemma_.lower() not in WHOLE_NOUNS:
-                continue
-            whole = ctx.entity_of(sentence, subjects[0]) or _possessor(ctx, sentence, subjects[0]) or ctx.main
+            named = ctx.entity_of(sentence, subjects[0]) if subjects else None
+            if named is not None and named.type in ("company", "organization"):
+                whole = named  # 'Kestrel Africa, which oversees A and B'
+            elif subjects and subjects[0].lemma_.lower() in WHOLE_NOUNS:
+                whole = _possessor(ctx, sentence, subjects[0]) or ctx.main  # 'the group's airlines include'
+            else:
+                continue  # 'the index includes A and B' says nothing of who owns them
             for part in sentence.mentions_in(trigger, ("company",)):
                 ctx.add("part_of", sentence, ctx.entity(part, "company"), whole)
             continue
+        owner = _possessor(ctx, sentence, trigger)
+        if owner is not None and owner.type in ("company", "organization"):
+            for part in _named_after(sentence, trigger):  # 'X's subsidiaries A and B'
+                ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
         of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
         wholes = [ctx.entity_of(sentence, g) for g in of]
         wholes = [w for w in wholes if w is not None and w.type in ("company", "agency")]
@@ -38,6 +46,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for part in parts:
                 ctx.add("part_of", sentence, part, whole)
     _units(ctx, sentence)
+
+
+def _named_after(sentence, noun):
+    """Company names right after a part noun, with their conjuncts: 'subsidiaries A and B'."""
+    first = next((m for m in sentence.mentions if m.span.start == noun.i + 1 and m.type == "company"), None)
+    if first is None:
+        return []
+    found = [first]
+    for conjunct in first.root.conjuncts:
+        other = sentence.mention_at(conjunct)
+        if other is not None and other.type == "company" and other not in found:
+            found.append(other)
+    return found
 
 
 def _possessor(ctx, sentence, token):
