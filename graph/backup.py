@@ -12,9 +12,6 @@ refuses by itself. So any RDF/XML declaring entities is refused before parsing, 
 from __future__ import annotations
 
 import os
-import shutil
-import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -100,57 +97,3 @@ def load(store: GraphStore, path: str | os.PathLike, format_name: str | None = N
         raise LoadError(f"{Path(path).name}: {exc}") from exc
     store.flush()
     return len(store) - before
-
-
-# --- CLI ---------------------------------------------------------------------------------------
-def add_dump_arguments(parser) -> None:
-    parser.add_argument("-o", "--output", default="-",
-                        help="file to write (default: standard output)")
-
-
-def run_dump(args) -> int:
-    from .export import ExportError, open_output, open_store_for_reading
-
-    try:
-        store = open_store_for_reading(args)
-    except ExportError as exc:
-        print(f"esgkg dump: {exc}", file=sys.stderr)
-        return 1
-    with open_output(args.output) as output:
-        dump(store, output)
-    return 0
-
-
-def add_load_arguments(parser) -> None:
-    parser.add_argument("file", help="RDF file to load ('-' reads standard input)")
-    parser.add_argument("--format", choices=list(RDF_SYNTAXES),
-                        help="RDF syntax (default: from the file extension)")
-    parser.add_argument("--graph", metavar="IRI", help="named graph for a triple syntax")
-    parser.add_argument("--merge", action="store_true",
-                        help="add to a non-empty store (default: only restore into an empty one)")
-
-
-def run_load(args) -> int:
-    from .store import store_path
-
-    try:
-        if args.file == "-":
-            with tempfile.NamedTemporaryFile(suffix=".input", delete=False) as spool:
-                shutil.copyfileobj(sys.stdin.buffer, spool)
-            source = spool.name
-            if not args.format:
-                raise LoadError("reading standard input needs --format")
-        else:
-            source = args.file
-            if not Path(source).is_file():
-                raise LoadError(f"no such file: {source}")
-        store = GraphStore(store_path(args.store))
-        added = load(store, source, args.format, args.graph, merge=args.merge)
-    except LoadError as exc:
-        print(f"esgkg load: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        if args.file == "-" and "spool" in locals():
-            os.unlink(spool.name)
-    print(f"loaded {added} quads; the store holds {len(store)}", file=sys.stderr)
-    return 0

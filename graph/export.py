@@ -14,8 +14,6 @@ import csv
 import io
 import json
 import queue
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -586,73 +584,3 @@ register(ExportFormat("csv", "text/csv", "csv", write_csv,
 register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
                       "the fact table as JSON Lines (the format of `esgkg facts`)",
                       document_only=True))
-
-
-# --- CLI ---------------------------------------------------------------------------------------
-def open_store_for_reading(args) -> GraphStore:
-    """The store of the shared --store / --backend-query options; ExportError when unusable."""
-    from .remote import open_store
-    from .store import StoreError
-
-    try:
-        return open_store(args)
-    except StoreError as exc:
-        raise ExportError(str(exc)) from None
-
-
-class open_output:
-    """``-`` is standard output; a file is written beside its name and renamed when complete."""
-
-    def __init__(self, target: str):
-        self.target = target
-
-    def __enter__(self) -> BinaryIO:
-        if self.target == "-":
-            self.stream = sys.stdout.buffer
-        else:
-            self.partial = f"{self.target}.part"
-            self.stream = open(self.partial, "wb")
-        return self.stream
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self.target == "-":
-            self.stream.flush()
-            return
-        self.stream.close()
-        if exc_type is None:
-            os.replace(self.partial, self.target)
-        else:
-            os.unlink(self.partial)
-
-
-def add_export_arguments(parser) -> None:
-    parser.add_argument("--format", "-f", required=True, choices=list(FORMATS),
-                        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
-    parser.add_argument("--document", metavar="ID", help="only this document (and its entities)")
-    parser.add_argument("--graph", metavar="IRI", help="only this named graph")
-    parser.add_argument("-o", "--output", default="-", metavar="FILE",
-                        help="file to write (default '-': standard output)")
-    parser.add_argument("--readers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
-                        help="processes reading a whole local store in N-Triples or N-Quads "
-                             "(default: the number of CPUs)")
-
-
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise ValueError(text)
-    return value
-
-
-def run_export(args) -> int:
-    try:
-        store = open_store_for_reading(args)
-        fmt, selection = prepare(store, args.format, args.document, args.graph)
-        with open_output(args.output) as output:
-            write(store, fmt, selection, output, args.readers)
-    except ExportError as exc:
-        print(f"esgkg export: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # `esgkg export ... | head`
-        return 0
-    return 0

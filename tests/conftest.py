@@ -125,7 +125,7 @@ def start_esgkg_serve(store: Path | None, log_dir: Path, *options: str) -> LiveS
     """``esgkg serve`` as a user runs it (the real CLI, gunicorn and executors), on a free port."""
     port = free_port()
     log = log_dir / f"esgkg-serve-{port}.log"
-    args = [sys.executable, "-m", "esgkg.graph.cli", "serve", "--port", str(port), *options]
+    args = [sys.executable, "-m", "esgkg.cli", "serve", "--port", str(port), *options]
     if store is not None:
         args += ["--store", str(store)]
     env = {k: v for k, v in os.environ.items() if k != "ESGKG_UPDATE_TOKEN"}

@@ -11,7 +11,7 @@ from esgkg.graph.read import MAX_BYTES
 
 
 def esgkg(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=120)
 
 

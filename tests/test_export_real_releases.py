@@ -13,7 +13,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from esgkg.graph import analysis, export
-from esgkg.graph.cli import main
+from esgkg.cli import main
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.stats import store_stats

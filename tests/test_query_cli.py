@@ -12,7 +12,7 @@ COUNT = "SELECT (COUNT(?c) AS ?companies) WHERE { ?c a <https://w3id.org/esgkg/o
 
 
 def esgkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True,
                           text=True, timeout=120)
 
 

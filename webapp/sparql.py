@@ -13,16 +13,17 @@ import hmac
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
+from esgkg.graph import formats
+from esgkg.graph.remote import TRUNCATED_HEADER
+from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 from esgkg.graph.vocab import Iris
 
-from . import formats, get_store
+from . import get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
-from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 
 bp = Blueprint("sparql", __name__)
 
-TRUNCATED_HEADER = "X-SPARQL-Results-Truncated"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
