@@ -11,7 +11,6 @@ if TYPE_CHECKING:  # imported lazily: executor processes import this package and
     from flask import Flask
 
 DEFAULTS = {
-    "READ_ONLY": False,
     "UPDATE_TOKEN": None,          # updates are refused unless set (--update-token, ESGKG_UPDATE_TOKEN)
     "ALLOW_DROP": False,           # DROP/CLEAR ALL, DEFAULT or NAMED are refused unless set (--allow-drop)
     "QUERY_TIMEOUT": 30.0,         # seconds per query or update (--timeout)
