@@ -9,6 +9,8 @@ import pytest
 
 from esgkg.graph.read import MAX_BYTES
 
+pytestmark = pytest.mark.slow  # each test runs the CLI in a subprocess
+
 
 def esgkg(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True, text=True,

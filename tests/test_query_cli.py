@@ -5,8 +5,11 @@ import subprocess
 import sys
 
 import pyoxigraph as ox
+import pytest
 
 from conftest import make_store
+
+pytestmark = pytest.mark.slow  # each test runs the CLI in a subprocess
 
 COUNT = "SELECT (COUNT(?c) AS ?companies) WHERE { ?c a <https://w3id.org/esgkg/ontology#Company> }"
 

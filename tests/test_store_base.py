@@ -72,6 +72,7 @@ def test_a_restored_backup_keeps_the_base_of_its_data(based_store, tmp_path, mon
     assert restored.document_ids() == ["ase-osh-award-2021"]
 
 
+@pytest.mark.slow
 def test_serve_refuses_a_conflicting_base(based_store):
     env = dict(os.environ, ESGKG_BASE="http://elsewhere.example/")
     result = subprocess.run([sys.executable, "-m", "esgkg.cli", "serve", "--store",
