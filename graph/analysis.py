@@ -16,9 +16,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, SKOS, edge_labels
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, ORGANIZATION_TYPES, QUALIFIERS, RDF, RDFS, SKOS,
+                    edge_labels)
 
-ORGANIZATION_TYPES = ("company", "agency", "organization")
 HUB_TYPES = ("standard", "index", "initiative", "award")
 # How many hubs or similar organizations an answer lists unless asked for another number.
 DEFAULT_TOP = 10

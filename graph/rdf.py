@@ -14,11 +14,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .document import DocContext
 from .facts import Fact
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, QUALIFIERS, SCHEMA, Iris,
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, ORGANIZATION_TYPES, QUALIFIERS, SCHEMA, Iris,
                     short_hash, status_iri)
 
-
-ORGANIZATION_TYPES = ("agency", "company", "organization")
 
 
 def _n(iri) -> ox.NamedNode:

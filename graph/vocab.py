@@ -52,6 +52,9 @@ ENTITY_CLASSES = {
     "site": ESG.Site,
 }
 
+# The entity types that are organizations: they hold facts and confer awards.
+ORGANIZATION_TYPES = ("company", "agency", "organization")
+
 
 @dataclass(frozen=True)
 class FactKind:

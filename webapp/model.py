@@ -12,6 +12,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from esgkg.graph.fact_table import read_facts
+from esgkg.graph.stats import store_stats
 from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, edge_labels
 
 from . import queries as q
@@ -540,17 +541,12 @@ def document_rows(store, graphs: list[str]) -> list[dict]:
 
 # --- stats ----------------------------------------------------------------------------------
 def stats(store) -> dict:
-    facts = {_v(r, "kind"): _int(_v(r, "n")) for r in run(store, q.STATS_FACTS)}
-    entities = {}
-    for r in run(store, q.STATS_ENTITIES):
-        name = TYPE_OF_CLASS.get(_v(r, "type"))
-        if name:
-            entities[name] = entities.get(name, 0) + _int(_v(r, "n"))
-    docs = next(iter(run(store, q.STATS_DOCUMENTS)), None)
-    organizations = sum(entities.get(t, 0) for t in ("company", "agency", "organization"))
-    return {"documents": _int(_v(docs, "n")) if docs else 0, "organizations": organizations,
-            "entities": entities, "facts": facts, "facts_total": sum(facts.values()),
-            "triples": _int(_v(next(iter(run(store, q.TRIPLES))), "n"))}
+    """The home page's counts (graph.stats, as ``esgkg stats``), the busiest fact kinds first."""
+    counts = store_stats(store)
+    facts = dict(sorted(counts.facts.items(), key=lambda item: -item[1]))
+    return {"documents": counts.documents, "organizations": counts.organizations,
+            "entities": counts.entities, "facts": facts, "facts_total": sum(facts.values()),
+            "triples": counts.triples}
 
 
 def example_questions(store) -> list[dict]:
