@@ -7,7 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from esgkg.graph.backup import RDF_SYNTAXES, LoadError, dump, load
+from esgkg.graph.backup import LoadError, dump, load
+from esgkg.graph.formats import READABLE
 
 from .options import Command, add_store_arguments, open_output, open_store
 
@@ -28,7 +29,7 @@ def run_dump(args) -> int:
 def add_load_arguments(parser) -> None:
     add_store_arguments(parser, remote=False)
     parser.add_argument("file", help="RDF file to load ('-' reads standard input)")
-    parser.add_argument("--format", choices=list(RDF_SYNTAXES),
+    parser.add_argument("--format", choices=list(READABLE),
                         help="RDF syntax (default: from the file extension)")
     parser.add_argument("--graph", metavar="IRI", help="named graph for a triple syntax")
     parser.add_argument("--merge", action="store_true",

@@ -6,7 +6,7 @@ import sys
 
 import pyoxigraph as ox
 
-from esgkg.graph.formats import BY_NAME, FORMATS
+from esgkg.graph.formats import BY_NAME, SPARQL_FORMATS
 from esgkg.graph.query import query_bytes
 from esgkg.graph.sparqltext import query_form
 from esgkg.graph.store import StoreError
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--store", help=STORE_HELP)
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead")
     parser.add_argument("--format", default="table",
-                        choices=["table"] + [f.name for f in FORMATS],
+                        choices=["table"] + [f.name for f in SPARQL_FORMATS],
                         help="table (default; Turtle for CONSTRUCT/DESCRIBE) or a result format")
 
 

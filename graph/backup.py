@@ -1,7 +1,7 @@
 """Complete backup and restore of a store (N-Quads), and loading RDF files safely.
 
-``dump`` streams every quad of every graph; ``load`` restores such a file (or any RDF syntax of
-``export.RDF_SYNTAXES``) into an empty store. A load lands whole or not at all: the file is first
+``dump`` streams every quad of every graph; ``load`` restores such a file (or any readable RDF
+syntax of the format registry, ``formats.READABLE``) into an empty store. A load lands whole or not at all: the file is first
 parsed to the end without touching the store, so malformed input is refused with the parser's own
 message; only then is it bulk-loaded, and if that fails the (previously empty) store is cleared.
 
@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
 
-from .export import RDF_SYNTAXES
+from .formats import READABLE
 from .store import GraphStore
 
 
@@ -36,17 +36,17 @@ def dump(store: GraphStore, output: BinaryIO) -> None:
 
 def syntax_of(path: str | os.PathLike, format_name: str | None) -> ox.RdfFormat:
     if format_name:
-        if format_name not in RDF_SYNTAXES:
+        if format_name not in READABLE:
             raise LoadError(f"cannot load format {format_name!r}; choose one of "
-                            f"{', '.join(RDF_SYNTAXES)}")
-        return RDF_SYNTAXES[format_name][0]
+                            f"{', '.join(READABLE)}")
+        return READABLE[format_name].rdf
     extension = Path(path).suffix.lstrip(".").lower()
     rdf_format = ox.RdfFormat.from_extension(extension) if extension else None
     if rdf_format is None:
         raise LoadError(f"cannot tell the RDF syntax of {Path(path).name!r}; give --format")
-    if rdf_format not in {f for f, _ in RDF_SYNTAXES.values()}:
+    if rdf_format not in {f.rdf for f in READABLE.values()}:
         raise LoadError(f"cannot load {rdf_format.name} files; load one of "
-                        f"{', '.join(RDF_SYNTAXES)}")
+                        f"{', '.join(READABLE)}")
     return rdf_format
 
 

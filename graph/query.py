@@ -10,13 +10,13 @@ import http.client
 
 import pyoxigraph as ox
 
-from .formats import ResultFormat
+from .formats import Format
 from .remote import TRUNCATED_HEADER, RemoteError, RemoteStore
 from .sparqltext import Refused, check, read_operation
 from .store import GraphStore, StoreError, store_path
 
 
-def query_bytes(text: str, fmt: ResultFormat, *, store: str | None = None,
+def query_bytes(text: str, fmt: Format, *, store: str | None = None,
                 endpoint: str | None = None) -> tuple[bytes, str | None]:
     """The result of a query serialized in ``fmt``, and the endpoint's truncation note (its
     row limit) when it cut the result short. Raises StoreError (or SyntaxError) with one line."""

@@ -12,7 +12,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from esgkg.graph import analysis, export
+from esgkg.graph import analysis, export, formats
 from esgkg.cli import main
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.pipeline import ingest_paths
@@ -75,8 +75,7 @@ def test_rdf_exports_of_the_pipelines_graph_are_isomorphic_per_named_graph(store
                     .quads((None, None, None, None)))
     assert len(want) == 5  # entities + four documents
     data = exported(store, name)
-    if export.RDF_SYNTAXES.get(name, (None,))[0] is not None and \
-            not export.RDF_SYNTAXES[name][0].supports_datasets:
+    if name in formats.READABLE and not formats.READABLE[name].rdf.supports_datasets:
         back = rdflib.Graph().parse(data=data, format=PARSE_AS[name])
         union = rdflib.Graph()
         for graph in want.values():

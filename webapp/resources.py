@@ -4,16 +4,16 @@ by the document view, which calls ``negotiated_rdf`` first).
 Browsers get an HTML page (like LodView / DBpedia), clients get Turtle, JSON-LD, N-Triples or
 RDF/XML by content negotiation (``Accept`` with q-values, or ``?format=ttl|jsonld|nt|rdfxml|json``),
 every answer with ``Vary: Accept``. Named graphs (/graph/doc/ID, /graph/entities) dereference the
-same way. One table lists the formats; adding one adds a row.
+same way. The formats are entries of the one registry (graph/formats.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request
 
+from esgkg.graph import formats
 from esgkg.graph.vocab import PREFIXES, RDF
 
 RDF_TYPE = RDF.type
@@ -28,29 +28,18 @@ INBOUND_PAGE = 100
 TIMELINE_TYPES = ("company", "agency", "organization", "index", "award", "standard", "initiative")
 
 
-@dataclass(frozen=True)
-class RdfFormat:
-    name: str
-    media_type: str
-    ox_format: object
-    label: str
-
-
-RDF_FORMATS = [
-    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, "Turtle"),
-    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, "JSON-LD"),
-    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, "N-Triples"),
-    RdfFormat("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, "RDF/XML"),
-]
-BY_NAME = {f.name: f for f in RDF_FORMATS}
+# The RDF syntaxes a resource offers, in menu order; ``?format=`` takes their names and aliases.
+RDF_FORMATS = tuple(formats.BY_NAME[name] for name in ("turtle", "jsonld", "ntriples", "rdfxml"))
 BY_MEDIA_TYPE = {f.media_type: f for f in RDF_FORMATS}
+PAGE_FORMATS = ("json", "html")  # the page itself: its JSON twin or HTML
+OFFERED = ", ".join(f.name for f in RDF_FORMATS)
 
 
-def chosen_rdf_format() -> RdfFormat | None:
+def chosen_rdf_format() -> formats.Format | None:
     """The RDF format this request asks for, or None when it wants HTML or JSON."""
     fmt = request.args.get("format")
     if fmt:
-        return BY_NAME.get(fmt)
+        return None if fmt in PAGE_FORMATS else formats.named(fmt, RDF_FORMATS)
     offered = ["text/html", "application/json", *BY_MEDIA_TYPE]
     best = request.accept_mimetypes.best_match(offered, default="text/html")
     return BY_MEDIA_TYPE.get(best)
@@ -66,7 +55,7 @@ def negotiated_rdf(iri: str) -> Response | None:
     if rdf_format is None:
         if request.args.get("format") not in (None, "json", "html"):
             fail(406, f"unknown format {request.args.get('format')!r}; "
-                      f"offered: {', '.join(BY_NAME)}, json, html")
+                      f"offered: {OFFERED}, json, html")
         return None
     triples = describe_triples(iri)
     if not triples:
@@ -74,11 +63,11 @@ def negotiated_rdf(iri: str) -> Response | None:
     return rdf_response(triples, rdf_format)
 
 
-def rdf_response(triples, rdf_format: RdfFormat) -> Response:
+def rdf_response(triples, rdf_format: formats.Format) -> Response:
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} \
-        if rdf_format.ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    body = ox.serialize(triples, format=rdf_format.ox_format, prefixes=prefixes) if prefixes \
-        else ox.serialize(triples, format=rdf_format.ox_format)
+        if rdf_format.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    body = ox.serialize(triples, format=rdf_format.rdf, prefixes=prefixes) if prefixes \
+        else ox.serialize(triples, format=rdf_format.rdf)
     return vary_accept(Response(body, mimetype=rdf_format.media_type))
 
 
@@ -200,7 +189,7 @@ def named_graph(rest: str):
     rdf_format = chosen_rdf_format()
     if rdf_format is None:
         if request.args.get("format") not in (None, "html"):
-            fail(406, f"unknown format {request.args.get('format')!r}; offered: {', '.join(BY_NAME)}, html")
+            fail(406, f"unknown format {request.args.get('format')!r}; offered: {OFFERED}, html")
         target = f"/doc/{doc_id}" if doc_id else "/export?" + urlencode({"graph": iri, "format": "turtle"})
         return vary_accept(redirect(target, 303))
     triples = [q.triple for q in store().quads_for_pattern(None, None, None, ox.NamedNode(iri))]

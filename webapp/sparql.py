@@ -302,7 +302,7 @@ def _service_description() -> Response:
                     ox.Triple(named, sd("name"), ox.NamedNode(name))]
     if current_app.config.get("UPDATE_TOKEN"):
         triples.append(ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
-    for f in formats.FORMATS:
+    for f in formats.SPARQL_FORMATS:
         triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.iri)))
     g.sparql_read = True
     return _rdf_response(triples)

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from esgkg.graph import export
+from esgkg.graph.formats import Format
 
 from . import canned, facts as fact_table, model, timelines
 from .pages import fail, render_page, store, wants_json
@@ -24,7 +25,7 @@ bp = Blueprint("views", __name__)
 TABLE_FORMATS = ("csv", "jsonl")
 
 
-def rdf_formats() -> list[export.ExportFormat]:
+def rdf_formats() -> list[Format]:
     """The export registry's RDF syntaxes (not the network and fact-table formats, which take a
     whole document rather than a set of statements)."""
     return [f for f in export.FORMATS.values() if not f.document_only]
