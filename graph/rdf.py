@@ -56,8 +56,11 @@ class DocumentGraph:
 
 
 class GraphBuilder:
-    def __init__(self, iris: Iris | None = None):
-        self.iris = iris or Iris()
+    """Builds a release's quads with IRIs minted by ``iris``: the store's, so that what is built
+    is what the store reads back (no base of its own from the environment)."""
+
+    def __init__(self, iris: Iris):
+        self.iris = iris
 
     def build(self, ctx: DocContext, facts: list[Fact]) -> DocumentGraph:
         release, iris = ctx.release, self.iris

@@ -189,10 +189,14 @@ def is_doc_id(text: str) -> bool:
 
 
 class Iris:
-    """Mints every IRI esgkg writes, under one base. One instance per pipeline run."""
+    """Mints every IRI esgkg writes under one base, and reads them back (which document, which
+    local path): nothing else builds or takes apart an esgkg IRI. A store has one, with the base
+    it recorded; the pipeline mints with the store's."""
 
     def __init__(self, base: str | None = None):
         self.base = base or base_iri()
+
+    # --- minting ----------------------------------------------------------------------------
 
     def entity(self, entity_type: str, name: str) -> str:
         """An entity's IRI: its type and its legal name; a name stated the same way (up to case,
@@ -203,7 +207,12 @@ class Iris:
         return f"{self.base}doc/{doc_id}"
 
     def document_graph(self, doc_id: str) -> str:
-        return f"{self.base}graph/doc/{doc_id}"
+        return self.document_graph_prefix + doc_id
+
+    @property
+    def document_graph_prefix(self) -> str:
+        """What every document's graph IRI starts with (for SPARQL filters over them)."""
+        return f"{self.base}graph/doc/"
 
     @property
     def entities_graph(self) -> str:
@@ -215,6 +224,36 @@ class Iris:
     def evidence(self, statement_iri: str) -> str:
         return statement_iri.replace("/id/statement/", "/id/evidence/", 1)
 
+    def at_path(self, path: str) -> str:
+        """The IRI this server's ``path`` (``id/...``, ``graph/...``) dereferences."""
+        return self.base + path.lstrip("/")
+
+    # --- reading ----------------------------------------------------------------------------
     def doc_id_of_graph(self, graph_iri: str) -> str | None:
-        prefix = f"{self.base}graph/doc/"
-        return graph_iri[len(prefix):] if graph_iri.startswith(prefix) else None
+        return _suffix(graph_iri, self.document_graph_prefix)
+
+    def doc_id_of(self, document_iri: str) -> str | None:
+        """The id of the document this IRI names, None when it names no document."""
+        return _suffix(document_iri, f"{self.base}doc/")
+
+    def is_statement(self, iri: str) -> bool:
+        return iri.startswith(f"{self.base}id/statement/")
+
+    def is_evidence(self, iri: str) -> bool:
+        return iri.startswith(f"{self.base}id/evidence/")
+
+    def is_minted(self, iri: str) -> bool:
+        return iri.startswith(self.base)
+
+    def path_of(self, iri: str) -> str | None:
+        """The path on this server where a minted IRI dereferences (None for foreign IRIs).
+
+        A rest starting with '/' or '\\' would make a link like ``//evil.example/phish``, which
+        a browser follows off the site: such IRIs are not ours, so they get no local path.
+        """
+        rest = _suffix(iri, self.base)
+        return None if rest is None or rest.startswith(("/", "\\")) else "/" + rest
+
+
+def _suffix(iri: str, prefix: str) -> str | None:
+    return iri[len(prefix):] if iri.startswith(prefix) else None

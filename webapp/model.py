@@ -123,11 +123,11 @@ def nodes_info(store, iris) -> dict[str, dict]:
         node_type = TYPE_OF_CLASS.get(_v(row, "type"))
         if node_type:
             node["type"] = node_type
-    prefix = store.iris.base + "doc/"
     for iri, node in info.items():
-        if node["type"] is None and iri.startswith(prefix):
+        doc_id = store.iris.doc_id_of(iri)
+        if node["type"] is None and doc_id is not None:
             node["type"] = "document"
-            doc = _document_row(store, iri[len(prefix):])
+            doc = _document_row(store, doc_id)
             node["label"] = doc and (doc.get("title") or doc.get("id"))
         if node["label"] is None:
             node["label"] = iri.rstrip("/").rsplit("/", 1)[-1]
@@ -137,15 +137,8 @@ def nodes_info(store, iris) -> dict[str, dict]:
 
 
 def resource_path(store, iri: str) -> str | None:
-    """The path on this server where a minted IRI dereferences (None for foreign IRIs).
-
-    A rest starting with '/' or '\\' would make a link like ``//evil.example/phish``, which a
-    browser follows off the site: such IRIs are not ours, so they get no local path.
-    """
-    if not iri.startswith(store.iris.base):
-        return None
-    rest = iri[len(store.iris.base):]
-    return None if rest.startswith(("/", "\\")) else "/" + rest
+    """The path on this server where a minted IRI dereferences (None for foreign IRIs)."""
+    return store.iris.path_of(iri)
 
 
 def search(store, text: str, limit: int = 10) -> dict:
@@ -247,13 +240,12 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
         raise NotFound(f"not an IRI: {focus!r}")
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    doc_prefix = store.iris.base + "doc/"
-    if not (kinds or year is not None or document) and not focus.startswith(doc_prefix):
+    doc_id = store.iris.doc_id_of(focus)
+    if not (kinds or year is not None or document) and doc_id is None:
         total = _int(_v(next(iter(run(store, q.HUB_COUNT, focus=focus))), "count")) or 0
         if total > HUB_THRESHOLD:
             return _hub_neighbourhood(store, focus, total, limit, offset)
-    if focus.startswith(doc_prefix):
-        doc_id = focus[len(doc_prefix):]
+    if doc_id is not None:
         if not store.has_document(doc_id):
             raise NotFound(f"no document {doc_id}")
         rows = run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id))
@@ -279,7 +271,7 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
     shown_edges = [e for e in edges
                    if (e["source"] == focus or e["source"] in shown)
                    and (e["target"] == focus or e["target"] in shown)]
-    if year is None and not focus.startswith(doc_prefix):
+    if year is None and doc_id is None:
         _add_years(store, shown_edges)
     if not all_edges and not _exists(store, focus):
         raise NotFound(f"nothing is known about {focus}")

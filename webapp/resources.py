@@ -102,7 +102,7 @@ def _curie(iri: str) -> str | None:
 def _label_statements(info: dict[str, dict]) -> None:
     """Statements linked from a page read as their fact ("ASE included in DJSI World, 2021"),
     not as the hash at the end of their IRI."""
-    statements = [i for i in info if "/id/statement/" in i]
+    statements = [i for i in info if store().iris.is_statement(i)]
     for row in fact_table.rows(store(), statements):
         year = f", {row['year']}" if "year" in row else ""
         info[row["statement"]]["label"] = (f"{row['subject']} {model.fact_label(row['kind'], row.get('status'))} "
@@ -122,7 +122,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
         fail(404, f"nothing is known about {iri}")
     linked = {r["o"].value for r in out_rows if isinstance(r["o"], ox.NamedNode)}
     linked |= {r["s"].value for r in in_rows if isinstance(r["s"], ox.NamedNode)}
-    info = model.nodes_info(store(), [iri, *[i for i in linked if i.startswith(store().iris.base)]])
+    info = model.nodes_info(store(), [iri, *[i for i in linked if store().iris.is_minted(i)]])
     _label_statements(info)
     properties: dict[str, dict] = {}
     for r in out_rows:
@@ -138,11 +138,11 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
             prop["values"].append(value)
     me = dict(info[iri])
     fact = None
-    if "/id/statement/" in iri:
+    if store().iris.is_statement(iri):
         fact = model.fact(store(), iri)
         me.update(type="statement",
                   label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
-    elif "/id/evidence/" in iri:
+    elif store().iris.is_evidence(iri):
         me.update(type="evidence", label="Evidence " + me["label"])
     # The timeline's marks are in the JSON twin only: the page's script fetches them, so the HTML
     # is not held up by them (a hub's timeline reads hundreds of facts).
@@ -166,7 +166,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
 
 @bp.get("/id/<path:rest>")
 def resource(rest: str):
-    iri = store().iris.base + "id/" + rest
+    iri = store().iris.at_path("id/" + rest)
     if not model.valid_iri(iri):
         fail(404, "not a valid IRI")
     rdf = negotiated_rdf(iri)
@@ -182,7 +182,7 @@ def resource(rest: str):
 def named_graph(rest: str):
     """A named graph's IRI dereferences too: its triples by content negotiation; a browser is
     sent to the document view (a document's graph) or to the export of the graph."""
-    iri = store().iris.base + "graph/" + rest
+    iri = store().iris.at_path("graph/" + rest)
     doc_id = store().iris.doc_id_of_graph(iri)
     if (doc_id is None or not store().has_document(doc_id)) and iri != store().iris.entities_graph:
         fail(404, f"no named graph <{iri}>")

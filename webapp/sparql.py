@@ -384,7 +384,7 @@ def _void_stats(runner) -> dict:
     totals = _select(runner, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
                              "(COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]
     documents = _select(runner, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                                f"FILTER(STRSTARTS(STR(?g), \"{_base()}graph/doc/\")) }}")[0]
+                                f"FILTER(STRSTARTS(STR(?g), \"{_iris().document_graph_prefix}\")) }}")[0]
     classes = _select(runner, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
                               "GROUP BY ?c ORDER BY ?c")
     properties = _select(runner, "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
