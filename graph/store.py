@@ -131,10 +131,9 @@ class GraphStore:
 
     def _base_in_data(self) -> str | None:
         """The base of a store made before it recorded one: where its entities graph lives."""
-        for graph in self.ox.named_graphs():
-            if isinstance(graph, ox.NamedNode) and graph.value.endswith("/graph/entities"):
-                return graph.value[:-len("graph/entities")]
-        return None
+        bases = (Iris.base_of_entities_graph(graph.value) for graph in self.ox.named_graphs()
+                 if isinstance(graph, ox.NamedNode))
+        return next((base for base in bases if base), None)
 
     @classmethod
     def exists_at(cls, path: str | os.PathLike) -> bool:

@@ -188,6 +188,9 @@ def is_doc_id(text: str) -> bool:
     return re.fullmatch(DOC_ID_PATTERN, text) is not None
 
 
+ENTITIES_GRAPH_PATH = "graph/entities"
+
+
 class Iris:
     """Mints every IRI esgkg writes under one base, and reads them back (which document, which
     local path): nothing else builds or takes apart an esgkg IRI. A store has one, with the base
@@ -216,7 +219,7 @@ class Iris:
 
     @property
     def entities_graph(self) -> str:
-        return f"{self.base}graph/entities"
+        return self.base + ENTITIES_GRAPH_PATH
 
     def statement(self, doc_id: str, kind: str, digest: str) -> str:
         return f"{self.base}id/statement/{doc_id}/{kind}-{digest}"
@@ -244,6 +247,13 @@ class Iris:
 
     def is_minted(self, iri: str) -> bool:
         return iri.startswith(self.base)
+
+    @staticmethod
+    def base_of_entities_graph(graph_iri: str) -> str | None:
+        """The base under which ``graph_iri`` would be the entities graph, else None."""
+        if graph_iri.endswith("/" + ENTITIES_GRAPH_PATH):
+            return graph_iri[:-len(ENTITIES_GRAPH_PATH)]
+        return None
 
     def path_of(self, iri: str) -> str | None:
         """The path on this server where a minted IRI dereferences (None for foreign IRIs).

@@ -20,6 +20,7 @@ def test_minted_iris_read_back(base):
     company = iris.entity("company", "Acme Corp.")
     assert iris.is_minted(company) and iris.path_of(company) == "/id/company/acme-corp"
     assert iris.at_path(iris.path_of(company)) == company
+    assert Iris.base_of_entities_graph(iris.entities_graph) == base
 
 
 def test_foreign_iris_are_not_read_as_ours():
