@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from . import parallel_dump
 from .formats import EXPORTS, Format
 from .store import GraphStore
-from .vocab import ESG, OA, RDF, XSD
+from .vocab import ESG, OA, RDF, XSD, display
 
 
 class ExportError(Exception):
@@ -436,19 +436,11 @@ def _network(store: GraphStore, selection: Selection):
     return projection(store, document=selected_document(store, selection))
 
 
-# Gephi draws what the file says: nodes coloured by entity type and edges by fact kind (the
-# explorer's colours, webapp/static/src/styles.js), nodes sized by degree.
-NODE_COLOURS = {
-    "company": "#1f4e9c", "agency": "#7a3b00", "organization": "#5b3a8c", "award": "#a3192e",
-    "standard": "#0b6b5e", "index": "#8a5a00", "initiative": "#2e6b1f", "program": "#4a5566",
-    "metric": "#6b2f5b", "place": "#006080",
-}
-EDGE_COLOURS = {
-    "award": "#a3192e", "certification": "#0b6b5e", "membership": "#5b3a8c",
-    "index_inclusion": "#8a5a00", "standard_adoption": "#0b6b5e", "program": "#4a5566",
-    "part_of": "#7a3b00", "located_in": "#006080", "metric": "#6b2f5b",
-}
-OTHER_COLOUR = "#555555"
+# Gephi draws what the file says: nodes coloured by entity type and edges by kind, with the
+# explorer's colours (ontology/kinds.json), nodes sized by degree.
+def _colour(table: str, name: str | None) -> str:
+    shown = display()
+    return shown[table].get(name, {}).get("color", shown["other_color"])
 
 
 def _rgb(colour: str) -> dict[str, int]:
@@ -460,9 +452,9 @@ def _visuals(network) -> Iterator[tuple[dict, dict[str, int], float | None]]:
     (size None) of NETWORK, for the format's writer to place where its readers look."""
     for node, data in network.nodes(data=True):
         degree = data["degree"] = network.degree(node)
-        yield data, _rgb(NODE_COLOURS.get(data.get("type"), OTHER_COLOUR)), round(8 + 4 * degree ** 0.5, 1)
+        yield data, _rgb(_colour("entity_types", data.get("type"))), round(8 + 4 * degree ** 0.5, 1)
     for _, _, data in network.edges(data=True):
-        yield data, _rgb(EDGE_COLOURS.get(data.get("kind"), OTHER_COLOUR)), None
+        yield data, _rgb(_colour("edge_kinds", data.get("kind"))), None
 
 
 def write_graphml(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:

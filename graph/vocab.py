@@ -137,6 +137,28 @@ def edge_labels() -> dict[str, str]:
             if quad.predicate == label and quad.subject.value in edges}
 
 
+@lru_cache(maxsize=1)
+def display() -> dict:
+    """How each entity type, edge kind and qualifier is shown: ``ontology/kinds.json``, the one
+    table of labels and colours that the explorer's build bundles too."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("esgkg.ontology").joinpath("kinds.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def kind_labels() -> dict[str, str]:
+    """Edge kind -> its name for people: a fact kind by its direct edges' labels in the ontology
+    ("certified to / pursuing certification / plans certification": a status picks its edge),
+    a qualifier drawn as an edge by its label in kinds.json."""
+    labels = {name: " / ".join(edge_labels()[str(edge)] for edge in kind.edges)
+              for name, kind in FACT_KINDS.items()}
+    labels.update((name, shown["label"]) for name, shown in display()["edge_kinds"].items()
+                  if name not in FACT_KINDS)
+    return labels
+
+
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

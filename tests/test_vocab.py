@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from esgkg.graph.vocab import Iris
+from esgkg.graph.vocab import ENTITY_CLASSES, FACT_KINDS, QUALIFIERS, Iris, display, kind_labels
 
 BASES = ["http://127.0.0.1:5000/", "https://kg.example.org/esg/"]
 
@@ -32,3 +32,13 @@ def test_foreign_iris_are_not_read_as_ours():
     assert iris.path_of("https://schema.org/Organization") is None
     assert iris.path_of(BASES[0] + "/evil.example/phish") is None   # would be //evil.example
     assert iris.path_of(BASES[0] + "\\evil.example") is None
+
+
+def test_every_kind_type_and_qualifier_has_its_display_entry():
+    """A new fact kind, entity type or qualifier is shown only once ontology/kinds.json has it."""
+    shown = display()
+    assert set(FACT_KINDS) <= set(shown["edge_kinds"])
+    assert set(ENTITY_CLASSES) <= set(shown["entity_types"])
+    assert set(QUALIFIERS) <= set(shown["qualifiers"])
+    assert set(shown["edge_kinds"]) == set(kind_labels())
+    assert kind_labels()["certification"] == "certified to / pursuing certification / plans certification"

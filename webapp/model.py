@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.stats import store_stats
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, edge_labels
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, display, edge_labels, kind_labels
 
 from . import queries as q
 
@@ -26,22 +26,11 @@ HUB_THRESHOLD = 500
 TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 TYPE_OF_CLASS[str(ESG.Release)] = "document"
 
-# A fact kind is named by its direct edges' labels in the ontology ("certified to / pursuing
-# certification / plans certification": a certification's status picks its edge).
-KIND_LABELS = {
-    **{name: " / ".join(edge_labels()[str(edge)] for edge in kind.edges)
-       for name, kind in FACT_KINDS.items()},
-    "conferred_by": "conferred by",
-    "program_location": "located at",
-    "mentions": "mentions",
-}
-# Edge kinds the filters offer: the fact kinds plus the two qualifier edges drawn from statements.
-EDGE_KINDS = list(FACT_KINDS) + ["conferred_by", "program_location"]
-QUALIFIER_LABELS = {
-    "year": "Year", "level": "Level", "status": "Status", "rank": "Rank",
-    "consecutive_years": "Consecutive years", "since": "Since", "conferred_by": "Conferred by",
-    "location": "Location", "value": "Value", "unit": "Unit", "awarded_by": "Awarded by",
-}
+KIND_LABELS = kind_labels()
+# Edge kinds the filters offer: the fact kinds plus the qualifier edges drawn from statements.
+EDGE_KINDS = list(FACT_KINDS) + [name for name, shown in display()["edge_kinds"].items()
+                                 if shown.get("filter")]
+QUALIFIER_LABELS = display()["qualifiers"]
 
 
 class NotFound(Exception):
