@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 STORE_HELP = "data directory of the embedded store (default: $ESGKG_STORE or ./esgkg-data)"
 

@@ -8,7 +8,8 @@ import sys
 
 from esgkg.graph.facts import CSV_COLUMNS
 
-from .options import Command, add_store_arguments, open_store as _store
+from .options import Command, add_store_arguments
+from .options import open_store as _store
 
 
 def _print_records(records, fmt: str) -> None:

@@ -1,9 +1,10 @@
 """Complete backup and restore of a store (N-Quads), and loading RDF files safely.
 
 ``dump`` streams every quad of every graph; ``load`` restores such a file (or any readable RDF
-syntax of the format registry, ``formats.READABLE``) into an empty store. A load lands whole or not at all: the file is first
-parsed to the end without touching the store, so malformed input is refused with the parser's own
-message; only then is it bulk-loaded, and if that fails the (previously empty) store is cleared.
+syntax of the format registry, ``formats.READABLE``) into an empty store. A load lands whole or
+not at all: the file is first parsed to the end without touching the store, so malformed input is
+refused with the parser's own message; only then is it bulk-loaded, and if that fails the
+(previously empty) store is cleared.
 
 RDF/XML gets one more check first. pyoxigraph's RDF/XML parser expands internal DTD entities
 without limit (a "billion laughs" file of 1 KB grows to gigabytes in memory); external entities it

@@ -133,7 +133,7 @@ def candidates(kind: str, boolean: bool = False) -> list[Format]:
     return [f for f in FORMATS if f.kind == kind and (f.boolean or not boolean)]
 
 
-def choose(kind: str, accept: "MIMEAccept", format_param: str | None = None,
+def choose(kind: str, accept: MIMEAccept, format_param: str | None = None,
            boolean: bool = False) -> Format:
     """The format for a result of ``kind``: ``format=`` first, else the Accept header's q-values.
 

@@ -49,7 +49,9 @@ def store_stats(store) -> StoreStats:
         n, i = int(row["n"].value), int(row["inferred"].value)
         facts[row["kind"].value] = n - i
         inferred += i
-    documents = _count(store, f"SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ GRAPH ?g {{ ?doc a <{ESG.Release}> }} }}")
-    triples = _count(store, "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    documents = _count(store, "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE "
+                              f"{{ GRAPH ?g {{ ?doc a <{ESG.Release}> }} }}")
+    triples = _count(store, "SELECT (COUNT(*) AS ?n) WHERE "
+                            "{ { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
     return StoreStats(documents, dict(sorted(entities.items())), dict(sorted(facts.items())),
                       inferred, triples)

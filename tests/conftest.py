@@ -21,6 +21,7 @@ import pytest
 
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.store import GraphStore
+
 from explorer_data import build_explorer_store
 from graph_fixture import build_store
 
