@@ -16,6 +16,14 @@ from .options import Command, add_store_arguments
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000   # the port of the default base IRI (ESGKG_BASE), so minted IRIs dereference
 DEFAULT_WORKERS = 2   # web worker processes: one per core of the 2-core machines esgkg runs on
+# Options that override one of the app's DEFAULTS: (flag, config key, type, help).
+APP_OPTIONS = (
+    ("--threads", "EXECUTORS", int, "request threads and query executors per worker"),
+    ("--timeout", "QUERY_TIMEOUT", float, "time limit of one query or update, in seconds"),
+    ("--max-rows", "MAX_ROWS", int, "most solutions or triples in one result, 0 for no cap"),
+    ("--cache-size", "RESULT_CACHE", int,
+     "whole results kept per worker, reused until the next update; 0 = none"),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,18 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help=f"web worker processes (default {DEFAULT_WORKERS})")
-    parser.add_argument("--threads", type=int, default=DEFAULTS["EXECUTORS"],
-                        help="request threads and query executors per worker "
-                             f"(default {DEFAULTS['EXECUTORS']})")
-    parser.add_argument("--timeout", type=float, default=DEFAULTS["QUERY_TIMEOUT"],
-                        help="time limit of one query or update, in seconds "
-                             f"(default {DEFAULTS['QUERY_TIMEOUT']:g})")
-    parser.add_argument("--max-rows", type=int, default=DEFAULTS["MAX_ROWS"],
-                        help="most solutions or triples in one result, 0 for no cap "
-                             f"(default {DEFAULTS['MAX_ROWS']})")
-    parser.add_argument("--cache-size", type=int, default=DEFAULTS["RESULT_CACHE"],
-                        help="whole results kept per worker, reused until the next update; 0 = none "
-                             f"(default {DEFAULTS['RESULT_CACHE']})")
+    for flag, key, kind, text in APP_OPTIONS:
+        parser.add_argument(flag, dest=key.lower(), metavar=flag.lstrip("-").upper().replace("-", "_"),
+                            type=kind, default=DEFAULTS[key], help=f"{text} (default {DEFAULTS[key]:g})")
     parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
                         help="allow SPARQL updates with this Bearer token (or ESGKG_UPDATE_TOKEN); "
                              "read-only without it")
@@ -49,10 +48,7 @@ def app_config(args: argparse.Namespace) -> dict:
         "STORE": os.path.abspath(store_path(args.store)),
         "UPDATE_TOKEN": args.update_token or None,
         "ALLOW_DROP": args.allow_drop,
-        "QUERY_TIMEOUT": args.timeout,
-        "MAX_ROWS": args.max_rows,
-        "EXECUTORS": args.threads,
-        "RESULT_CACHE": args.cache_size,
+        **{key: getattr(args, key.lower()) for _, key, _, _ in APP_OPTIONS},
         "BACKEND_QUERY": args.backend_query,
         "BACKEND_UPDATE": args.backend_update,
         "BACKEND_TOKEN": args.backend_token,
