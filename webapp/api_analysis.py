@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, request
 
 from esgkg.graph import analysis
 
-from . import get_store
+from .extensions import get_store
 from .pages import fail
 
 bp = Blueprint("api_analysis", __name__, url_prefix="/api/analysis")

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from esgkg.graph import export
 from esgkg.graph.vocab import is_doc_id
 
-from . import get_store
+from .extensions import get_store
 from .pages import fail
 
 bp = Blueprint("export", __name__)

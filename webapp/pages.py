@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, jsonify, render_template, request
 
-from . import get_store
+from .extensions import get_store
 
 
 def store():

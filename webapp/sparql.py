@@ -18,7 +18,7 @@ from esgkg.graph.remote import TRUNCATED_HEADER
 from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 from esgkg.graph.vocab import Iris
 
-from . import get_store
+from .extensions import get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
 
