@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-webapp/static/dist/.built: node_modules/.installed $(FRONTEND_SRC)
+webapp/static/dist/.built: node_modules/.installed $(FRONTEND_SRC) ontology/kinds.json
 	npm run --silent build
 
 # Debian's chromium for the browser tests (Playwright's own browser download fails here).

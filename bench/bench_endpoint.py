@@ -57,7 +57,7 @@ def prepare_data(args, work: Path) -> Path:
         releases, store_dir = work / "synth", work / "synth-store"
         subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), "--count",
                         str(args.synth), "--seed", "7", "--out", str(releases), "--jobs", "2"], check=True)
-        subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "ingest", str(releases),
+        subprocess.run([sys.executable, "-m", "esgkg.cli", "ingest", str(releases),
                         "--store", str(store_dir)], check=True)
         store = ox.Store.read_only(str(store_dir))
     elif args.store:
@@ -187,7 +187,7 @@ def start_esgkg(nquads: Path, work: Path, args, cache: bool) -> System:
         del store
     port = free_port()
     return _start("esgkg serve" + ("" if cache else " (no cache)"),
-                  [sys.executable, "-m", "esgkg.graph.cli", "serve", "--store", str(store_dir),
+                  [sys.executable, "-m", "esgkg.cli", "serve", "--store", str(store_dir),
                    "--port", str(port), "--workers", str(args.workers), "--threads", str(args.threads),
                    "--cache-size", "1024" if cache else "0"],
                   f"http://127.0.0.1:{port}/sparql", work / f"esgkg-{cache}.log")

@@ -148,7 +148,7 @@ def run_export(store_dir: Path, name: str, output: Path, readers: int | None) ->
     """`esgkg export --store DIR -f NAME -o -` as a user runs it, read from its pipe: wall time,
     time to the first byte, CPU time and peak RSS of the export and its reader processes."""
     command = [sys.executable, "-c", MEASURE, sys.executable, "-c",
-               "import sys; from esgkg.graph.cli import main; sys.exit(main())",
+               "import sys; from esgkg.cli import main; sys.exit(main())",
                "export", "--store", str(store_dir), "--format", name, "-o", "-"]
     if readers:
         command += ["--readers", str(readers)]

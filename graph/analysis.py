@@ -9,8 +9,6 @@ similar to a given one by what they share.
 """
 from __future__ import annotations
 
-import argparse
-
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -18,10 +16,12 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, RDF, RDFS, SKOS, edge_labels
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, ORGANIZATION_TYPES, QUALIFIERS, RDF, RDFS, SKOS,
+                    edge_labels)
 
-ORGANIZATION_TYPES = ("company", "agency", "organization")
 HUB_TYPES = ("standard", "index", "initiative", "award")
+# How many hubs or similar organizations an answer lists unless asked for another number.
+DEFAULT_TOP = 10
 SIMILARITY_KINDS = ("certification", "membership", "index_inclusion", "award", "standard_adoption")
 # Above this many nodes betweenness is estimated from a seeded sample of BETWEENNESS_SAMPLE sources
 # (exact betweenness is O(nodes x edges): seconds at a thousand nodes, minutes at ten thousand).
@@ -225,7 +225,7 @@ class Hub:
                 "betweenness": round(self.betweenness, 6)}
 
 
-def hubs(network: nx.MultiDiGraph, types: tuple[str, ...] = HUB_TYPES, top: int = 10) -> list[Hub]:
+def hubs(network: nx.MultiDiGraph, types: tuple[str, ...] = HUB_TYPES, top: int = DEFAULT_TOP) -> list[Hub]:
     """Entities of the given types ranked by how many organizations they connect, then betweenness.
 
     Degree counts distinct neighbouring entities; betweenness is normalized, on the undirected simple
@@ -268,7 +268,7 @@ def profile(network: nx.MultiDiGraph, iri: str, kinds=SIMILARITY_KINDS) -> set[s
     return {target for _, target, kind in network.out_edges(iri, data="kind") if kind in kinds}
 
 
-def similar(network: nx.MultiDiGraph, name: str, top: int = 10,
+def similar(network: nx.MultiDiGraph, name: str, top: int = DEFAULT_TOP,
             kinds: tuple[str, ...] = SIMILARITY_KINDS) -> list[Similar]:
     """Organizations ranked by Jaccard similarity of their certifications, memberships, rankings."""
     iri = resolve(network, name)
@@ -289,90 +289,17 @@ def similar(network: nx.MultiDiGraph, name: str, top: int = 10,
     return results[:top]
 
 
-# --- CLI ---------------------------------------------------------------------------------------
-def add_analyze_arguments(parser) -> None:
-    parser.add_argument("--document", metavar="ID", help="analyze one document's facts only")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    questions = parser.add_subparsers(dest="question", required=True, metavar="QUESTION")
-    # the shared options may also follow the question ("esgkg analyze hubs --store DIR")
-    shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument("--store", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    shared.add_argument("--document", metavar="ID", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    shared.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    path = questions.add_parser("path", parents=[shared], help="shortest chain of facts between two entities")
-    path.add_argument("source", help="entity: IRI, label or alias")
-    path.add_argument("target", help="entity: IRI, label or alias")
-    hub = questions.add_parser("hubs", parents=[shared], help="what connects the most organizations")
-    hub.add_argument("--type", dest="types", action="append", choices=list(ENTITY_CLASSES),
-                     help=f"entity type to rank (repeatable; default {', '.join(HUB_TYPES)})")
-    hub.add_argument("--top", type=int, default=10)
-    sim = questions.add_parser("similar", parents=[shared], help="organizations most like a given one")
-    sim.add_argument("entity", help="organization: IRI, label or alias")
-    sim.add_argument("--top", type=int, default=10)
-
-
 def answer(network: nx.MultiDiGraph, question: str, **params) -> dict:
     """One analysis question as JSON-ready data (shared by the CLI and the HTTP API)."""
     if question == "path":
         found = shortest_path(network, params["source"], params["target"])
         return {"path": found.to_json() if found else None}
     if question == "hubs":
-        ranked = hubs(network, tuple(params.get("types") or HUB_TYPES), params.get("top", 10))
+        ranked = hubs(network, tuple(params.get("types") or HUB_TYPES), params.get("top", DEFAULT_TOP))
         return {"hubs": [h.to_json() for h in ranked],
                 "betweenness_sampled": network.number_of_nodes() > EXACT_BETWEENNESS_LIMIT}
     if question == "similar":
         return {"entity": _node(network, resolve(network, params["entity"])),
                 "similar": [s.to_json() for s in similar(network, params["entity"],
-                                                         params.get("top", 10))]}
+                                                         params.get("top", DEFAULT_TOP))]}
     raise AnalysisError(f"unknown question {question!r}")
-
-
-def run_analyze(args) -> int:
-    import json
-    import sys
-
-    from rich.console import Console
-    from rich.table import Table
-
-    from .export import ExportError, open_store_for_reading
-
-    params = {k: v for k, v in vars(args).items()
-              if k in ("source", "target", "types", "top", "entity")}
-    try:
-        store = open_store_for_reading(args)
-        if args.document and not store.has_document(args.document):
-            raise AnalysisError(f"no document {args.document!r} in the store")
-        result = answer(projection(store, args.document), args.question, **params)
-    except (AnalysisError, ExportError) as exc:
-        print(f"esgkg analyze: {exc}", file=sys.stderr)
-        return 1
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-        return 0
-    console = Console()
-    if args.question == "path":
-        if result["path"] is None:
-            console.print(f"no path between {args.source!r} and {args.target!r}")
-            return 1
-        labels = {n["iri"]: n["label"] for n in result["path"]["nodes"]}
-        table = Table(title=f"{args.source} → {args.target}: {result['path']['length']} hops")
-        for column in ("from", "fact", "to", "document", "evidence"):
-            table.add_column(column, overflow="fold")
-        for edge in result["path"]["edges"]:
-            table.add_row(labels[edge["from"]], edge["kind"], labels[edge["to"]],
-                          edge["document"] or "", edge["evidence"] or "")
-    elif args.question == "hubs":
-        table = Table(title="What connects the most organizations")
-        for column in ("entity", "type", "organizations", "degree", "betweenness"):
-            table.add_column(column, justify="left" if column in ("entity", "type") else "right")
-        for hub in result["hubs"]:
-            table.add_row(hub["label"], hub["type"], str(hub["organizations"]), str(hub["degree"]),
-                          f"{hub['betweenness']:.4f}")
-    else:
-        table = Table(title=f"Organizations most similar to {result['entity']['label']}")
-        for column in ("organization", "jaccard", "shared"):
-            table.add_column(column, overflow="fold")
-        for row in result["similar"]:
-            table.add_row(row["label"], f"{row['jaccard']:.3f}", ", ".join(row["shared"]))
-    console.print(table)
-    return 0

@@ -1,9 +1,10 @@
 """Complete backup and restore of a store (N-Quads), and loading RDF files safely.
 
-``dump`` streams every quad of every graph; ``load`` restores such a file (or any RDF syntax of
-``export.RDF_SYNTAXES``) into an empty store. A load lands whole or not at all: the file is first
-parsed to the end without touching the store, so malformed input is refused with the parser's own
-message; only then is it bulk-loaded, and if that fails the (previously empty) store is cleared.
+``dump`` streams every quad of every graph; ``load`` restores such a file (or any readable RDF
+syntax of the format registry, ``formats.READABLE``) into an empty store. A load lands whole or
+not at all: the file is first parsed to the end without touching the store, so malformed input is
+refused with the parser's own message; only then is it bulk-loaded, and if that fails the
+(previously empty) store is cleared.
 
 RDF/XML gets one more check first. pyoxigraph's RDF/XML parser expands internal DTD entities
 without limit (a "billion laughs" file of 1 KB grows to gigabytes in memory); external entities it
@@ -12,9 +13,6 @@ refuses by itself. So any RDF/XML declaring entities is refused before parsing, 
 from __future__ import annotations
 
 import os
-import shutil
-import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,7 +22,7 @@ from defusedxml import DefusedXmlException
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
 
-from .export import RDF_SYNTAXES
+from .formats import READABLE
 from .store import GraphStore
 
 
@@ -39,17 +37,17 @@ def dump(store: GraphStore, output: BinaryIO) -> None:
 
 def syntax_of(path: str | os.PathLike, format_name: str | None) -> ox.RdfFormat:
     if format_name:
-        if format_name not in RDF_SYNTAXES:
+        if format_name not in READABLE:
             raise LoadError(f"cannot load format {format_name!r}; choose one of "
-                            f"{', '.join(RDF_SYNTAXES)}")
-        return RDF_SYNTAXES[format_name][0]
+                            f"{', '.join(READABLE)}")
+        return READABLE[format_name].rdf
     extension = Path(path).suffix.lstrip(".").lower()
     rdf_format = ox.RdfFormat.from_extension(extension) if extension else None
     if rdf_format is None:
         raise LoadError(f"cannot tell the RDF syntax of {Path(path).name!r}; give --format")
-    if rdf_format not in {f for f, _ in RDF_SYNTAXES.values()}:
+    if rdf_format not in {f.rdf for f in READABLE.values()}:
         raise LoadError(f"cannot load {rdf_format.name} files; load one of "
-                        f"{', '.join(RDF_SYNTAXES)}")
+                        f"{', '.join(READABLE)}")
     return rdf_format
 
 
@@ -100,57 +98,3 @@ def load(store: GraphStore, path: str | os.PathLike, format_name: str | None = N
         raise LoadError(f"{Path(path).name}: {exc}") from exc
     store.flush()
     return len(store) - before
-
-
-# --- CLI ---------------------------------------------------------------------------------------
-def add_dump_arguments(parser) -> None:
-    parser.add_argument("-o", "--output", default="-",
-                        help="file to write (default: standard output)")
-
-
-def run_dump(args) -> int:
-    from .export import ExportError, open_output, open_store_for_reading
-
-    try:
-        store = open_store_for_reading(args)
-    except ExportError as exc:
-        print(f"esgkg dump: {exc}", file=sys.stderr)
-        return 1
-    with open_output(args.output) as output:
-        dump(store, output)
-    return 0
-
-
-def add_load_arguments(parser) -> None:
-    parser.add_argument("file", help="RDF file to load ('-' reads standard input)")
-    parser.add_argument("--format", choices=list(RDF_SYNTAXES),
-                        help="RDF syntax (default: from the file extension)")
-    parser.add_argument("--graph", metavar="IRI", help="named graph for a triple syntax")
-    parser.add_argument("--merge", action="store_true",
-                        help="add to a non-empty store (default: only restore into an empty one)")
-
-
-def run_load(args) -> int:
-    from .store import store_path
-
-    try:
-        if args.file == "-":
-            with tempfile.NamedTemporaryFile(suffix=".input", delete=False) as spool:
-                shutil.copyfileobj(sys.stdin.buffer, spool)
-            source = spool.name
-            if not args.format:
-                raise LoadError("reading standard input needs --format")
-        else:
-            source = args.file
-            if not Path(source).is_file():
-                raise LoadError(f"no such file: {source}")
-        store = GraphStore(store_path(args.store))
-        added = load(store, source, args.format, args.graph, merge=args.merge)
-    except LoadError as exc:
-        print(f"esgkg load: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        if args.file == "-" and "spool" in locals():
-            os.unlink(spool.name)
-    print(f"loaded {added} quads; the store holds {len(store)}", file=sys.stderr)
-    return 0

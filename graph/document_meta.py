@@ -31,7 +31,6 @@ class DocumentMeta:
     title: str | None
     date: date | None
     place: str | None  # dateline city
-    place_region: str | None
     dateline_span: tuple[int, int] | None  # offsets of the dateline place in the text
 
     @property
@@ -62,8 +61,8 @@ def read_meta(text: str) -> DocumentMeta:
         release_date = parse_date(m)
         if release_date:
             break
-    place, region, span = _dateline(head)
-    return DocumentMeta(_title(text), release_date, place, region, span)
+    place, span = _dateline(head)
+    return DocumentMeta(_title(text), release_date, place, span)
 
 
 def _title(text: str) -> str | None:
@@ -88,12 +87,12 @@ def _dateline(head: str):
             found = None  # a byline, not a place
         if found:
             offset = line_start + found.start("place")
-            return _place_name(found.group("place")), found.group("region"), (offset, offset + len(found.group("place")))
+            return _place_name(found.group("place")), (offset, offset + len(found.group("place")))
         after = DATELINE_AFTER.match(head[m.end():m.end() + 60])
         if after and not before.strip():
             offset = m.end() + after.start("place")
-            return _place_name(after.group("place")), None, (offset, offset + len(after.group("place")))
-    return None, None, None
+            return _place_name(after.group("place")), (offset, offset + len(after.group("place")))
+    return None, None
 
 
 def _place_name(raw: str) -> str:

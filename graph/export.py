@@ -1,9 +1,10 @@
-"""Export formats: one registry mapping a format name to its media type, file extension and writer.
+"""Exports of the store: what to select, and a writer per export format of the registry.
 
-The CLI's ``--format`` choices, the HTTP ``/export`` route and its content negotiation all read
-``FORMATS``; adding a format is one ``register(...)`` call, not a branch anywhere else.
+The formats (name, media type, extension, which writer here) are entries of ``graph/formats.py``;
+``FORMATS`` is its export view, read by the CLI's ``--format`` choices, the HTTP ``/export`` route
+and its content negotiation.
 
-Every writer takes ``(store, selection, binary_output)`` and writes as it reads: the RDF syntaxes go
+Every writer takes ``(store, selection, binary_output, fmt)`` and writes as it reads: the RDF syntaxes go
 through pyoxigraph's streaming serializers fed by a store iterator, JSON-LD is written node by node
 with its context (``ontology/context.jsonld``) embedded, the fact tables row by row. GraphML and
 GEXF are the exception: networkx builds the (entity-sized, not triple-sized) projection in memory.
@@ -14,19 +15,18 @@ import csv
 import io
 import json
 import queue
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from importlib import resources
 from itertools import groupby
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from . import parallel_dump
+from .formats import EXPORTS, Format
 from .store import GraphStore
-from .vocab import ESG, OA, RDF, XSD
+from .vocab import ESG, OA, RDF, XSD, display
 
 
 class ExportError(Exception):
@@ -207,35 +207,11 @@ def selected_document(store: GraphStore, selection: Selection) -> str | None:
     return selection.document
 
 
-# --- the registry --------------------------------------------------------------------------------
-Writer = Callable[[GraphStore, Selection, BinaryIO], None]
+# --- the formats ---------------------------------------------------------------------------------
+FORMATS = EXPORTS
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    name: str
-    media_type: str
-    extension: str
-    writer: Writer
-    description: str
-    # Network and fact-table formats can be narrowed to a document, not to an arbitrary graph.
-    document_only: bool = False
-    # Line syntaxes: a whole local store can be read by several processes (parallel_dump).
-    parallel: bool = False
-
-    def filename(self, stem: str = "esgkg") -> str:
-        return f"{stem}.{self.extension}"
-
-
-FORMATS: dict[str, ExportFormat] = {}
-
-
-def register(fmt: ExportFormat) -> ExportFormat:
-    FORMATS[fmt.name] = fmt
-    return fmt
-
-
-def get_format(name: str) -> ExportFormat:
+def get_format(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
@@ -243,16 +219,13 @@ def get_format(name: str) -> ExportFormat:
                             f"{', '.join(FORMATS)}") from None
 
 
-def format_for_media_type(media_type: str) -> ExportFormat | None:
-    for fmt in FORMATS.values():
-        if fmt.media_type == media_type:
-            return fmt
-    return None
+def format_for_media_type(media_type: str) -> Format | None:
+    return next((fmt for fmt in FORMATS.values() if fmt.media_type == media_type), None)
 
 
 def prepare(store: GraphStore, format_name: str, document: str | None = None,
             graph: str | None = None, entities: Iterable[str] = (),
-            statements: Iterable[str] = ()) -> tuple[ExportFormat, Selection]:
+            statements: Iterable[str] = ()) -> tuple[Format, Selection]:
     """Check a whole export request before any byte is written (errors become 400/404)."""
     fmt = get_format(format_name)
     selection = select(store, document, graph, entities, statements)
@@ -268,7 +241,7 @@ def export(store: GraphStore, format_name: str, output: BinaryIO, *, document: s
     write(store, fmt, selection, output, readers)
 
 
-def write(store: GraphStore, fmt: ExportFormat, selection: Selection, output: BinaryIO,
+def write(store: GraphStore, fmt: Format, selection: Selection, output: BinaryIO,
           readers: int = 1) -> None:
     """Run the format's writer; a whole local store in a line syntax is read by up to READERS
     processes when it is large enough for that to pay (see parallel_dump)."""
@@ -276,13 +249,13 @@ def write(store: GraphStore, fmt: ExportFormat, selection: Selection, output: Bi
             and store.path is not None:
         graphs = selected_graphs(store, selection)
         if len(graphs) >= parallel_dump.MIN_GRAPHS:
-            parallel_dump.dump_graphs(str(store.path), graphs, ox.RdfFormat.from_media_type(fmt.media_type),
+            parallel_dump.dump_graphs(str(store.path), graphs, fmt.rdf,
                                       output, readers)
             return
-    fmt.writer(store, selection, output)
+    fmt.write(store, selection, output)
 
 
-def stream(store: GraphStore, fmt: ExportFormat, selection: Selection,
+def stream(store: GraphStore, fmt: Format, selection: Selection,
            chunk_size: int = 1 << 16) -> Iterator[bytes]:
     """Run a writer in a thread and yield its output in chunks, holding at most a few chunks.
 
@@ -306,7 +279,7 @@ def stream(store: GraphStore, fmt: ExportFormat, selection: Selection,
     def run():
         try:
             with io.BufferedWriter(QueueSink(), buffer_size=chunk_size) as sink:
-                fmt.writer(store, selection, sink)
+                fmt.write(store, selection, sink)
         except BrokenPipeError:
             pass  # the consumer went away
         except Exception as exc:  # noqa: BLE001 - handed to the consumer as a message
@@ -341,34 +314,20 @@ def _prefixes() -> dict[str, str]:
     return dict(jsonld_context()["@context"])
 
 
-def _rdf_writer(rdf_format: ox.RdfFormat) -> Writer:
-    def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
-        line_based = rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
-        if line_based and selection.is_everything and isinstance(store, GraphStore):
-            for graph in selected_graphs(store, selection):  # no Python object per quad
-                parallel_dump.serialize_graph(store.ox, graph, rdf_format, output)
-            return
-        quads: Iterable = iter_quads(store, selection, by_subject=not line_based)
-        if not rdf_format.supports_datasets:
-            # A triple syntax holds one graph: the selection's graphs are merged into it.
-            quads = (quad.triple for quad in quads)
-        prefixes = None if line_based else _prefixes()
-        ox.serialize(quads, output, rdf_format, prefixes=prefixes)
-    return write
-
-
-# Name -> (pyoxigraph format, description). `esgkg load` reads the same table.
-RDF_SYNTAXES = {
-    "turtle": (ox.RdfFormat.TURTLE, "Turtle (graphs merged into one)"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, "N-Triples (graphs merged into one)"),
-    "nquads": (ox.RdfFormat.N_QUADS, "N-Quads (named graphs kept)"),
-    "trig": (ox.RdfFormat.TRIG, "TriG (named graphs kept)"),
-    "rdfxml": (ox.RdfFormat.RDF_XML, "RDF/XML (graphs merged into one)"),
-}
-for _name, (_rdf_format, _description) in RDF_SYNTAXES.items():
-    register(ExportFormat(_name, _rdf_format.media_type, _rdf_format.file_extension,
-                          _rdf_writer(_rdf_format), _description,
-                          parallel=_rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)))
+def write_rdf(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
+    """Any RDF syntax, through pyoxigraph's streaming serializer."""
+    rdf_format = fmt.rdf
+    line_based = rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
+    if line_based and selection.is_everything and isinstance(store, GraphStore):
+        for graph in selected_graphs(store, selection):  # no Python object per quad
+            parallel_dump.serialize_graph(store.ox, graph, rdf_format, output)
+        return
+    quads: Iterable = iter_quads(store, selection, by_subject=not line_based)
+    if not rdf_format.supports_datasets:
+        # A triple syntax holds one graph: the selection's graphs are merged into it.
+        quads = (quad.triple for quad in quads)
+    prefixes = None if line_based else _prefixes()
+    ox.serialize(quads, output, rdf_format, prefixes=prefixes)
 
 
 # --- JSON-LD, compact against the published context -----------------------------------------------
@@ -431,7 +390,7 @@ class _Compactor:
                 for key, values in node.items()}
 
 
-def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
     """Compact JSON-LD: ``{"@context": {...}, "@graph": [...]}``, one object per named graph.
 
     Written one subject at a time. The context (the prefixes of ``ontology/context.jsonld``, a
@@ -468,37 +427,20 @@ def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO) -> N
     text.detach()
 
 
-register(ExportFormat("jsonld", "application/ld+json", "jsonld", write_jsonld,
-                      "JSON-LD, compact, its context embedded (named graphs kept)"))
-
-
 # --- networks (networkx) ----------------------------------------------------------------------------
-def _network_writer(write_networkx: Callable) -> Writer:
-    def write(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
-        from .analysis import projection  # networkx is only imported when a network is asked for
+def _network(store: GraphStore, selection: Selection):
+    from .analysis import projection  # networkx is only imported when a network is asked for
 
-        if selection.is_view:
-            network = projection(store, statements=selection.statements,
-                                 entities=selection.entities)
-        else:
-            network = projection(store, document=selected_document(store, selection))
-        write_networkx(network, output)
-    return write
+    if selection.is_view:
+        return projection(store, statements=selection.statements, entities=selection.entities)
+    return projection(store, document=selected_document(store, selection))
 
 
-# Gephi draws what the file says: nodes coloured by entity type and edges by fact kind (the
-# explorer's colours, webapp/static/src/styles.js), nodes sized by degree.
-NODE_COLOURS = {
-    "company": "#1f4e9c", "agency": "#7a3b00", "organization": "#5b3a8c", "award": "#a3192e",
-    "standard": "#0b6b5e", "index": "#8a5a00", "initiative": "#2e6b1f", "program": "#4a5566",
-    "metric": "#6b2f5b", "place": "#006080",
-}
-EDGE_COLOURS = {
-    "award": "#a3192e", "certification": "#0b6b5e", "membership": "#5b3a8c",
-    "index_inclusion": "#8a5a00", "standard_adoption": "#0b6b5e", "program": "#4a5566",
-    "part_of": "#7a3b00", "located_in": "#006080", "metric": "#6b2f5b",
-}
-OTHER_COLOUR = "#555555"
+# Gephi draws what the file says: nodes coloured by entity type and edges by kind, with the
+# explorer's colours (ontology/kinds.json), nodes sized by degree.
+def _colour(table: str, name: str | None) -> str:
+    shown = display()
+    return shown[table].get(name, {}).get("color", shown["other_color"])
 
 
 def _rgb(colour: str) -> dict[str, int]:
@@ -510,16 +452,16 @@ def _visuals(network) -> Iterator[tuple[dict, dict[str, int], float | None]]:
     (size None) of NETWORK, for the format's writer to place where its readers look."""
     for node, data in network.nodes(data=True):
         degree = data["degree"] = network.degree(node)
-        yield data, _rgb(NODE_COLOURS.get(data.get("type"), OTHER_COLOUR)), round(8 + 4 * degree ** 0.5, 1)
+        yield data, _rgb(_colour("entity_types", data.get("type"))), round(8 + 4 * degree ** 0.5, 1)
     for _, _, data in network.edges(data=True):
-        yield data, _rgb(EDGE_COLOURS.get(data.get("kind"), OTHER_COLOUR)), None
+        yield data, _rgb(_colour("edge_kinds", data.get("kind"))), None
 
 
-def _write_graphml(network, output: BinaryIO) -> None:
+def write_graphml(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
     """GraphML with the attributes Gephi's importer reads as visuals: r, g, b and size."""
     import networkx as nx
 
-    network = network.copy()
+    network = _network(store, selection)
     for data, rgb, size in _visuals(network):
         data.update(rgb)
         if size is not None:
@@ -527,7 +469,7 @@ def _write_graphml(network, output: BinaryIO) -> None:
     nx.write_graphml(network, output, encoding="utf-8")
 
 
-def _write_gexf(network, output: BinaryIO) -> None:
+def write_gexf(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
     """GEXF with viz:color and viz:size; edge ids are statement IRIs (no networkx_key column)."""
     from networkx.readwrite.gexf import GEXFWriter
 
@@ -536,7 +478,7 @@ def _write_gexf(network, output: BinaryIO) -> None:
             data.pop("key", None)  # the multigraph key is the statement, already the edge id
             return super().add_attributes(node_or_edge, xml_obj, data, default)
 
-    network = network.copy()
+    network = _network(store, selection)
     for data, rgb, size in _visuals(network):
         data["viz"] = {"color": {**rgb, "a": 1.0}, **({"size": size} if size is not None else {})}
     for _, _, key, data in network.edges(keys=True, data=True):
@@ -544,14 +486,6 @@ def _write_gexf(network, output: BinaryIO) -> None:
     writer = Writer(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(network)
     writer.write(output)
-
-
-register(ExportFormat("graphml", "application/graphml+xml", "graphml",
-                      _network_writer(_write_graphml),
-                      "GraphML: entities and fact edges (Cytoscape, Gephi, yEd)",
-                      document_only=True))
-register(ExportFormat("gexf", "application/gexf+xml", "gexf", _network_writer(_write_gexf),
-                      "GEXF: entities and fact edges (Gephi)", document_only=True))
 
 
 # --- the fact table (../shared/corpus/FORMAT.md) --------------------------------------------------
@@ -563,7 +497,7 @@ def _records(store: GraphStore, selection: Selection, details: bool = False) -> 
     return read_facts(store, document=selected_document(store, selection), details=details)
 
 
-def write_csv(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+def write_csv(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
     from .fact_table import DETAIL_COLUMNS
 
     text = io.TextIOWrapper(output, encoding="utf-8", newline="")
@@ -575,84 +509,6 @@ def write_csv(store: GraphStore, selection: Selection, output: BinaryIO) -> None
     text.detach()
 
 
-def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO) -> None:
+def write_jsonl(store: GraphStore, selection: Selection, output: BinaryIO, fmt: Format) -> None:
     for record in _records(store, selection):
         output.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-
-
-register(ExportFormat("csv", "text/csv", "csv", write_csv,
-                      "the fact table for analysts, one row per fact (inferred ones flagged), "
-                      "with IRIs and the document's title, date and source", document_only=True))
-register(ExportFormat("jsonl", "application/x-ndjson", "jsonl", write_jsonl,
-                      "the fact table as JSON Lines (the format of `esgkg facts`)",
-                      document_only=True))
-
-
-# --- CLI ---------------------------------------------------------------------------------------
-def open_store_for_reading(args) -> GraphStore:
-    """The store of the shared --store / --backend-query options; ExportError when unusable."""
-    from .remote import open_store
-    from .store import StoreError
-
-    try:
-        return open_store(args)
-    except StoreError as exc:
-        raise ExportError(str(exc)) from None
-
-
-class open_output:
-    """``-`` is standard output; a file is written beside its name and renamed when complete."""
-
-    def __init__(self, target: str):
-        self.target = target
-
-    def __enter__(self) -> BinaryIO:
-        if self.target == "-":
-            self.stream = sys.stdout.buffer
-        else:
-            self.partial = f"{self.target}.part"
-            self.stream = open(self.partial, "wb")
-        return self.stream
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self.target == "-":
-            self.stream.flush()
-            return
-        self.stream.close()
-        if exc_type is None:
-            os.replace(self.partial, self.target)
-        else:
-            os.unlink(self.partial)
-
-
-def add_export_arguments(parser) -> None:
-    parser.add_argument("--format", "-f", required=True, choices=list(FORMATS),
-                        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
-    parser.add_argument("--document", metavar="ID", help="only this document (and its entities)")
-    parser.add_argument("--graph", metavar="IRI", help="only this named graph")
-    parser.add_argument("-o", "--output", default="-", metavar="FILE",
-                        help="file to write (default '-': standard output)")
-    parser.add_argument("--readers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
-                        help="processes reading a whole local store in N-Triples or N-Quads "
-                             "(default: the number of CPUs)")
-
-
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise ValueError(text)
-    return value
-
-
-def run_export(args) -> int:
-    try:
-        store = open_store_for_reading(args)
-        fmt, selection = prepare(store, args.format, args.document, args.graph)
-        with open_output(args.output) as output:
-            write(store, fmt, selection, output, args.readers)
-    except ExportError as exc:
-        print(f"esgkg export: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # `esgkg export ... | head`
-        return 0
-    return 0

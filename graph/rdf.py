@@ -15,11 +15,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .document import DocContext
 from .facts import Fact
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, QUALIFIERS, SCHEMA, Iris,
+from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, ORGANIZATION_TYPES, QUALIFIERS, SCHEMA, Iris,
                     short_hash, status_iri)
 
 
-ORGANIZATION_TYPES = ("agency", "company", "organization")
 # Every statement names the extractor that made it: analysts filter on it, and a store's facts
 # from before an extraction change can be told from those after (docs/curation.md).
 EXTRACTOR_VERSION = version("esgkg")
@@ -63,8 +62,11 @@ class DocumentGraph:
 
 
 class GraphBuilder:
-    def __init__(self, iris: Iris | None = None):
-        self.iris = iris or Iris()
+    """Builds a release's quads with IRIs minted by ``iris``: the store's, so that what is built
+    is what the store reads back (no base of its own from the environment)."""
+
+    def __init__(self, iris: Iris):
+        self.iris = iris
 
     def build(self, ctx: DocContext, facts: list[Fact]) -> DocumentGraph:
         release, iris = ctx.release, self.iris

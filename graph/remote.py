@@ -5,13 +5,11 @@
 ``remove_document``, ``document_ids``, ``has_document``, ``len``) through SPARQLWrapper, so
 ``ingest``, ``facts``, ``remove``, ``stats``, ``validate``, ``export``, ``dump``, ``serve`` and the
 explorer run unchanged on data that lives elsewhere (Oxigraph server, Fuseki, GraphDB, ...).
-``open_store(args)`` picks the backend from the shared ``--store`` / ``--backend-query`` /
-``--backend-update`` options (``add_backend_arguments``); every command opens its store through it.
+``open_store(...)`` picks the backend from a store directory or a query (and update) URL; every
+command opens its store through it.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import socket
 import urllib.error
 
@@ -19,8 +17,12 @@ import pyoxigraph as ox
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from .sparqltext import query_form
 from .store import GraphStore, StoreError, _as_graph_blocks, store_path
 from .vocab import Iris
+
+# The response header by which esgkg's endpoint says it cut a result at its row limit.
+TRUNCATED_HEADER = "X-SPARQL-Results-Truncated"
 
 
 class RemoteError(StoreError):
@@ -63,7 +65,6 @@ class RemoteStore:
 
     def query(self, sparql: str, *, default_graph=None, named_graphs=None, **_ignored):
         """Like ``GraphStore.query``: QuerySolutions (streamed), QueryBoolean, or a list of Triples."""
-        from esgkg.webapp.sparqltext import query_form  # text-level look at the query form only
         graph_result = query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph_result else "application/sparql-results+json"
         response = self._open(sparql, accept, _iris(default_graph), _iris(named_graphs))
@@ -192,42 +193,29 @@ def _iris(graphs) -> list[str] | None:
     return [getattr(g, "value", g) for g in graphs]
 
 
-# --- the shared command-line options ----------------------------------------------------------------
-def add_backend_arguments(parser: argparse.ArgumentParser, store_help: str | None = None) -> None:
-    """``--store DIR`` or ``--backend-query URL [--backend-update URL]``: where the graph lives."""
-    parser.add_argument("--store", help=store_help or "data directory of the embedded store "
-                                                      "(default: $ESGKG_STORE or ./esgkg-data)")
-    parser.add_argument("--backend-query", metavar="URL",
-                        help="use a remote SPARQL 1.1 query endpoint instead of the embedded store")
-    parser.add_argument("--backend-update", metavar="URL",
-                        help="the remote SPARQL 1.1 update endpoint (with --backend-query)")
-    parser.add_argument("--backend-token", metavar="TOKEN",
-                        default=os.environ.get("ESGKG_BACKEND_TOKEN"),
-                        help="Bearer token sent to the remote update endpoint")
+def open_store(store: str | None = None, backend_query: str | None = None,
+               backend_update: str | None = None, backend_token: str | None = None, *,
+               writes: bool = False, must_exist: bool | None = None):
+    """The store a command works on: RemoteStore when ``backend_query`` is given, else GraphStore
+    at ``store`` (default: ``store_path()``).
 
-
-def open_store(args: argparse.Namespace, *, writes: bool = False, must_exist: bool | None = None):
-    """The store a command works on: RemoteStore when --backend-query is given, else GraphStore.
-
-    ``writes``: the command changes the store (a remote one then needs --backend-update; the
+    ``writes``: the command changes the store (a remote one then needs ``backend_update``; the
     embedded one is opened read-write, else read-only). ``must_exist`` (default: not ``writes``):
     an embedded store that is not there is an error rather than created. A remote server is asked
     an empty ASK first, so an unreachable one fails at once. Raises StoreError with one line.
     """
-    query_url = getattr(args, "backend_query", None)
-    update_url = getattr(args, "backend_update", None)
-    if update_url and not query_url:
+    if backend_update and not backend_query:
         raise StoreError("--backend-update needs --backend-query URL as well")
-    if query_url:
-        if getattr(args, "store", None):
+    if backend_query:
+        if store:
             raise StoreError("give either --store or --backend-query, not both")
-        if writes and not update_url:
+        if writes and not backend_update:
             raise StoreError("this command changes the store: give --backend-update URL "
                              "(the server's SPARQL update endpoint) with --backend-query")
-        store = RemoteStore(query_url, update_url, token=getattr(args, "backend_token", None))
-        store.check_reachable()
-        return store
-    path = store_path(getattr(args, "store", None))
+        remote = RemoteStore(backend_query, backend_update, token=backend_token)
+        remote.check_reachable()
+        return remote
+    path = store_path(store)
     if (not writes if must_exist is None else must_exist) and not GraphStore.exists_at(path):
         raise StoreError(f"no store at {path} (run 'esgkg ingest PATH --store {path}' first)")
     return GraphStore(path, read_only=not writes)

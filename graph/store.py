@@ -1,7 +1,7 @@
 """The embedded Oxigraph store: where documents land whole or not at all.
 
 pyoxigraph does the storage and SPARQL; this module adds the document-level operations esgkg needs
-(atomic replace and remove of one document's named graph) and the rdflib view through oxrdflib.
+(atomic replace and remove of one document's named graph).
 
 One writer or the servers, never both: a read-write GraphStore holds an exclusive flock on the
 directory's ``.esgkg-writer.lock`` while it is open, and ``esgkg serve`` holds a shared one while
@@ -17,8 +17,6 @@ import os
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
-from oxrdflib import OxigraphStore
 
 from .vocab import Iris, base_iri
 
@@ -133,10 +131,9 @@ class GraphStore:
 
     def _base_in_data(self) -> str | None:
         """The base of a store made before it recorded one: where its entities graph lives."""
-        for graph in self.ox.named_graphs():
-            if isinstance(graph, ox.NamedNode) and graph.value.endswith("/graph/entities"):
-                return graph.value[:-len("graph/entities")]
-        return None
+        bases = (Iris.base_of_entities_graph(graph.value) for graph in self.ox.named_graphs()
+                 if isinstance(graph, ox.NamedNode))
+        return next((base for base in bases if base), None)
 
     @classmethod
     def exists_at(cls, path: str | os.PathLike) -> bool:
@@ -198,10 +195,6 @@ class GraphStore:
 
     def __len__(self) -> int:
         return len(self.ox)
-
-    def rdflib_dataset(self) -> rdflib.Dataset:
-        """The same data through the rdflib API (oxrdflib), for code that speaks rdflib."""
-        return rdflib.Dataset(store=OxigraphStore(store=self.ox))
 
     def flush(self) -> None:
         self.ox.flush()

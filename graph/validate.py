@@ -18,7 +18,7 @@ measured (synthetic releases of 202 triples, CPU time of one process on the shar
   harvests the shapes each call, 22 when it also parses shapes.ttl each call.
 - Batches: one call on many documents amortizes pySHACL's fixed per-call work (about 75 shapes,
   each finding its targets): 125 docs/cpu-s (25,000 triples/cpu-s) for batches of 100-200,
-  ~85-110 for 500-2000 (bigger rdflib graphs are slower to query). ``validate_many`` validates
+  ~85-110 for 500-2000 (bigger rdflib graphs are slower to query). ``validate_nquads`` validates
   a batch in one call and re-validates documents alone only when the batch fails.
 - pyoxigraph as pySHACL's data graph (it supports one) did not finish in 5 minutes a batch that
   rdflib validates in 2-5 s; rdflib it is.
@@ -52,7 +52,6 @@ from .vocab import PREFIXES
 log = logging.getLogger(__name__)
 
 SHAPES_FILE = "shapes.ttl"
-ONTOLOGY_FILES = ("esgkg.ttl", "topics.ttl")
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -147,15 +146,6 @@ def shapes_graph() -> rdflib.Graph:
 
 
 @lru_cache(maxsize=1)
-def ontology_graph() -> rdflib.Graph:
-    """ontology/esgkg.ttl and topics.ttl, parsed once per process (not needed to validate)."""
-    g = rdflib.Graph()
-    for name in ONTOLOGY_FILES:
-        g.parse(data=_ontology_text(name), format="turtle")
-    return g
-
-
-@lru_cache(maxsize=1)
 def _pyshacl_shapes():
     """pySHACL's ShapesGraph with its shapes harvested, shared by every validation."""
     from pyshacl.shapes_graph import ShapesGraph
@@ -245,27 +235,16 @@ def _order(v: Violation):
     return (v.focus_node, v.path or "", v.message)
 
 
-def validate_many(graphs: list[rdflib.Graph]) -> list[ValidationResult]:
-    """Validate a batch of document graphs in one pySHACL call; one result per graph.
-
-    Each graph is one document's graph plus its entities (as ``validate_graph`` expects). When the
-    merged batch conforms, every document does. Otherwise the documents owning a failing focus
-    node (it is a subject in their graph) are re-validated alone, and each gets its own result,
-    so a caller can reject exactly the bad documents. A failure that only the merge produces (two
-    documents giving one entity different labels) is reported on those documents' results only if
-    they also fail alone; ``validate_store`` sees such conflicts in the stored union.
-    """
-    if len(graphs) == 1:
-        return [validate_graph(graphs[0])]
-    merged = rdflib.Graph()
-    for g in graphs:
-        merged += g
-    return _batch_results(merged, len(graphs), graphs.__getitem__)
-
-
 def validate_nquads(documents: list[tuple[str, str]]) -> list[ValidationResult]:
-    """``validate_many`` for documents given as N-Quads texts (graph, entities), as the pipeline
-    has them: the batch's graph is built once, a document's own graph only if the batch fails."""
+    """Validate a batch of documents, given as N-Quads texts (graph, entities) as the pipeline has
+    them, in one pySHACL call; one result per document.
+
+    When the merged batch conforms, every document does. Otherwise the documents owning a failing
+    focus node (it is a subject in their graph) are re-validated alone, and each gets its own
+    result, so a caller can reject exactly the bad documents. A failure that only the merge
+    produces (two documents giving one entity different labels) is reported on those documents'
+    results only if they also fail alone; ``validate_store`` sees such conflicts in the stored
+    union. The batch's graph is built once, a document's own graph only if the batch fails."""
     merged = graph_from_nquads(*(text for document in documents for text in document))
     return _batch_results(merged, len(documents), lambda i: graph_from_nquads(*documents[i]))
 
@@ -298,7 +277,7 @@ def validate_store(store) -> ValidationResult:
 def graph_from_nquads(*nquads: str) -> rdflib.Graph:
     """The union of N-Quads texts (a document's graph and its entities) as one rdflib Graph.
 
-    What ``validate_graph``/``validate_many`` take, from what the pipeline hands the store.
+    What ``validate_graph`` takes, from what the pipeline hands the store.
     Parsed by pyoxigraph, which is faster than rdflib's N-Quads parser.
     """
     import pyoxigraph as ox

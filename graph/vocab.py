@@ -52,6 +52,9 @@ ENTITY_CLASSES = {
     "site": ESG.Site,
 }
 
+# The entity types that are organizations: they hold facts and confer awards.
+ORGANIZATION_TYPES = ("company", "agency", "organization")
+
 
 @dataclass(frozen=True)
 class FactKind:
@@ -134,6 +137,28 @@ def edge_labels() -> dict[str, str]:
             if quad.predicate == label and quad.subject.value in edges}
 
 
+@lru_cache(maxsize=1)
+def display() -> dict:
+    """How each entity type, edge kind and qualifier is shown: ``ontology/kinds.json``, the one
+    table of labels and colours that the explorer's build bundles too."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("esgkg.ontology").joinpath("kinds.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def kind_labels() -> dict[str, str]:
+    """Edge kind -> its name for people: a fact kind by its direct edges' labels in the ontology
+    ("certified to / pursuing certification / plans certification": a status picks its edge),
+    a qualifier drawn as an edge by its label in kinds.json."""
+    labels = {name: " / ".join(edge_labels()[str(edge)] for edge in kind.edges)
+              for name, kind in FACT_KINDS.items()}
+    labels.update((name, shown["label"]) for name, shown in display()["edge_kinds"].items()
+                  if name not in FACT_KINDS)
+    return labels
+
+
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -185,11 +210,18 @@ def is_doc_id(text: str) -> bool:
     return re.fullmatch(DOC_ID_PATTERN, text) is not None
 
 
+ENTITIES_GRAPH_PATH = "graph/entities"
+
+
 class Iris:
-    """Mints every IRI esgkg writes, under one base. One instance per pipeline run."""
+    """Mints every IRI esgkg writes under one base, and reads them back (which document, which
+    local path): nothing else builds or takes apart an esgkg IRI. A store has one, with the base
+    it recorded; the pipeline mints with the store's."""
 
     def __init__(self, base: str | None = None):
         self.base = base or base_iri()
+
+    # --- minting ----------------------------------------------------------------------------
 
     def entity(self, entity_type: str, name: str) -> str:
         """An entity's IRI: its type and its legal name; a name stated the same way (up to case,
@@ -200,11 +232,16 @@ class Iris:
         return f"{self.base}doc/{doc_id}"
 
     def document_graph(self, doc_id: str) -> str:
-        return f"{self.base}graph/doc/{doc_id}"
+        return self.document_graph_prefix + doc_id
+
+    @property
+    def document_graph_prefix(self) -> str:
+        """What every document's graph IRI starts with (for SPARQL filters over them)."""
+        return f"{self.base}graph/doc/"
 
     @property
     def entities_graph(self) -> str:
-        return f"{self.base}graph/entities"
+        return self.base + ENTITIES_GRAPH_PATH
 
     def statement(self, doc_id: str, kind: str, digest: str) -> str:
         return f"{self.base}id/statement/{doc_id}/{kind}-{digest}"
@@ -212,6 +249,43 @@ class Iris:
     def evidence(self, statement_iri: str) -> str:
         return statement_iri.replace("/id/statement/", "/id/evidence/", 1)
 
+    def at_path(self, path: str) -> str:
+        """The IRI this server's ``path`` (``id/...``, ``graph/...``) dereferences."""
+        return self.base + path.lstrip("/")
+
+    # --- reading ----------------------------------------------------------------------------
     def doc_id_of_graph(self, graph_iri: str) -> str | None:
-        prefix = f"{self.base}graph/doc/"
-        return graph_iri[len(prefix):] if graph_iri.startswith(prefix) else None
+        return _suffix(graph_iri, self.document_graph_prefix)
+
+    def doc_id_of(self, document_iri: str) -> str | None:
+        """The id of the document this IRI names, None when it names no document."""
+        return _suffix(document_iri, f"{self.base}doc/")
+
+    def is_statement(self, iri: str) -> bool:
+        return iri.startswith(f"{self.base}id/statement/")
+
+    def is_evidence(self, iri: str) -> bool:
+        return iri.startswith(f"{self.base}id/evidence/")
+
+    def is_minted(self, iri: str) -> bool:
+        return iri.startswith(self.base)
+
+    @staticmethod
+    def base_of_entities_graph(graph_iri: str) -> str | None:
+        """The base under which ``graph_iri`` would be the entities graph, else None."""
+        if graph_iri.endswith("/" + ENTITIES_GRAPH_PATH):
+            return graph_iri[:-len(ENTITIES_GRAPH_PATH)]
+        return None
+
+    def path_of(self, iri: str) -> str | None:
+        """The path on this server where a minted IRI dereferences (None for foreign IRIs).
+
+        A rest starting with '/' or '\\' would make a link like ``//evil.example/phish``, which
+        a browser follows off the site: such IRIs are not ours, so they get no local path.
+        """
+        rest = _suffix(iri, self.base)
+        return None if rest is None or rest.startswith(("/", "\\")) else "/" + rest
+
+
+def _suffix(iri: str, prefix: str) -> str | None:
+    return iri[len(prefix):] if iri.startswith(prefix) else None

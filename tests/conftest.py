@@ -1,7 +1,9 @@
 """Shared fixtures. The sample release ships with the package (ontology/sample/)."""
 from __future__ import annotations
 
+import gc
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +22,25 @@ import pytest
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.store import GraphStore
 
+from explorer_data import SAMPLE, UPDATE_TOKEN, build_explorer_store
+from graph_fixture import build_store
+
 SAMPLE_ID = "ase-osh-award-2021"
+
+# Fixtures that start a process (gunicorn, oxigraph, Chromium): a test using one is `slow`, and one
+# driving the browser is `browser` too, so `pytest -m "not slow"` is the quick loop.
+PROCESS_FIXTURES = {"esgkg_server", "w3c_server", "oxigraph_server", "sample_endpoint",
+                    "live_server", "browser", "page"}
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & PROCESS_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +145,7 @@ def start_esgkg_serve(store: Path | None, log_dir: Path, *options: str) -> LiveS
     """``esgkg serve`` as a user runs it (the real CLI, gunicorn and executors), on a free port."""
     port = free_port()
     log = log_dir / f"esgkg-serve-{port}.log"
-    args = [sys.executable, "-m", "esgkg.graph.cli", "serve", "--port", str(port), *options]
+    args = [sys.executable, "-m", "esgkg.cli", "serve", "--port", str(port), *options]
     if store is not None:
         args += ["--store", str(store)]
     env = {k: v for k, v in os.environ.items() if k != "ESGKG_UPDATE_TOKEN"}
@@ -212,12 +232,6 @@ def http_request(url: str, method: str = "GET", data: bytes | str | None = None,
 
 
 # --- a hand-built graph in the design's shape (tests/graph_fixture.py) ---------------------------
-import gc  # noqa: E402
-import sys  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from graph_fixture import build_store  # noqa: E402
 
 
 @pytest.fixture
@@ -234,3 +248,125 @@ def fixture_store_dir(tmp_path):
     del store
     gc.collect()
     return tmp_path / "store", expected
+
+
+# ==================================================================================================
+# The explorer: a store with the sample release ingested by the real pipeline, XSS releases (one
+# ingested, one hand-written with markup in every field) and a hub (tests/explorer_data.py); the
+# app and a Flask client over it; a real gunicorn server on a free port; Debian's Chromium.
+# ==================================================================================================
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+DIST = Path(__file__).resolve().parents[1] / "webapp" / "static" / "dist"
+
+
+@pytest.fixture(scope="session")
+def explorer_store_dir(tmp_path_factory):
+    """A built store on disk; the IRI base is the live server's own address."""
+    tmp = tmp_path_factory.mktemp("explorer")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    store = build_explorer_store(tmp / "store", base, tmp)
+    del store
+    return {"path": tmp / "store", "base": base, "port": port}
+
+
+@pytest.fixture(scope="session")
+def explorer_app(tmp_path_factory):
+    """An app over an in-memory store (Flask test client tests)."""
+    from esgkg.webapp import create_app
+
+    store = build_explorer_store(None, TEST_BASE, tmp_path_factory.mktemp("explorer-mem"))
+    return create_app({"STORE_OBJECT": store, "TESTING": True})
+
+
+@pytest.fixture()
+def client(explorer_app):
+    return explorer_app.test_client()
+
+
+def _gunicorn(store: dict, **env):
+    """The real app under gunicorn on the store's port until the generator is closed."""
+    env = dict(os.environ, ESGKG_STORE=str(store["path"]), ESGKG_BASE=store["base"], **env)
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    log = store["path"].parent / "gunicorn.log"
+    proc = subprocess.Popen(
+        [gunicorn, "--bind", f"127.0.0.1:{store['port']}", "--workers", "1", "--threads", "4",
+         "--log-level", "warning", "esgkg.webapp:create_app()"],
+        env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+    url = store["base"].rstrip("/")
+    try:
+        _wait_until_up(url, proc, log, "/api/stats")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(explorer_store_dir):
+    """The real app under gunicorn on a free port, over the built store (read only)."""
+    yield from _gunicorn(explorer_store_dir)
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory):
+    """The real app under gunicorn with an update token, over a store of its own holding the
+    sample release: uploads and curation decisions land here, not in the read-only one."""
+    from esgkg.graph.vocab import Iris
+
+    port = free_port()
+    store = {"path": tmp_path_factory.mktemp("writable") / "store", "port": port,
+             "base": f"http://127.0.0.1:{port}/"}
+    writer = GraphStore(store["path"], iris=Iris(store["base"]))
+    ingest_paths([SAMPLE], writer, workers=1)
+    del writer                                  # closed: the server takes the store
+    yield from _gunicorn(store, ESGKG_UPDATE_TOKEN=UPDATE_TOKEN)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed (make browser installs Debian's chromium)")
+    if not (DIST / "graph.js").exists():
+        pytest.fail("front end not built: run `make setup` (npm ci && npm run build)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page did that it should not: dialogs opened, script errors, console errors."""
+
+    def __init__(self, page):
+        self.dialogs, self.page_errors, self.console_errors = [], [], []
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+
+
+@pytest.fixture()
+def writable_page(browser, writable_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.watch = PageWatch(pg)
+    pg.base = writable_server
+    yield pg
+    context.close()
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    pg.watch = PageWatch(pg)
+    pg.base = live_server
+    yield pg
+    context.close()

@@ -3,7 +3,8 @@ pipeline would never extract but the explorer must still show safely or quickly.
 
 The XSS release puts markup into every place text from a release can reach (document text,
 title, entity labels and aliases, qualifiers, the evidence quote); the hub release links one
-index to many companies. Offsets are found in the text, never typed.
+index to many companies. Offsets are found in the text, never typed. ``build_explorer_store``
+puts them in a store beside the sample release, as the explorer tests see it.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash, status_iri
 
-SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / "ase-osh-award-2021.txt"
+SAMPLE_DOC = "ase-osh-award-2021"
+SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / f"{SAMPLE_DOC}.txt"
+UPDATE_TOKEN = "browser-test-token"  # the writable test server's --update-token
 
 XSS_TEXT = (
     'Evil Corp <script>alert("xss-text")</script> receives the <img src=x onerror=alert(1)> Award.\n\n'
@@ -143,3 +146,30 @@ def load_hub(store, companies: int = 100, doc_id: str = "hub-release") -> None:
         text += sentence
     add_release(store, doc_id, text, facts, title="Example Hub Sustainability Index members 2023",
                 date="2023-09-01")
+
+
+XSS_RELEASE_TEXT = (
+    "Evil Corp receives the Shiny <script>alert('xss-ingested')</script> Award\n\n"
+    "March 3, 2022\n\n"
+    "Evil Corp <img src=x onerror=alert(7)> today announced that it has received the 2022 Shiny Award "
+    "from the <a href=\"javascript:alert(8)\">Ministry of Mischief</a>. "
+    "Evil Corp has received ISO 14001 certification <svg onload=alert(9)>.\n"
+)
+
+
+def build_explorer_store(path, base: str, tmp: Path):
+    """Fill a store (on disk at ``path``, in memory when None) whose IRIs live under ``base``:
+    the sample and the XSS release through the pipeline, then the hand-written XSS release and
+    a hub of 100 companies."""
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+
+    store = GraphStore(path, iris=Iris(base))
+    xss_file = tmp / "xss-ingested.txt"
+    xss_file.write_text(XSS_RELEASE_TEXT, encoding="utf-8")
+    summary = ingest_paths([SAMPLE, xss_file], store, progress=False, workers=1)  # store's base
+    assert not summary.errors, summary.errors
+    load_xss(store)       # markup in labels, qualifiers and titles too
+    load_hub(store)
+    store.flush()
+    return store

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from esgkg.graph import analysis
-from esgkg.graph.cli import main
+from esgkg.cli import main
 
 
 @pytest.fixture
@@ -90,3 +90,11 @@ def test_cli_prints_tables_and_json(fixture_store_dir, capsys):
     assert "Acme → Initech Inc: 2 hops" in capsys.readouterr().out
     assert main(["analyze", "--store", location, "similar", "Umbrella"]) == 1
     assert "no entity named 'Umbrella'" in capsys.readouterr().err
+
+
+def test_cli_options_go_before_or_after_the_question(fixture_store_dir, capsys):
+    location = str(fixture_store_dir[0])
+    assert main(["analyze", "--json", "--store", location, "hubs", "--top", "3"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert main(["analyze", "hubs", "--top", "3", "--store", location, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == before

@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from esgkg.graph import backup
-from esgkg.graph.cli import main
+from esgkg.cli import main
 from esgkg.graph.store import GraphStore
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

@@ -9,9 +9,11 @@ import pytest
 
 from esgkg.graph.read import MAX_BYTES
 
+pytestmark = pytest.mark.slow  # each test runs the CLI in a subprocess
+
 
 def esgkg(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=120)
 
 

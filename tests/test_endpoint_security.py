@@ -342,13 +342,13 @@ def test_the_cli_warns_when_the_endpoint_cut_the_result(sample_endpoint):
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "query", "SELECT * { ?s ?p ?o }",
+    run = subprocess.run([sys.executable, "-m", "esgkg.cli", "query", "SELECT * { ?s ?p ?o }",
                           "--endpoint", sample_endpoint.sparql, "--format", "tsv"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "warning: the result is incomplete" in run.stderr and "max-rows=100" in run.stderr
     assert len(run.stdout.splitlines()) == 101  # header + the 100 rows the endpoint sent
-    whole = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "query", "ASK { ?s ?p ?o }",
+    whole = subprocess.run([sys.executable, "-m", "esgkg.cli", "query", "ASK { ?s ?p ?o }",
                             "--endpoint", sample_endpoint.sparql], capture_output=True, text=True,
                            timeout=120)
     assert whole.returncode == 0 and "warning" not in whole.stderr
@@ -509,7 +509,7 @@ def test_every_file_name_ingests_to_a_readable_iri_safe_id(tmp_path, sample_path
 
     release = tmp_path / name
     release.write_text(sample_path.read_text())
-    run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "ingest", str(release),
+    run = subprocess.run([sys.executable, "-m", "esgkg.cli", "ingest", str(release),
                           "--store", str(tmp_path / "store")], capture_output=True, text=True,
                          timeout=300)
     assert run.returncode == 0, run.stderr
@@ -523,7 +523,7 @@ def _esgkg(*args: str):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True,
                           text=True, timeout=300)
 
 
@@ -555,7 +555,7 @@ def test_serve_refuses_a_store_another_process_is_writing(tmp_path):
     try:
         with pytest.raises(StoreError, match="in use"):
             GraphStore(path)  # a second writer is refused too
-        run = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "serve", "--store", str(path),
+        run = subprocess.run([sys.executable, "-m", "esgkg.cli", "serve", "--store", str(path),
                               "--port", "0"], capture_output=True, text=True, timeout=60)
         assert run.returncode == 1
         assert "another process is writing to the store" in run.stderr and "wait for it" in run.stderr

@@ -6,8 +6,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from explorer_fixtures import *  # noqa: F401,F403  (fixtures)
-from explorer_fixtures import SAMPLE_DOC
+from explorer_data import SAMPLE_DOC
 
 
 def search(client, q):

@@ -13,8 +13,7 @@ from urllib.parse import quote
 import pytest
 import rdflib
 
-from explorer_fixtures import *  # noqa: F401,F403  (fixtures)
-from explorer_fixtures import SAMPLE_DOC, UPDATE_TOKEN, PageWatch
+from explorer_data import SAMPLE_DOC, UPDATE_TOKEN
 
 EXPECTED_AROUND_ASE = ["Occupational Safety and Health Award", "Ministry of Labor", "DJSI World",
                        "RBA", "OHSAS 18001", "ISO 45001"]
@@ -158,17 +157,14 @@ def test_export_png_downloads_an_image(page):
         assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
 
 
-def _has_sparql(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=5) as r:
-            return r.status == 200
-    except urllib.error.HTTPError:
-        return False
+def assert_sparql_served(base: str) -> None:
+    """The query page needs /sparql: an endpoint that errors fails the test, it is not skipped."""
+    with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=5) as response:
+        assert response.status == 200
 
 
 def test_yasgui_runs_an_example_query_and_shows_rows(page):
-    if not _has_sparql(page.base):
-        pytest.skip("/sparql is not served on this branch yet (the endpoint lands with issue 3)")
+    assert_sparql_served(page.base)
     page.goto(page.base + "/query#facts-with-their-evidence")
     page.locator(".yasqe .CodeMirror").first.wait_for()
     page.locator(".yasqe_queryButton").first.click()
@@ -183,8 +179,7 @@ def test_yasgui_runs_an_example_query_and_shows_rows(page):
 
 
 def test_a_construct_result_opens_in_the_graph_view(page):
-    if not _has_sparql(page.base):
-        pytest.skip("/sparql is not served on this branch yet (the endpoint lands with issue 3)")
+    assert_sparql_served(page.base)
     page.goto(page.base + "/query#neighbourhood-as-a-graph")
     page.locator(".yasqe .CodeMirror").first.wait_for()
     page.get_by_role("button", name="Open CONSTRUCT result in graph view").click()
@@ -244,8 +239,6 @@ def test_markup_in_releases_executes_nothing(page, live_server):
 
 
 # --- export menus and path highlighting (issue 5) -------------------------------------------------
-# In this module, not another: the session's browser and server fixtures come from one import of
-# explorer_fixtures; a second module importing them would start a second Playwright (refused).
 ESG = rdflib.Namespace("https://w3id.org/esgkg/ontology#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 
@@ -573,18 +566,8 @@ def test_query_page_shows_a_banner_when_the_row_cap_cut_the_result(page, sample_
 
 
 # --- releases in through the browser, and curation (issue 14) --------------------------------------
-# On a server of their own with an update token (explorer_fixtures' ``writable_server``).
+# On a server of their own with an update token (conftest's ``writable_server``).
 RELEASES = Path(__file__).parent / "data" / "releases"
-
-
-@pytest.fixture()
-def writable_page(browser, writable_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    pg.watch = PageWatch(pg)
-    pg.base = writable_server
-    yield pg
-    context.close()
 
 
 def test_the_upload_page_stores_releases_each_with_its_progress_and_result(writable_page):

@@ -5,14 +5,17 @@ import subprocess
 import sys
 
 import pyoxigraph as ox
+import pytest
 
 from conftest import make_store
+
+pytestmark = pytest.mark.slow  # each test runs the CLI in a subprocess
 
 COUNT = "SELECT (COUNT(?c) AS ?companies) WHERE { ?c a <https://w3id.org/esgkg/ontology#Company> }"
 
 
 def esgkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "esgkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "esgkg.cli", *args], capture_output=True,
                           text=True, timeout=120)
 
 

@@ -10,7 +10,7 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-from esgkg.webapp.sparqltext import (MAX_DEPTH, DatasetConflict, Refused, apply_using, check,
+from esgkg.graph.sparqltext import (MAX_DEPTH, DatasetConflict, Refused, apply_using, check,
                                      query_form, read_operation)
 
 

@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 
-from esgkg.graph.cli import main
+from esgkg.cli import main
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.store import GraphStore, StoreError
 from esgkg.graph.vocab import Iris
@@ -72,9 +72,10 @@ def test_a_restored_backup_keeps_the_base_of_its_data(based_store, tmp_path, mon
     assert restored.document_ids() == ["ase-osh-award-2021"]
 
 
+@pytest.mark.slow
 def test_serve_refuses_a_conflicting_base(based_store):
     env = dict(os.environ, ESGKG_BASE="http://elsewhere.example/")
-    result = subprocess.run([sys.executable, "-m", "esgkg.graph.cli", "serve", "--store",
+    result = subprocess.run([sys.executable, "-m", "esgkg.cli", "serve", "--store",
                              str(based_store), "--port", "0"], capture_output=True, text=True,
                             env=env, timeout=60)
     assert result.returncode == 1

@@ -15,7 +15,7 @@ import pytest
 import rdflib
 
 import graph_fixture
-from explorer_fixtures import *  # noqa: F401,F403  (fixtures: client over the sample store)
+from explorer_data import SAMPLE_DOC
 
 FIXTURE_FACTS = [(doc, *fact) for doc, facts in graph_fixture.DOCUMENTS.items() for fact in facts]
 # Inferred earlier years: one per consecutive year before the stated one.

@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .extensions import STORE, get_store
+
 if TYPE_CHECKING:  # imported lazily: executor processes import this package and must start fast
     from flask import Flask
 
+__all__ = ["create_app", "get_store"]
+
 DEFAULTS = {
-    "READ_ONLY": False,
     "UPDATE_TOKEN": None,          # updates are refused unless set (--update-token, ESGKG_UPDATE_TOKEN)
     "ALLOW_DROP": False,           # DROP/CLEAR ALL, DEFAULT or NAMED are refused unless set (--allow-drop)
     "QUERY_TIMEOUT": 30.0,         # seconds per query or update (--timeout)
@@ -45,7 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
                       UPDATE_TOKEN=os.environ.get("ESGKG_UPDATE_TOKEN") or None)
     app.config.update(config or {})
     backend = open_backend(app.config)
-    app.extensions["esgkg_store"] = backend.store
+    app.extensions[STORE] = backend.store
     app.extensions["esgkg_runner"] = backend.runner
     app.extensions["esgkg_pooled_store"] = backend.pooled
     app.extensions["esgkg_serving_lock"] = backend.serving
@@ -156,8 +159,3 @@ def register_export(app: Flask) -> None:
 
     app.register_blueprint(export.bp)
     app.register_blueprint(api_analysis.bp)
-
-
-def get_store(app: Flask):
-    """The app's store for pages and APIs: a GraphStore (or one with the same methods)."""
-    return app.extensions["esgkg_store"]

@@ -9,21 +9,9 @@ from flask import Blueprint, jsonify, request
 
 from . import canned, model
 from .pages import fail, store
+from .pages import int_arg as _int_arg
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-
-def _int_arg(name: str, default=None, *, lo=None, hi=None):
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        fail(400, f"{name} must be an integer, not {raw!r}")
-    if lo is not None and value < lo or hi is not None and value > hi:
-        fail(400, f"{name} must be between {lo} and {hi}")
-    return value
 
 
 @bp.get("/search")

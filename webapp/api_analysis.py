@@ -14,13 +14,14 @@ from flask import Blueprint, current_app, request
 
 from esgkg.graph import analysis
 
-from . import get_store
-from .export import error
+from .extensions import get_store
+from .pages import fail
 
 bp = Blueprint("api_analysis", __name__, url_prefix="/api/analysis")
 
 
 CACHE_SECONDS = 30
+MAX_TOP = 1000  # most hubs or similar organizations one answer lists
 _CACHE_SIZE = 4
 _cache_lock = threading.Lock()
 
@@ -44,25 +45,27 @@ def _answer(question: str, **params):
     store = get_store(current_app)
     document = request.args.get("document") or None
     if document and not store.has_document(document):
-        return error(404, f"no document {document!r} in the store")
+        fail(404, f"no document {document!r} in the store")
     try:
         return analysis.answer(_network(store, document), question, **params)
     except analysis.EntityNotFound as exc:
-        return error(404, str(exc))
+        fail(404, str(exc))
     except analysis.AnalysisError as exc:
-        return error(400, str(exc))
+        fail(400, str(exc))
 
 
 def _required(*names: str):
+    """Refuse the request when a query parameter is missing; None otherwise."""
     missing = [n for n in names if not request.args.get(n)]
-    return error(400, f"missing query parameter(s): {', '.join(missing)}") if missing else None
+    if missing:
+        fail(400, f"missing query parameter(s): {', '.join(missing)}")
 
 
 def _top() -> int:
     try:
-        return max(1, min(int(request.args.get("top", 10)), 1000))
+        return max(1, min(int(request.args.get("top", analysis.DEFAULT_TOP)), MAX_TOP))
     except ValueError:
-        return 10
+        return analysis.DEFAULT_TOP
 
 
 @bp.get("/path")

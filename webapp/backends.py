@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from esgkg.graph.formats import BY_NAME
 from esgkg.graph.remote import RemoteError, RemoteStore, RemoteTimeout
+from esgkg.graph.sparqltext import query_form
 from esgkg.graph.vocab import Iris
 
 from .executor import ExecutorPool, InlineRunner, QueryTimeout, generation
-from .formats import BY_NAME
-from .sparqltext import query_form
 
 
 class PooledStore:

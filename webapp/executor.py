@@ -47,7 +47,7 @@ from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
-from .formats import BY_NAME
+from esgkg.graph.formats import BY_NAME
 
 IDLE_POLL = 0.05          # seconds between an idle reader's checks for a waiting writer
 CHUNK_BYTES = 64 * 1024   # serialized output is sent to the web worker in pieces this size
@@ -175,7 +175,7 @@ def _named_in(text: str, base: str | None, graphs: set) -> set:
     """The existing named graphs an update's text names: all of them after a ``GRAPH ?var`` or
     in an update that empties graphs wholesale (DROP ALL, CLEAR NAMED...), so any graph it can
     change or remove is snapshotted and can be put back."""
-    from .sparqltext import read_operation  # only the writer needs it: readers start faster
+    from esgkg.graph.sparqltext import read_operation  # only the writer needs it: readers start faster
 
     op = read_operation(text)
     if op.drop:

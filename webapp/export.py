@@ -16,17 +16,12 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from esgkg.graph import export
 from esgkg.graph.vocab import is_doc_id
 
-from . import get_store
+from .extensions import get_store
+from .pages import fail
 
 bp = Blueprint("export", __name__)
 
 DEFAULT_FORMAT = "turtle"
-
-
-def error(status: int, message: str) -> Response:
-    response = jsonify(error=message, status=status)
-    response.status_code = status
-    return response
 
 
 @bp.app_context_processor
@@ -50,24 +45,24 @@ def export_graph():
     store = get_store(current_app)
     name = _negotiated_format()
     if name is None:
-        return error(406, "none of the accepted media types is an export format; available: "
+        fail(406, "none of the accepted media types is an export format; available: "
                      + ", ".join(f.media_type for f in export.FORMATS.values()))
     document, graph = request.values.get("document") or None, request.values.get("graph") or None
     if document is not None and not is_doc_id(document):
-        return error(404, f"no document {document!r} in the store")
+        fail(404, f"no document {document!r} in the store")
     try:
         if graph is not None:
             ox.NamedNode(graph)
     except ValueError:
-        return error(400, f"graph is not an IRI: {graph!r}")
+        fail(400, f"graph is not an IRI: {graph!r}")
     try:
         fmt, selection = export.prepare(store, name, document, graph,
                                         request.values.getlist("entity"),
                                         request.values.getlist("statement"))
     except export.NotFound as exc:
-        return error(404, str(exc))
+        fail(404, str(exc))
     except export.ExportError as exc:
-        return error(400, str(exc))
+        fail(400, str(exc))
     stem = (f"esgkg-{selection.document}" if selection.document
             else "esgkg-view" if selection.is_view else "esgkg")
     response = Response(export.stream(store, fmt, selection), mimetype=fmt.media_type)

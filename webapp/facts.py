@@ -13,7 +13,11 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
+from esgkg.graph import curation
 from esgkg.graph.fact_table import read_facts
+from esgkg.graph.store import GraphStore
 from esgkg.graph.vocab import CERTIFICATION_STATUSES, ENTITY_CLASSES, FACT_KINDS, QUALIFIERS, status_iri
 
 from . import queries as q
@@ -147,7 +151,6 @@ def table(store, filters: Filters, *, sort: str = DEFAULT_SORT, page: int = 1,
                                    (page - 1) * per_page, per_page)
     facts = rows(store, statements)
     if filters.raw:     # overridden facts as extracted; the rejected ones on the first page
-        from .curation import raw_overlay
 
         extracted, rejected = raw_overlay(store, filters)
         facts = [extracted.get(row["statement"], row) for row in facts]
@@ -256,7 +259,6 @@ def rows(store, statements: list[str]) -> list[dict]:
     found = {r["statement"]: r for r in read_facts(store, statements=statements, details=True)}
     text = q.FACT_SOURCES.replace("{values}", " ".join(sparql_term(st) for st in found))
     sources = {r["st"]: r["source"] for r in records(run(store, text))} if found else {}
-    from .curation import curated_by
 
     curated = curated_by(store, found)
     out = []
@@ -282,3 +284,42 @@ def all_rows(store, filters: Filters, sort: str = DEFAULT_SORT, chunk: int = 500
     statements = sorted_statements(store, filters, facets, total, sort, 0, limit)
     for start in range(0, len(statements), chunk):
         yield from rows(store, statements[start:start + chunk])
+
+
+def raw_overlay(store, filters) -> tuple[dict[str, dict], set[str]]:
+    """The /facts rows of every overridden statement as extraction gave them (``?raw``), each
+    marked with its decisions, and which of them are rejected (no longer in the curated graph).
+
+    The extracted quads go into a small in-memory store with the entities they name, and the
+    table's own filter (``where``) and row reader (``rows``) run on it."""
+    quads, named = curation.extracted_quads(store)
+    if not quads:
+        return {}, set()
+    raw = GraphStore(None, iris=store.iris)
+    raw.ox.extend(quads)
+    entities = ox.NamedNode(store.iris.entities_graph)
+    for node in {q.object for q in quads if isinstance(q.object, ox.NamedNode)} | {q.subject for q in quads}:
+        raw.ox.extend(store.quads_for_pattern(node, None, None, entities))
+    matching = [r["st"] for r in records(run(
+        raw, f"{q.PREFIXES} SELECT DISTINCT ?st WHERE {{ {where(raw, filters)} }}"))]
+    overridden = {row["statement"]: row for row in rows(raw, matching)}
+    still_there = {r["st"].value for r in store.query(
+        "SELECT ?st WHERE { VALUES ?st { " + " ".join(f"<{st}>" for st in overridden) + " } "
+        "GRAPH ?g { ?st <https://w3id.org/esgkg/ontology#kind> ?k } }")} if overridden else set()
+    for statement, row in overridden.items():
+        row["curated_by"] = named.get(statement, [])
+        row["curation"] = "corrected" if statement in still_there else "rejected"
+    return overridden, set(overridden) - still_there
+
+
+def curated_by(store, statements) -> dict[str, list[str]]:
+    """The decisions applied to each of some statements (checked IRIs), for the rows' marks."""
+    if not statements:
+        return {}
+    text = (f"{q.PREFIXES} SELECT ?st ?d WHERE {{ VALUES ?st {{ "
+            + " ".join(sparql_term(st) for st in statements)
+            + " } GRAPH ?g { ?st esg:curatedBy ?d } }")
+    out: dict[str, list[str]] = {}
+    for row in records(run(store, text)):
+        out.setdefault(row["st"], []).append(row["d"])
+    return out

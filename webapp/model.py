@@ -12,7 +12,8 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from esgkg.graph.fact_table import read_facts
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, edge_labels
+from esgkg.graph.stats import store_stats
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, display, edge_labels, kind_labels
 
 from . import queries as q
 
@@ -25,22 +26,11 @@ HUB_THRESHOLD = 500
 TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 TYPE_OF_CLASS[str(ESG.Release)] = "document"
 
-# A fact kind is named by its direct edges' labels in the ontology ("certified to / pursuing
-# certification / plans certification": a certification's status picks its edge).
-KIND_LABELS = {
-    **{name: " / ".join(edge_labels()[str(edge)] for edge in kind.edges)
-       for name, kind in FACT_KINDS.items()},
-    "conferred_by": "conferred by",
-    "program_location": "located at",
-    "mentions": "mentions",
-}
-# Edge kinds the filters offer: the fact kinds plus the two qualifier edges drawn from statements.
-EDGE_KINDS = list(FACT_KINDS) + ["conferred_by", "program_location"]
-QUALIFIER_LABELS = {
-    "year": "Year", "level": "Level", "status": "Status", "rank": "Rank",
-    "consecutive_years": "Consecutive years", "since": "Since", "conferred_by": "Conferred by",
-    "location": "Location", "value": "Value", "unit": "Unit", "awarded_by": "Awarded by",
-}
+KIND_LABELS = kind_labels()
+# Edge kinds the filters offer: the fact kinds plus the qualifier edges drawn from statements.
+EDGE_KINDS = list(FACT_KINDS) + [name for name, shown in display()["edge_kinds"].items()
+                                 if shown.get("filter")]
+QUALIFIER_LABELS = display()["qualifiers"]
 
 
 class NotFound(Exception):
@@ -122,11 +112,11 @@ def nodes_info(store, iris) -> dict[str, dict]:
         node_type = TYPE_OF_CLASS.get(_v(row, "type"))
         if node_type:
             node["type"] = node_type
-    prefix = store.iris.base + "doc/"
     for iri, node in info.items():
-        if node["type"] is None and iri.startswith(prefix):
+        doc_id = store.iris.doc_id_of(iri)
+        if node["type"] is None and doc_id is not None:
             node["type"] = "document"
-            doc = _document_row(store, iri[len(prefix):])
+            doc = _document_row(store, doc_id)
             node["label"] = doc and (doc.get("title") or doc.get("id"))
         if node["label"] is None:
             node["label"] = iri.rstrip("/").rsplit("/", 1)[-1]
@@ -136,15 +126,8 @@ def nodes_info(store, iris) -> dict[str, dict]:
 
 
 def resource_path(store, iri: str) -> str | None:
-    """The path on this server where a minted IRI dereferences (None for foreign IRIs).
-
-    A rest starting with '/' or '\\' would make a link like ``//evil.example/phish``, which a
-    browser follows off the site: such IRIs are not ours, so they get no local path.
-    """
-    if not iri.startswith(store.iris.base):
-        return None
-    rest = iri[len(store.iris.base):]
-    return None if rest.startswith(("/", "\\")) else "/" + rest
+    """The path on this server where a minted IRI dereferences (None for foreign IRIs)."""
+    return store.iris.path_of(iri)
 
 
 def search(store, text: str, limit: int = 10) -> dict:
@@ -246,13 +229,12 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
         raise NotFound(f"not an IRI: {focus!r}")
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    doc_prefix = store.iris.base + "doc/"
-    if not (kinds or year is not None or document) and not focus.startswith(doc_prefix):
+    doc_id = store.iris.doc_id_of(focus)
+    if not (kinds or year is not None or document) and doc_id is None:
         total = _int(_v(next(iter(run(store, q.HUB_COUNT, focus=focus))), "count")) or 0
         if total > HUB_THRESHOLD:
             return _hub_neighbourhood(store, focus, total, limit, offset)
-    if focus.startswith(doc_prefix):
-        doc_id = focus[len(doc_prefix):]
+    if doc_id is not None:
         if not store.has_document(doc_id):
             raise NotFound(f"no document {doc_id}")
         rows = run(store, q.DOCUMENT_STATEMENTS, g=store.iris.document_graph(doc_id))
@@ -278,7 +260,7 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
     shown_edges = [e for e in edges
                    if (e["source"] == focus or e["source"] in shown)
                    and (e["target"] == focus or e["target"] in shown)]
-    if year is None and not focus.startswith(doc_prefix):
+    if year is None and doc_id is None:
         _add_years(store, shown_edges)
     if not all_edges and not _exists(store, focus):
         raise NotFound(f"nothing is known about {focus}")
@@ -540,17 +522,12 @@ def document_rows(store, graphs: list[str]) -> list[dict]:
 
 # --- stats ----------------------------------------------------------------------------------
 def stats(store) -> dict:
-    facts = {_v(r, "kind"): _int(_v(r, "n")) for r in run(store, q.STATS_FACTS)}
-    entities = {}
-    for r in run(store, q.STATS_ENTITIES):
-        name = TYPE_OF_CLASS.get(_v(r, "type"))
-        if name:
-            entities[name] = entities.get(name, 0) + _int(_v(r, "n"))
-    docs = next(iter(run(store, q.STATS_DOCUMENTS)), None)
-    organizations = sum(entities.get(t, 0) for t in ("company", "agency", "organization"))
-    return {"documents": _int(_v(docs, "n")) if docs else 0, "organizations": organizations,
-            "entities": entities, "facts": facts, "facts_total": sum(facts.values()),
-            "triples": _int(_v(next(iter(run(store, q.TRIPLES))), "n"))}
+    """The home page's counts (graph.stats, as ``esgkg stats``), the busiest fact kinds first."""
+    counts = store_stats(store)
+    facts = dict(sorted(counts.facts.items(), key=lambda item: -item[1]))
+    return {"documents": counts.documents, "organizations": counts.organizations,
+            "entities": counts.entities, "facts": facts, "facts_total": sum(facts.values()),
+            "triples": counts.triples}
 
 
 def example_questions(store) -> list[dict]:

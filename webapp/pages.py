@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, jsonify, render_template, request
 
-from . import get_store
+from .extensions import get_store
 
 
 def store():
@@ -30,6 +30,23 @@ def render_page(template: str, data: dict, **extra) -> Response:
     if wants_json():
         return jsonify(data)
     return Response(render_template(template, data=data, **extra), mimetype="text/html")
+
+
+def int_arg(name: str, default: int | None = None, lo: int | None = None,
+            hi: int | None = None) -> int | None:
+    """A whole-number query parameter (``default`` when absent); a 400 when it is not one or
+    lies outside ``lo``..``hi``."""
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        fail(400, f"{name} must be an integer, not {raw!r}")
+    if lo is not None and value < lo or hi is not None and value > hi:
+        fail(400, f"{name} must be between {lo} and {hi}" if lo is not None and hi is not None
+             else f"{name} must be at least {lo}" if lo is not None else f"{name} must be at most {hi}")
+    return value
 
 
 def fail(status: int, message: str):

@@ -200,21 +200,6 @@ SELECT DISTINCT ?year WHERE { GRAPH ?g { ?inf prov:wasDerivedFrom $st ; esg:infe
 ORDER BY ?year
 """
 
-STATS_FACTS = PREFIXES + """
-SELECT ?kind (COUNT(?st) AS ?n) WHERE {
-  GRAPH ?g { ?st esg:kind ?kind . FILTER NOT EXISTS { ?st esg:inferred true } }
-} GROUP BY ?kind ORDER BY DESC(?n)
-"""
-
-STATS_ENTITIES = PREFIXES + """
-SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <{entities}> { ?e rdf:type ?type } }
-GROUP BY ?type ORDER BY DESC(?n)
-"""
-
-STATS_DOCUMENTS = PREFIXES + """
-SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?g { ?doc a esg:Release } }
-"""
-
 # Everything said about $iri, in any graph (resource pages); inbound links separately.
 DESCRIBE_OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { $iri ?p ?o } }"
 # Inbound links, a page at a time ({limit} and {offset} filled by the caller with integers), in
@@ -224,9 +209,6 @@ DESCRIBE_IN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p $iri } }"
 DESCRIBE_CONSTRUCT = "CONSTRUCT { $iri ?p ?o } WHERE { GRAPH ?g { $iri ?p ?o } }"
 
 EXISTS = "SELECT ?p WHERE { { GRAPH ?g { $iri ?p ?o } } UNION { GRAPH ?g { ?s ?p $iri } } } LIMIT 1"
-
-# Triples in the whole dataset (all graphs).
-TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 # Busiest company and index, for the home page's example questions (chosen from the data).
 TOP_ENTITY_OF_TYPE = PREFIXES + """

@@ -4,16 +4,16 @@ by the document view, which calls ``negotiated_rdf`` first).
 Browsers get an HTML page (like LodView / DBpedia), clients get Turtle, JSON-LD, N-Triples or
 RDF/XML by content negotiation (``Accept`` with q-values, or ``?format=ttl|jsonld|nt|rdfxml|json``),
 every answer with ``Vary: Accept``. Named graphs (/graph/doc/ID, /graph/entities) dereference the
-same way. One table lists the formats; adding one adds a row.
+same way. The formats are entries of the one registry (graph/formats.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, request
 
+from esgkg.graph import formats
 from esgkg.graph.vocab import PREFIXES, RDF
 
 RDF_TYPE = RDF.type
@@ -28,29 +28,18 @@ INBOUND_PAGE = 100
 TIMELINE_TYPES = ("company", "agency", "organization", "index", "award", "standard", "initiative")
 
 
-@dataclass(frozen=True)
-class RdfFormat:
-    name: str
-    media_type: str
-    ox_format: object
-    label: str
-
-
-RDF_FORMATS = [
-    RdfFormat("ttl", "text/turtle", ox.RdfFormat.TURTLE, "Turtle"),
-    RdfFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, "JSON-LD"),
-    RdfFormat("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, "N-Triples"),
-    RdfFormat("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, "RDF/XML"),
-]
-BY_NAME = {f.name: f for f in RDF_FORMATS}
+# The RDF syntaxes a resource offers, in menu order; ``?format=`` takes their names and aliases.
+RDF_FORMATS = tuple(formats.BY_NAME[name] for name in ("turtle", "jsonld", "ntriples", "rdfxml"))
 BY_MEDIA_TYPE = {f.media_type: f for f in RDF_FORMATS}
+PAGE_FORMATS = ("json", "html")  # the page itself: its JSON twin or HTML
+OFFERED = ", ".join(f.name for f in RDF_FORMATS)
 
 
-def chosen_rdf_format() -> RdfFormat | None:
+def chosen_rdf_format() -> formats.Format | None:
     """The RDF format this request asks for, or None when it wants HTML or JSON."""
     fmt = request.args.get("format")
     if fmt:
-        return BY_NAME.get(fmt)
+        return None if fmt in PAGE_FORMATS else formats.named(fmt, RDF_FORMATS)
     offered = ["text/html", "application/json", *BY_MEDIA_TYPE]
     best = request.accept_mimetypes.best_match(offered, default="text/html")
     return BY_MEDIA_TYPE.get(best)
@@ -66,7 +55,7 @@ def negotiated_rdf(iri: str) -> Response | None:
     if rdf_format is None:
         if request.args.get("format") not in (None, "json", "html"):
             fail(406, f"unknown format {request.args.get('format')!r}; "
-                      f"offered: {', '.join(BY_NAME)}, json, html")
+                      f"offered: {OFFERED}, json, html")
         return None
     triples = describe_triples(iri)
     if not triples:
@@ -74,11 +63,11 @@ def negotiated_rdf(iri: str) -> Response | None:
     return rdf_response(triples, rdf_format)
 
 
-def rdf_response(triples, rdf_format: RdfFormat) -> Response:
+def rdf_response(triples, rdf_format: formats.Format) -> Response:
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} \
-        if rdf_format.ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    body = ox.serialize(triples, format=rdf_format.ox_format, prefixes=prefixes) if prefixes \
-        else ox.serialize(triples, format=rdf_format.ox_format)
+        if rdf_format.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    body = ox.serialize(triples, format=rdf_format.rdf, prefixes=prefixes) if prefixes \
+        else ox.serialize(triples, format=rdf_format.rdf)
     return vary_accept(Response(body, mimetype=rdf_format.media_type))
 
 
@@ -113,7 +102,7 @@ def _curie(iri: str) -> str | None:
 def _label_statements(info: dict[str, dict]) -> None:
     """Statements linked from a page read as their fact ("ASE included in DJSI World, 2021"),
     not as the hash at the end of their IRI."""
-    statements = [i for i in info if "/id/statement/" in i]
+    statements = [i for i in info if store().iris.is_statement(i)]
     for row in fact_table.rows(store(), statements):
         year = f", {row['year']}" if "year" in row else ""
         info[row["statement"]]["label"] = (f"{row['subject']} {model.fact_label(row['kind'], row.get('status'))} "
@@ -133,7 +122,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
         fail(404, f"nothing is known about {iri}")
     linked = {r["o"].value for r in out_rows if isinstance(r["o"], ox.NamedNode)}
     linked |= {r["s"].value for r in in_rows if isinstance(r["s"], ox.NamedNode)}
-    info = model.nodes_info(store(), [iri, *[i for i in linked if i.startswith(store().iris.base)]])
+    info = model.nodes_info(store(), [iri, *[i for i in linked if store().iris.is_minted(i)]])
     _label_statements(info)
     properties: dict[str, dict] = {}
     for r in out_rows:
@@ -149,7 +138,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
             prop["values"].append(value)
     me = dict(info[iri])
     fact = None
-    if "/id/statement/" in iri:
+    if store().iris.is_statement(iri):
         try:
             fact = model.fact(store(), iri)
         except model.NotFound:      # a rejected fact: only its curation marks are left (curation.md)
@@ -157,7 +146,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
         else:
             me.update(type="statement",
                       label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
-    elif "/id/evidence/" in iri:
+    elif store().iris.is_evidence(iri):
         me.update(type="evidence", label="Evidence " + me["label"])
     # The timeline's marks are in the JSON twin only: the page's script fetches them, so the HTML
     # is not held up by them (a hub's timeline reads hundreds of facts).
@@ -181,7 +170,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
 
 @bp.get("/id/<path:rest>")
 def resource(rest: str):
-    iri = store().iris.base + "id/" + rest
+    iri = store().iris.at_path("id/" + rest)
     if not model.valid_iri(iri):
         fail(404, "not a valid IRI")
     rdf = negotiated_rdf(iri)
@@ -197,14 +186,14 @@ def resource(rest: str):
 def named_graph(rest: str):
     """A named graph's IRI dereferences too: its triples by content negotiation; a browser is
     sent to the document view (a document's graph) or to the export of the graph."""
-    iri = store().iris.base + "graph/" + rest
+    iri = store().iris.at_path("graph/" + rest)
     doc_id = store().iris.doc_id_of_graph(iri)
     if (doc_id is None or not store().has_document(doc_id)) and iri != store().iris.entities_graph:
         fail(404, f"no named graph <{iri}>")
     rdf_format = chosen_rdf_format()
     if rdf_format is None:
         if request.args.get("format") not in (None, "html"):
-            fail(406, f"unknown format {request.args.get('format')!r}; offered: {', '.join(BY_NAME)}, html")
+            fail(406, f"unknown format {request.args.get('format')!r}; offered: {OFFERED}, html")
         target = f"/doc/{doc_id}" if doc_id else "/export?" + urlencode({"graph": iri, "format": "turtle"})
         return vary_accept(redirect(target, 303))
     triples = [q.triple for q in store().quads_for_pattern(None, None, None, ox.NamedNode(iri))]

@@ -12,57 +12,19 @@ With no store yet, the graph of the bundled sample release is built first (by th
 """
 from __future__ import annotations
 
-import argparse
 import multiprocessing
-import os
 import sys
 from importlib import resources
 
 from gunicorn.app.base import BaseApplication
 
-from esgkg.graph.remote import add_backend_arguments
-from esgkg.graph.store import GraphStore, StoreError, hold_for_serving, store_path
+from esgkg.graph.store import GraphStore, StoreError, hold_for_serving
 
 SAMPLE_RELEASE = "sample/ase-osh-award-2021.txt"
 
 
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    add_backend_arguments(parser)
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
-    parser.add_argument("--workers", type=int, default=2, help="web worker processes (default 2)")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="request threads and query executors per worker (default 4)")
-    parser.add_argument("--timeout", type=float, default=30.0,
-                        help="time limit of one query or update, in seconds (default 30)")
-    parser.add_argument("--max-rows", type=int, default=100_000,
-                        help="most solutions or triples in one result, 0 for no cap (default 100000)")
-    parser.add_argument("--cache-size", type=int, default=1024,
-                        help="whole results kept per worker, reused until the next update; 0 = none")
-    parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
-                        help="allow SPARQL updates with this Bearer token (or ESGKG_UPDATE_TOKEN); "
-                             "read-only without it")
-    parser.add_argument("--allow-drop", action="store_true",
-                        help="allow updates that empty the store (DROP/CLEAR ALL, DEFAULT, NAMED)")
-
-
-def app_config(args: argparse.Namespace) -> dict:
-    return {
-        "STORE": os.path.abspath(store_path(args.store)),
-        "UPDATE_TOKEN": args.update_token or None,
-        "ALLOW_DROP": args.allow_drop,
-        "QUERY_TIMEOUT": args.timeout,
-        "MAX_ROWS": args.max_rows,
-        "EXECUTORS": args.threads,
-        "RESULT_CACHE": args.cache_size,
-        "BACKEND_QUERY": args.backend_query,
-        "BACKEND_UPDATE": args.backend_update,
-        "BACKEND_TOKEN": args.backend_token,
-    }
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    config = app_config(args)
+def run_serve(config: dict, host: str, port: int, workers: int) -> int:
+    """Serve the app of ``config`` (``create_app``'s keys) on ``host:port`` with gunicorn."""
     serving = None  # held by the gunicorn master until it exits (its workers hold it too)
     if not config["BACKEND_QUERY"]:
         if not GraphStore.exists_at(config["STORE"]):
@@ -72,7 +34,7 @@ def run_serve(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(f"esgkg serve: {exc}", file=sys.stderr)
             return 1
-    where = f"http://{args.host}:{args.port}"
+    where = f"http://{host}:{port}"
     print(f"esgkg: SPARQL endpoint at {where}/sparql "
           f"({'read-write' if config['UPDATE_TOKEN'] else 'read-only'}; Ctrl-C stops)",
           file=sys.stderr)
@@ -84,12 +46,12 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"esgkg: serving the store's IRIs under {base} (their paths, on {where})",
               file=sys.stderr)
     EsgkgServer(config, {
-        "bind": f"{args.host}:{args.port}",
-        "workers": args.workers,
+        "bind": f"{host}:{port}",
+        "workers": workers,
         "worker_class": "gthread",
-        "threads": args.threads,
+        "threads": config["EXECUTORS"],
         # gunicorn's own limit is only a backstop: the executors enforce --timeout with a 503.
-        "timeout": int(args.timeout) + 30,
+        "timeout": int(config["QUERY_TIMEOUT"]) + 30,
         "graceful_timeout": 5,
         "keepalive": 5,
         "limit_request_line": 8190,  # gunicorn's maximum: long GET queries (YASGUI's "GET" mode)

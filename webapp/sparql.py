@@ -13,16 +13,17 @@ import hmac
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, request
 
+from esgkg.graph import formats
+from esgkg.graph.remote import TRUNCATED_HEADER
+from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 from esgkg.graph.vocab import Iris
 
-from . import formats, get_store
+from .extensions import get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
-from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 
 bp = Blueprint("sparql", __name__)
 
-TRUNCATED_HEADER = "X-SPARQL-Results-Truncated"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -301,7 +302,7 @@ def _service_description() -> Response:
                     ox.Triple(named, sd("name"), ox.NamedNode(name))]
     if current_app.config.get("UPDATE_TOKEN"):
         triples.append(ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
-    for f in formats.FORMATS:
+    for f in formats.SPARQL_FORMATS:
         triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(f.iri)))
     g.sparql_read = True
     return _rdf_response(triples)
@@ -383,7 +384,7 @@ def _void_stats(runner) -> dict:
     totals = _select(runner, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
                              "(COUNT(DISTINCT ?o) AS ?objects) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]
     documents = _select(runner, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                                f"FILTER(STRSTARTS(STR(?g), \"{_base()}graph/doc/\")) }}")[0]
+                                f"FILTER(STRSTARTS(STR(?g), \"{_iris().document_graph_prefix}\")) }}")[0]
     classes = _select(runner, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
                               "GROUP BY ?c ORDER BY ?c")
     properties = _select(runner, "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "

@@ -19,7 +19,7 @@ from esgkg.graph.remote import RemoteStore
 from esgkg.graph.store import StoreError
 from esgkg.graph.vocab import is_doc_id
 
-from . import get_store
+from .extensions import get_store
 from .executor import QueryTimeout
 from .pages import fail
 

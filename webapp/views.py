@@ -15,32 +15,21 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from esgkg.graph import export
+from esgkg.graph.formats import Format
 
 from . import canned, facts as fact_table, model, timelines
 from .pages import fail, render_page, store, wants_json
+from .pages import int_arg as _int_arg
 
 bp = Blueprint("views", __name__)
 
 TABLE_FORMATS = ("csv", "jsonl")
 
 
-def rdf_formats() -> list[export.ExportFormat]:
+def rdf_formats() -> list[Format]:
     """The export registry's RDF syntaxes (not the network and fact-table formats, which take a
     whole document rather than a set of statements)."""
     return [f for f in export.FORMATS.values() if not f.document_only]
-
-
-def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        fail(400, f"{name} must be an integer, not {raw!r}")
-    if value < lo or hi is not None and value > hi:
-        fail(400, f"{name} must be between {lo} and {hi}" if hi else f"{name} must be at least {lo}")
-    return value
 
 
 def _format(extension: str | None) -> str:

@@ -1,35 +1,10 @@
-// Node colours and shapes by entity type, edge colours by fact kind. Shared by the Cytoscape
-// style sheet and the legend; colours keep at least 4.5:1 against white for text and 3:1 for shapes.
-export const NODE_TYPES = {
-  company: { color: "#1f4e9c", shape: "round-rectangle", label: "Company" },
-  agency: { color: "#7a3b00", shape: "hexagon", label: "Agency" },
-  organization: { color: "#5b3a8c", shape: "round-hexagon", label: "Organization" },
-  award: { color: "#a3192e", shape: "star", label: "Award" },
-  standard: { color: "#0b6b5e", shape: "diamond", label: "Standard" },
-  index: { color: "#8a5a00", shape: "triangle", label: "Index" },
-  initiative: { color: "#2e6b1f", shape: "round-triangle", label: "Initiative" },
-  program: { color: "#4a5566", shape: "ellipse", label: "Program" },
-  metric: { color: "#6b2f5b", shape: "vee", label: "Metric" },
-  place: { color: "#006080", shape: "round-tag", label: "Place" },
-  document: { color: "#333333", shape: "rectangle", label: "Document" },
-  entity: { color: "#555555", shape: "ellipse", label: "Other" },
-  more: { color: "#ffffff", shape: "round-rectangle", label: "More neighbours" },
-};
+// Node colours and shapes by entity type, edge colours by kind: ontology/kinds.json, the one
+// vocabulary the back end reads too, bundled here by esbuild. Shared by the Cytoscape style sheet
+// and the legend.
+import VOCABULARY from "../../../ontology/kinds.json";
 
-export const EDGE_KINDS = {
-  award: { color: "#a3192e", style: "solid" },
-  certification: { color: "#0b6b5e", style: "solid" },
-  membership: { color: "#5b3a8c", style: "solid" },
-  index_inclusion: { color: "#8a5a00", style: "solid" },
-  standard_adoption: { color: "#0b6b5e", style: "dashed" },
-  program: { color: "#4a5566", style: "solid" },
-  part_of: { color: "#7a3b00", style: "dashed" },
-  located_in: { color: "#006080", style: "dotted" },
-  metric: { color: "#6b2f5b", style: "dotted" },
-  conferred_by: { color: "#7a3b00", style: "dotted" },
-  program_location: { color: "#006080", style: "dotted" },
-  mentions: { color: "#888888", style: "dotted" },
-};
+export const NODE_TYPES = VOCABULARY.entity_types;
+export const EDGE_KINDS = VOCABULARY.edge_kinds;
 
 export function cytoscapeStyle() {
   const style = [
