@@ -330,7 +330,7 @@ def certification_names(doc) -> list[Span]:
     names = []
     for token in doc:
         if token.lower_ in ("certification", "certificate", "certified") and token.i > 0 and _capitalised(doc[token.i - 1]) \
-                and not doc[token.i - 1].ent_type_.startswith(RULER_PREFIX):
+                and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD":  # 'RSPO certification': the body's scheme
             start = token.i - 1
             while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in ("to", "of", "for", "&")
                                  and start > 1 and _capitalised(doc[start - 2])):

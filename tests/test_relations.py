@@ -570,3 +570,20 @@ def test_places_listed_with_companies_are_companies():
             "Vueling and Level — will cut emissions.")
     parts = {p["subject"] for p in only(facts_of(text), "part_of")}
     assert {"Britannic Airways", "Iberia", "Vueling"} <= parts
+
+
+def test_a_bodys_certification_scheme_and_a_recertification():
+    records = facts_of("Halden Foods received RSPO certification for its mills. "
+                       "Halden Foods was re-certified as a B Corporation in 2023.")
+    assert {(c["object"], c["status"]) for c in only(records, "certification")} == {
+        ("RSPO certification", "held"), ("B Corporation", "renewed")}
+
+
+def test_a_generic_iso_certification_is_the_iso_standard_the_release_names():
+    text = "Holvia Ltd. gains ISO certification\n\nHolvia Ltd. has been awarded ISO 45001 for its plants."
+    assert [c["object"] for c in only(facts_of(text), "certification")] == ["ISO 45001"]
+
+
+def test_standards_applied_with_reference_to():
+    text = "Holvia Ltd. prepared its report with reference to the GRI Standards."
+    assert [a["object"] for a in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]

@@ -24,7 +24,12 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 def certifiable(ctx, mention) -> bool:
-    """Management-system and label standards are certified; reporting frameworks are applied."""
+    """Management-system and label standards are certified; reporting frameworks are applied; 'ISO
+    certification' in a release that names ISO 45001 is that one, not another."""
+    body = mention.label.removesuffix(" certification").removesuffix(" certificate")
+    if body != mention.label and any(e.type == "standard" and e.label.startswith(body + " ")
+                                     and e.label[len(body) + 1:][:1].isdigit() for e in ctx.entities.by_surface.values()):
+        return False
     known = ctx.lexicon.lookup(mention.label)
     return not (known and known.topic == "reporting") and "Guideline" not in mention.label \
         and "Recommendation" not in mention.label and "Framework" not in mention.label \
@@ -46,6 +51,8 @@ def status_of(sentence, trigger) -> str:
             or verb in span.root.subtree
         if related and span.start <= trigger.i + 1:
             best = row["status"]
-    if trigger.lower_.startswith(("recertif", "re-certif", "renew")):
-        return "renewed"
+    doc = trigger.doc
+    if trigger.lower_.startswith(("recertif", "re-certif", "renew")) \
+            or trigger.i > 1 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "re":
+        return "renewed"  # 'recertified', 're-certified' (three tokens)
     return best or "held"
