@@ -587,3 +587,12 @@ def test_a_generic_iso_certification_is_the_iso_standard_the_release_names():
 def test_standards_applied_with_reference_to():
     text = "Holvia Ltd. prepared its report with reference to the GRI Standards."
     assert [a["object"] for a in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]
+
+
+@pytest.mark.parametrize("sentence, rank", [
+    ("Halden Foods scored A- in the CDP climate change questionnaire.", "A-"),
+    ("Halden Foods retained its AAA rating from MSCI ESG Research.", "AAA"),
+])
+def test_grades_after_scored_and_its(sentence, rank):
+    (inclusion,) = only(facts_of(sentence), "index_inclusion")
+    assert inclusion["rank"] == rank

@@ -41,6 +41,8 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
 def rank_of(sentence, trigger) -> str | None:
     for row, span in patterns("index_inclusion").matches(sentence.doc, "rank"):
         words = [t.text.strip("'\"“”") for t in span]
+        if row.get("grade"):
+            return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
         if len(words) == 1:
             word = words[0].lower()
             return "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
