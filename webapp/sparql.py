@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, g, redirect, request
 
 from esgkg.graph.vocab import Iris
 
-from . import formats, get_store
+from . import formats, get_store, graphstore
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
 from .sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
@@ -60,6 +60,8 @@ def _protocol_error(exc: ProtocolError):
 def sparql():
     if request.method == "OPTIONS":
         return Response(status=204)
+    if request.method == "GET" and graphstore.is_read(request.args):
+        return graphstore.read(request.args)
     op, text, dataset = _read_operation()
     if op is None:
         return _service_description()
