@@ -8,27 +8,14 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from . import canned, model
-from .pages import fail, store
+from .pages import fail, int_arg, page_args, store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-def _int_arg(name: str, default=None, *, lo=None, hi=None):
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        fail(400, f"{name} must be an integer, not {raw!r}")
-    if lo is not None and value < lo or hi is not None and value > hi:
-        fail(400, f"{name} must be between {lo} and {hi}")
-    return value
-
-
 @bp.get("/search")
 def search():
-    limit = _int_arg("limit", 10, lo=1, hi=100)
+    limit = int_arg("limit", 10, lo=1, hi=100)
     return jsonify(model.search(store(), request.args.get("q", ""), limit))
 
 
@@ -43,10 +30,10 @@ def neighbourhood():
         fail(400, f"unknown fact kinds: {', '.join(sorted(unknown))}")
     try:
         data = model.neighbourhood(
-            store(), iri, kinds=kinds, year=_int_arg("year"),
+            store(), iri, kinds=kinds, year=int_arg("year"),
             document=request.args.get("document") or None,
-            limit=_int_arg("limit", model.DEFAULT_LIMIT, lo=1, hi=model.MAX_LIMIT),
-            offset=_int_arg("offset", 0, lo=0))
+            limit=int_arg("limit", model.DEFAULT_LIMIT, lo=1, hi=model.MAX_LIMIT),
+            offset=int_arg("offset", 0, lo=0))
     except model.NotFound as exc:
         fail(404, str(exc))
     return jsonify(data)
@@ -91,8 +78,7 @@ def nodes():
 @bp.get("/documents")
 def documents():
     """The same answer as /documents.json (kept for scripts written against the API)."""
-    return jsonify(model.documents(store(), request.args.get("q", ""), _int_arg("page", 1, lo=1),
-                                   _int_arg("per_page", 50, lo=1, hi=500)))
+    return jsonify(model.documents(store(), request.args.get("q", ""), *page_args()))
 
 
 @bp.get("/stats")

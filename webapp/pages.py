@@ -32,6 +32,27 @@ def render_page(template: str, data: dict, **extra) -> Response:
     return Response(render_template(template, data=data, **extra), mimetype="text/html")
 
 
+def int_arg(name: str, default: int | None = None, lo: int | None = None,
+            hi: int | None = None) -> int | None:
+    """An integer query parameter within [lo, hi], or a 400 that says what it must be."""
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        fail(400, f"{name} must be an integer, not {raw!r}")
+    if lo is not None and value < lo or hi is not None and value > hi:
+        fail(400, f"{name} must be between {lo} and {hi}" if lo is not None and hi is not None
+             else f"{name} must be at least {lo}" if lo is not None else f"{name} must be at most {hi}")
+    return value
+
+
+def page_args(per_page: int = 50, most: int = 500) -> tuple[int, int]:
+    """``?page=`` (from 1) and ``?per_page=`` (1 to ``most``) of a paged table."""
+    return int_arg("page", 1, 1), int_arg("per_page", per_page, 1, most)
+
+
 def fail(status: int, message: str):
     """One way to refuse a request: the app's error handler answers in the route's language."""
     abort(status, description=message)

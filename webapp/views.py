@@ -17,7 +17,7 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context
 from esgkg.graph import export
 
 from . import canned, facts as fact_table, model, timelines
-from .pages import fail, render_page, store, wants_json
+from .pages import fail, page_args, render_page, store, wants_json
 
 bp = Blueprint("views", __name__)
 
@@ -28,19 +28,6 @@ def rdf_formats() -> list[export.ExportFormat]:
     """The export registry's RDF syntaxes (not the network and fact-table formats, which take a
     whole document rather than a set of statements)."""
     return [f for f in export.FORMATS.values() if not f.document_only]
-
-
-def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        fail(400, f"{name} must be an integer, not {raw!r}")
-    if value < lo or hi is not None and value > hi:
-        fail(400, f"{name} must be between {lo} and {hi}" if hi else f"{name} must be at least {lo}")
-    return value
 
 
 def _format(extension: str | None) -> str:
@@ -62,8 +49,7 @@ def facts(extension: str | None = None):
         sort = request.args.get("sort") or fact_table.DEFAULT_SORT
         if name in TABLE_FORMATS or name not in ("html", "json"):
             return _download(name, filters, sort)
-        page = _int_arg("page", 1, 1)
-        per_page = _int_arg("per_page", fact_table.PER_PAGE, 1, fact_table.MAX_PER_PAGE)
+        page, per_page = page_args(fact_table.PER_PAGE, fact_table.MAX_PER_PAGE)
         data = fact_table.table(store(), filters, sort=sort, page=page, per_page=per_page)
     except fact_table.BadFilter as exc:
         fail(400, str(exc))
@@ -124,9 +110,8 @@ def _toggle(name: str, values: list[str]) -> str:
 @bp.get("/documents.json")
 def documents():
     """Every release, newest first, with search over title, id and company."""
-    page = _int_arg("page", 1, 1)
-    data = model.documents(store(), request.args.get("q", ""), page,
-                           _int_arg("per_page", 50, 1, 500))
+    page, per_page = page_args()
+    data = model.documents(store(), request.args.get("q", ""), page, per_page)
     json_twin = wants_json()
     data["next"] = (_link("/documents" + (".json" if json_twin else ""), page=page + 1)
                     if page < data["pages"] else None)
