@@ -311,7 +311,7 @@ def test_canned_queries_give_the_sample_facts(client):
         == [("ISO 45001", "The company is in the process of obtaining ISO 45001")]
     djsi = [r for r in sample_rows(client, "companies-in-indices-by-year") if "Dow Jones" in r["indexLabel"]]
     assert [(r["year"], r["inferred"]) for r in djsi] == \
-        [(str(y), "true") for y in range(2016, 2021)] + [("2021", None)]        # six consecutive years
+        [("2021", None)] + [(str(y), "true") for y in range(2020, 2015, -1)]   # six years, newest first
     [award] = sample_rows(client, "awards-with-conferring-body-and-year")
     assert (award["awardLabel"], award["year"], award["level"], award["bodyLabel"]) == \
         ("Occupational Safety and Health Award", "2021", "Benchmark Enterprise", "Ministry of Labor")
