@@ -110,8 +110,8 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
   app.dataset.hiddenLinks = String(state.hiddenLinks);
   setStatus(`${cy.nodes("[type != 'more']").length} nodes, ${cy.edges("[kind != 'more']").length} facts` +
             (data.more ? `; ${data.more} more neighbours of ${shortLabel(data.nodes[0].label)} not shown` : "") +
-            (state.hiddenLinks ? `; ${state.hiddenLinks} links hidden (at most ${MAX_LINKS} drawn at once: ` +
-                                 "focus on a node, or filter, to see its own)" : ""));
+            (state.hiddenLinks ? `; ${state.hiddenLinks} links hidden (at most ${MAX_LINKS} drawn at once; ` +
+                                 "filter by kind, year or document, or focus on a node, to see others)" : ""));
   return data;
 }
 
