@@ -3,8 +3,9 @@ named graph, ``GET ?default`` the default graph, in any RDF format of ``formats`
 ``format=``).
 
 Kept apart from the query view so the protocol's other half stays one hook there. Graphs are read
-through the app's store interface with a CONSTRUCT, so the embedded store, the executor pool (and
-its time limit) and a remote backend answer alike; the default graph is what a query sees by
+with a CONSTRUCT through the endpoint's own reads (``esgkg_pooled_store``: under ``esgkg serve``
+the executor processes and their time limit, never the web worker), so an on-disk store, an
+in-process one and a remote backend answer alike; the default graph is what a query sees by
 default: the union of the named graphs on the embedded store, the server's own default graph on
 a remote backend.
 """
@@ -13,7 +14,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Response, abort, current_app, request
 
-from . import formats, get_store
+from esgkg.graph.remote import RemoteError
+
+from . import formats
+from .executor import QueryTimeout
 
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
@@ -31,17 +35,22 @@ def read(args) -> Response:
         fmt = formats.choose("graph", request.accept_mimetypes, args.get("format"))
     except formats.NotAcceptable as exc:
         abort(406, str(exc))
-    store = get_store(current_app)
-    if "default" in args:
-        triples = store.query(ALL_TRIPLES, use_default_graph_as_union=True)
-    else:
-        try:
-            graph = ox.NamedNode(args["graph"])
-        except ValueError:
-            abort(400, f"graph is not an IRI: {args['graph']!r}")
-        if not store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
-            abort(404, f"no graph {graph} in this store")
-        triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    store = current_app.extensions["esgkg_pooled_store"]
+    try:
+        if "default" in args:
+            triples = store.query(ALL_TRIPLES, use_default_graph_as_union=True)
+        else:
+            try:
+                graph = ox.NamedNode(args["graph"])
+            except ValueError:
+                abort(400, f"graph is not an IRI: {args['graph']!r}")
+            if not store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+                abort(404, f"no graph {graph} in this store")
+            triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    except QueryTimeout as exc:
+        abort(503, f"reading the graph took too long: {exc}")
+    except RemoteError as exc:                    # the remote backend's own refusal or time-out
+        abort(exc.status if 400 <= exc.status < 600 else 502, str(exc))
     data = (ox.Quad(t.subject, t.predicate, t.object) for t in triples) \
         if fmt.oxigraph.supports_datasets else triples
     response = Response(ox.serialize(data, format=fmt.oxigraph), mimetype=fmt.media_type)
