@@ -212,11 +212,14 @@ def run_views(url: str, repeat: int) -> dict:
     def timed(name: str, ms: float) -> None:
         times.setdefault(name, []).append(ms)
 
-    for _ in range(repeat):
+    # The first request counts the facets; later ones (any page or sort of the same filters)
+    # find them kept until the store changes.
+    for i in range(repeat + 1):
         t = time.perf_counter()
         with urllib.request.urlopen(url + "/facts.json") as r:
             body = json.load(r)
-        timed("/facts.json (server)", (time.perf_counter() - t) * 1000)
+        timed("/facts.json (server), " + ("first: counting" if i == 0 else "counts kept"),
+              (time.perf_counter() - t) * 1000)
     hub, hub_count = next(iter(body["facets"]["index"].items()))
     paint = "() => performance.getEntriesByName('first-contentful-paint')[0].startTime"
     with sync_playwright() as p:

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from rdflib.namespace import DCTERMS
+
 from .extract import extract, extract_many
 from .facts import Fact
 from .rdf import GraphBuilder
-from .read import ReadError, Release, doc_id_for, read_release, release_files
+from .read import ReadError, Release, doc_id_for, read_release, release_files, source_fingerprint
 from .store import GraphStore, StoreError, consistent_entities
-from .vocab import Iris, short_hash
+from .vocab import ESG, Iris
 
 PARALLEL_THRESHOLD = 64  # below this many files a pool costs more than it saves
 CHUNK = 100  # documents per pySHACL call: large enough to amortise a call, small enough to balance
@@ -70,23 +72,42 @@ def extract_facts_from_paths(paths: Iterable[str | Path]) -> Iterator[Fact | Fil
         yield from facts
 
 
-def document_ids(files: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+def document_ids(files: list[Path], stored: dict[str, str | None] | None = None
+                 ) -> tuple[list[tuple[Path, str]], list[str]]:
     """Each file with a document id of its own, and a note per file whose id was taken.
 
     The first file keeps its id (its name without the extension); a later file with the same id
-    ('a/press.txt', 'b/press.txt') gets a suffix from its path, stable from run to run.
+    ('a/press.txt', 'b/press.txt'), in this run or in the store (``stored``: id -> fingerprint of
+    the file it came from, from ``stored_sources``), gets a suffix from its fingerprint, stable
+    from run to run, so re-ingesting either file replaces its own document.
     """
+    stored = stored or {}
     taken: dict[str, Path] = {}
     out, notes = [], []
     for path in files:
-        doc_id = doc_id_for(path)
+        doc_id, fingerprint = doc_id_for(path), source_fingerprint(path)
         if doc_id in taken and taken[doc_id] != path:
-            unique = f"{doc_id}-{short_hash(path.as_posix())[:8]}"
-            notes.append(f"{path}: id {doc_id!r} is {taken[doc_id]}'s; stored as {unique!r}")
+            owner = f"{taken[doc_id]}'s"
+        elif stored.get(doc_id) not in (None, fingerprint):
+            owner = "another file's in the store"
+        else:
+            owner = None
+        if owner:
+            unique = f"{doc_id}-{fingerprint[:8]}"
+            notes.append(f"{path}: id {doc_id!r} is {owner}; stored as {unique!r}")
             doc_id = unique
         taken[doc_id] = path
         out.append((path, doc_id))
     return out, notes
+
+
+def stored_sources(store: GraphStore) -> dict[str, str | None]:
+    """Each stored document's id and the fingerprint of its file (None in stores made before
+    documents kept one: those are replaced by a file of the same name, as they always were)."""
+    rows = store.query(
+        f"SELECT ?id ?fingerprint WHERE {{ GRAPH ?g {{ ?doc a <{ESG.Release}> ; <{DCTERMS.identifier}> ?id "
+        f"OPTIONAL {{ ?doc <{ESG.sourceFingerprint}> ?fingerprint }} }} }}")
+    return {row["id"].value: row["fingerprint"].value if row["fingerprint"] else None for row in rows}
 
 
 def build_document(path: str | Path, doc_id: str | None = None, base: str | None = None,
@@ -204,7 +225,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, progress: bool 
     is stored (``consistent_entities``). ``seconds`` has wall time ('total', 'store') and worker
     CPU time by step."""
     summary = IngestSummary()
-    files, summary.renamed = document_ids(release_files(paths))
+    files, summary.renamed = document_ids(release_files(paths), stored_sources(store))
     started = time.perf_counter()
     summary.seconds = {"extract": 0.0, "validate": 0.0, "store": 0.0}
     stored: set[str] = set()

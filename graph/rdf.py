@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .document import DocContext
 from .facts import Fact
+from .read import source_fingerprint
 from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, ORGANIZATION_TYPES, QUALIFIERS, SCHEMA, Iris,
                     short_hash, status_iri)
 
@@ -102,6 +103,7 @@ class GraphBuilder:
         add(doc, RDF.type, _n(ESG.Release))
         add(doc, DCTERMS.identifier, ox.Literal(release.doc_id))
         add(doc, DCTERMS.source, ox.Literal(release.path.name))
+        add(doc, ESG.sourceFingerprint, ox.Literal(source_fingerprint(release.path)))
         add(doc, SCHEMA.text, ox.Literal(release.text))
         if ctx.meta.title:
             add(doc, DCTERMS.title, ox.Literal(ctx.meta.title))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .vocab import safe_doc_id
+from .vocab import safe_doc_id, short_hash
 
 MAX_BYTES = 5 * 1024 * 1024  # a release is a few kB; 5 MiB is far past any real one
 RELEASE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
@@ -32,6 +32,13 @@ def doc_id_for(path: Path) -> str:
     """The document id: the file name without its extension ('acme.2020.txt' is 'acme.2020'),
     made safe for IRIs ('my release.txt' is 'my-release')."""
     return safe_doc_id(path.stem)
+
+
+def source_fingerprint(path: Path) -> str:
+    """Which file a document came from, as an opaque hash of its absolute path: the store keeps
+    it so a later run can tell the same file (replace it) from another file with the same name
+    (a clash), without recording a machine's paths in the data."""
+    return short_hash(Path(path).resolve().as_posix())
 
 
 def release_files(paths) -> list[Path]:

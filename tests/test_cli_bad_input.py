@@ -118,6 +118,28 @@ def test_documents_with_the_same_id_do_not_overwrite_each_other(tmp_path):
     assert sorted(f["document"] for f in facts)[:3] == ["acme.2020", "acme.2021", "press"]
 
 
+def test_a_later_run_does_not_overwrite_another_files_document(tmp_path):
+    """Issue 11 item 6 across runs: b/acme.txt after a/acme.txt gets an id of its own; either
+    file ingested again replaces its own document."""
+    for folder, standard in (("a", "14001"), ("b", "50001")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "acme.txt").write_text(
+            f"Pemberly Glass Ltd. has obtained ISO {standard} certification.", encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert esgkg("ingest", str(tmp_path / "a" / "acme.txt"), "--store", store).returncode == 0
+    later = esgkg("ingest", str(tmp_path / "b" / "acme.txt"), "--store", store)
+    assert later.returncode == 0, later.stderr
+    assert "id 'acme' is another file's in the store; stored as 'acme-" in later.stderr
+    for again in ("a", "b", "b"):
+        (tmp_path / again / "acme.txt").write_text((tmp_path / again / "acme.txt").read_text() + " ",
+                                                   encoding="utf-8")
+        assert esgkg("ingest", str(tmp_path / again / "acme.txt"), "--store", store).returncode == 0
+    facts = [json.loads(line) for line in esgkg("facts", "--store", store).stdout.splitlines()]
+    by_document = sorted((f["document"], f["object"]) for f in facts)
+    assert by_document[0] == ("acme", "ISO 14001") and len(by_document) == 2
+    assert by_document[1][0].startswith("acme-") and by_document[1][1] == "ISO 50001"
+
+
 def test_the_store_remembers_its_iri_base(tmp_path, monkeypatch):
     store = str(tmp_path / "s")
     (tmp_path / "good.txt").write_text("Pemberly Glass Ltd. has obtained ISO 14001 certification.",

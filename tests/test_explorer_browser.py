@@ -528,6 +528,27 @@ def test_expanding_a_node_by_keyboard_keeps_the_drawing_and_the_focus(page):
     assert page.evaluate("() => document.activeElement.closest('#node-list') !== null")
 
 
+def test_expansions_never_draw_more_than_the_link_cap_and_say_what_is_hidden(page):
+    """Issue 13 item 5: a cap across expansions (here ?links=60), the rest counted in words; what
+    was drawn stays where it was, and keyboard focus stays on the node that was expanded."""
+    hub = page.base + "/id/index/example-hub-sustainability-index"
+    page.goto(page.base + "/graph?links=60&focus=" + quote(hub, safe=""))
+    wait_graph(page)
+    positions = page.evaluate("() => Object.fromEntries(window.esgkgGraph.nodes().map(n => [n.id(), n.position()]))")
+    more = page.locator("#node-list button", has_text="show 60 more")
+    more.focus()
+    page.keyboard.press("Enter")
+    wait_graph_where(page, "cy.edges(\"[kind != 'more']\").length === 60")
+    assert page.get_attribute("#graph-app", "data-hidden-links") == "20"
+    assert "20 links hidden (at most 60 drawn at once" in page.locator("#graph-status").text_content()
+    assert page.evaluate("() => window.esgkgGraph.nodes(\"[type = 'company']\").length") == 60
+    after = page.evaluate("() => Object.fromEntries(window.esgkgGraph.nodes().map(n => [n.id(), n.position()]))")
+    assert {k: after[k] for k in positions if not k.startswith("more:")} == \
+        {k: v for k, v in positions.items() if not k.startswith("more:")}
+    assert "show 20 more" in page.evaluate("() => document.activeElement.textContent")
+    assert "links=60" in page.url                                  # the cap survives the URL update
+
+
 def test_neighbours_by_kind_show_one_group_at_a_time(page):
     open_ase_by_search(page)
     groups = page.locator("#group-list button")

@@ -8,15 +8,14 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from . import canned, model
-from .pages import fail, store
-from .pages import int_arg as _int_arg
+from .pages import fail, int_arg, page_args, store
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 @bp.get("/search")
 def search():
-    limit = _int_arg("limit", 10, lo=1, hi=100)
+    limit = int_arg("limit", 10, lo=1, hi=100)
     return jsonify(model.search(store(), request.args.get("q", ""), limit))
 
 
@@ -31,10 +30,10 @@ def neighbourhood():
         fail(400, f"unknown fact kinds: {', '.join(sorted(unknown))}")
     try:
         data = model.neighbourhood(
-            store(), iri, kinds=kinds, year=_int_arg("year"),
+            store(), iri, kinds=kinds, year=int_arg("year"),
             document=request.args.get("document") or None,
-            limit=_int_arg("limit", model.DEFAULT_LIMIT, lo=1, hi=model.MAX_LIMIT),
-            offset=_int_arg("offset", 0, lo=0))
+            limit=int_arg("limit", model.DEFAULT_LIMIT, lo=1, hi=model.MAX_LIMIT),
+            offset=int_arg("offset", 0, lo=0))
     except model.NotFound as exc:
         fail(404, str(exc))
     return jsonify(data)
@@ -79,8 +78,7 @@ def nodes():
 @bp.get("/documents")
 def documents():
     """The same answer as /documents.json (kept for scripts written against the API)."""
-    return jsonify(model.documents(store(), request.args.get("q", ""), _int_arg("page", 1, lo=1),
-                                   _int_arg("per_page", 50, lo=1, hi=500)))
+    return jsonify(model.documents(store(), request.args.get("q", ""), *page_args()))
 
 
 @bp.get("/stats")

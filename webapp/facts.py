@@ -144,9 +144,10 @@ def _iri_term(iri: str) -> str:
 
 
 def table(store, filters: Filters, *, sort: str = DEFAULT_SORT, page: int = 1,
-          per_page: int = PER_PAGE) -> dict:
-    """One page of the table, its total and the facet counts of the filtered set."""
-    facets, total = facet_counts(store, filters)
+          per_page: int = PER_PAGE, counts=None) -> dict:
+    """One page of the table, its total and the facet counts of the filtered set (from
+    ``counts(store, filters)`` when given: the web view keeps them per store version)."""
+    facets, total = (counts or facet_counts)(store, filters)
     statements = sorted_statements(store, filters, facets, total, sort,
                                    (page - 1) * per_page, per_page)
     facts = rows(store, statements)

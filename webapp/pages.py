@@ -49,6 +49,11 @@ def int_arg(name: str, default: int | None = None, lo: int | None = None,
     return value
 
 
+def page_args(per_page: int = 50, most: int = 500) -> tuple[int, int]:
+    """``?page=`` (from 1) and ``?per_page=`` (1 to ``most``) of a paged table."""
+    return int_arg("page", 1, 1), int_arg("per_page", per_page, 1, most)
+
+
 def fail(status: int, message: str):
     """One way to refuse a request: the app's error handler answers in the route's language."""
     abort(status, description=message)

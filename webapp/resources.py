@@ -109,6 +109,17 @@ def _label_statements(info: dict[str, dict]) -> None:
                                            f"{row['object']}{year}" + (" (inferred)" if row["inferred"] else ""))
 
 
+def _by_property(rows, other: str, info: dict) -> dict[str, dict]:
+    """Rows of (?p, ?other) grouped by property, each value once, in the order they came."""
+    grouped: dict[str, dict] = {}
+    for r in rows:
+        prop = grouped.setdefault(r["p"].value, {"property": _term(r["p"], {}), "values": []})
+        value = _term(r[other], info)
+        if value not in prop["values"]:
+            prop["values"].append(value)
+    return grouped
+
+
 def describe(iri: str, inbound_page: int = 1) -> dict:
     """The resource page's data: outgoing properties and incoming links (a page of
     INBOUND_PAGE at a time: an index can have thousands), grouped by property."""
@@ -124,18 +135,7 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
     linked |= {r["s"].value for r in in_rows if isinstance(r["s"], ox.NamedNode)}
     info = model.nodes_info(store(), [iri, *[i for i in linked if store().iris.is_minted(i)]])
     _label_statements(info)
-    properties: dict[str, dict] = {}
-    for r in out_rows:
-        prop = properties.setdefault(r["p"].value, {"property": _term(r["p"], {}), "values": []})
-        value = _term(r["o"], info)
-        if value not in prop["values"]:
-            prop["values"].append(value)
-    inbound: dict[str, dict] = {}
-    for r in in_rows:
-        prop = inbound.setdefault(r["p"].value, {"property": _term(r["p"], {}), "values": []})
-        value = _term(r["s"], info)
-        if value not in prop["values"]:
-            prop["values"].append(value)
+    properties, inbound = _by_property(out_rows, "o", info), _by_property(in_rows, "s", info)
     me = dict(info[iri])
     fact = None
     if store().iris.is_statement(iri):

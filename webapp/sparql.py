@@ -18,6 +18,7 @@ from esgkg.graph.remote import TRUNCATED_HEADER
 from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check, read_operation
 from esgkg.graph.vocab import Iris
 
+from . import graphstore
 from .extensions import get_store
 from .executor import QueryTimeout
 from .resultcache import CACHEABLE_FLAG, ResultCache
@@ -61,6 +62,8 @@ def _protocol_error(exc: ProtocolError):
 def sparql():
     if request.method == "OPTIONS":
         return Response(status=204)
+    if request.method == "GET" and graphstore.is_read(request.args):
+        return graphstore.read(request.args)
     op, text, dataset = _read_operation()
     if op is None:
         return _service_description()

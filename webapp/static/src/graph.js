@@ -29,8 +29,12 @@ const state = {
   expanded: new Map(),        // node IRI -> how many neighbours were asked for
   facets: { years: new Set(), documents: new Set() },
   gen: 0,                     // bumped by every reload, so late answers of older ones are dropped
+  hiddenLinks: 0,             // links expansions brought that the cap left undrawn
 };
 const LIMIT = 40;
+// Never more than this many links drawn at once, however many nodes are expanded (?links=N
+// changes it): past a few hundred the drawing is a hairball and Cytoscape slows down.
+const MAX_LINKS = Math.max(1, Number(new URLSearchParams(location.search).get("links")) || 150);
 
 const cy = cytoscape({
   container: document.getElementById("cy"),
@@ -65,20 +69,23 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
     : "/api/neighbourhood?" + params(iri, offset, limit);
   const data = await getJSON(url, { preloaded: first });
   if (gen !== state.gen) return null;     // filters changed while this was loading
+  // Up to the cap, the new links are drawn with the nodes they reach; the rest are counted.
+  const fresh = data.edges.filter((e) => cy.getElementById(e.id).empty());
+  const drawn = fresh.slice(0, Math.max(0, MAX_LINKS - cy.edges("[kind != 'more']").length));
+  state.hiddenLinks += fresh.length - drawn.length;
+  const reached = new Set([iri, state.focus, ...drawn.flatMap((e) => [e.source, e.target])]);
   cy.batch(() => {
     cy.remove(cy.getElementById("more:" + iri));
     for (const n of data.nodes) {
-      if (cy.getElementById(n.iri).empty()) {
+      if (cy.getElementById(n.iri).empty() && reached.has(n.iri)) {
         cy.add({ group: "nodes", data: { id: n.iri, label: n.label, short: shortLabel(n.label, n.aliases), aliases: n.aliases, type: n.type,
                                          page: n.page, focus: n.iri === state.focus } });
       }
     }
-    for (const e of data.edges) {
-      if (cy.getElementById(e.id).empty()) {
-        cy.add({ group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind,
-                                         label: e.label, statement: e.statement, years: e.years,
-                                         document: e.document } });
-      }
+    for (const e of drawn) {
+      cy.add({ group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind,
+                                       label: e.label, statement: e.statement, years: e.years,
+                                       document: e.document } });
     }
     if (data.more > 0) {
       cy.add({ group: "nodes", data: { id: "more:" + iri, type: "more", forNode: iri, offset: offset + limit,
@@ -101,8 +108,11 @@ async function load(iri, { offset = 0, limit = LIMIT, gen = state.gen, first = f
       data.nodes[0].page ? el("a", { href: data.nodes[0].page, text: "Resource page" }) : "");
   }
   if (iri === state.focus && offset === 0) showGroups(data.groups || []);
+  app.dataset.hiddenLinks = String(state.hiddenLinks);
   setStatus(`${cy.nodes("[type != 'more']").length} nodes, ${cy.edges("[kind != 'more']").length} facts` +
-            (data.more ? `; ${data.more} more neighbours of ${shortLabel(data.nodes[0].label)} not shown` : ""));
+            (data.more ? `; ${data.more} more neighbours of ${shortLabel(data.nodes[0].label)} not shown` : "") +
+            (state.hiddenLinks ? `; ${state.hiddenLinks} links hidden (at most ${MAX_LINKS} drawn at once; ` +
+                                 "filter by kind, year or document, or focus on a node, to see others)" : ""));
   return data;
 }
 
@@ -316,6 +326,7 @@ async function reloadAll() {
   app.dataset.ready = "false";
   const expanded = [...state.expanded.keys()];
   state.expanded.clear();
+  state.hiddenLinks = 0;
   cy.elements().remove();
   resetPath("");
   try {
@@ -354,6 +365,7 @@ function syncUrl() {
   if (state.kinds.size) p.set("kinds", [...state.kinds].join(","));
   if (state.year) p.set("year", state.year);
   if (state.document) p.set("document", state.document);
+  if (new URLSearchParams(location.search).has("links")) p.set("links", String(MAX_LINKS));
   history.replaceState(null, "", "/graph?" + p.toString());
 }
 
