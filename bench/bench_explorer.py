@@ -97,10 +97,9 @@ def hub_quads(base: str, companies: int) -> list[ox.Quad]:
 
 
 def build_store(path: Path, base: str, hub: int) -> None:
+    from esgkg.graph.pipeline import ingest_paths
     from esgkg.graph.store import GraphStore
     from esgkg.graph.vocab import Iris
-
-    from esgkg.graph.pipeline import ingest_paths
 
     store = GraphStore(path, iris=Iris(base))
     os.environ["ESGKG_BASE"] = base
@@ -205,6 +204,7 @@ def run_views(url: str, repeat: int) -> dict:
     """First contentful paint of /facts and /documents, the /facts.json twin alone, and the
     timeline of the busiest index (from the fact table's index facet)."""
     import json
+
     from playwright.sync_api import sync_playwright
 
     times: dict[str, list[float]] = {}

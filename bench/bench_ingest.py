@@ -37,7 +37,6 @@ KINDS = ("award", "certification", "membership", "index_inclusion", "standard_ad
 sys.path.insert(0, str(BENCH_DIR))
 import synth  # noqa: E402  (bench/ is scripts, not a package)
 
-
 # ---------------------------------------------------------------------------------------------
 # Corpora
 

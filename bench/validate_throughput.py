@@ -125,8 +125,9 @@ def main(argv=None) -> int:
                     lambda: [validate_graph(g) for g in single])
     assert all(r.conforms for r in results)
     if args.single:
-        import pyshacl
         from importlib.resources import files
+
+        import pyshacl
         few = single[:50]
         shapes_path = str(files("esgkg.ontology").joinpath("shapes.ttl"))
         timed("(a') pyshacl.validate per doc, shapes harvested", sum(map(len, few)), len(few),
@@ -141,7 +142,7 @@ def main(argv=None) -> int:
         n_triples = sum(map(len, batch))
         texts = as_nquads(batch)
         results = timed(f"(b) validate_nquads, one call on {size}", n_triples, size,
-                        lambda: validate_nquads(texts))
+                        lambda texts=texts: validate_nquads(texts))
         assert all(r.conforms for r in results)
 
     # A batch with one bad document: the cost of attributing violations back.

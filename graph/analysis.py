@@ -9,15 +9,14 @@ similar to a given one by what they share.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import networkx as nx
 import pyoxigraph as ox
 
 from .store import GraphStore
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, ORGANIZATION_TYPES, QUALIFIERS, RDF, RDFS, SKOS,
-                    edge_labels)
+from .vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, ORGANIZATION_TYPES, QUALIFIERS, RDF, RDFS, SKOS, edge_labels
 
 HUB_TYPES = ("standard", "index", "initiative", "award")
 # How many hubs or similar organizations an answer lists unless asked for another number.

@@ -15,12 +15,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import BinaryIO
+from xml.sax import SAXException
+from xml.sax.handler import ContentHandler
 
 import defusedxml.sax
 import pyoxigraph as ox
 from defusedxml import DefusedXmlException
-from xml.sax import SAXException
-from xml.sax.handler import ContentHandler
 
 from .formats import READABLE
 from .store import GraphStore

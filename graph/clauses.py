@@ -5,10 +5,11 @@ arguments the parse gives: the subject (nsubj/nsubjpass, inherited along conj/xc
 noun for relative clauses), the objects (typed names in the trigger's subtree, one fact per
 conjunct), and the clause's cues (negation, hypotheticals, years, streaks, ranks).
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
@@ -29,11 +30,14 @@ class PatternSet:
 
     def matches(self, doc, label: str | None = None) -> list[tuple[dict, Span]]:
         """(row, matched span) for every match, in text order; only rows of LABEL if given."""
-        return [(row, span) for name, row, span in all_matches(doc)
-                if name == self.name and (label is None or row["label"] == label)]
+        return [
+            (row, span)
+            for name, row, span in all_matches(doc)
+            if name == self.name and (label is None or row["label"] == label)
+        ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(name: str) -> PatternSet:
     return PatternSet(name)
 
@@ -114,7 +118,7 @@ def is_negated(trigger: Token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in word.children):
             return True
     clause = patterns("clause")
-    for row, span in clause.matches(trigger.doc, "negation"):
+    for _row, span in clause.matches(trigger.doc, "negation"):
         if span.root in (trigger, verb) or span.root.head in (trigger, verb) and span.root.dep_ in ("xcomp", "aux"):
             return True
     return False
@@ -123,16 +127,20 @@ def is_negated(trigger: Token) -> bool:
 def is_hypothetical(trigger: Token) -> bool:
     """'would be eligible', 'if it joins', 'could receive'."""
     verb = governing_verb(trigger)
-    return any(c.lower_ in ("if", "would", "could", "might", "whether", "unless") for c in
-               list(verb.children) + list(trigger.children))
+    return any(
+        c.lower_ in ("if", "would", "could", "might", "whether", "unless")
+        for c in list(verb.children) + list(trigger.children)
+    )
 
 
 def clause_years(root: Token) -> list[int]:
     """Years written in ROOT's subtree, not after 'since' (those date a start)."""
     years = []
     for token in root.subtree:
-        if any((a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and _after_comma(a)) and a != root
-               and root in a.ancestors for a in token.ancestors):
+        if any(
+            (a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and _after_comma(a)) and a != root and root in a.ancestors
+            for a in token.ancestors
+        ):
             continue  # 'the Pledge, which Amazon co-founded in 2019': that year is not this clause's
         match = YEAR.match(token.text)
         if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
@@ -159,7 +167,7 @@ def since_year(root: Token) -> int | None:
 def consecutive_years(sentence: Span, within: set[int] | None = None) -> int | None:
     """'sixth consecutive year', '6th year in a row', 'for the fifth time', 'seven straight years'
     (only cues on tokens WITHIN, when given: a clause's own streak)."""
-    for row, span in patterns("index_inclusion").matches(sentence.doc, "consecutive"):
+    for _row, span in patterns("index_inclusion").matches(sentence.doc, "consecutive"):
         if not (sentence.start <= span.start < sentence.end) or within is not None and span.start not in within:
             continue
         if span[0].lower_ == "for":  # 'for the eleventh time'
@@ -198,5 +206,5 @@ def clause_span(trigger: Token) -> set[int]:
 def list_after_colon(trigger: Token) -> set[int]:
     """'included in the following indices: A, B and C': the tokens after a colon that follows TRIGGER."""
     doc = trigger.doc
-    colon = next((t.i for t in doc[trigger.i:] if t.text == ":"), None)
+    colon = next((t.i for t in doc[trigger.i :] if t.text == ":"), None)
     return set(range(colon + 1, len(doc))) if colon is not None else set()

@@ -18,7 +18,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -401,7 +401,7 @@ def new_decision(iris: Iris, action: str, key: FactKey, statement: str, by: str,
             raise CurationError(f'a decision needs "{name}": who decides, and why')
     changes = changes or {}
     was = {name: (was or {}).get(name) for name in changes}
-    at = datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    at = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
     return Decision(f"{iris.base}id/decision/{uuid.uuid4().hex}", action, key, statement,
                     by.strip(), reason.strip(), at, changes, was)
 

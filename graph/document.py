@@ -4,6 +4,7 @@ entities it names, who it is about, and the one fact builder.
 Relation modules import this module (never extract.py); they add facts through `add`, and never
 rewrite earlier facts or other modules' entities.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,11 @@ class ParsedSentence:
         lo, hi = root.left_edge.i, root.right_edge.i
         found = []
         for m in self.mentions:
-            if m.type in types and lo <= m.root.i <= hi and (m.root == root or root in m.root.ancestors
-                                                           or m.covers(root)):
+            if (
+                m.type in types
+                and lo <= m.root.i <= hi
+                and (m.root == root or root in m.root.ancestors or m.covers(root))
+            ):
                 if exclude is not None and (exclude.left_edge.i <= m.root.i <= exclude.right_edge.i):
                     continue
                 found.append(m)
@@ -106,12 +110,20 @@ class DocContext:
                 owner = self.entity(mention)
             elif child.dep_ == "compound" and child.pos_ == "PROPN" and (mention is None or mention.type == "place"):
                 named.append(child)
-        places = [m for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-                  for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
-                  if m is not None and m.type == "place"]
-        if owner is None or owner.type not in ("company", "organization") or not (named or places and token.tag_ == "NN"):
+        places = [
+            m
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
+            if m is not None and m.type == "place"
+        ]
+        if (
+            owner is None
+            or owner.type not in ("company", "organization")
+            or not (named or places and token.tag_ == "NN")
+        ):
             return None  # 'its plants in England and Wales' are the owner's plants, not one site
-        words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i):token.i + 1]]
+        words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i) : token.i + 1]]
         possessive = "'s" if owner_token is not None else ""
         name = f"{owner.name}{possessive} {' '.join(words)}"
         return self.entities.resolve(name + (f" in {places[0].label}" if places else ""), "site")
@@ -137,7 +149,11 @@ class DocContext:
     def _named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
         """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
         (their roots, with conjuncts), else the noun itself."""
-        first = sentence.mention_at(token.doc[token.i + 1]) if token.pos_ == "NOUN" and token.i + 1 < len(token.doc) else None
+        first = (
+            sentence.mention_at(token.doc[token.i + 1])
+            if token.pos_ == "NOUN" and token.i + 1 < len(token.doc)
+            else None
+        )
         if first is None or first.type not in COMPANY_TYPES or first.span.start != token.i + 1:
             return [token]
         return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
@@ -147,7 +163,10 @@ class DocContext:
         mention = sentence.mention_at(token)
         if mention is not None or token.pos_ == "PROPN":
             return False
-        return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in ("NOUN", "PRON")
+        return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
+            "NOUN",
+            "PRON",
+        )
 
     def entity(self, mention: Mention, type_hint: str | None = None) -> Entity:
         """The entity a mention names, keeping the form the release wrote ('DJSI World')."""
@@ -164,22 +183,34 @@ class DocContext:
         tie), not counting a target's 'by 2050'."""
         if self.meta.year:
             return self.meta.year
-        years = Counter(int(m) for m in re.findall(r"(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b",
-                                                    self.release.text[:20_000]))
+        years = Counter(
+            int(m)
+            for m in re.findall(
+                r"(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b", self.release.text[:20_000]
+            )
+        )
         return max(years, key=lambda y: (years[y], y)) if years else None
 
     # --- the one fact builder ---------------------------------------------------------------
-    def add(self, kind: str, sentence: ParsedSentence, subject: Entity | None, obj: Entity | None,
-            **qualifiers) -> Fact | None:
-        if subject is None or obj is None or normalize(subject.name) == normalize(obj.name) \
-                or subject is obj:
+    def add(
+        self, kind: str, sentence: ParsedSentence, subject: Entity | None, obj: Entity | None, **qualifiers
+    ) -> Fact | None:
+        if subject is None or obj is None or normalize(subject.name) == normalize(obj.name) or subject is obj:
             return None
         fact = Fact(
-            document=self.release.doc_id, kind=kind, subject=subject.name, object=obj.name,
-            evidence=sentence.text, start=sentence.start, end=sentence.sentence.end,
+            document=self.release.doc_id,
+            kind=kind,
+            subject=subject.name,
+            object=obj.name,
+            evidence=sentence.text,
+            start=sentence.start,
+            end=sentence.sentence.end,
             qualifiers={k: v for k, v in qualifiers.items() if v is not None},
-            subject_type=subject.type, object_type=obj.type,
-            subject_aliases=tuple(sorted(subject.aliases)), object_aliases=tuple(sorted(obj.aliases)))
+            subject_type=subject.type,
+            object_type=obj.type,
+            subject_aliases=tuple(sorted(subject.aliases)),
+            object_aliases=tuple(sorted(obj.aliases)),
+        )
         self.facts.append(fact)
         self._by_sentence.setdefault(sentence.start, []).append(fact)
         return fact
@@ -201,8 +232,9 @@ def mark_persons(sentences: list[ParsedSentence]) -> None:
     def retyped(m: Mention) -> Mention:
         if m.type == "company" and m.label in surnames:
             return Mention(m.span, "person", m.label)
-        if m.type == "person" and (any(c.startswith(m.label + " ") for c in companies)
-                                   or votes[m.label, "company"] > votes[m.label, "person"]):
+        if m.type == "person" and (
+            any(c.startswith(m.label + " ") for c in companies) or votes[m.label, "company"] > votes[m.label, "person"]
+        ):
             return Mention(m.span, "company", m.label)
         return m
 
@@ -218,14 +250,19 @@ def mark_acting_places(sentences: list[ParsedSentence]) -> None:
     release, the organization named after it: at least two acting mentions, a third of its own
     ('Brazil's largest', 'Ghana's economy' do not act)."""
     mentions = [m for s in sentences for m in s.mentions if m.type == "place"]
-    acting = Counter(m.label for m in mentions if m.root.dep_ == "nsubj" and m.root.head.pos_ == "VERB"
-                     and m.root.head.lemma_ not in STATIVE_VERBS)
+    acting = Counter(
+        m.label
+        for m in mentions
+        if m.root.dep_ == "nsubj" and m.root.head.pos_ == "VERB" and m.root.head.lemma_ not in STATIVE_VERBS
+    )
     total = Counter(m.label for m in mentions)
     companies = {label for label, n in acting.items() if n >= 2 and 3 * n >= total[label]}
     if companies:
         for sentence in sentences:
-            sentence.mentions = [Mention(m.span, "company", m.label, m.written) if m.type == "place"
-                                 and m.label in companies else m for m in sentence.mentions]
+            sentence.mentions = [
+                Mention(m.span, "company", m.label, m.written) if m.type == "place" and m.label in companies else m
+                for m in sentence.mentions
+            ]
 
 
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
@@ -252,8 +289,14 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
         return None
     for key in list(scores):
         for other in list(scores):
-            if other != key and other.startswith(key + " ") and (suffixed[other] or len(forms[other]) >= len(forms[key])):
-                scores[other] += scores[key]  # 'Thai Union' counts for 'Thai Union Group PCL', not for a store or division
+            if (
+                other != key
+                and other.startswith(key + " ")
+                and (suffixed[other] or len(forms[other]) >= len(forms[key]))
+            ):
+                scores[other] += scores[
+                    key
+                ]  # 'Thai Union' counts for 'Thai Union Group PCL', not for a store or division
     key = scores.most_common(1)[0][0]
     candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
     named = [label for label in candidates if has_company_suffix(label)]

@@ -6,6 +6,7 @@ gazetteer, its head noun, and the NER label. Junk names (a bare "Bank", "CO2") a
 `DocumentEntities` maps every surface form a release uses ("Advanced Semiconductor Engineering,
 Inc.", "ASE") to one entity, whose key mints its IRI across documents.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,17 +14,27 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .language import company_heads, person_title_words, company_prefixes, company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
+from .language import (
+    company_heads,
+    company_prefixes,
+    company_suffixes,
+    has_company_suffix,
+    head_type,
+    is_trigger_word,
+    junk_names,
+    language_data,
+    person_title_words,
+)
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
 
-NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person",
-             "LAW": "standard"}
+NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person", "LAW": "standard"}
 COORDINATED_TYPES = ("company", "index", "initiative", "award")
 HEAD_LABELS = ("award", "index", "agency", "initiative", "organization", "framework", "program")
 CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
 _CORPORATE_TAIL = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$"
+)
 _LEADING = re.compile(r"^(?:the|The|THE|a|an|An|its|Its|their|Their|our|Our|this|This|these|These)\s+")
 _LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -82,7 +93,11 @@ def clean_name(text: str) -> str:
         text = _LEADING_YEAR.sub("", text)
     text = _POSSESSIVE.sub("", text) if not text.endswith("s'") else text
     text = text.strip(" ,;:–—-\"“”'‘’")
-    if original.rstrip().endswith(".") and has_company_suffix(text + ".") and (text + ".").split()[-1] in company_suffixes():
+    if (
+        original.rstrip().endswith(".")
+        and has_company_suffix(text + ".")
+        and (text + ".").split()[-1] in company_suffixes()
+    ):
         text += "."  # 'Inc.', 'Ltd.': the full stop is part of the name
     return text
 
@@ -105,15 +120,27 @@ def name_runs(doc) -> list[Span]:
         if token.text not in heads or not token.text[:1].isupper():
             continue
         start = token.i
-        while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in ("&", "and", "of", "for")
-                             and start > 1 and _capitalised(doc[start - 2])) \
-                and doc[start - 1].text not in ("(", "–", "-") and not doc[start - 1].is_sent_start:
+        while (
+            start > 0
+            and (
+                _capitalised(doc[start - 1])
+                or doc[start - 1].lower_ in ("&", "and", "of", "for")
+                and start > 1
+                and _capitalised(doc[start - 2])
+            )
+            and doc[start - 1].text not in ("(", "–", "-")
+            and not doc[start - 1].is_sent_start
+        ):
             start -= 1
         end = token.i + 1
         if end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on", "in") and _capitalised(doc[end + 1]):
             end += 1
-            while end < len(doc) and (_capitalised(doc[end]) or doc[end].lower_ in ("and", "&", "of")
-                                      and end + 1 < len(doc) and _capitalised(doc[end + 1])):
+            while end < len(doc) and (
+                _capitalised(doc[end])
+                or doc[end].lower_ in ("and", "&", "of")
+                and end + 1 < len(doc)
+                and _capitalised(doc[end + 1])
+            ):
                 end += 1
         while start < end and doc[start].lower_ in CONNECTORS | {"the"}:
             start += 1
@@ -132,21 +159,46 @@ class MentionTyper:
         self.titles = person_title_words()
 
     def mentions(self, doc) -> list[Mention]:
-        ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
-                            for unit in self._split_units(part) for span in _split_coordinated(unit)) if m]
-        for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc) \
-                + lowercase_award_names(doc) + company_head_names(doc):
+        ents = [
+            m
+            for m in (
+                self._typed(span)
+                for ent in doc.ents
+                for part in _split_possessive(ent)
+                for unit in self._split_units(part)
+                for span in _split_coordinated(unit)
+            )
+            if m
+        ]
+        for run in (
+            name_runs(doc)
+            + suffix_names(doc)
+            + subject_names(doc)
+            + certification_names(doc)
+            + lowercase_award_names(doc)
+            + company_head_names(doc)
+        ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
-            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD", TIER_OR_AWARD))
-                   or _core_start(m.span) < run.start or m.span.end > run.end
-                   or run.label_ == "SUBJECT" and m.type == "person" for m in overlapping):
+            if any(
+                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD", TIER_OR_AWARD))
+                or _core_start(m.span) < run.start
+                or m.span.end > run.end
+                or run.label_ == "SUBJECT"
+                and m.type == "person"
+                for m in overlapping
+            ):
                 continue  # the gazetteer's names, longer NER spans and people stand
             if run.label_ == "SUBJECT" and run[0].text in self.titles:
                 continue  # 'President Taro Kawabe said': a person
             label = self._label(run)
-            typed = self._typed(run) or (Mention(run, "company", label) if run.label_ in ("SUBJECT", "COMPANY")
-                                         and label and label not in self.titles and label.lower() not in self.junk
-                                         else None)
+            typed = self._typed(run) or (
+                Mention(run, "company", label)
+                if run.label_ in ("SUBJECT", "COMPANY")
+                and label
+                and label not in self.titles
+                and label.lower() not in self.junk
+                else None
+            )
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
@@ -171,7 +223,7 @@ class MentionTyper:
             while first > 0 and doc[first - 1].pos_ == "PROPN" and first - 1 not in covered:
                 first -= 1
             if doc[first].pos_ == "PROPN" and first not in covered and doc[first].text[:1].isupper():
-                towns.append((None, Mention(doc[first:start - 1], "place", doc[first:start - 1].text)))
+                towns.append((None, Mention(doc[first : start - 1], "place", doc[first : start - 1].text)))
         replaced = {id(old) for old, _ in towns if old is not None}
         return [m for m in ents if id(m) not in replaced] + [town for _, town in towns]
 
@@ -184,12 +236,21 @@ class MentionTyper:
             if mention.type not in COORDINATED_TYPES:
                 continue
             for conjunct in mention.root.conjuncts:
-                if conjunct.i in covered or not (conjunct.pos_ == "PROPN" or conjunct.like_num and conjunct.i > 0
-                                                 and doc[conjunct.i - 1].pos_ == "PROPN"):
+                if conjunct.i in covered or not (
+                    conjunct.pos_ == "PROPN"
+                    or conjunct.like_num
+                    and conjunct.i > 0
+                    and doc[conjunct.i - 1].pos_ == "PROPN"
+                ):
                     continue
                 start = min([c.left_edge.i for c in conjunct.lefts if c.dep_ == "compound"], default=conjunct.i)
-                end = max([c.i for c in conjunct.rights if c.dep_ in ("nummod", "compound") and c.i == conjunct.i + 1],
-                          default=conjunct.i) + 1
+                end = (
+                    max(
+                        [c.i for c in conjunct.rights if c.dep_ in ("nummod", "compound") and c.i == conjunct.i + 1],
+                        default=conjunct.i,
+                    )
+                    + 1
+                )
                 span = doc[start:end]
                 label = self._label(span)
                 if set(range(start, end)) & covered or not label or label.lower() in self.junk:
@@ -207,11 +268,17 @@ class MentionTyper:
         typed = []
         for mention in ents:
             others = [by_root[c.i].type for c in mention.root.conjuncts if c.i in by_root]
-            if mention.type == "company" and len(set(others)) == 1 and others[0] in ("index", "initiative") \
-                    and not mention.span.label_ == "COMPANY":
+            if (
+                mention.type == "company"
+                and len(set(others)) == 1
+                and others[0] in ("index", "initiative")
+                and not mention.span.label_ == "COMPANY"
+            ):
                 mention = Mention(mention.span, others[0], mention.label, mention.written)
             elif mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
-                mention = Mention(mention.span, "company", mention.label, mention.written)  # 'Iberia, Vueling and Level'
+                mention = Mention(
+                    mention.span, "company", mention.label, mention.written
+                )  # 'Iberia, Vueling and Level'
             typed.append(mention)
         return typed
 
@@ -219,8 +286,11 @@ class MentionTyper:
         """'Water Quality Office of the Ministry of Rivers' (one NER span) is a unit and its ministry."""
         for token in span[1:-2]:
             if token.lower_ == "of" and token.nbor(1).lower_ == "the":
-                left, right = span.doc[span.start:token.i], span.doc[token.i + 2:span.end]
-                if head_type(left.text) in ("agency", "organization") and head_type(right.text) in ("agency", "organization"):
+                left, right = span.doc[span.start : token.i], span.doc[token.i + 2 : span.end]
+                if head_type(left.text) in ("agency", "organization") and head_type(right.text) in (
+                    "agency",
+                    "organization",
+                ):
                     return [left, right]
         return [span]
 
@@ -244,7 +314,7 @@ class MentionTyper:
         if not label or label.lower() in self.junk or not any(c.isalpha() for c in label) or label in self.titles:
             return None
         if span.label_.startswith(RULER_PREFIX):
-            return Mention(span, span.label_[len(RULER_PREFIX):].lower(), span.ent_id_ or label, label)
+            return Mention(span, span.label_[len(RULER_PREFIX) :].lower(), span.ent_id_ or label, label)
         if span.label_ in ("AWARD", TIER_OR_AWARD):
             return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
@@ -265,8 +335,14 @@ class MentionTyper:
         ner = NER_TYPES.get(span.label_)
         if ner in ("company",) and (label.islower() or len(label) < 2):
             return None
-        if ner in ("person", "place") and len(span) > 1 and span[-1].text in company_heads() \
-                or ner == "person" and len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if (
+            ner in ("person", "place")
+            and len(span) > 1
+            and span[-1].text in company_heads()
+            or ner == "person"
+            and len(span) == 1
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+        ):
             ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
@@ -287,10 +363,15 @@ def _split_coordinated(span: Span) -> list[Span]:
     if span.label_.startswith(RULER_PREFIX):
         return [span]
     for token in span[1:-1]:
-        conj = [t for t in span[token.i - span.start + 1:] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
-        if token.lower_ == "and" and token.dep_ == "cc" and conj and token.nbor(-1).text[:1].isupper() \
-                and token.nbor(1).text[:1].isupper():  # 'Tiffany & Co.' is one name
-            return [part for part in (span.doc[span.start:token.i], span.doc[token.i + 1:span.end]) if len(part)]
+        conj = [t for t in span[token.i - span.start + 1 :] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
+        if (
+            token.lower_ == "and"
+            and token.dep_ == "cc"
+            and conj
+            and token.nbor(-1).text[:1].isupper()
+            and token.nbor(1).text[:1].isupper()
+        ):  # 'Tiffany & Co.' is one name
+            return [part for part in (span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]) if len(part)]
     return [span]
 
 
@@ -298,7 +379,7 @@ def _split_possessive(span: Span) -> list[Span]:
     """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name."""
     for token in span:
         if (token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")) and token.i > span.start:
-            return [span.doc[span.start:token.i]]
+            return [span.doc[span.start : token.i]]
     return [span]
 
 
@@ -311,12 +392,15 @@ def lowercase_award_names(doc) -> list[Span]:
     names = []
     named_award = any(t.text in ("Award", "Awards") for t in doc)  # then 'the X award' is its tier
     for token in doc:
-        if (token.text in ("medal", "prize", "trophy") or token.text == "award" and not named_award) \
-                and token.i > 0 and _capitalised(doc[token.i - 1]):
+        if (
+            (token.text in ("medal", "prize", "trophy") or token.text == "award" and not named_award)
+            and token.i > 0
+            and _capitalised(doc[token.i - 1])
+        ):
             start = token.i - 1
             while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ not in SENTENCE_OPENERS:
                 start -= 1
-            span = doc[start:token.i + 1]
+            span = doc[start : token.i + 1]
             if all(t.text in LEVEL_WORDS for t in span[:-1]):
                 continue  # 'took the Gold award': a tier
             span.label_ = TIER_OR_AWARD if token.text == "award" else "AWARD"
@@ -329,18 +413,26 @@ def certification_names(doc) -> list[Span]:
     'certification' / 'certificate', or a standard's name with its level after it."""
     names = []
     for token in doc:
-        if token.lower_ in ("certification", "certificate", "certified") and token.i > 0 and _capitalised(doc[token.i - 1]) \
-                and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD":  # 'RSPO certification': the body's scheme
+        if (
+            token.lower_ in ("certification", "certificate", "certified")
+            and token.i > 0
+            and _capitalised(doc[token.i - 1])
+            and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"
+        ):  # 'RSPO certification': the body's scheme
             start = token.i - 1
-            while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in ("to", "of", "for", "&")
-                                 and start > 1 and _capitalised(doc[start - 2])):
+            while start > 0 and (
+                _capitalised(doc[start - 1])
+                or doc[start - 1].lower_ in ("to", "of", "for", "&")
+                and start > 1
+                and _capitalised(doc[start - 2])
+            ):
                 start -= 1
-            span = doc[start:token.i + 1]
+            span = doc[start : token.i + 1]
             span.label_ = "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:
         if ent.label_ == RULER_PREFIX + "STANDARD" and ent.end < len(doc) and doc[ent.end].text in LEVEL_WORDS:
-            span = doc[ent.start:ent.end + 1]
+            span = doc[ent.start : ent.end + 1]
             span.label_ = "CERTIFICATION"
             names.append(span)
     return names
@@ -363,10 +455,15 @@ def suffix_names(doc) -> list[Span]:
         start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
         if start < 0 or not doc[start].text[:1].isupper():
             continue
-        while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in SENTENCE_OPENERS
-                             and doc[start - 1].text not in suffixes
-                             or doc[start - 1].lower_ in ("&", "and", "of") and start > 1 and doc[start - 2].text[:1].isupper()
-                             and doc[start - 2].text not in suffixes):
+        while start > 0 and (
+            doc[start - 1].text[:1].isupper()
+            and doc[start - 1].lower_ not in SENTENCE_OPENERS
+            and doc[start - 1].text not in suffixes
+            or doc[start - 1].lower_ in ("&", "and", "of")
+            and start > 1
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].text not in suffixes
+        ):
             start -= 1
         end = token.i + 1
         if end < len(doc) and doc[end].text == "." and not token.text.endswith("."):
@@ -385,14 +482,19 @@ def prefix_names(doc) -> list[Span]:
         if token.text not in prefixes or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper():
             continue
         end = token.i + 1
-        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].text not in prefixes
-                                  and doc[end].text not in person_title_words()
-                                  or doc[end].text in ("&", "-") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+        while end < len(doc) and (
+            doc[end].text[:1].isupper()
+            and doc[end].text not in prefixes
+            and doc[end].text not in person_title_words()
+            or doc[end].text in ("&", "-")
+            and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()
+        ):
             end += 1
             if doc[end - 1].text in suffixes:
                 break
         if end - token.i >= 2:
-            span = doc[token.i:end]
+            span = doc[token.i : end]
             span.label_ = "COMPANY"
             names.append(span)
     return names
@@ -414,11 +516,15 @@ def company_head_names(doc) -> list[Span]:
         if token.text not in heads or token.pos_ != "PROPN" or token.i == 0:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].lower_ not in SENTENCE_OPENERS:
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].lower_ not in SENTENCE_OPENERS
+        ):
             start -= 1
         if start < token.i:
-            span = doc[start:token.i + 1]
+            span = doc[start : token.i + 1]
             span.label_ = "COMPANY"
             names.append(span)
     return names
@@ -429,17 +535,23 @@ def subject_names(doc) -> list[Span]:
     all proper nouns is a name, and in a release an acting name is usually an organization."""
     names = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or not (token.pos_ == "PROPN" or token.is_upper and 2 <= len(token) <= 6):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not (
+            token.pos_ == "PROPN" or token.is_upper and 2 <= len(token) <= 6
+        ):
             continue
         start = token.i
-        while start > 0 and doc[start - 1].dep_ in ("compound", "punct") and doc[start - 1].head.i in range(start, token.i + 1) \
-                and doc[start - 1].text not in (",", "(", ")", "“", "\""):
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "punct")
+            and doc[start - 1].head.i in range(start, token.i + 1)
+            and doc[start - 1].text not in (",", "(", ")", "“", '"')
+        ):
             start -= 1
-        words = list(doc[start:token.i + 1])
+        words = list(doc[start : token.i + 1])
         while words and words[0].pos_ in ("DET", "PUNCT"):
             words = words[1:]
         if words and all(t.pos_ == "PROPN" or t.is_upper or t.text in ("-", "&", ".") for t in words):
-            span = doc[words[0].i:token.i + 1]
+            span = doc[words[0].i : token.i + 1]
             span.label_ = "SUBJECT"
             names.append(span)
     return names
@@ -481,7 +593,9 @@ class DocumentEntities:
 
     def resolve(self, surface: str, type_hint: str | None = None, written: str | None = None) -> Entity:
         surface = clean_name(surface) or surface.strip()
-        key = standard_key(surface) if type_hint == "standard" or STANDARD_EDITION.search(surface) else normalize(surface)
+        key = (
+            standard_key(surface) if type_hint == "standard" or STANDARD_EDITION.search(surface) else normalize(surface)
+        )
         entity = self.by_surface.get(key)
         if entity is None:
             known = self.lexicon.lookup(surface)
@@ -490,8 +604,12 @@ class DocumentEntities:
                 longer.aliases.add(surface)
                 entity = longer
             elif known:
-                entity = Entity(known.label, known.type, set(known.aliases) | ({surface, written or surface} - {known.label}),
-                                written=written or surface)
+                entity = Entity(
+                    known.label,
+                    known.type,
+                    set(known.aliases) | ({surface, written or surface} - {known.label}),
+                    written=written or surface,
+                )
             else:
                 entity = Entity(surface, type_hint or head_type(surface) or "organization")
             self.by_surface[key] = entity
@@ -529,19 +647,25 @@ class DocumentEntities:
             end = mention.span.end
             if end + 2 >= len(doc) or doc[end].text != "(":
                 continue
-            close = next((t.i for t in doc[end + 1:end + 12] if t.text == ")"), None)
+            close = next((t.i for t in doc[end + 1 : end + 12] if t.text == ")"), None)
             if close is None:
                 continue
-            inside = doc[end + 1:close]
+            inside = doc[end + 1 : close]
             words = [t.text for t in inside]
-            short_caps = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and mention.type == "company"
-            if len(words) == 1 and (short_caps or abbreviation_fits(words[0], mention.label)) and words[0] != mention.label:
+            short_caps = (
+                len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and mention.type == "company"
+            )
+            if (
+                len(words) == 1
+                and (short_caps or abbreviation_fits(words[0], mention.label))
+                and words[0] != mention.label
+            ):
                 self.link(mention.label, words[0], mention.type)
             elif len(words) >= 3 and words[1] == ":" and words[0].isupper():  # (NYSE: AA)
                 self.link(mention.label, words[2], "company")
             elif mention.label.isupper() and len(mention.label) <= 10 and abbreviation_fits(mention.label, inside.text):
                 self.link(inside.text, mention.label, head_type(inside.text) or mention.type)
-            elif words and words[0].lower() in ("hereinafter", "or") or words[:1] in (['"'], ['“']):
+            elif words and words[0].lower() in ("hereinafter", "or") or words[:1] in (['"'], ["“"]):
                 quoted = re.search(r"[\"“]([^\"”]{2,40})[\"”]", inside.text)
                 if quoted:
                     self.link(mention.label, quoted.group(1), mention.type)

@@ -16,10 +16,11 @@ import io
 import json
 import queue
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import groupby
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -400,7 +401,7 @@ def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO, fmt:
     context = jsonld_context()["@context"]
     compactor = _Compactor(context)
     text = io.TextIOWrapper(output, encoding="utf-8", newline="\n", write_through=False)
-    text.write('{\n  "@context": %s,\n  "@graph": [' % json.dumps(context))
+    text.write('{\n  "@context": ' + json.dumps(context) + ',\n  "@graph": [')
     first_item = True
 
     def emit(obj: dict, indent: str) -> None:
@@ -415,8 +416,8 @@ def write_jsonld(store: GraphStore, selection: Selection, output: BinaryIO, fmt:
             for subject, quads in nodes:
                 emit(compactor.node(subject, quads), "    ")
             continue
-        text.write(("\n" if first_item else ",\n") + '    {"@id": %s, "@graph": ['
-                   % json.dumps(compactor.node_id(graph_name)))
+        text.write(("\n" if first_item else ",\n") + '    {"@id": ' + json.dumps(compactor.node_id(graph_name))
+                   + ', "@graph": [')
         first_item = True
         for subject, quads in nodes:
             emit(compactor.node(subject, quads), "      ")

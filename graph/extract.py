@@ -1,10 +1,12 @@
 """Text -> facts: parse a release's candidate sentences with spaCy and run every relation module.
 
 Steps: sentences (rule-based, cheap) -> candidates (sentences that can hold a fact: ones with a
-digit, a capitalised name after the first word, or a trigger word) -> title-case headlines recased as the body writes their words -> `nlp.pipe` -> typed mentions
-and aliases -> the release's own organization -> relation modules (graph/relations/, one per fact
-kind) -> one fact per (kind, subject, object) with the qualifiers of all its mentions.
+digit, a capitalised name after the first word, or a trigger word) -> title-case headlines recased
+as the body writes their words -> `nlp.pipe` -> typed mentions and aliases -> the release's own
+organization -> relation modules (graph/relations/, one per fact kind) -> one fact per (kind,
+subject, object) with the qualifiers of all its mentions.
 """
+
 from __future__ import annotations
 
 import sys
@@ -91,8 +93,14 @@ class parse_progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        self.bar = Progress("parsing sentences", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
+        self.bar = Progress(
+            "parsing sentences",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
         self.bar.__enter__()
         task = self.bar.add_task("parse", total=self.total)
         return lambda n: self.bar.advance(task, n)
@@ -106,7 +114,7 @@ class parse_progress:
 def body_sentences(text: str) -> list[Sentence]:
     """The release's sentences up to trailing page furniture ('Related Posts', 'Media Contact', ...)."""
     marker = end_of_release().search(text)
-    sentences = split_sentences(text[:marker.start()] if marker else text)
+    sentences = split_sentences(text[: marker.start()] if marker else text)
     return sentences
 
 
@@ -118,12 +126,18 @@ def is_candidate(text: str) -> bool:
 def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fact]:
     """A headline restates the body in other words ('Distinguished Award' for the award the body
     names): its fact gives way to a body fact of the same kind and subject that does not contradict it."""
+
     def restated(fact: Fact) -> bool:
-        return any(other is not fact and other.start > headline.end and other.kind == fact.kind
-                   and other.subject == fact.subject
-                   and (other.object == fact.object or fact.kind == "award")
-                   and other.qualifiers.get("year") in (None, fact.qualifiers.get("year"))
-                   for other in facts)
+        return any(
+            other is not fact
+            and other.start > headline.end
+            and other.kind == fact.kind
+            and other.subject == fact.subject
+            and (other.object == fact.object or fact.kind == "award")
+            and other.qualifiers.get("year") in (None, fact.qualifiers.get("year"))
+            for other in facts
+        )
+
     return [f for f in facts if f.start >= headline.end or f.kind not in HEADLINE_KINDS or not restated(f)]
 
 

@@ -6,7 +6,7 @@ title, date and source file.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .facts import CSV_COLUMNS
 from .store import GraphStore

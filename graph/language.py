@@ -4,11 +4,12 @@ Company suffixes, person titles, month names, self-references ("the bank", "we")
 that type a name ("X Award" is an award) and page-furniture markers live there as data, so another
 language is another folder, not new code.
 """
+
 from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lexicon import _data, load_lexicon
 
@@ -20,11 +21,21 @@ def language_data() -> dict:
     return json.loads(_data(f"lang/{LANGUAGE}/lang.json").read_text(encoding="utf-8"))
 
 
-PATTERN_FILES = ("award", "certification", "index_inclusion", "membership", "standard_adoption", "program",
-                 "part_of", "located_in", "metric", "clause")
+PATTERN_FILES = (
+    "award",
+    "certification",
+    "index_inclusion",
+    "membership",
+    "standard_adoption",
+    "program",
+    "part_of",
+    "located_in",
+    "metric",
+    "clause",
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern_rows(name: str) -> tuple[dict, ...]:
     """The rows of ontology/patterns/NAME.jsonl: a spaCy Matcher pattern and its attributes each."""
     text = _data(f"patterns/{name}.jsonl").read_text(encoding="utf-8")
@@ -112,7 +123,7 @@ def head_type(name: str) -> str | None:
     for kind in ("award", "index", "agency", "initiative", "organization", "framework", "program", "place"):
         for head in heads[kind]:
             head_words = head.lower().split()
-            if lowered[-len(head_words):] == head_words:
+            if lowered[-len(head_words) :] == head_words:
                 return "standard" if kind == "framework" else kind
     # the head before a complement: "Ministry of Labor", "Award for Sustainability", "Principles for ..."
     for i, word in enumerate(words[:-1]):
@@ -134,8 +145,11 @@ def candidate_words() -> re.Pattern:
     """Words that can state a fact: the trigger and cue words of every pattern file (as stems,
     so 'receiv' finds 'received'), their irregular forms, program and site nouns, units after a
     number, and the gazetteer's names."""
-    words = set(language_data()["irregular_forms"]) | set(language_data()["program_nouns"]) \
+    words = (
+        set(language_data()["irregular_forms"])
+        | set(language_data()["program_nouns"])
         | set(language_data()["site_nouns"])
+    )
     for name in PATTERN_FILES:
         for row in pattern_rows(name):
             if row["label"] not in ("trigger", "level", "rank"):
@@ -152,8 +166,34 @@ def candidate_words() -> re.Pattern:
     return re.compile(quantity + r"|(?<![\w-])(?:" + "|".join(alternatives) + r")", re.I)
 
 
-LIGHT_WORDS = {"have", "be", "make", "get", "take", "give", "keep", "set", "run", "use", "part", "place",
-               "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "as", "top", "first", "best"}
+LIGHT_WORDS = {
+    "have",
+    "be",
+    "make",
+    "get",
+    "take",
+    "give",
+    "keep",
+    "set",
+    "run",
+    "use",
+    "part",
+    "place",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "as",
+    "top",
+    "first",
+    "best",
+}
 
 
 def is_trigger_word(word: str) -> bool:

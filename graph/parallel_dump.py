@@ -14,8 +14,9 @@ from __future__ import annotations
 import io
 import multiprocessing
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import BinaryIO, Sequence
+from typing import BinaryIO
 
 import pyoxigraph as ox
 

@@ -16,9 +16,19 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .document import DocContext
 from .facts import Fact
 from .read import source_fingerprint
-from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, ORGANIZATION_TYPES, QUALIFIERS, SCHEMA, Iris,
-                    short_hash, status_iri)
-
+from .vocab import (
+    ENTITY_CLASSES,
+    ESG,
+    FACT_KINDS,
+    NOT_INFERRED,
+    OA,
+    ORGANIZATION_TYPES,
+    QUALIFIERS,
+    SCHEMA,
+    Iris,
+    short_hash,
+    status_iri,
+)
 
 # Every statement names the extractor that made it: analysts filter on it, and a store's facts
 # from before an extraction change can be told from those after (docs/curation.md).

@@ -177,7 +177,7 @@ class RemoteStore:
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()
             raise RemoteError(f"{exc.url}: HTTP {exc.code}: {detail}", exc.code) from None
-        except (socket.timeout, TimeoutError) as exc:
+        except TimeoutError as exc:
             raise RemoteTimeout(f"{url}: no answer in time ({exc})") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (socket.timeout, TimeoutError)):

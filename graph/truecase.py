@@ -4,6 +4,7 @@ line is parsed, each word gets the case the release's own body gives it ('wins',
 'Halden Foods'); a word the body never writes keeps the headline's case. Only letter case changes,
 so every character offset stays the same.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
 MIN_CONTENT_WORDS = 3  # 'ISO 14001' or 'Media Contact' is a label, not a headline
 FUNCTION_WORDS = frozenset(
     "a an the and or but nor for of in on at to by with from as into onto over under its their his her our "
-    "is are was were be been being has have had this that these those".split())
+    "is are was were be been being has have had this that these those".split()
+)
 
 
 class BodyCasing:
@@ -27,7 +29,7 @@ class BodyCasing:
             if is_title_case(line):
                 continue  # the headlines themselves say nothing about case
             for match in WORD.finditer(line):
-                if not SENTENCE_START.search(line[max(0, match.start() - 3):match.start()]):
+                if not SENTENCE_START.search(line[max(0, match.start() - 3) : match.start()]):
                     self.forms[match.group()] += 1
 
     def usual_form(self, word: str) -> str:
@@ -39,6 +41,7 @@ class BodyCasing:
             if form == form.lower():
                 return sum(self.forms[s] for s in set(stems))
             return self.forms[form]
+
         best = max(candidates, key=lambda form: (seen(form), form == word))
         return best if seen(best) else word
 
@@ -60,4 +63,5 @@ def truecase(text: str, casing: BodyCasing) -> str:
         if word.lower() in FUNCTION_WORDS:
             return word.lower()
         return casing.usual_form(word)
+
     return WORD.sub(recase, text)

@@ -148,9 +148,9 @@ def shapes_graph() -> rdflib.Graph:
 @lru_cache(maxsize=1)
 def _pyshacl_shapes():
     """pySHACL's ShapesGraph with its shapes harvested, shared by every validation."""
+    from pyshacl.monkey import apply_patches
     from pyshacl.shapes_graph import ShapesGraph
     from pyshacl.validator import assign_baked_in
-    from pyshacl.monkey import apply_patches
 
     apply_patches()
     assign_baked_in()

@@ -126,8 +126,9 @@ def status_iri(status: str):
 @lru_cache(maxsize=1)
 def edge_labels() -> dict[str, str]:
     """Direct edge IRI -> its rdfs:label in ontology/esgkg.ttl, the one place edges are named."""
-    import pyoxigraph as ox
     from importlib.resources import files
+
+    import pyoxigraph as ox
 
     text = files("esgkg.ontology").joinpath("esgkg.ttl").read_bytes()
     label = ox.NamedNode(str(RDFS.label))

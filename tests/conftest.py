@@ -135,7 +135,7 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, probe: str) -> N
         try:
             with urllib.request.urlopen(url + probe, timeout=2):
                 return
-        except (urllib.error.URLError, ConnectionError, socket.timeout):
+        except (TimeoutError, urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
     proc.kill()
     raise RuntimeError(f"server did not come up:\n{log.read_text()}")

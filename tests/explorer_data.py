@@ -137,7 +137,7 @@ def load_xss(store) -> None:
 def load_hub(store, companies: int = 100, doc_id: str = "hub-release") -> None:
     """One release listing ``companies`` members of one index: a hub for the "show N more" node."""
     index = ("index", "Example Hub Sustainability Index", ["EHSI"])
-    lines, facts = [], []
+    facts = []
     text = ""
     for i in range(companies):
         sentence = f"Company {i:05d} Ltd. was included in the Example Hub Sustainability Index in 2023.\n"

@@ -10,8 +10,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from esgkg.graph.store import GraphStore
-from esgkg.graph.vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, Iris, short_hash,
-                               status_iri)
+from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, Iris, short_hash, status_iri
 
 ENTITIES = {  # label -> (type, aliases)
     "Acme Corporation": ("company", ("Acme",)),

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from esgkg.graph import analysis
 from esgkg.cli import main
+from esgkg.graph import analysis
 
 
 @pytest.fixture

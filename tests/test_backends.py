@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from conftest import make_store
 from esgkg.webapp import create_app, get_store
+
+from conftest import make_store
 
 
 def test_pooled_store_answers_like_a_graphstore(tmp_path):

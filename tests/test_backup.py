@@ -4,8 +4,8 @@ import io
 import pyoxigraph as ox
 import pytest
 
-from esgkg.graph import backup
 from esgkg.cli import main
+from esgkg.graph import backup
 from esgkg.graph.store import GraphStore
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

@@ -13,8 +13,8 @@ import pytest
 
 from esgkg.graph import curation
 from esgkg.graph.pipeline import ingest_paths
-from esgkg.graph.read import MAX_BYTES
 from esgkg.graph.rdf import EXTRACTOR_VERSION
+from esgkg.graph.read import MAX_BYTES
 from esgkg.graph.store import GraphStore
 from esgkg.webapp import create_app
 

@@ -9,11 +9,10 @@ import threading
 import time
 import urllib.parse
 
+import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import Unauthorized
-
-import pyoxigraph as ox
 
 from conftest import http_request, make_store
 

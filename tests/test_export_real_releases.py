@@ -12,8 +12,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from esgkg.graph import analysis, export, formats
 from esgkg.cli import main
+from esgkg.graph import analysis, export, formats
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.pipeline import ingest_paths
 from esgkg.graph.stats import store_stats

@@ -1,5 +1,6 @@
 """One short release per construction, written for these tests (never copied from a real release):
 what each relation module (graph/relations/) must find from the parse, and what it must leave alone."""
+
 from pathlib import Path
 
 import pytest
@@ -18,51 +19,75 @@ def only(records, kind):
 
 
 def test_award_with_year_level_and_conferring_body():
-    text = ("Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award from the "
-            "Ministry of Environment. ZMC was accorded the Platinum Leader award, which is the highest tier.")
+    text = (
+        "Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award from the "
+        "Ministry of Environment. ZMC was accorded the Platinum Leader award, which is the highest tier."
+    )
     awards = only(facts_of(text), "award")
-    assert awards == [{
-        "document": "test-release", "kind": "award", "subject": "Zentrix Mobility Corp.",
-        "object": "Clean Air Award", "year": 2024, "level": "Platinum Leader",
-        "awarded_by": "Ministry of Environment",
-        "evidence": "Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award "
-                    "from the Ministry of Environment."}]
+    assert awards == [
+        {
+            "document": "test-release",
+            "kind": "award",
+            "subject": "Zentrix Mobility Corp.",
+            "object": "Clean Air Award",
+            "year": 2024,
+            "level": "Platinum Leader",
+            "awarded_by": "Ministry of Environment",
+            "evidence": "Zentrix Mobility Corp. (ZMC) today announced that it has won the 2024 Clean Air Award "
+            "from the Ministry of Environment.",
+        }
+    ]
 
 
 def test_award_year_defaults_to_release_date():
-    text = "Berlin, March 3, 2019. Quorvane Foods AG received the Water Stewardship Prize from the Global Water Council."
+    text = (
+        "Berlin, March 3, 2019. Quorvane Foods AG received the Water Stewardship Prize from the Global Water Council."
+    )
     (award,) = only(facts_of(text), "award")
-    assert (award["object"], award["year"], award["awarded_by"]) == ("Water Stewardship Prize", 2019, "Global Water Council")
+    assert (award["object"], award["year"], award["awarded_by"]) == (
+        "Water Stewardship Prize",
+        2019,
+        "Global Water Council",
+    )
 
 
-@pytest.mark.parametrize("sentence, status", [
-    ("Holvia Ltd. has obtained ISO 14001 certification for its plant.", "held"),
-    ("Holvia Ltd. is in the process of obtaining ISO 50001.", "in_progress"),
-    ("Holvia Ltd. plans to obtain ISO 27001 next year.", "planned"),
-    ("Holvia Ltd. has renewed its ISO 9001:2015 certificate.", "renewed"),
-])
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("Holvia Ltd. has obtained ISO 14001 certification for its plant.", "held"),
+        ("Holvia Ltd. is in the process of obtaining ISO 50001.", "in_progress"),
+        ("Holvia Ltd. plans to obtain ISO 27001 next year.", "planned"),
+        ("Holvia Ltd. has renewed its ISO 9001:2015 certificate.", "renewed"),
+    ],
+)
 def test_certification_status(sentence, status):
     (cert,) = only(facts_of(sentence), "certification")
     assert cert["status"] == status and cert["subject"] == "Holvia Ltd."
 
 
 def test_standard_only_named_as_replaced_is_not_a_certification():
-    text = ("Holvia Ltd. has achieved ISO 45001. The standard replaces older schemes such as OHSAS 18001, "
-            "which it supersedes.")
+    text = (
+        "Holvia Ltd. has achieved ISO 45001. The standard replaces older schemes such as OHSAS 18001, "
+        "which it supersedes."
+    )
     assert [c["object"] for c in only(facts_of(text), "certification")] == ["ISO 45001"]
 
 
 def test_membership_resolves_abbreviation_and_join_year():
-    text = ("Taipei, 5 May 2022 - Nordkap Systems Inc. (NKS) is a member of the RBA (Responsible Business Alliance). "
-            "NKS joined RE100 this year.")
+    text = (
+        "Taipei, 5 May 2022 - Nordkap Systems Inc. (NKS) is a member of the RBA (Responsible Business Alliance). "
+        "NKS joined RE100 this year."
+    )
     members = {m["object"]: m.get("since") for m in only(facts_of(text), "membership")}
     assert members == {"Responsible Business Alliance": None, "RE100": 2022}
 
 
 def test_index_inclusion_with_streak_from_next_sentence():
-    text = ("HSINCHU, Oct. 2, 2018 /PRNewswire/ -- Pellucid Chips Corporation was ranked at the top of its industry "
-            "on the Dow Jones Sustainability World Index (DJSI World). This is the 4th year in a row that the "
-            "company has been selected.")
+    text = (
+        "HSINCHU, Oct. 2, 2018 /PRNewswire/ -- Pellucid Chips Corporation was ranked at the top of its industry "
+        "on the Dow Jones Sustainability World Index (DJSI World). This is the 4th year in a row that the "
+        "company has been selected."
+    )
     (index,) = only(facts_of(text), "index_inclusion")
     assert index["object"] == "Dow Jones Sustainability World Index"
     assert (index["year"], index["consecutive_years"], index["rank"]) == (2018, 4, "top")
@@ -72,12 +97,16 @@ def test_index_inclusion_with_streak_from_next_sentence():
 def test_standard_adoption_lists_every_body():
     text = "Ovarin Chemicals plc follows standards from organizations such as FM Global and the National Fire Protection Association."
     assert {f["object"] for f in only(facts_of(text), "standard_adoption")} == {
-        "FM Global", "National Fire Protection Association"}
+        "FM Global",
+        "National Fire Protection Association",
+    }
 
 
 def test_program_with_since_and_location():
-    text = ("Since 2011, Lumora Textiles Inc. has operated a solar training center in Penang for local students. "
-            "Lumora Textiles Inc. has launched a rainwater harvesting system that serves its dyeing lines.")
+    text = (
+        "Since 2011, Lumora Textiles Inc. has operated a solar training center in Penang for local students. "
+        "Lumora Textiles Inc. has launched a rainwater harvesting system that serves its dyeing lines."
+    )
     programs = {p["object"]: (p.get("since"), p.get("location")) for p in only(facts_of(text), "program")}
     assert programs == {"solar training center": (2011, "Penang"), "rainwater harvesting system": (None, None)}
 
@@ -96,48 +125,62 @@ def test_sites_in_listed_places():
 
 
 def test_metrics_keep_scale_words_in_unit():
-    text = ("Veltaro Energy Inc. said its recycling program delivers energy savings of 3.5 million kilowatt hours "
-            "and cuts water consumption by 12,400 gallons.")
+    text = (
+        "Veltaro Energy Inc. said its recycling program delivers energy savings of 3.5 million kilowatt hours "
+        "and cuts water consumption by 12,400 gallons."
+    )
     metrics = {m["object"]: (m["value"], m["unit"]) for m in only(facts_of(text), "metric")}
     assert metrics == {"energy savings": (3.5, "million kilowatt hours"), "water consumption": (12400, "gallons")}
 
 
 def test_text_without_esg_facts_gives_none():
-    text = ("Our team enjoyed the spring picnic. Everyone brought sandwiches and played games in the park. "
-            "We look forward to next year's gathering.")
+    text = (
+        "Our team enjoyed the spring picnic. Everyone brought sandwiches and played games in the park. "
+        "We look forward to next year's gathering."
+    )
     assert facts_of(text) == []
 
 
 def test_page_furniture_after_related_posts_is_ignored():
-    text = ("Quillon Bio Inc. has achieved ISO 14001 certification.\n\nRelated Posts\n\n"
-            "Quillon Bio Inc. launches new recycling program in Lyon")
+    text = (
+        "Quillon Bio Inc. has achieved ISO 14001 certification.\n\nRelated Posts\n\n"
+        "Quillon Bio Inc. launches new recycling program in Lyon"
+    )
     assert [f["kind"] for f in facts_of(text)] == ["certification"]
 
 
 def test_general_article_about_esg_names_no_company_facts():
-    text = ("Three Reporting Trends for Next Year\n\nBy Ana Lopez - March 2, 2023\n\n"
-            "Investors compare companies with the Dow Jones Sustainability Index and MSCI ESG Ratings. "
-            "Many firms are certified to ISO 14001. An office can save 10% of its electricity, "
-            "according to the International Energy Agency.")
+    text = (
+        "Three Reporting Trends for Next Year\n\nBy Ana Lopez - March 2, 2023\n\n"
+        "Investors compare companies with the Dow Jones Sustainability Index and MSCI ESG Ratings. "
+        "Many firms are certified to ISO 14001. An office can save 10% of its electricity, "
+        "according to the International Energy Agency."
+    )
     assert facts_of(text) == []
 
 
 def test_abbreviated_company_forms_do_not_end_the_sentence():
-    text = ("TAIPEI, 5 May 2024 – Marlowe Textiles Pte. Ltd. (\"Marlowe\") was ranked No. 1 in the "
-            "Regional Apparel Sustainability Index. Marlowe is a member of the Roundtable on Responsible Cotton.")
+    text = (
+        'TAIPEI, 5 May 2024 – Marlowe Textiles Pte. Ltd. ("Marlowe") was ranked No. 1 in the '
+        "Regional Apparel Sustainability Index. Marlowe is a member of the Roundtable on Responsible Cotton."
+    )
     records = facts_of(text)
     (index,) = only(records, "index_inclusion")
-    assert (index["subject"], index["object"]) == ("Marlowe Textiles Pte. Ltd.",
-                                                  "Regional Apparel Sustainability Index")
+    assert (index["subject"], index["object"]) == (
+        "Marlowe Textiles Pte. Ltd.",
+        "Regional Apparel Sustainability Index",
+    )
     assert index["evidence"].startswith("Marlowe Textiles Pte. Ltd.")  # the dateline is a sentence of its own
     (membership,) = only(records, "membership")
     assert membership["object"] == "Roundtable on Responsible Cotton"
 
 
 def test_a_sector_noun_refers_to_the_company_and_the_join_year_stays_in_its_clause():
-    text = ("Oslo, 2 June 2021 – Fjordline Savings Bank ASA said it topped the Nordic Green Banking Index. "
-            "The bank became a signatory of the Principles for Sustainable Lending in 2018 and has joined "
-            "the Coastal Climate Alliance.")
+    text = (
+        "Oslo, 2 June 2021 – Fjordline Savings Bank ASA said it topped the Nordic Green Banking Index. "
+        "The bank became a signatory of the Principles for Sustainable Lending in 2018 and has joined "
+        "the Coastal Climate Alliance."
+    )
     members = {r["object"]: r.get("since") for r in only(facts_of(text), "membership")}
     assert members == {"Principles for Sustainable Lending": 2018, "Coastal Climate Alliance": 2021}
 
@@ -146,29 +189,40 @@ def test_a_long_measure_keeps_its_scope_words():
     text = "Velmora Chemicals Inc. reduced its Scope 1 and 2 greenhouse gas emissions by 21% in 2023."
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
-        "Scope 1 and 2 greenhouse gas emissions", 21, "percent", 2023)
+        "Scope 1 and 2 greenhouse gas emissions",
+        21,
+        "percent",
+        2023,
+    )
 
 
 def test_two_awards_won_at_a_ceremony_are_two_facts_and_the_ceremony_none():
-    text = ("Lisbon, 3 May 2023 – Solvera Tiles S.A. has won the Circular Design Award and the Clean "
-            "Kiln Award at the 2023 Iberian Industry Awards, organised by Industria Iberica.")
+    text = (
+        "Lisbon, 3 May 2023 – Solvera Tiles S.A. has won the Circular Design Award and the Clean "
+        "Kiln Award at the 2023 Iberian Industry Awards, organised by Industria Iberica."
+    )
     awards = {r["object"]: r.get("awarded_by") for r in only(facts_of(text), "award")}
     assert awards == {"Circular Design Award": "Industria Iberica", "Clean Kiln Award": "Industria Iberica"}
 
 
 def test_one_of_a_ranking_list_is_an_index_inclusion():
-    text = ("Quillon Robotics Inc. was named one of the 50 Most Trusted Manufacturers by Industry Weekly, "
-            "and was recognized as one of Canada's Greenest Employers 2024.")
+    text = (
+        "Quillon Robotics Inc. was named one of the 50 Most Trusted Manufacturers by Industry Weekly, "
+        "and was recognized as one of Canada's Greenest Employers 2024."
+    )
     lists = {r["object"] for r in only(facts_of(text), "index_inclusion")}
     assert lists == {"50 Most Trusted Manufacturers", "Canada's Greenest Employers"}
 
 
 def test_subsidiary_after_a_ticker_and_a_pledge_signed_with_its_article():
-    text = ("OSLO, 4 April 2022 – Nordkyst Ferries ASA (OSE: NKF), a subsidiary of Fjellvik Holdings, "
-            "said it signed The Climate Pledge in 2020.")
+    text = (
+        "OSLO, 4 April 2022 – Nordkyst Ferries ASA (OSE: NKF), a subsidiary of Fjellvik Holdings, "
+        "said it signed The Climate Pledge in 2020."
+    )
     records = facts_of(text)
     assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [
-        ("Nordkyst Ferries ASA", "Fjellvik Holdings")]
+        ("Nordkyst Ferries ASA", "Fjellvik Holdings")
+    ]
     assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [("Climate Pledge", 2020)]
 
 
@@ -179,25 +233,36 @@ def test_a_quantity_between_two_years_belongs_to_the_later_one():
 
 
 def test_award_head_before_its_complement_and_the_presenting_unit_of_a_ministry():
-    text = ("Penrose Cables Co., Ltd. was honored with the Excellence Award for Clean Transport by the "
-            "Transport Safety Agency. The Energy Bureau of the Ministry of Industry also presented Penrose "
-            "with the 2021 Efficient Plant Award.")
+    text = (
+        "Penrose Cables Co., Ltd. was honored with the Excellence Award for Clean Transport by the "
+        "Transport Safety Agency. The Energy Bureau of the Ministry of Industry also presented Penrose "
+        "with the 2021 Efficient Plant Award."
+    )
     awards = {r["object"]: r.get("awarded_by") for r in only(facts_of(text), "award")}
-    assert awards == {"Excellence Award for Clean Transport": "Transport Safety Agency",
-                      "Efficient Plant Award": "Energy Bureau"}
+    assert awards == {
+        "Excellence Award for Clean Transport": "Transport Safety Agency",
+        "Efficient Plant Award": "Energy Bureau",
+    }
 
 
 def test_a_participle_verb_states_a_quantity():
     text = "Corvane Steel AG runs a rooftop solar plant, generating 2.4 million kWh of electricity in 2022."
     (metric,) = only(facts_of(text), "metric")
     assert (metric["object"], metric["value"], metric["unit"], metric["year"]) == (
-        "electricity", 2.4, "million kWh", 2022)
+        "electricity",
+        2.4,
+        "million kWh",
+        2022,
+    )
 
 
-@pytest.mark.parametrize("sentence", [
-    "The company is based in Tromsdal, Norway.",
-    "Headquartered in Tromsdal, Norway, the company runs plants across Europe.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company is based in Tromsdal, Norway.",
+        "Headquartered in Tromsdal, Norway, the company runs plants across Europe.",
+    ],
+)
 def test_a_seat_cue_makes_an_unlisted_town_a_place(sentence):
     text = "Varnick Pumps AS won an award. " + sentence
     located = [r["object"] for r in only(facts_of(text), "located_in")]
@@ -205,109 +270,146 @@ def test_a_seat_cue_makes_an_unlisted_town_a_place(sentence):
 
 
 def test_a_unit_of_a_ministry_is_part_of_it_and_confers_the_award():
-    text = ("Dunmore Paper plc received the 2022 Clean Water Award from the Water Quality Office of the "
-            "Ministry of Rivers. Dunmore Paper was also presented with the Health Promotion Administration "
-            "of the Ministry of Care's Healthy Workplace Award.")
+    text = (
+        "Dunmore Paper plc received the 2022 Clean Water Award from the Water Quality Office of the "
+        "Ministry of Rivers. Dunmore Paper was also presented with the Health Promotion Administration "
+        "of the Ministry of Care's Healthy Workplace Award."
+    )
     records = facts_of(text)
     assert {(r["subject"], r["object"]) for r in only(records, "part_of")} == {
-        ("Water Quality Office", "Ministry of Rivers"), ("Health Promotion Administration", "Ministry of Care")}
+        ("Water Quality Office", "Ministry of Rivers"),
+        ("Health Promotion Administration", "Ministry of Care"),
+    }
     assert {r["object"]: r["awarded_by"] for r in only(records, "award")}["Clean Water Award"] == "Water Quality Office"
 
 
 def test_subsidiary_of_the_company():
-    text = ("Lyon, 9 March 2021 – Corbel Foods SA won an award. Corbel Dairy SAS, a wholly owned subsidiary "
-            "of the company, supplies the group.")
+    text = (
+        "Lyon, 9 March 2021 – Corbel Foods SA won an award. Corbel Dairy SAS, a wholly owned subsidiary "
+        "of the company, supplies the group."
+    )
     records = facts_of(text)
     assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Corbel Dairy SAS", "Corbel Foods SA")]
 
 
-@pytest.mark.parametrize("sentence, kind, status", [
-    ("Its main plant is undergoing the ISO 22301 certification audit.", "certification", "in_progress"),
-    ("The company aims to have its headquarters certified to ISO 50001 by 2027.", "certification", "planned"),
-    ("The company follows ISO 26000 in managing its sustainability performance.", "standard_adoption", None),
-])
+@pytest.mark.parametrize(
+    "sentence, kind, status",
+    [
+        ("Its main plant is undergoing the ISO 22301 certification audit.", "certification", "in_progress"),
+        ("The company aims to have its headquarters certified to ISO 50001 by 2027.", "certification", "planned"),
+        ("The company follows ISO 26000 in managing its sustainability performance.", "standard_adoption", None),
+    ],
+)
 def test_audits_underway_plans_to_be_certified_and_guidance_standards(sentence, kind, status):
     records = facts_of("Brenwick Glass Ltd. publishes its report. " + sentence)
     assert [(r["kind"], r.get("status")) for r in records] == [(kind, status)]
 
 
 def test_certification_schemes_and_a_rating_upgrade_from_the_gazetteer():
-    text = ("Orrin Apparel Ltd. received B Corp certification, and its Penang warehouse obtained Green Mark "
-            "Platinum certification. MSCI upgraded Orrin Apparel's ESG rating to AA.")
+    text = (
+        "Orrin Apparel Ltd. received B Corp certification, and its Penang warehouse obtained Green Mark "
+        "Platinum certification. MSCI upgraded Orrin Apparel's ESG rating to AA."
+    )
     records = facts_of(text)
-    assert {r["object"].lower() for r in only(records, "certification")} == {"b corp certification", "green mark platinum"}
+    assert {r["object"].lower() for r in only(records, "certification")} == {
+        "b corp certification",
+        "green mark platinum",
+    }
 
 
 def test_quoted_award_keeps_its_tier_word_and_a_category_is_no_part_of_the_name():
-    text = ("Pune, 3 March 2022: Sarvesh Polymers Limited has been conferred with the 'Golden Lotus Award for "
-            "Sustainability' by the Institute of Green Business. Sarvesh Polymers also received the Clean Air "
-            "Award in the Manufacturing category.")
+    text = (
+        "Pune, 3 March 2022: Sarvesh Polymers Limited has been conferred with the 'Golden Lotus Award for "
+        "Sustainability' by the Institute of Green Business. Sarvesh Polymers also received the Clean Air "
+        "Award in the Manufacturing category."
+    )
     awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
     assert awards == {"Golden Lotus Award for Sustainability": None, "Clean Air Award": "Manufacturing"}
 
 
 def test_a_world_body_keeps_its_first_word_and_held_is_a_status():
-    text = ("Grenholt Metals AG is a member of the World Copper Federation. "
-            "Grenholt's Bochum plant has held ISO 50001 certification since 2016.")
+    text = (
+        "Grenholt Metals AG is a member of the World Copper Federation. "
+        "Grenholt's Bochum plant has held ISO 50001 certification since 2016."
+    )
     records = facts_of(text)
     assert [r["object"] for r in only(records, "membership")] == ["World Copper Federation"]
     assert [(r["object"], r["status"]) for r in only(records, "certification")] == [("ISO 50001", "held")]
 
 
 def test_a_customer_confers_an_award_and_an_x_based_company_is_located_in_x():
-    text = ("Detroit, May 2, 2023 – Kelso Fasteners, Inc. announced that Aurelian Motors Corporation presented it "
-            "with the 2023 Supplier Excellence Award. Kelso Fasteners is an Ohio-based supplier and a member of "
-            "the Fastener Industry Action Group. Kelso now sources 40 percent of its electricity from wind.")
+    text = (
+        "Detroit, May 2, 2023 – Kelso Fasteners, Inc. announced that Aurelian Motors Corporation presented it "
+        "with the 2023 Supplier Excellence Award. Kelso Fasteners is an Ohio-based supplier and a member of "
+        "the Fastener Industry Action Group. Kelso now sources 40 percent of its electricity from wind."
+    )
     records = facts_of(text)
     assert [(r["object"], r.get("awarded_by")) for r in only(records, "award")] == [
-        ("Supplier Excellence Award", "Aurelian Motors Corporation")]
+        ("Supplier Excellence Award", "Aurelian Motors Corporation")
+    ]
     assert {r["object"] for r in only(records, "located_in")} == {"Detroit", "Ohio"}
     assert [r["object"] for r in only(records, "membership")] == ["Fastener Industry Action Group"]
     assert [(r["object"], r["value"]) for r in only(records, "metric")] == [("electricity", 40)]
 
 
 def test_awards_won_in_an_awards_programme_keep_their_own_tiers():
-    text = ("Hualin Optics Corp. was honored in the 2022 Island Sustainability Awards hosted by the Island "
-            "Institute for Sustainability, winning the Sustainability Report Gold Award and the Water Stewardship Award.")
+    text = (
+        "Hualin Optics Corp. was honored in the 2022 Island Sustainability Awards hosted by the Island "
+        "Institute for Sustainability, winning the Sustainability Report Gold Award and the Water Stewardship Award."
+    )
     awards = {r["object"]: r.get("level") for r in only(facts_of(text), "award")}
     assert awards == {"Sustainability Report Gold Award": "Gold Award", "Water Stewardship Award": None}
 
 
 def test_a_score_is_no_letter_grade_and_page_furniture_with_text_ends_the_release():
-    text = ("Tarnow Freight S.A. earned a score of 85 out of 100 in the S&P Global Corporate Sustainability "
-            "Assessment.\n\nRelated Posts: Tarnow Freight wins the Blue Logistics Award 2019\n")
+    text = (
+        "Tarnow Freight S.A. earned a score of 85 out of 100 in the S&P Global Corporate Sustainability "
+        "Assessment.\n\nRelated Posts: Tarnow Freight wins the Blue Logistics Award 2019\n"
+    )
     records = facts_of(text)
     assert [(r["kind"], r.get("rank")) for r in records] == [("index_inclusion", "85")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Ardent Chips Corp. has committed to using 100% renewable energy by the end of 2045.",
-    "Ardent Chips Corp. aims to use 60 percent renewable electricity by 2030.",
-    "Ardent Chips Corp. is committing to source 100% renewable power.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ardent Chips Corp. has committed to using 100% renewable energy by the end of 2045.",
+        "Ardent Chips Corp. aims to use 60 percent renewable electricity by 2030.",
+        "Ardent Chips Corp. is committing to source 100% renewable power.",
+    ],
+)
 def test_a_target_is_not_a_reported_quantity(sentence):
     assert only(facts_of(sentence), "metric") == []
 
 
 def test_a_partner_named_in_full_keeps_its_own_facts():
-    text = ("Osaka, 9 October 2023 – Lumbra Power Corporation announced a partnership with Tesko Resins Ltd. on hydrogen. "
-            "Tesko Resins, which is a member of the Hydrogen Council, holds ISO 14001 certification for its plants.")
+    text = (
+        "Osaka, 9 October 2023 – Lumbra Power Corporation announced a partnership with Tesko Resins Ltd. on hydrogen. "
+        "Tesko Resins, which is a member of the Hydrogen Council, holds ISO 14001 certification for its plants."
+    )
     records = facts_of(text)
     assert {(r["kind"], r["subject"], r["object"]) for r in records if r["kind"] != "located_in"} == {
-        ("membership", "Tesko Resins Ltd.", "Hydrogen Council"), ("certification", "Tesko Resins Ltd.", "ISO 14001")}
+        ("membership", "Tesko Resins Ltd.", "Hydrogen Council"),
+        ("certification", "Tesko Resins Ltd.", "ISO 14001"),
+    }
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Ostra Telecom Corp. logged 15,416 hours of volunteer service.", "volunteer service"),
-    ("Ostra Telecom Corp. avoided 18,582 tonnes of CO2e.", "CO2e avoided"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Ostra Telecom Corp. logged 15,416 hours of volunteer service.", "volunteer service"),
+        ("Ostra Telecom Corp. avoided 18,582 tonnes of CO2e.", "CO2e avoided"),
+    ],
+)
 def test_a_quantity_names_what_it_counts(sentence, name):
     (metric,) = only(facts_of(sentence), "metric")
     assert metric["object"] == name
 
 
 def test_peak_power_units_and_capacity_brought_online():
-    text = "Hallan Glass AG installed 23 MWp of rooftop solar capacity and brought 7.6 MW of wind capacity online in 2024."
+    text = (
+        "Hallan Glass AG installed 23 MWp of rooftop solar capacity and brought 7.6 MW of wind capacity online in 2024."
+    )
     metrics = {(m["object"], m["value"], m["unit"]) for m in only(facts_of(text), "metric")}
     assert metrics == {("rooftop solar capacity", 23, "MWp"), ("wind capacity", 7.6, "MW")}
 
@@ -325,25 +427,43 @@ def test_a_line_without_breaks_is_cut_into_pieces_the_parser_can_use():
     text = "word " * 3_000  # 15,000 characters, no full stop, no line break
     pieces = split_sentences(text)
     assert len(pieces) > 10 and all(len(p.text) <= 1_000 for p in pieces)
-    assert all(text[p.start:p.end] == p.text for p in pieces)
+    assert all(text[p.start : p.end] == p.text for p in pieces)
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Acme Corp has been recognised as a Top Employer 2023 by the Top Employers Institute.",
-     ("award", "Top Employer 2023", "awarded_by", "Top Employers Institute")),
-    ("We are proud to have received the EcoVadis Gold medal, Acme Corp said.",
-     ("award", "EcoVadis Gold medal", "level", "Gold medal")),
-    ("The Ministry of Environment presented Acme Corp with the National Energy Award.",
-     ("award", "National Energy Award", "awarded_by", "Ministry of Environment")),
-    ("Acme Corp is rated AA by MSCI ESG Ratings.", ("index_inclusion", "MSCI ESG Ratings", "rank", "AA")),
-    ("Acme Corp scored 64 out of 100 in the S&P Global Corporate Sustainability Assessment.",
-     ("index_inclusion", "S&P Global Corporate Sustainability Assessment", "rank", "64")),
-    ("The bank is working towards B Corp certification, Acme Bank said.",
-     ("certification", "B Corp certification", "status", "in_progress")),
-    ("Acme Corp has been a signatory of the UN Global Compact since 2015.",
-     ("membership", "UN Global Compact", "since", 2015)),
-    ("Acme Bank financed USD 2.5 billion in green loans in 2022.", ("metric", "green loans", "unit", "billion USD")),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Acme Corp has been recognised as a Top Employer 2023 by the Top Employers Institute.",
+            ("award", "Top Employer 2023", "awarded_by", "Top Employers Institute"),
+        ),
+        (
+            "We are proud to have received the EcoVadis Gold medal, Acme Corp said.",
+            ("award", "EcoVadis Gold medal", "level", "Gold medal"),
+        ),
+        (
+            "The Ministry of Environment presented Acme Corp with the National Energy Award.",
+            ("award", "National Energy Award", "awarded_by", "Ministry of Environment"),
+        ),
+        ("Acme Corp is rated AA by MSCI ESG Ratings.", ("index_inclusion", "MSCI ESG Ratings", "rank", "AA")),
+        (
+            "Acme Corp scored 64 out of 100 in the S&P Global Corporate Sustainability Assessment.",
+            ("index_inclusion", "S&P Global Corporate Sustainability Assessment", "rank", "64"),
+        ),
+        (
+            "The bank is working towards B Corp certification, Acme Bank said.",
+            ("certification", "B Corp certification", "status", "in_progress"),
+        ),
+        (
+            "Acme Corp has been a signatory of the UN Global Compact since 2015.",
+            ("membership", "UN Global Compact", "since", 2015),
+        ),
+        (
+            "Acme Bank financed USD 2.5 billion in green loans in 2022.",
+            ("metric", "green loans", "unit", "billion USD"),
+        ),
+    ],
+)
 def test_a_construction_gives_its_fact_and_qualifier(sentence, expected):
     kind, obj, field, value = expected
     (fact,) = [r for r in only(facts_of(sentence), kind) if r["object"] == obj]
@@ -356,10 +476,15 @@ def test_coordinated_subjects_each_join():
 
 
 def test_a_list_after_a_colon_gives_one_inclusion_per_index():
-    text = ("Acme Corp has been included in the following indices: FTSE4Good Index, MSCI ESG Leaders Index "
-            "and the Bloomberg Gender-Equality Index.")
+    text = (
+        "Acme Corp has been included in the following indices: FTSE4Good Index, MSCI ESG Leaders Index "
+        "and the Bloomberg Gender-Equality Index."
+    )
     assert {r["object"] for r in only(facts_of(text), "index_inclusion")} == {
-        "FTSE4Good Index", "MSCI ESG Leaders Index", "Bloomberg Gender-Equality Index"}
+        "FTSE4Good Index",
+        "MSCI ESG Leaders Index",
+        "Bloomberg Gender-Equality Index",
+    }
 
 
 def test_a_baseline_year_is_not_the_year_of_the_figure():
@@ -367,21 +492,28 @@ def test_a_baseline_year_is_not_the_year_of_the_figure():
     assert (metric["object"], metric["value"], metric.get("year")) == ("water withdrawal", 12, None)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Acme Corp did not join the RE100 initiative.",
-    "Acme Corp was removed from the FTSE4Good Index in 2021.",
-    "If Acme Corp joins the RE100 initiative, it would source renewable power.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Corp did not join the RE100 initiative.",
+        "Acme Corp was removed from the FTSE4Good Index in 2021.",
+        "If Acme Corp joins the RE100 initiative, it would source renewable power.",
+    ],
+)
 def test_negated_removed_and_hypothetical_clauses_state_no_fact(sentence):
     assert [r for r in facts_of(sentence) if r["kind"] != "located_in"] == []
 
 
 def test_an_award_named_after_an_organization_the_release_names_is_conferred_by_it():
-    text = ("Taipei, 5 May 2023 – Corvin Systems Inc. won first prize at the 12th Harbor Weekly Magazine Green "
-            "Business Awards. Harbor Weekly Magazine is a business title.")
+    text = (
+        "Taipei, 5 May 2023 – Corvin Systems Inc. won first prize at the 12th Harbor Weekly Magazine Green "
+        "Business Awards. Harbor Weekly Magazine is a business title."
+    )
     (award,) = only(facts_of(text), "award")
     assert (award["object"], award.get("awarded_by")) == (
-        "Harbor Weekly Magazine Green Business Awards", "Harbor Weekly Magazine")
+        "Harbor Weekly Magazine Green Business Awards",
+        "Harbor Weekly Magazine",
+    )
 
 
 def test_a_title_named_in_a_guide_is_conferred_by_its_publisher():
@@ -392,24 +524,31 @@ def test_a_title_named_in_a_guide_is_conferred_by_its_publisher():
 
 
 def test_each_index_keeps_the_streak_of_its_own_clause():
-    text = ("Corvane Power Ltd. said it is the fourth year in a row that it has been selected for the Lumen "
-            "Sustainability Index, and it has also retained its place on the Lumen Leaders Index for the seventh "
-            "consecutive year.")
+    text = (
+        "Corvane Power Ltd. said it is the fourth year in a row that it has been selected for the Lumen "
+        "Sustainability Index, and it has also retained its place on the Lumen Leaders Index for the seventh "
+        "consecutive year."
+    )
     streaks = {r["object"]: r.get("consecutive_years") for r in only(facts_of(text), "index_inclusion")}
     assert streaks == {"Lumen Sustainability Index": 4, "Lumen Leaders Index": 7}
 
 
 def test_without_a_date_the_release_year_is_the_one_it_names_most_not_a_target():
-    text = ("Corvane Power Ltd. was included in the Lumen Sustainability Index 2021. The 2021 review covered "
-            "its plants. The company aims to reach net zero by 2050, and its 2050 plan is public.")
+    text = (
+        "Corvane Power Ltd. was included in the Lumen Sustainability Index 2021. The 2021 review covered "
+        "its plants. The company aims to reach net zero by 2050, and its 2050 plan is public."
+    )
     (index,) = only(facts_of(text), "index_inclusion")
     assert index["year"] == 2021
 
 
-@pytest.mark.parametrize("sentence, country", [
-    ("The firm said that it is amongst only five Indian companies to be included in the Lumen Index.", "India"),
-    ("The Mexican low-cost airline Corvana was selected for the Lumen Index.", "Mexico"),
-])
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("The firm said that it is amongst only five Indian companies to be included in the Lumen Index.", "India"),
+        ("The Mexican low-cost airline Corvana was selected for the Lumen Index.", "Mexico"),
+    ],
+)
 def test_a_nationality_of_the_release_organization_places_it(sentence, country):
     text = "Corvana Systems Ltd. won the Lumen Award. " + sentence.replace("Corvana was", "Corvana Systems Ltd. was")
     assert country in {r["object"] for r in only(facts_of(text), "located_in")}
@@ -421,8 +560,10 @@ def test_becoming_second_after_a_company_is_no_membership():
 
 
 def test_titles_and_shouted_headlines_do_not_become_the_company():
-    text = ("KELVIN STEEL AWARDED TWICE\n\nOsaka, 3 Feb 2017 – Kelvin Steel Co., Ltd. announced today that it was "
-            "selected for the Lumen Index. President Taro Kawabe said the company is proud. The President thanked staff.")
+    text = (
+        "KELVIN STEEL AWARDED TWICE\n\nOsaka, 3 Feb 2017 – Kelvin Steel Co., Ltd. announced today that it was "
+        "selected for the Lumen Index. President Taro Kawabe said the company is proud. The President thanked staff."
+    )
     ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
     assert ctx.main.label == "Kelvin Steel Co., Ltd."
     names = {m.label for s in ctx.sentences for m in s.mentions if m.type == "company"}
@@ -442,46 +583,62 @@ def test_a_shouted_company_suffix_does_not_end_the_sentence():
 
 
 def test_a_report_in_accordance_with_a_framework_body_adopts_its_standards():
-    text = ("Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
-            "Global Reporting Initiative (GRI) Standards.")
+    text = (
+        "Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
+        "Global Reporting Initiative (GRI) Standards."
+    )
     assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Global Reporting Initiative"]
 
 
 def test_legal_form_before_the_name_names_the_company():
-    text = ("Jakarta – PT Sinar Abadi Lestari (SAL) won the Green Industry Award from the Ministry of Industry. "
-            "The award is the third for PT SAL, which operates in the Lumen Valley area.")
+    text = (
+        "Jakarta – PT Sinar Abadi Lestari (SAL) won the Green Industry Award from the Ministry of Industry. "
+        "The award is the third for PT SAL, which operates in the Lumen Valley area."
+    )
     (award,) = only(facts_of(text), "award")
     assert (award["subject"], award["object"], award["awarded_by"]) == (
-        "PT Sinar Abadi Lestari", "Green Industry Award", "Ministry of Industry")
+        "PT Sinar Abadi Lestari",
+        "Green Industry Award",
+        "Ministry of Industry",
+    )
 
 
 def test_unknown_name_ending_in_an_industry_noun_is_a_company():
     # NER calls unseen two-word names persons; 'Foods', 'Textiles' say they are companies
-    records = facts_of("The Ministry of Labour presented Hollis Textiles with the National Safety Award for 2022. "
-                       "Marquessa Foods received the Clean Water Prize from the River Trust.")
+    records = facts_of(
+        "The Ministry of Labour presented Hollis Textiles with the National Safety Award for 2022. "
+        "Marquessa Foods received the Clean Water Prize from the River Trust."
+    )
     assert {(a["subject"], a["object"], a.get("year"), a["awarded_by"]) for a in only(records, "award")} == {
         ("Hollis Textiles", "National Safety Award", 2022, "Ministry of Labour"),
-        ("Marquessa Foods", "Clean Water Prize", 2022, "River Trust")}  # the release's year
+        ("Marquessa Foods", "Clean Water Prize", 2022, "River Trust"),
+    }  # the release's year
 
 
 def test_place_name_that_acts_is_the_organization():
-    text = ("Lugano has pledged to halve its emissions. Lugano has set an internal price on carbon. "
-            "Lugano will vote against boards that refuse. As a member of RE100, the Group committed in 2019 "
-            "to use renewable power.")
+    text = (
+        "Lugano has pledged to halve its emissions. Lugano has set an internal price on carbon. "
+        "Lugano will vote against boards that refuse. As a member of RE100, the Group committed in 2019 "
+        "to use renewable power."
+    )
     assert [(m["subject"], m["object"], m["since"]) for m in only(facts_of(text), "membership")] == [
-        ("Lugano", "RE100", 2019)]
+        ("Lugano", "RE100", 2019)
+    ]
 
 
 def test_place_in_a_where_clause():
     text = "The Holvia Ltd. plant lies in the Lumen Valley Regency area, where Holvia Ltd. operates two mills."
     assert [(p["subject"], p["object"]) for p in only(facts_of(text), "located_in")] == [
-        ("Holvia Ltd.", "Lumen Valley Regency")]
+        ("Holvia Ltd.", "Lumen Valley Regency")
+    ]
 
 
 def test_title_case_headline_is_read_as_the_body_writes_its_words():
-    text = ("Norland Magazine Recognizes Halden Foods as “Green Company of the Year”\n\n"
-            "Norland magazine recognizes Halden Foods for its water work, the company said. "
-            "Halden Foods thanked the magazine.")
+    text = (
+        "Norland Magazine Recognizes Halden Foods as “Green Company of the Year”\n\n"
+        "Norland magazine recognizes Halden Foods for its water work, the company said. "
+        "Halden Foods thanked the magazine."
+    )
     awards = only(facts_of(text), "award")
     assert {(a["subject"], a["object"]) for a in awards} == {("Halden Foods", "Green Company of the Year")}
 
@@ -493,23 +650,32 @@ def test_title_named_as_the_predicate_of_a_naming_verb():
 
 
 def test_a_store_named_after_the_company_is_not_the_company():
-    text = ("Mareva Stores Upper Hill opened today. Mareva said the Upper Hill store has earned BREEAM Excellent. "
-            "Mareva operates 300 shops. Mareva plans more stores.")
+    text = (
+        "Mareva Stores Upper Hill opened today. Mareva said the Upper Hill store has earned BREEAM Excellent. "
+        "Mareva operates 300 shops. Mareva plans more stores."
+    )
     (cert,) = only(facts_of(text), "certification")
     assert cert["subject"] == "Mareva"
 
 
 def test_a_named_site_keeps_its_own_name():
-    text = ("Delmar Cement's Santa Rita plant was certified to ISO 45001 in 2022. Delmar Cement also holds ISO 14001. "
-            "Its plants in Spain and Portugal hold ISO 50001.")
+    text = (
+        "Delmar Cement's Santa Rita plant was certified to ISO 45001 in 2022. Delmar Cement also holds ISO 14001. "
+        "Its plants in Spain and Portugal hold ISO 50001."
+    )
     certs = {(c["subject"], c["object"]) for c in only(facts_of(text), "certification")}
-    assert certs == {("Delmar Cement's Santa Rita plant", "ISO 45001"), ("Delmar Cement", "ISO 14001"),
-                     ("Delmar Cement", "ISO 50001")}
+    assert certs == {
+        ("Delmar Cement's Santa Rita plant", "ISO 45001"),
+        ("Delmar Cement", "ISO 14001"),
+        ("Delmar Cement", "ISO 50001"),
+    }
 
 
 def test_unknown_index_in_a_list_of_indices_is_an_index():
-    text = ("Orvelle Bank has been included in the following indices: FTSE4Good Index Series, "
-            "MSCI ESG Leaders Index and the Corvane Sustainability World 120.")
+    text = (
+        "Orvelle Bank has been included in the following indices: FTSE4Good Index Series, "
+        "MSCI ESG Leaders Index and the Corvane Sustainability World 120."
+    )
     objects = [i["object"] for i in only(facts_of(text), "index_inclusion")]
     assert objects[:2] == ["FTSE4Good Index Series", "MSCI ESG Leaders Index"]
     assert len(objects) == 3 and objects[2].startswith("Corvane Sustainability World")
@@ -528,9 +694,13 @@ def test_lower_case_award_is_a_tier_only_of_the_award_just_named():
 
 
 def test_a_program_its_owner_names():
-    records = facts_of("Through its water recycling program, Halden Foods saved water. "
-                       "Halden Foods said its workplace policies are reviewed yearly.")
-    assert [(p["subject"], p["object"]) for p in only(records, "program")] == [("Halden Foods", "water recycling program")]
+    records = facts_of(
+        "Through its water recycling program, Halden Foods saved water. "
+        "Halden Foods said its workplace policies are reviewed yearly."
+    )
+    assert [(p["subject"], p["object"]) for p in only(records, "program")] == [
+        ("Halden Foods", "water recycling program")
+    ]
 
 
 def test_certified_under_a_standard_is_held():
@@ -544,11 +714,15 @@ def test_sites_a_company_operates_place_it():
 
 
 def test_metric_year_through_a_bracketed_acronym_and_into_a_participle():
-    text = ("Halden Foods achieved a 20 per cent reduction in total greenhouse gas (GHG) emissions in 2022, "
-            "equating to a decrease of 9,400 tonnes of CO2.")
+    text = (
+        "Halden Foods achieved a 20 per cent reduction in total greenhouse gas (GHG) emissions in 2022, "
+        "equating to a decrease of 9,400 tonnes of CO2."
+    )
     metrics = {(m["object"], m["value"], m.get("year")) for m in only(facts_of(text), "metric")}
-    assert metrics == {("reduction in total greenhouse gas GHG emissions", 20, 2022),
-                       ("total greenhouse gas GHG emissions decrease", 9400, 2022)}  # the same change, restated
+    assert metrics == {
+        ("reduction in total greenhouse gas GHG emissions", 20, 2022),
+        ("total greenhouse gas GHG emissions decrease", 9400, 2022),
+    }  # the same change, restated
 
 
 def test_metric_named_by_the_verb_object_not_an_adjective():
@@ -561,22 +735,30 @@ def test_named_subsidiaries_are_parts_and_the_subjects_of_their_clause():
     text = "Corvane Airlines Group's subsidiaries Nordwing Airlines and Sudair Airways joined the UN Global Compact."
     records = facts_of(text)
     assert {(p["subject"], p["object"]) for p in only(records, "part_of")} == {
-        ("Nordwing Airlines", "Corvane Airlines Group"), ("Sudair Airways", "Corvane Airlines Group")}
+        ("Nordwing Airlines", "Corvane Airlines Group"),
+        ("Sudair Airways", "Corvane Airlines Group"),
+    }
     assert {m["subject"] for m in only(records, "membership")} == {"Nordwing Airlines", "Sudair Airways"}
 
 
 def test_places_listed_with_companies_are_companies():
-    text = ("Corvane Airlines Group said the airline group — which includes Britannic Airways, Iberia, "
-            "Vueling and Level — will cut emissions.")
+    text = (
+        "Corvane Airlines Group said the airline group — which includes Britannic Airways, Iberia, "
+        "Vueling and Level — will cut emissions."
+    )
     parts = {p["subject"] for p in only(facts_of(text), "part_of")}
     assert {"Britannic Airways", "Iberia", "Vueling"} <= parts
 
 
 def test_a_bodys_certification_scheme_and_a_recertification():
-    records = facts_of("Halden Foods received RSPO certification for its mills. "
-                       "Halden Foods was re-certified as a B Corporation in 2023.")
+    records = facts_of(
+        "Halden Foods received RSPO certification for its mills. "
+        "Halden Foods was re-certified as a B Corporation in 2023."
+    )
     assert {(c["object"], c["status"]) for c in only(records, "certification")} == {
-        ("RSPO certification", "held"), ("B Corporation", "renewed")}
+        ("RSPO certification", "held"),
+        ("B Corporation", "renewed"),
+    }
 
 
 def test_a_generic_iso_certification_is_the_iso_standard_the_release_names():
@@ -589,10 +771,13 @@ def test_standards_applied_with_reference_to():
     assert [a["object"] for a in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]
 
 
-@pytest.mark.parametrize("sentence, rank", [
-    ("Halden Foods scored A- in the CDP climate change questionnaire.", "A-"),
-    ("Halden Foods retained its AAA rating from MSCI ESG Research.", "AAA"),
-])
+@pytest.mark.parametrize(
+    "sentence, rank",
+    [
+        ("Halden Foods scored A- in the CDP climate change questionnaire.", "A-"),
+        ("Halden Foods retained its AAA rating from MSCI ESG Research.", "AAA"),
+    ],
+)
 def test_grades_after_scored_and_its(sentence, rank):
     (inclusion,) = only(facts_of(sentence), "index_inclusion")
     assert inclusion["rank"] == rank

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pyoxigraph as ox
 import pytest
-from SPARQLWrapper import JSON, SPARQLWrapper, TURTLE
+from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from conftest import endpoint_quads, http_request, make_store
 

@@ -10,8 +10,7 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-from esgkg.graph.sparqltext import (MAX_DEPTH, DatasetConflict, Refused, apply_using, check,
-                                     query_form, read_operation)
+from esgkg.graph.sparqltext import MAX_DEPTH, DatasetConflict, Refused, apply_using, check, query_form, read_operation
 
 
 @pytest.mark.parametrize("text, expected", [

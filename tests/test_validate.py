@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 from esgkg.graph import vocab
 from esgkg.graph.store import GraphStore
 from esgkg.graph.validate import graph_from_nquads, shapes_graph, validate_graph, validate_nquads, validate_store
-from esgkg.graph.vocab import ESG, OA, ORG, SCHEMA, Iris
+from esgkg.graph.vocab import ESG, OA, SCHEMA, Iris
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # plain Namespace: no pytest warning
 BASE = "http://example.org/kg/"

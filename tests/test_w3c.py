@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import W3C_TOKEN
-from w3c_runner import (Endpoint, protocol_tests, run_protocol_test, run_service_description_test,
-                        service_description_tests)
+from w3c_runner import (
+    Endpoint,
+    protocol_tests,
+    run_protocol_test,
+    run_service_description_test,
+    service_description_tests,
+)
 
 PROTOCOL_TESTS = protocol_tests()
 

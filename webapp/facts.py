@@ -299,7 +299,8 @@ def raw_overlay(store, filters) -> tuple[dict[str, dict], set[str]]:
     raw = GraphStore(None, iris=store.iris)
     raw.ox.extend(quads)
     entities = ox.NamedNode(store.iris.entities_graph)
-    for node in {q.object for q in quads if isinstance(q.object, ox.NamedNode)} | {q.subject for q in quads}:
+    named_nodes = {quad.object for quad in quads if isinstance(quad.object, ox.NamedNode)}
+    for node in named_nodes | {quad.subject for quad in quads}:
         raw.ox.extend(store.quads_for_pattern(node, None, None, entities))
     matching = [r["st"] for r in records(run(
         raw, f"{q.PREFIXES} SELECT DISTINCT ?st WHERE {{ {where(raw, filters)} }}"))]

@@ -16,11 +16,11 @@ from flask import Blueprint, Response, redirect, request
 from esgkg.graph import formats
 from esgkg.graph.vocab import PREFIXES, RDF
 
-RDF_TYPE = RDF.type
-
 from . import facts as fact_table
 from . import model, queries, timelines
 from .pages import fail, render_page, store, wants_json
+
+RDF_TYPE = RDF.type
 
 bp = Blueprint("resources", __name__)
 INBOUND_PAGE = 100

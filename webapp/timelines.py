@@ -101,7 +101,7 @@ def compare(store, entities: list[str]) -> dict:
                                    "facts": sorted(v, key=lambda r: (r["object"].lower(), r.get("year", 0)))}
                                   for k, v in sorted(by_kind.items())]})
         all_marks += marks(store, [r for r in rows if r["kind"] in TIMELINE_KINDS],
-                           lambda r: f"{info[iri]['label']}: {_series(r)}")
+                           lambda r, label=info[iri]["label"]: f"{label}: {_series(r)}")
     shared_iris = [o for o, who in objects.items() if len(who) > 1]
     types = nodes_info(store, shared_iris)
     shared: dict[str, list] = defaultdict(list)

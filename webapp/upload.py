@@ -19,8 +19,8 @@ from esgkg.graph.remote import RemoteStore
 from esgkg.graph.store import StoreError
 from esgkg.graph.vocab import is_doc_id
 
-from .extensions import get_store
 from .executor import QueryTimeout
+from .extensions import get_store
 from .pages import fail
 
 bp = Blueprint("upload", __name__)

@@ -17,7 +17,8 @@ from flask import Blueprint, Response, current_app, jsonify, request, stream_wit
 from esgkg.graph import export
 from esgkg.graph.formats import Format
 
-from . import canned, facts as fact_table, model, timelines
+from . import canned, model, timelines
+from . import facts as fact_table
 from .executor import ExecutorPool
 from .pages import fail, page_args, render_page, store, wants_json
 

@@ -1,6 +1,7 @@
 """standard_adoption: 'reported in accordance with the GRI Standards', 'aligned with TCFD', 'follows
 the OECD Guidelines', 'incorporates standards from organizations such as X and Y'. A standard named
 as certified in the same sentence is a certification, not an adoption."""
+
 from __future__ import annotations
 
 from ..document import DocContext, ParsedSentence

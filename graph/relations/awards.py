@@ -3,6 +3,7 @@
 Qualifiers from the clause: the year (in the award's name, the clause, else the release's), the
 level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z's award', the giver).
 """
+
 from __future__ import annotations
 
 from ..clauses import agent_tokens, patterns
@@ -20,8 +21,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
             conferrer = givers[0] if givers and givers[0] is not ctx.main else None
         awards, venues = _venues(awards)
-        conferrer = conferrer or conferring_body(ctx, sentence, trigger, awards + venues) \
+        conferrer = (
+            conferrer
+            or conferring_body(ctx, sentence, trigger, awards + venues)
             or (ctx.entity(venues[0], "award") if venues else None)
+        )
         for award in awards:
             tier = _tier_of(ctx, sentence, award)
             obj = tier or ctx.entity(award, "award")
@@ -31,8 +35,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 for level in levels or [None]:
                     for each_year in with_coordinated_years(sentence.doc, year):
-                        ctx.add("award", sentence, subject, obj, year=each_year, level=level,
-                                awarded_by=body.name if body and body is not obj else None)
+                        ctx.add(
+                            "award",
+                            sentence,
+                            subject,
+                            obj,
+                            year=each_year,
+                            level=level,
+                            awarded_by=body.name if body and body is not obj else None,
+                        )
 
 
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
@@ -83,15 +94,20 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
 
 
 def _quoted(doc, i: int):
-    end = next((t.i for t in doc[i + 1:i + 15] if t.text in CLOSING_QUOTES), None)
-    return doc[i + 1:end] if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper() else None
+    end = next((t.i for t in doc[i + 1 : i + 15] if t.text in CLOSING_QUOTES), None)
+    return doc[i + 1 : end] if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper() else None
 
 
 def _capitalised_run(doc, i: int):
     end = i
-    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and end > i
-                              or doc[end].lower_ in ("of", "the", "in", "for", "and") and end + 1 < len(doc)
-                              and doc[end + 1].text[:1].isupper()):
+    while end < len(doc) and (
+        doc[end].text[:1].isupper()
+        or doc[end].like_num
+        and end > i
+        or doc[end].lower_ in ("of", "the", "in", "for", "and")
+        and end + 1 < len(doc)
+        and doc[end + 1].text[:1].isupper()
+    ):
         end += 1
     return doc[i:end] if end > i else None
 
@@ -100,8 +116,11 @@ def named_in_award(ctx, award):
     """'the Global Views Magazine ESG Corporate Sustainability Awards' are Global Views Magazine's
     when the release names that organization on its own too."""
     for entity in {id(e): e for e in ctx.entities.by_surface.values()}.values():
-        if entity.type in ("organization", "agency") and award.label.startswith(entity.label + " ") \
-                and len(entity.label.split()) >= 2:
+        if (
+            entity.type in ("organization", "agency")
+            and award.label.startswith(entity.label + " ")
+            and len(entity.label.split()) >= 2
+        ):
             return entity
     return None
 
@@ -130,7 +149,15 @@ def conferring_body(ctx, sentence, trigger, awards):
                 candidates += [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
             if child.dep_ == "poss":
                 candidates.append(child)
-            if child.dep_ == "acl" and child.lemma_ in ("organise", "organize", "host", "present", "give", "confer", "run"):
+            if child.dep_ == "acl" and child.lemma_ in (
+                "organise",
+                "organize",
+                "host",
+                "present",
+                "give",
+                "confer",
+                "run",
+            ):
                 organisers = [sentence.mention_at(t) for t in agent_tokens(child)]  # '..., organised by X'
                 for mention in organisers:
                     if mention is not None and mention.type in COMPANY_TYPES + ("person",):
@@ -151,23 +178,28 @@ def award_levels(sentence, trigger, award) -> list[str]:
     levels = []
     for token in doc:
         if token.lemma_.lower() == "category" and token.i > 0:
-            words = [t for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")]
+            words = [t for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
-            for part in ([name] if " and " not in name or token.tag_ != "NNS" else name.split(" and ")):
+            for part in [name] if " and " not in name or token.tag_ != "NNS" else name.split(" and "):
                 if part:
                     levels.append(part)
-        elif token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize") \
-                and token.i > 0 and doc[token.i - 1].text[:1].isupper() and not award.covers(token):
-            words = [t.text for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper()]
+        elif (
+            token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")
+            and token.i > 0
+            and doc[token.i - 1].text[:1].isupper()
+            and not award.covers(token)
+        ):
+            words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper()]
             if words:
                 levels.append(" ".join(words))
     if levels:
         return levels
-    for row, span in patterns("award").matches(doc, "level"):
+    for _row, span in patterns("award").matches(doc, "level"):
         inside = award.span.start <= span.start and span.end <= award.span.end
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
-            return [doc[span.start:min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text]
-        if not inside and not any(m.type == "award" and m.span.start <= span.start < m.span.end
-                                  for m in sentence.mentions):
+            return [doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text]
+        if not inside and not any(
+            m.type == "award" and m.span.start <= span.start < m.span.end for m in sentence.mentions
+        ):
             return [span.text]
     return []

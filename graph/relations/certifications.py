@@ -1,6 +1,7 @@
 """certification: 'X has received ISO 14001 certification', 'X is certified to ISO 45001',
 'the plant achieved LEED Gold', with the status the clause gives: held (default), in_progress ('in
 the process of obtaining', 'working toward'), planned ('plans to', 'will'), renewed ('recertified')."""
+
 from __future__ import annotations
 
 from ..clauses import governing_verb, patterns
@@ -27,19 +28,28 @@ def certifiable(ctx, mention) -> bool:
     """Management-system and label standards are certified; reporting frameworks are applied; 'ISO
     certification' in a release that names ISO 45001 is that one, not another."""
     body = mention.label.removesuffix(" certification").removesuffix(" certificate")
-    if body != mention.label and any(e.type == "standard" and e.label.startswith(body + " ")
-                                     and e.label[len(body) + 1:][:1].isdigit() for e in ctx.entities.by_surface.values()):
+    if body != mention.label and any(
+        e.type == "standard" and e.label.startswith(body + " ") and e.label[len(body) + 1 :][:1].isdigit()
+        for e in ctx.entities.by_surface.values()
+    ):
         return False
     known = ctx.lexicon.lookup(mention.label)
-    return not (known and known.topic == "reporting") and "Guideline" not in mention.label \
-        and "Recommendation" not in mention.label and "Framework" not in mention.label \
-        and "Principles" not in mention.label and "Protocol" not in mention.label and "Standards" != mention.label.split()[-1]
+    return (
+        not (known and known.topic == "reporting")
+        and "Guideline" not in mention.label
+        and "Recommendation" not in mention.label
+        and "Framework" not in mention.label
+        and "Principles" not in mention.label
+        and "Protocol" not in mention.label
+        and "Standards" != mention.label.split()[-1]
+    )
 
 
 def certifying(sentence, standards) -> bool:
     words = {t.lemma_.lower() for t in sentence.doc}
-    return bool(words & {"certification", "certificate", "certify", "accreditation", "certified"}) \
-        or any(s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards)
+    return bool(words & {"certification", "certificate", "certify", "accreditation", "certified"}) or any(
+        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards
+    )
 
 
 def status_of(sentence, trigger) -> str:
@@ -47,12 +57,20 @@ def status_of(sentence, trigger) -> str:
     verb = governing_verb(trigger)
     best = None
     for row, span in patterns("certification").matches(sentence.doc, "status"):
-        related = span.root in (trigger, verb) or span.root.head in (trigger, verb) or trigger in span.root.subtree \
+        related = (
+            span.root in (trigger, verb)
+            or span.root.head in (trigger, verb)
+            or trigger in span.root.subtree
             or verb in span.root.subtree
+        )
         if related and span.start <= trigger.i + 1:
             best = row["status"]
     doc = trigger.doc
-    if trigger.lower_.startswith(("recertif", "re-certif", "renew")) \
-            or trigger.i > 1 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "re":
+    if (
+        trigger.lower_.startswith(("recertif", "re-certif", "renew"))
+        or trigger.i > 1
+        and doc[trigger.i - 1].text == "-"
+        and doc[trigger.i - 2].lower_ == "re"
+    ):
         return "renewed"  # 'recertified', 're-certified' (three tokens)
     return best or "held"

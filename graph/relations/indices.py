@@ -1,6 +1,7 @@
 """index_inclusion: 'X was included in / selected for / ranked on Y', 'X is a constituent of Y',
 'X's inclusion in Y and Z', with the year, the streak ('sixth consecutive year') and the rank
 ('ranked first', 'at the top', 'rated AA', 'a score of 64')."""
+
 from __future__ import annotations
 
 from ..clauses import clause_span, consecutive_years, patterns
@@ -10,7 +11,7 @@ from .triggers import triggered, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
+    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
         for index in indices:
@@ -31,9 +32,9 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
             continue
         for prep in (c for c in one.children if c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.text[:1].isupper()):
-                words = [t for t in sentence.doc[pobj.left_edge.i:pobj.i + 1] if t.pos_ != "DET"]
+                words = [t for t in sentence.doc[pobj.left_edge.i : pobj.i + 1] if t.pos_ != "DET"]
                 if words and words[0].text[:1].isupper() or words and words[0].like_num:
-                    span = sentence.doc[words[0].i:pobj.i + 1]
+                    span = sentence.doc[words[0].i : pobj.i + 1]
                     found.append(Mention(span, "index", span.text))
     return found
 
@@ -45,7 +46,9 @@ def rank_of(sentence, trigger) -> str | None:
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
         if len(words) == 1:
             word = words[0].lower()
-            return "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
+            return (
+                "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
+            )
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
             return words[-1]
         if words[0].lower() in ("score", "scored", "scores", "scoring"):

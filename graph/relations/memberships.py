@@ -1,6 +1,7 @@
 """membership: 'X is a member of Y', 'X joined Y', 'X, Y and Z signed Y', 'X became a signatory to Y',
 'Y's members include A and B'. The membership dates from a year in its clause ('As a member of X,
 the group committed in 2019'), or for a joining verb ('joined', 'signed') from the release's year."""
+
 from __future__ import annotations
 
 from ..clauses import clause_years, governing_verb, is_negated, since_year, subject_tokens
@@ -39,9 +40,20 @@ def _listed_members(ctx: DocContext, sentence: ParsedSentence) -> None:
         subjects = subject_tokens(token)
         if not subjects or subjects[0].lower_ not in MEMBER_NOUNS:
             continue
-        owner = next((ctx.entity_of(sentence, c) for c in subjects[0].children if c.dep_ == "poss"), None) \
-            or next((ctx.entity_of(sentence, g) for c in subjects[0].children if c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None) or ctx.recent.get("initiative")
+        owner = (
+            next((ctx.entity_of(sentence, c) for c in subjects[0].children if c.dep_ == "poss"), None)
+            or next(
+                (
+                    ctx.entity_of(sentence, g)
+                    for c in subjects[0].children
+                    if c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            or ctx.recent.get("initiative")
+        )
         if owner is None:
             continue
         for member in sentence.mentions_in(token, COMPANY_TYPES):

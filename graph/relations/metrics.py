@@ -3,6 +3,7 @@
 modifies), 'employs 61,000 people' (its own unit noun), 'reduced energy consumption by 5%' (the
 verb's object). Value as written, scale words in the unit, the year of its clause; targets
 ('aims to cut ... by 2030') are not reported quantities and are left out."""
+
 from __future__ import annotations
 
 import re
@@ -30,52 +31,80 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     named_here: list[str] = []  # metric names of this sentence so far
     for token in doc:
         value = _value(token)
-        if value is None or token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
+        if value is None or not _reported(sentence, token, targets):
             continue
-        if any(a.i in targets for a in (token, *token.ancestors)):
-            continue  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
-        if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
-            continue
-        if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
-            if not (doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1):
-                continue
         scale, unit, unit_end = _unit(doc, token)
-        if not unit:
-            continue
-        if unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
+        if not unit or unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
-        unit_head = token.head if token.dep_ == "nummod" and token.i < token.head.i < unit_end else doc[unit_end - 1]
-        measured = _spent_on(token) if _currency_before(doc, token.i) else \
-            _measured(sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end)
-        if measured:
-            quantity = {t.lower_ for t in doc[token.i:unit_end]}
-            words = [w for w in measured.split() if w.lower() not in quantity]
-            while words and words[-1].lower() in ("of", "in", "by"):
-                words = words[:-1]
-            while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
-                words = words[1:]
-            measured = " ".join(words)
-            if measured and not any(_names_a_thing(w, doc) for w in words):
-                measured = _object_of_verb(token)  # 'by an impressive five per cent'
-            measured = measured or _done_to(token, doc[unit_end - 1])
+        measured = _name(sentence, token, unit_end)
         if not measured or is_negated(token.head):
             continue
         verb = governing_verb(token)
-        years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in _baselines(doc)]
-        if not years and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            # '... emissions in 2022, equating to a decrease of 212,768 tonnes': the main clause's year
-            years = [y for y in clause_years(verb.head) if y not in _baselines(doc)]
-        if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
-            years = [y for y in _sentence_years(doc) if y not in _baselines(doc)]
-        if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
-            years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
+        years = _years(doc, verb)
         for subject in ctx.subjects(sentence, verb)[:1]:
-            ctx.add("metric", sentence, subject, obj, value=value, unit=" ".join(p for p in (scale, unit) if p),
-                    year=years[0] if len(set(years)) == 1 else None)
+            ctx.add(
+                "metric",
+                sentence,
+                subject,
+                obj,
+                value=value,
+                unit=" ".join(p for p in (scale, unit) if p),
+                year=years[0] if len(set(years)) == 1 else None,
+            )
+
+
+def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool:
+    """Is the number at TOKEN a reported figure, not a date, an ordinal, a name's, a rank or a target?"""
+    doc = sentence.doc
+    if token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
+        return False
+    if any(a.i in targets for a in (token, *token.ancestors)):
+        return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
+        return False
+    if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
+        return doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1
+    return True
+
+
+def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
+    """What the number at TOKEN measures, without the quantity's own words."""
+    doc = sentence.doc
+    unit_head = token.head if token.dep_ == "nummod" and token.i < token.head.i < unit_end else doc[unit_end - 1]
+    if _currency_before(doc, token.i):
+        measured = _spent_on(token)
+    else:
+        measured = _measured(sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end)
+    if not measured:
+        return None
+    quantity = {t.lower_ for t in doc[token.i : unit_end]}
+    words = [w for w in measured.split() if w.lower() not in quantity]
+    while words and words[-1].lower() in ("of", "in", "by"):
+        words = words[:-1]
+    while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
+        words = words[1:]
+    measured = " ".join(words)
+    if measured and not any(_names_a_thing(w, doc) for w in words):
+        measured = _object_of_verb(token)  # 'by an impressive five per cent'
+    return measured or _done_to(token, doc[unit_end - 1])
+
+
+def _years(doc, verb: Token) -> list[int]:
+    """The years of the figure's clause, baselines ('compared with 2019') left out."""
+    baselines = _baselines(doc)
+    years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in baselines]
+    if not years and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # '... emissions in 2022, equating to a decrease of 212,768 tonnes': the main clause's year
+        years = [y for y in clause_years(verb.head) if y not in baselines]
+    if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
+        years = [y for y in _sentence_years(doc) if y not in baselines]
+    if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
+        years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
+    return years
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +115,7 @@ def _not_measures() -> frozenset[str]:
 def _target_cues(doc) -> set[int]:
     """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030'."""
     cues = set()
-    for row, span in patterns("metric").matches(doc, "target"):
+    for _row, span in patterns("metric").matches(doc, "target"):
         root = span.root
         cues.add(root.i if span[0].lower_ != "by" else root.head.i)
         if root.dep_ in ("aux", "prep"):
@@ -106,10 +135,19 @@ def _value(token: Token):
     if re.match(r"^(?:19|20)\d\d$", text):
         return None  # a year
     doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and re.fullmatch(r"\d{3}", doc[token.i + 2].text) \
-            and re.fullmatch(r"\d{1,3}", text):
+    if (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == ","
+        and re.fullmatch(r"\d{3}", doc[token.i + 2].text)
+        and re.fullmatch(r"\d{1,3}", text)
+    ):
         return None  # the first part of '212, 768'
-    if token.i > 1 and doc[token.i - 1].text == "," and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{1,3}", doc[token.i - 2].text):
+    if (
+        token.i > 1
+        and doc[token.i - 1].text == ","
+        and re.fullmatch(r"\d{3}", text)
+        and re.fullmatch(r"\d{1,3}", doc[token.i - 2].text)
+    ):
         text = doc[token.i - 2].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
@@ -142,8 +180,10 @@ def _baselines(doc) -> set[int]:
     """Years a change is measured against: 'compared with 2019', 'versus 2019', 'the 2016 baseline'."""
     years = set()
     for token in doc:
-        if YEAR_TOKEN.match(token.text) and any(a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
-                                                for a in [*token.ancestors][:3] + [*token.children]):
+        if YEAR_TOKEN.match(token.text) and any(
+            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
+            for a in [*token.ancestors][:3] + [*token.children]
+        ):
             years.add(int(token.text[-4:]))
     return years
 
@@ -162,8 +202,12 @@ def _currency_before(doc, i: int) -> str | None:
 
 
 def _value_like(token: Token) -> bool:
-    return _value(token) is not None and any(c.dep_ in ("quantmod", "advmod") for c in token.children) \
-        or token.i + 1 < len(token.doc) and token.nbor(1).lower_ in language_data()["scales"]
+    return (
+        _value(token) is not None
+        and any(c.dep_ in ("quantmod", "advmod") for c in token.children)
+        or token.i + 1 < len(token.doc)
+        and token.nbor(1).lower_ in language_data()["scales"]
+    )
 
 
 def _unit_at(doc, i) -> int:
@@ -202,7 +246,7 @@ def _unit(doc, token):
         return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
     if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ == "nummod" and token.head.i >= i:
         head = token.head
-        words = [t.text for t in doc[i:head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        words = [t.text for t in doc[i : head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
         return scale, " ".join(words), head.i + 1
     if scale and token.dep_ in ("nummod", "compound"):
         head = token.head
@@ -216,8 +260,13 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
     head = unit_token if unit_token != number else number
     # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
     for child in head.children:
-        if child.lower_ == "of" and child.dep_ == "prep" and head != number and head.lemma_ not in ("percent", "%") \
-                and child.i >= unit_end:
+        if (
+            child.lower_ == "of"
+            and child.dep_ == "prep"
+            and head != number
+            and head.lemma_ not in ("percent", "%")
+            and child.i >= unit_end
+        ):
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
@@ -227,8 +276,11 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
         return _noun_phrase(anchor.head)
     # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
     for token in (number, head):
-        if token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod") and token.head.pos_ == "NOUN" \
-                and token.head.i > head.i:
+        if (
+            token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod")
+            and token.head.pos_ == "NOUN"
+            and token.head.i > head.i
+        ):
             return _noun_phrase(token.head)
     # 'reduced energy consumption by 5%', 'saves water consumption by 11.9 million gallons'
     verb = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
@@ -251,7 +303,7 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
 
 
 CHANGE_NOUNS = ("reduction", "decrease", "decline", "cut", "drop", "fall", "increase", "rise", "saving", "savings")
-CHANGED_THING = re.compile(r"^(?:\w+ )?(?:%s) (?:in|of) (.+)$" % "|".join(CHANGE_NOUNS))
+CHANGED_THING = re.compile(rf"^(?:\w+ )?(?:{'|'.join(CHANGE_NOUNS)}) (?:in|of) (.+)$")
 
 
 def _restated(name: str, earlier: list[str]) -> str | None:
@@ -291,14 +343,21 @@ def _done_to(number: Token, unit_head: Token) -> str | None:
 def _noun_phrase(noun: Token) -> str:
     """A noun with its modifiers and an 'in/of X' complement: 'reduction in total GHG emissions',
     'Scope 1 and 2 greenhouse gas emissions' (numbers inside a name stay, the quantity does not)."""
-    left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")
-            or t.dep_ == "nummod" and t.i < noun.i - 1 and t.head.i == noun.i and not _value_like(t)]
+    left = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod", "nmod")
+        or t.dep_ == "nummod"
+        and t.i < noun.i - 1
+        and t.head.i == noun.i
+        and not _value_like(t)
+    ]
     start = min([t.left_edge.i for t in left], default=noun.i)
-    words = [t for t in noun.doc[start:noun.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
+    words = [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
     conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6]
-    if conjuncts and not any(t.pos_ == "DET" for t in noun.doc[noun.i:conjuncts[0].i]):
+    if conjuncts and not any(t.pos_ == "DET" for t in noun.doc[noun.i : conjuncts[0].i]):
         # 'Scope 1 and 2 greenhouse gas emissions' (parsed as 'Scope 1' and '2 ... emissions')
-        words = [t for t in noun.doc[start:conjuncts[0].i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
+        words = [t for t in noun.doc[start : conjuncts[0].i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
         noun = conjuncts[0]
     text = " ".join(t.text for t in words)
     for child in noun.rights:
@@ -306,10 +365,14 @@ def _noun_phrase(noun: Token) -> str:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and not pobj[0].like_num:
                 end = pobj[0].i + 1
-                while end < len(noun.doc) and end <= pobj[0].right_edge.i and noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc") \
-                        and noun.doc[end].text not in (",", ";"):
+                while (
+                    end < len(noun.doc)
+                    and end <= pobj[0].right_edge.i
+                    and noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc")
+                    and noun.doc[end].text not in (",", ";")
+                ):
                     end += 1
-                inner = [t for t in noun.doc[pobj[0].left_edge.i:end] if t.pos_ not in ("DET", "NUM", "PUNCT")]
+                inner = [t for t in noun.doc[pobj[0].left_edge.i : end] if t.pos_ not in ("DET", "NUM", "PUNCT")]
                 text += f" {child.text} " + " ".join(t.text for t in inner)
             break
     return text.strip()

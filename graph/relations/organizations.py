@@ -1,14 +1,32 @@
 """part_of: 'X, a wholly owned subsidiary of Y', 'X is part of the Y group', 'Y's subsidiary X',
-'Y's subsidiaries A and B', 'the group's airlines include A, B and C', 'Y, which oversees A and B', and units of agencies ('Ministry of Labor –
+'Y's subsidiaries A and B', 'the group's airlines include A, B and C', 'Y, which oversees A and B',
+and units of agencies ('Ministry of Labor –
 Occupational Safety and Health Administration', 'the Center ... of the Y Foundation')."""
+
 from __future__ import annotations
 
 from ..clauses import is_negated, patterns, subject_tokens
-from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..document import DocContext, ParsedSentence
 from ..language import self_reference_words
 
-WHOLE_NOUNS = {"group", "subsidiary", "subsidiaries", "brand", "brands", "airline", "airlines", "business",
-               "businesses", "company", "companies", "unit", "units", "division", "divisions", "portfolio"}
+WHOLE_NOUNS = {
+    "group",
+    "subsidiary",
+    "subsidiaries",
+    "brand",
+    "brands",
+    "airline",
+    "airlines",
+    "business",
+    "businesses",
+    "company",
+    "companies",
+    "unit",
+    "units",
+    "division",
+    "divisions",
+    "portfolio",
+}
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -75,11 +93,13 @@ def _units(ctx, sentence) -> None:
     mentions = sentence.mentions
     doc = sentence.doc
     for first, second in zip(mentions, mentions[1:]):
-        between = doc[first.span.end:second.span.start].text.strip() or first.span[-1].text
+        between = doc[first.span.end : second.span.start].text.strip() or first.span[-1].text
         if first.type == "agency" and second.type == "agency" and between in ("–", "—", "-", "'s", "’s"):
-            ctx.add("part_of", sentence, ctx.entity(second, "agency"),
-                    ctx.entity(first, "agency"))
-        elif between in ("of", "of the") and first.type in ("agency", "organization") \
-                and second.type in ("agency", "organization") and first.root.head.i != second.root.i:
-            ctx.add("part_of", sentence, ctx.entity(first, first.type),
-                    ctx.entity(second, second.type))
+            ctx.add("part_of", sentence, ctx.entity(second, "agency"), ctx.entity(first, "agency"))
+        elif (
+            between in ("of", "of the")
+            and first.type in ("agency", "organization")
+            and second.type in ("agency", "organization")
+            and first.root.head.i != second.root.i
+        ):
+            ctx.add("part_of", sentence, ctx.entity(first, first.type), ctx.entity(second, second.type))

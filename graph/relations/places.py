@@ -1,6 +1,7 @@
 """located_in: the dateline's place for the release's organization ('Kaohsiung, Taiwan. November
 18, 2021.'), 'X is headquartered / based in Y', 'Y-based X', and an agency named with its country
 ('the Taiwan Ministry of Labor')."""
+
 from __future__ import annotations
 
 from ..clauses import is_negated, patterns
@@ -8,7 +9,6 @@ from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import clean_name
 from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
-
 
 OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
 DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
@@ -22,7 +22,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if place:
             ctx.add("located_in", sentence, ctx.main, ctx.entity(place, "place"))
     _nationality(ctx, sentence)
-    for row, span in patterns("located_in").matches(sentence.doc, "trigger"):
+    for _row, span in patterns("located_in").matches(sentence.doc, "trigger"):
         trigger = span.root
         if is_negated(trigger):
             continue
@@ -33,7 +33,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             places = [m for m in places if m.span.start >= trigger.i - 3] or places
         if not places:
             continue
-        subjects = [ctx.entity_of(sentence, trigger.head)] if trigger.dep_ in ("amod", "acl") else ctx.subjects(sentence, trigger)
+        subjects = (
+            [ctx.entity_of(sentence, trigger.head)]
+            if trigger.dep_ in ("amod", "acl")
+            else ctx.subjects(sentence, trigger)
+        )
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
             if subject.type in COMPANY_TYPES:
@@ -42,12 +46,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _sites(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
-            before = sentence.mention_at(sentence.doc[mention.span.start - 2]) if mention.span.start > 1 \
-                and sentence.doc[mention.span.start - 1].lower_ in ("'s", "’s") else None
-            place = before.label if before is not None and before.type == "place" else _leading_place(ctx, clean_name(mention.text))
+            before = (
+                sentence.mention_at(sentence.doc[mention.span.start - 2])
+                if mention.span.start > 1 and sentence.doc[mention.span.start - 1].lower_ in ("'s", "’s")
+                else None
+            )
+            place = (
+                before.label
+                if before is not None and before.type == "place"
+                else _leading_place(ctx, clean_name(mention.text))
+            )
             if place:
-                ctx.add("located_in", sentence, ctx.entity(mention, "agency"),
-                        ctx.entities.resolve(place, "place"))
+                ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
 
 
 def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -58,8 +68,14 @@ def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
         if verb.dep_ != "relcl" or is_negated(verb):
             continue
         # the antecedent, or the name that modifies it ('the Lumen Valley area, where')
-        place = next((m for m in (sentence.mention_at(t) for t in (verb.head, *verb.head.lefts))
-                      if m is not None and m.type == "place"), None)
+        place = next(
+            (
+                m
+                for m in (sentence.mention_at(t) for t in (verb.head, *verb.head.lefts))
+                if m is not None and m.type == "place"
+            ),
+            None,
+        )
         if place is None:
             continue
         for subject in ctx.subjects(sentence, verb):
@@ -77,7 +93,12 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
-        if owner is None and token.dep_ == "dobj" and token.head.lemma_ in OPERATING_VERBS and not is_negated(token.head):
+        if (
+            owner is None
+            and token.dep_ == "dobj"
+            and token.head.lemma_ in OPERATING_VERBS
+            and not is_negated(token.head)
+        ):
             owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
@@ -96,12 +117,21 @@ def dateline_place(sentence: ParsedSentence):
     for mention in sentence.mentions:
         if mention.type != "place" or mention.span.start > 6:
             continue
-        after = doc[mention.span.end:mention.span.end + 3]
+        after = doc[mention.span.end : mention.span.end + 3]
         if not len(after):
             continue
-        if after[0].text in DATELINE_MARKS or after[0].text == "," and len(after) > 1 and \
-                (after[1].ent_type_ == "DATE" or after[1].ent_type_ == "GPE" and len(after) > 2 and after[2].text in DATELINE_MARKS | {","}):
-            before = doc[:mention.span.start]
+        if (
+            after[0].text in DATELINE_MARKS
+            or after[0].text == ","
+            and len(after) > 1
+            and (
+                after[1].ent_type_ == "DATE"
+                or after[1].ent_type_ == "GPE"
+                and len(after) > 2
+                and after[2].text in DATELINE_MARKS | {","}
+            )
+        ):
+            before = doc[: mention.span.start]
             if all(t.ent_type_ == "DATE" or t.is_punct or t.like_num for t in before):
                 return mention
     return None
@@ -118,8 +148,13 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         if token.ent_type_ == "GPE" and token.dep_ in ("poss", "compound") and token.text in ctx.lexicon.place_types:
             country = token.text
         named = sentence.mention_at(token)
-        if not country or token.dep_ not in ("amod", "compound", "poss", "nmod") \
-                or named is not None and named.type == "company" and named.label.startswith(token.text + " "):
+        if (
+            not country
+            or token.dep_ not in ("amod", "compound", "poss", "nmod")
+            or named is not None
+            and named.type == "company"
+            and named.label.startswith(token.text + " ")
+        ):
             continue  # 'Thai' in 'Thai Union Group PCL' is part of a name
         noun = token.head
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):

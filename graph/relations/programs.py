@@ -2,6 +2,7 @@
 'X has designed a smart management system'. The object is the noun phrase of a program noun
 (program, project, system, center, station, policy ...) or a program name; 'since 2004' and
 'in Chiayi County' give since and location."""
+
 from __future__ import annotations
 
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year
@@ -43,8 +44,11 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     named = program_nouns()  # 'our Group Sustainability Policy': any program noun, in a name
     for head in sentence.doc:
         lemma = head.lemma_.lower()
-        if not (lemma in nouns or lemma in named and head.text[:1].isupper()) \
-                or head.tag_ not in ("NN", "NNP") or is_negated(head):
+        if (
+            not (lemma in nouns or lemma in named and head.text[:1].isupper())
+            or head.tag_ not in ("NN", "NNP")
+            or is_negated(head)
+        ):
             continue
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
@@ -82,8 +86,16 @@ def phrase(sentence, head) -> str:
         return mention.label
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
     start = min([t.left_edge.i for t in left], default=head.i)
-    words = [t for t in sentence.doc[start:head.i + 1] if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM")]
-    while words and words[0].pos_ in ("ADJ",) and words[0].lower_ in ("new", "first", "several", "various", "additional", "own"):
+    words = [
+        t
+        for t in sentence.doc[start : head.i + 1]
+        if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM")
+    ]
+    while (
+        words
+        and words[0].pos_ in ("ADJ",)
+        and words[0].lower_ in ("new", "first", "several", "various", "additional", "own")
+    ):
         words = words[1:]
     text = " ".join(t.text for t in words)
     return text.strip(" -,")

@@ -1,20 +1,32 @@
 """What every relation module does first: find its trigger words in a sentence and the typed names
 they govern, with the clause's subjects; negated and hypothetical clauses state no fact."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from spacy.tokens import Token
 
-from ..clauses import YEAR, clause_span, clause_years, consecutive_years, governing_verb, is_hypothetical, is_negated, list_after_colon, patterns
+from ..clauses import (
+    YEAR,
+    clause_span,
+    clause_years,
+    consecutive_years,
+    governing_verb,
+    is_hypothetical,
+    is_negated,
+    list_after_colon,
+    patterns,
+)
 from ..document import DocContext, ParsedSentence
 from ..entities import Entity, Mention
 from ..language import language_data
 
 
-def triggered(ctx: DocContext, sentence: ParsedSentence, kind: str, object_types: tuple[str, ...],
-              unnamed=None) -> Iterator[tuple[dict, Token, list[Entity], list[Mention]]]:
+def triggered(
+    ctx: DocContext, sentence: ParsedSentence, kind: str, object_types: tuple[str, ...], unnamed=None
+) -> Iterator[tuple[dict, Token, list[Entity], list[Mention]]]:
     """(pattern row, trigger token, subjects, objects) for each trigger of KIND that governs names
     of OBJECT_TYPES; coordinated names ('A, B and C') each count. UNNAMED(sentence, trigger) may
     find objects that are no typed name (a quoted title)."""
@@ -22,8 +34,11 @@ def triggered(ctx: DocContext, sentence: ParsedSentence, kind: str, object_types
         trigger = span.root
         if is_negated(trigger) or is_hypothetical(trigger):
             continue
-        objects = governed(sentence, trigger, object_types) or (unnamed and unnamed(sentence, trigger)) \
+        objects = (
+            governed(sentence, trigger, object_types)
+            or (unnamed and unnamed(sentence, trigger))
             or anaphoric(ctx, sentence, trigger, object_types)
+        )
         if objects:
             yield row, trigger, ctx.subjects(sentence, trigger), objects
 
@@ -34,8 +49,13 @@ def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -
     verb = governing_verb(trigger)
     if verb.dep_ == "relcl":  # 'ISO 9001 and ISO 14001, which we have renewed': the antecedent
         tokens |= {t.i for t in (verb.head, *verb.head.conjuncts)}
-    found = [m for m in sentence.mentions if m.type in types and m.root.i in tokens
-             and (not m.covers(trigger) or trigger.pos_ == "NOUN" and m.span[-1] == trigger)]  # 'B Corp certification'
+    found = [
+        m
+        for m in sentence.mentions
+        if m.type in types
+        and m.root.i in tokens
+        and (not m.covers(trigger) or trigger.pos_ == "NOUN" and m.span[-1] == trigger)
+    ]  # 'B Corp certification'
     for mention in list(found):
         for conjunct in mention.root.conjuncts:
             other = sentence.mention_at(conjunct)
@@ -51,13 +71,23 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
     tokens = clause_span(trigger)
     for token in sentence.doc:
         kind = nouns.get(token.lemma_.lower())
-        if token.i in tokens and kind in types and kind in ctx.recent and token.text.islower() and token.tag_ == "NN" \
-                and any(c.lower_ in ("the", "this", "that") for c in token.children):
-            return [Mention(token.doc[token.i:token.i + 1], kind, ctx.recent[kind].label)]
-    if "index" in types and "index" in ctx.recent and consecutive_years(sentence.doc[:]) \
-            and not any(m.type == "index" for m in sentence.mentions):
+        if (
+            token.i in tokens
+            and kind in types
+            and kind in ctx.recent
+            and token.text.islower()
+            and token.tag_ == "NN"
+            and any(c.lower_ in ("the", "this", "that") for c in token.children)
+        ):
+            return [Mention(token.doc[token.i : token.i + 1], kind, ctx.recent[kind].label)]
+    if (
+        "index" in types
+        and "index" in ctx.recent
+        and consecutive_years(sentence.doc[:])
+        and not any(m.type == "index" for m in sentence.mentions)
+    ):
         # 'This is the 4th year in a row that the company has been selected.'
-        return [Mention(trigger.doc[trigger.i:trigger.i + 1], "index", ctx.recent["index"].label)]
+        return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
     return []
 
 
@@ -71,7 +101,7 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
     """The year a fact is tied to: one in or just before the name ('the 2021 ... Award'), one in
     the clause, else (if DEFAULT) the release year."""
     doc = mention.span.doc
-    for token in list(doc[max(0, mention.span.start - 2):mention.span.end]):
+    for token in list(doc[max(0, mention.span.start - 2) : mention.span.end]):
         match = YEAR.match(token.text)
         if match:
             return int(match.group(1))
