@@ -18,7 +18,8 @@ DEFAULTS = {
     "MAX_ROWS": 100_000,           # solutions/triples per result, 0 = no cap (--max-rows)
     "MAX_QUERY_BYTES": 100_000,    # longest query text accepted
     "MAX_UPDATE_BYTES": 16 * 1024 * 1024,  # largest request body accepted (updates)
-    "EXECUTORS": 4,                # query executor processes per web worker
+    "EXECUTORS": 4,                # query executor processes per web worker (--executors), in two lanes
+    "SPILL_BYTES": 64 * 1024 * 1024,  # a result is drained to a spill file up to this size (--spill-mb)
     "RESULT_CACHE": 1024,          # whole results kept per web worker (0 = no cache)
     "BACKEND_QUERY": None,         # remote SPARQL endpoint instead of the embedded store
     "BACKEND_UPDATE": None,
@@ -54,7 +55,9 @@ def create_app(config: dict | None = None) -> Flask:
     register_sparql(app)
     register_explorer(app)
     register_export(app)
-    app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
+    from .sparql import QueryApp
+
+    app.wsgi_app = HotQueryCache(QueryApp(app), app.extensions["esgkg_result_cache"],
                                  backend.runner.generation)
     return app
 

@@ -2,8 +2,9 @@
 
 Process layout (see ``executor`` for why): the gunicorn master forks ``--workers`` web workers
 (gthread, ``threads`` request threads each, HTTP keep-alive). No web process opens the RocksDB
-store. Each worker starts, on demand, up to ``threads`` read-only query executors and one writer
-executor; a query past ``--timeout`` has its executor killed and gets a 503. Ctrl-C stops the
+store. Each worker starts, on demand, up to ``executors`` read-only query executors (in a cheap
+and a heavy lane) and one writer executor; a query past ``--timeout`` has its executor killed and
+gets a 503, and a query whose lane is full gets a 503 at once. Ctrl-C stops the
 master, which stops the workers; executors die with their worker (PR_SET_PDEATHSIG, and EOF on
 their job pipe).
 
@@ -31,12 +32,19 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
     parser.add_argument("--workers", type=int, default=2, help="web worker processes (default 2)")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="request threads and query executors per worker (default 4)")
+    parser.add_argument("--threads", type=int, default=16,
+                        help="request threads per worker (default 16): more than the executors, so "
+                             "requests waiting on heavy queries or slow clients leave some free")
+    parser.add_argument("--executors", type=int, default=4,
+                        help="query executor processes per worker, half for cheap and half for "
+                             "heavy queries (default 4)")
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="time limit of one query or update, in seconds (default 30)")
     parser.add_argument("--max-rows", type=int, default=100_000,
                         help="most solutions or triples in one result, 0 for no cap (default 100000)")
+    parser.add_argument("--spill-mb", type=float, default=64,
+                        help="results up to this size are drained to a spill file, freeing their "
+                             "executor at once; larger ones stream and hold it (default 64)")
     parser.add_argument("--cache-size", type=int, default=1024,
                         help="whole results kept per worker, reused until the next update; 0 = none")
     parser.add_argument("--update-token", default=os.environ.get("ESGKG_UPDATE_TOKEN"),
@@ -53,8 +61,9 @@ def app_config(args: argparse.Namespace) -> dict:
         "ALLOW_DROP": args.allow_drop,
         "QUERY_TIMEOUT": args.timeout,
         "MAX_ROWS": args.max_rows,
-        "EXECUTORS": args.threads,
+        "EXECUTORS": args.executors,
         "RESULT_CACHE": args.cache_size,
+        "SPILL_BYTES": int(args.spill_mb * 1024 * 1024),
         "BACKEND_QUERY": args.backend_query,
         "BACKEND_UPDATE": args.backend_update,
         "BACKEND_TOKEN": args.backend_token,
