@@ -622,10 +622,8 @@ class ExecutorPool:
                 self._writer = _Executor(self.store, "write")
             return self._writer
         with self._lock:
-            while lane.idle and not fresh:
-                executor = lane.idle.pop()
-                if executor.proc.poll() is None:
-                    return executor
+            if lane.idle and not fresh:  # a dead one fails on its job pipe: run() starts another
+                return lane.idle.pop()
         return _Executor(self.store, "read", lane.nice)
 
     def _checkin(self, executor: _Executor, lane: _Lane | None) -> None:
