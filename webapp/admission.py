@@ -3,7 +3,8 @@
 Under overload, expensive queries must not make cheap ones wait (issue 12). A query's *shape* is
 its text with constants (IRIs, strings, numbers) blanked, so the same question about another
 entity, or with another filter value, is the same shape. A shape that has run before goes where
-its last run says (``HEAVY_SECONDS`` or more: heavy); a new one is heavy if it aggregates or
+its last run says (``HEAVY_SECONDS`` of CPU or more: heavy; CPU time, since wall time on a busy
+machine would make every query look heavy); a new one is heavy if it aggregates or
 sorts, since that is where the engine visits every match, and cheap otherwise. A cheap-looking
 query that turns out slow runs once in the cheap lane, and its shape is heavy from then on.
 """
