@@ -4,9 +4,10 @@ Under overload, expensive queries must not make cheap ones wait (issue 12). A qu
 its text with constants (IRIs, strings, numbers) blanked, so the same question about another
 entity, or with another filter value, is the same shape. A shape that has run before goes where
 its last run says (``HEAVY_SECONDS`` of CPU or more: heavy; CPU time, since wall time on a busy
-machine would make every query look heavy); a new one is heavy if it aggregates or
-sorts, since that is where the engine visits every match, and cheap otherwise. A cheap-looking
-query that turns out slow runs once in the cheap lane, and its shape is heavy from then on.
+machine would make every query look heavy). A new one is heavy if it aggregates or sorts, or
+names no constant inside its braces (``CONSTRUCT WHERE { ?s ?p ?o }``), since then the engine
+visits every match or every quad; otherwise it is cheap. A cheap-looking query that turns out
+slow runs once in the cheap lane, and its shape is heavy from then on.
 """
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ class CostModel:
         if learned is not None:
             return learned
         keywords = {text.upper() for kind, text, *_ in op.tokens if kind == "word"}
-        return "heavy" if keywords & HEAVY_KEYWORDS else "cheap"
+        anchored = any(depth > 0 and (kind in CONSTANTS or (kind == "word" and ":" in text))
+                       for kind, text, _, _, depth in op.tokens)
+        return "heavy" if keywords & HEAVY_KEYWORDS or not anchored else "cheap"
 
     def learn(self, key: str, seconds: float) -> None:
         self.seen.put(key, "heavy" if seconds >= HEAVY_SECONDS else "cheap")
