@@ -131,12 +131,20 @@ def clause_years(root: Token) -> list[int]:
     """Years written in ROOT's subtree, not after 'since' (those date a start)."""
     years = []
     for token in root.subtree:
-        if any(a.dep_ in ("relcl", "acl", "appos") and a != root and root in a.ancestors for a in token.ancestors):
+        if any((a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and _after_comma(a)) and a != root
+               and root in a.ancestors for a in token.ancestors):
             continue  # 'the Pledge, which Amazon co-founded in 2019': that year is not this clause's
         match = YEAR.match(token.text)
         if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
             years.append(int(match.group(1)))
     return years
+
+
+def _after_comma(token: Token) -> bool:
+    """An apposition set off by a comma ('X, a company founded in 2019'), not a bracketed acronym
+    the parser calls one ('greenhouse gas (GHG) emissions in 2022')."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in (",", "–", "—")
 
 
 def since_year(root: Token) -> int | None:

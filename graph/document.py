@@ -16,12 +16,12 @@ from .clauses import subject_tokens
 from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention
 from .facts import Fact
-from .language import has_company_suffix, self_reference_words
+from .language import has_company_suffix, self_reference_words, site_nouns
 from .lexicon import Lexicon, normalize
 from .read import Release
 from .sentences import Sentence
 
-COMPANY_TYPES = ("company", "organization", "agency")
+COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
 
 
 @dataclass
@@ -65,6 +65,7 @@ class DocContext:
     entities: DocumentEntities
     facts: list[Fact] = field(default_factory=list)
     recent: dict[str, Entity] = field(default_factory=dict)  # type -> the last entity of it named so far
+    recent_in: dict[str, int] = field(default_factory=dict)  # type -> the sentence that named it
     _by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
 
     @property
@@ -83,10 +84,37 @@ class DocContext:
             return self.main
         if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
             return self.main
+        if token.lemma_.lower() in site_nouns():
+            site = self.site(sentence, token)
+            if site is not None:
+                return site
         for child in token.children:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)
         return None
+
+    def site(self, sentence: ParsedSentence, token: Token) -> Entity | None:
+        """'Holvia Ltd.'s Dalton plant', 'its store in Lindale', 'the Harwick Foods store in Lindale':
+        a site the release names apart from its owner keeps its own name (a plain 'its plant' is
+        the owner)."""
+        owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = self.entity_of(sentence, owner_token) if owner_token is not None else None
+        named = []
+        for child in token.lefts:
+            mention = sentence.mention_at(child)
+            if owner is None and mention is not None and mention.type in COMPANY_TYPES:
+                owner = self.entity(mention)
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and (mention is None or mention.type == "place"):
+                named.append(child)
+        places = [m for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                  for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
+                  if m is not None and m.type == "place"]
+        if owner is None or owner.type not in ("company", "organization") or not (named or places and token.tag_ == "NN"):
+            return None  # 'its plants in England and Wales' are the owner's plants, not one site
+        words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i):token.i + 1]]
+        possessive = "'s" if owner_token is not None else ""
+        name = f"{owner.name}{possessive} {' '.join(words)}"
+        return self.entities.resolve(name + (f" in {places[0].label}" if places else ""), "site")
 
     def subjects(self, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
         """Who TRIGGER's clause is about: its subject(s); the release's organization when the clause
@@ -117,6 +145,7 @@ class DocContext:
         """After a sentence: its names become what 'the award', 'the index' refer to next."""
         for mention in sentence.mentions:
             self.recent[mention.type] = self.entity(mention)
+            self.recent_in[mention.type] = sentence.sentence.index
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a
@@ -151,20 +180,40 @@ class DocContext:
 def mark_persons(sentences: list[ParsedSentence]) -> None:
     """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
     Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
-    for 'Tesko Resins Ltd.') is that company."""
+    for 'Tesko Resins Ltd.'), or a name NER calls a company more often than a person, is that company."""
     mentions = [m for s in sentences for m in s.mentions]
     surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
+    votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
         if m.type == "company" and m.label in surnames:
             return Mention(m.span, "person", m.label)
-        if m.type == "person" and any(c.startswith(m.label + " ") for c in companies):
+        if m.type == "person" and (any(c.startswith(m.label + " ") for c in companies)
+                                   or votes[m.label, "company"] > votes[m.label, "person"]):
             return Mention(m.span, "company", m.label)
         return m
 
     for sentence in sentences:
         sentence.mentions = [retyped(m) for m in sentence.mentions]
+
+
+STATIVE_VERBS = {"be", "locate", "base", "host", "lie", "remain", "become", "have", "rank", "see"}
+
+
+def mark_acting_places(sentences: list[ParsedSentence]) -> None:
+    """A place name that acts ('Zurich has pledged', 'Zurich will vote', 'Zurich has set') is, in a
+    release, the organization named after it: at least two acting mentions, a third of its own
+    ('Brazil's largest', 'Ghana's economy' do not act)."""
+    mentions = [m for s in sentences for m in s.mentions if m.type == "place"]
+    acting = Counter(m.label for m in mentions if m.root.dep_ == "nsubj" and m.root.head.pos_ == "VERB"
+                     and m.root.head.lemma_ not in STATIVE_VERBS)
+    total = Counter(m.label for m in mentions)
+    companies = {label for label, n in acting.items() if n >= 2 and 3 * n >= total[label]}
+    if companies:
+        for sentence in sentences:
+            sentence.mentions = [Mention(m.span, "company", m.label, m.written) if m.type == "place"
+                                 and m.label in companies else m for m in sentence.mentions]
 
 
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
@@ -184,15 +233,15 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             score = weight + (2.0 if role in ("nsubj", "nsubjpass") else 0.0)
             scores[entity.key] += score / 2 if role == "pobj" else score  # 'a subsidiary of X': X is the parent
             forms.setdefault(entity.key, []).append(entity.label)
-    for key, labels in forms.items():
-        if any(has_company_suffix(label) for label in labels):
-            scores[key] += 1.0
+    suffixed = {key: any(has_company_suffix(label) for label in labels) for key, labels in forms.items()}
+    for key in forms:
+        scores[key] += 1.0 if suffixed[key] else 0.0
     if not scores:
         return None
     for key in list(scores):
         for other in list(scores):
-            if other != key and other.startswith(key + " "):
-                scores[other] += scores[key]
+            if other != key and other.startswith(key + " ") and (suffixed[other] or len(forms[other]) >= len(forms[key])):
+                scores[other] += scores[key]  # 'Thai Union' counts for 'Thai Union Group PCL', not for a store or division
     key = scores.most_common(1)[0][0]
     candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
     named = [label for label in candidates if has_company_suffix(label)]

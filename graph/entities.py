@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .language import company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
+from .language import company_heads, person_title_words, company_prefixes, company_suffixes, is_trigger_word, has_company_suffix, head_type, junk_names, language_data
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
 
 NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person",
              "LAW": "standard"}
+COORDINATED_TYPES = ("company", "index", "initiative", "award")
 HEAD_LABELS = ("award", "index", "agency", "initiative", "organization", "framework", "program")
 CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$")
-_LEADING = re.compile(r"^(?:the|The|THE|a|an|its|their|our|this|these)\s+")
+_LEADING = re.compile(r"^(?:the|The|THE|a|an|An|its|Its|their|Their|our|Our|this|This|these|These)\s+")
 _LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -128,15 +129,15 @@ class MentionTyper:
         self.lexicon = lexicon
         self.junk = junk_names()
         self.places = lexicon.place_types
-        self.titles = {w for title in language_data()["person_titles"] for w in title.split()}
+        self.titles = person_title_words()
 
     def mentions(self, doc) -> list[Mention]:
         ents = [m for m in (self._typed(span) for ent in doc.ents for part in _split_possessive(ent)
                             for span in self._split_units(part)) if m]
         for run in name_runs(doc) + suffix_names(doc) + subject_names(doc) + certification_names(doc) \
-                + lowercase_award_names(doc):
+                + lowercase_award_names(doc) + company_head_names(doc):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
-            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD"))
+            if any((m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD", TIER_OR_AWARD))
                    or _core_start(m.span) < run.start or m.span.end > run.end
                    or run.label_ == "SUBJECT" and m.type == "person" for m in overlapping):
                 continue  # the gazetteer's names, longer NER spans and people stand
@@ -148,7 +149,7 @@ class MentionTyper:
                                          else None)
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
-        ents += self._coordinated(doc, ents)
+        ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = self._towns(doc, ents)
         return sorted(ents, key=lambda m: m.span.start)
 
@@ -175,20 +176,41 @@ class MentionTyper:
         return [m for m in ents if id(m) not in replaced] + [town for _, town in towns]
 
     def _coordinated(self, doc, ents: list[Mention]) -> list[Mention]:
-        """Untyped proper nouns coordinated with companies are companies ('British Airways,
-        Iberia, Vueling and Level')."""
+        """Untyped names coordinated with typed ones share their type ('British Airways, Iberia,
+        Vueling and Level'; 'the FTSE4Good Index, MSCI ESG Leaders and the Vigeo World 120')."""
         covered = {i for m in ents for i in range(m.span.start, m.span.end)}
         extra = []
         for mention in ents:
-            if mention.type != "company":
+            if mention.type not in COORDINATED_TYPES:
                 continue
             for conjunct in mention.root.conjuncts:
-                if conjunct.pos_ == "PROPN" and conjunct.i not in covered:
-                    start = min([c.left_edge.i for c in conjunct.lefts if c.dep_ == "compound"], default=conjunct.i)
-                    span = doc[start:conjunct.i + 1]
-                    covered |= set(range(start, conjunct.i + 1))
-                    extra.append(Mention(span, "company", self._label(span)))
+                if conjunct.i in covered or not (conjunct.pos_ == "PROPN" or conjunct.like_num and conjunct.i > 0
+                                                 and doc[conjunct.i - 1].pos_ == "PROPN"):
+                    continue
+                start = min([c.left_edge.i for c in conjunct.lefts if c.dep_ == "compound"], default=conjunct.i)
+                end = max([c.i for c in conjunct.rights if c.dep_ in ("nummod", "compound") and c.i == conjunct.i + 1],
+                          default=conjunct.i) + 1
+                span = doc[start:end]
+                label = self._label(span)
+                if set(range(start, end)) & covered or not label or label.lower() in self.junk:
+                    continue
+                covered |= set(range(start, end))
+                extra.append(Mention(span, mention.type, label))
         return extra
+
+    @staticmethod
+    def _list_typed(ents: list[Mention]) -> list[Mention]:
+        """A 'company' in a list of indices or initiatives is one of them (NER's ORG for an index
+        the gazetteer does not know: 'included in A Index, B Index and the C World 120')."""
+        by_root = {m.root.i: m for m in ents}
+        typed = []
+        for mention in ents:
+            others = {by_root[c.i].type for c in mention.root.conjuncts if c.i in by_root}
+            if mention.type == "company" and len(others) == 1 and others <= {"index", "initiative"} \
+                    and not mention.span.label_ == "COMPANY":
+                mention = Mention(mention.span, others.pop(), mention.label, mention.written)
+            typed.append(mention)
+        return typed
 
     def _split_units(self, span: Span) -> list[Span]:
         """'Water Quality Office of the Ministry of Rivers' (one NER span) is a unit and its ministry."""
@@ -220,7 +242,7 @@ class MentionTyper:
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX):].lower(), span.ent_id_ or label, label)
-        if span.label_ == "AWARD":
+        if span.label_ in ("AWARD", TIER_OR_AWARD):
             return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
             known = self.lexicon.lookup(label)
@@ -240,8 +262,9 @@ class MentionTyper:
         ner = NER_TYPES.get(span.label_)
         if ner in ("company",) and (label.islower() or len(label) < 2):
             return None
-        if ner == "person" and len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass"):
-            ner = "company"  # a one-word 'person' that acts is, in a release, an organization ('Volaris enters')
+        if ner == "person" and (len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass")
+                                or len(span) > 1 and span[-1].text in company_heads()):
+            ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
@@ -263,17 +286,24 @@ def _split_possessive(span: Span) -> list[Span]:
     return [span]
 
 
+TIER_OR_AWARD = "AWARD_OR_TIER"  # 'the Benchmark Enterprise award': an award, or the tier of one named before
+
+
 def lowercase_award_names(doc) -> list[Span]:
-    """'the EcoVadis Gold medal': a capitalised run before a lower-case medal, prize or trophy
-    names an award ('the Benchmark Enterprise award' is more often a tier of another award)."""
+    """'the EcoVadis Gold medal', 'the Best ESG Bank award': a capitalised run before a lower-case
+    medal, prize, trophy or award names an award (beside a named 'X Award', 'the Y award' is its tier)."""
     names = []
+    named_award = any(t.text in ("Award", "Awards") for t in doc)  # then 'the X award' is its tier
     for token in doc:
-        if token.text in ("medal", "prize", "trophy") and token.i > 0 and _capitalised(doc[token.i - 1]):
+        if (token.text in ("medal", "prize", "trophy") or token.text == "award" and not named_award) \
+                and token.i > 0 and _capitalised(doc[token.i - 1]):
             start = token.i - 1
             while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ not in SENTENCE_OPENERS:
                 start -= 1
             span = doc[start:token.i + 1]
-            span.label_ = "AWARD"
+            if all(t.text in LEVEL_WORDS for t in span[:-1]):
+                continue  # 'took the Gold award': a tier
+            span.label_ = TIER_OR_AWARD if token.text == "award" else "AWARD"
             names.append(span)
     return names
 
@@ -328,6 +358,53 @@ def suffix_names(doc) -> list[Span]:
         span = doc[start:end]
         span.label_ = "COMPANY"
         names.append(span)
+    return names + prefix_names(doc)
+
+
+def prefix_names(doc) -> list[Span]:
+    """'PT Prasetya Bumi Lestari (PBL)': a legal form before capitalised words names a company."""
+    prefixes, suffixes = company_prefixes(), company_suffixes()
+    names = []
+    for token in doc:
+        if token.text not in prefixes or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].text not in prefixes
+                                  and doc[end].text not in person_title_words()
+                                  or doc[end].text in ("&", "-") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            end += 1
+            if doc[end - 1].text in suffixes:
+                break
+        if end - token.i >= 2:
+            span = doc[token.i:end]
+            span.label_ = "COMPANY"
+            names.append(span)
+    return names
+
+
+def is_title_case(doc) -> bool:
+    """A headline in title case: no content word in lower case ('Halden Foods Wins Water Award')."""
+    return not any(t.is_alpha and t.is_lower and not t.is_stop for t in doc)
+
+
+def company_head_names(doc) -> list[Span]:
+    """'presented Hollis Textiles with ...': proper nouns ending in an industry noun name a company
+    that NER missed. Title-case headlines are left alone: there every word looks like a name."""
+    if is_title_case(doc):
+        return []
+    heads = company_heads()
+    names = []
+    for token in doc:
+        if token.text not in heads or token.pos_ != "PROPN" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_ not in SENTENCE_OPENERS:
+            start -= 1
+        if start < token.i:
+            span = doc[start:token.i + 1]
+            span.label_ = "COMPANY"
+            names.append(span)
     return names
 
 

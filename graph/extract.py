@@ -1,7 +1,7 @@
 """Text -> facts: parse a release's candidate sentences with spaCy and run every relation module.
 
 Steps: sentences (rule-based, cheap) -> candidates (sentences that can hold a fact: ones with a
-digit, a capitalised name after the first word, or a trigger word) -> `nlp.pipe` -> typed mentions
+digit, a capitalised name after the first word, or a trigger word) -> title-case headlines recased as the body writes their words -> `nlp.pipe` -> typed mentions
 and aliases -> the release's own organization -> relation modules (graph/relations/, one per fact
 kind) -> one fact per (kind, subject, object) with the qualifiers of all its mentions.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .document import DocContext, ParsedSentence, find_main, mark_persons
+from .document import DocContext, ParsedSentence, find_main, mark_acting_places, mark_persons
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
@@ -18,6 +18,7 @@ from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import parse
 from .read import Release
 from .sentences import Sentence, split_sentences
+from .truecase import BodyCasing, is_title_case, truecase
 
 HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
 LEAD_SENTENCES = 4  # always parsed: they name who the release is about
@@ -40,7 +41,8 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
         sentences = body_sentences(release.text)
         chosen = [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or is_candidate(s.text)]
         plans.append((release, chosen))
-        texts += [s.text for s in chosen]
+        casing = BodyCasing(release.text) if any(is_title_case(s.text) for s in chosen) else None
+        texts += [truecase(s.text, casing) if casing and is_title_case(s.text) else s.text for s in chosen]
     with parse_progress(len(set(texts))) as advance:
         docs = iter(parse(texts, progress=advance))
     results = []
@@ -58,6 +60,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             parsed.append(ParsedSentence(sentence, doc, mentions))
         meta = read_meta(release.text)
         mark_persons(parsed)
+        mark_acting_places(parsed)
         find_main(parsed, entities)
         ctx = DocContext(release, meta, lexicon, parsed, entities)
         for sentence in parsed:  # every name first, so a fact shows the fullest form the release wrote
@@ -132,8 +135,8 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
         key = (fact.kind, normalize(fact.subject), normalize(fact.object))
         if fact.kind == "metric":
             key += (str(fact.qualifiers.get("value")),)
-        if fact.kind == "index_inclusion":
-            key += (str(fact.qualifiers.get("year")),)
+        if fact.kind in ("index_inclusion", "award"):
+            key += (str(fact.qualifiers.get("year")),)  # won in 2019 and 2018: two awards
         first = merged.get(key)
         level = fact.qualifiers.get("level")
         if first is not None and level and first.qualifiers.get("level") not in (None, level):

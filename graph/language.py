@@ -33,12 +33,40 @@ def pattern_rows(name: str) -> tuple[dict, ...]:
 
 @lru_cache(maxsize=1)
 def company_suffixes() -> frozenset[str]:
-    return frozenset(language_data()["company_suffixes"])
+    """Legal forms that end a company name, also as a shouted name writes them ('CO., LTD.')."""
+    forms = language_data()["company_suffixes"]
+    return frozenset(forms) | {form.upper() for form in forms if len(form.rstrip(".")) > 1}
+
+
+@lru_cache(maxsize=1)
+def company_prefixes() -> frozenset[str]:
+    """Legal forms that begin a company name ('PT Chandra Asri')."""
+    return frozenset(language_data()["company_prefixes"])
+
+
+@lru_cache(maxsize=1)
+def company_heads() -> frozenset[str]:
+    """Industry nouns that end company names ('Halden Foods', 'Corvid Logistics'): a proper name
+    ending in one is a company, whatever NER guessed (it often says PERSON for unknown names)."""
+    return frozenset(language_data()["company_heads"])
+
+
+@lru_cache(maxsize=1)
+def site_nouns() -> frozenset[str]:
+    """Nouns of an organization's sites ('plant', 'store', 'mine')."""
+    return frozenset(n.lower() for n in language_data()["site_nouns"])
+
+
+@lru_cache(maxsize=1)
+def person_title_words() -> frozenset[str]:
+    """Words of person titles ('Chief', 'Officer'): they end a name run, a person follows."""
+    return frozenset(w for title in language_data()["person_titles"] for w in title.split())
 
 
 def has_company_suffix(name: str) -> bool:
+    """Does NAME carry a legal form ('Holvia Ltd.', 'PT Sinar Jaya')?"""
     words = name.replace(",", " ").split()
-    return bool(words) and words[-1] in company_suffixes()
+    return bool(words) and (words[-1] in company_suffixes() or len(words) > 1 and words[0] in company_prefixes())
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +109,7 @@ def head_type(name: str) -> str | None:
     if not words:
         return None
     lowered = [w.lower() for w in words]
-    for kind in ("award", "index", "agency", "initiative", "organization", "framework", "program"):
+    for kind in ("award", "index", "agency", "initiative", "organization", "framework", "program", "place"):
         for head in heads[kind]:
             head_words = head.lower().split()
             if lowered[-len(head_words):] == head_words:

@@ -219,8 +219,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, progress: bool 
                     summary.errors.append(built)
                     continue
                 try:
-                    store.replace_document(built.doc_id, *consistent_entities(
-                        store, built.document_nquads, built.entity_nquads))
+                    store_built(store, built)
                 except StoreError as exc:
                     summary.errors.append(FileError(built.path, f"{built.path}: {exc}"))
                     continue
@@ -235,6 +234,36 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, progress: bool 
     summary.store_documents, summary.triples = len(store.document_ids()), len(store)
     summary.seconds["total"] = time.perf_counter() - started
     return summary
+
+
+def store_built(store, built: BuiltDocument) -> None:
+    """Store one built document whole: its entities made consistent with the store's, and the
+    curators' decisions on its facts applied again (``curation``). StoreError if refused."""
+    from .curation import curated
+
+    document, entities = consistent_entities(store, built.document_nquads, built.entity_nquads)
+    store.replace_document(built.doc_id, curated(store, built.doc_id, document), entities)
+
+
+def build_text(name: str, data: bytes, base: str | None = None) -> BuiltDocument | FileError:
+    """Read, extract and validate one release held in memory (an upload) exactly as ``ingest``
+    reads a file: the same limits, formats and document id, from a file of that name."""
+    import tempfile
+
+    file_name = Path(name.replace("\\", "/")).name
+    if file_name in ("", ".", ".."):
+        return FileError(name, f"{name!r}: not a file name")
+    with tempfile.TemporaryDirectory(prefix="esgkg-upload-") as folder:
+        path = Path(folder) / file_name
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            return FileError(name, f"{name!r}: cannot be a file name ({exc.strerror})")
+        built = build_document(path, validate=True, base=base)
+    if isinstance(built, FileError):  # say the name that was sent, not the temporary file's
+        return FileError(name, built.message.replace(str(path), name))
+    built.path = name
+    return built
 
 
 class _progress:

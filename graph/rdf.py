@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from importlib.metadata import version
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -19,6 +20,10 @@ from .vocab import (ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, OA, QUALIFIER
 
 
 ORGANIZATION_TYPES = ("agency", "company", "organization")
+# Every statement names the extractor that made it: analysts filter on it, and a store's facts
+# from before an extraction change can be told from those after (docs/curation.md).
+EXTRACTOR_VERSION = version("esgkg")
+_EXTRACTOR = ox.Literal(f"esgkg {EXTRACTOR_VERSION}")
 
 
 def _n(iri) -> ox.NamedNode:
@@ -140,6 +145,7 @@ class GraphBuilder:
         add(node, ESG.subject, subject)
         add(node, ESG.object, obj)
         add(node, PROV.wasDerivedFrom, doc)
+        add(node, ESG.extractorVersion, _EXTRACTOR)
         for name, value in qualifiers.items():
             if name not in kind.qualifiers or value is None:
                 continue

@@ -49,6 +49,7 @@ ENTITY_CLASSES = {
     "program": ESG.Program,
     "metric": ESG.Metric,
     "place": ESG.Place,
+    "site": ESG.Site,
 }
 
 

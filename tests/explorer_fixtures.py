@@ -108,18 +108,15 @@ def _wait_until_up(url: str, proc: subprocess.Popen, deadline_s: float = 60) -> 
     raise RuntimeError(f"server at {url} did not come up")
 
 
-@pytest.fixture(scope="session")
-def live_server(explorer_store_dir):
-    """The real app under gunicorn on a free port, over the built store (read only)."""
-    port = explorer_store_dir["port"]
-    env = dict(os.environ, ESGKG_STORE=str(explorer_store_dir["path"]),
-               ESGKG_BASE=explorer_store_dir["base"])
+def _gunicorn(store: dict, **env):
+    """The real app under gunicorn on the store's port until the generator is closed."""
+    env = dict(os.environ, ESGKG_STORE=str(store["path"]), ESGKG_BASE=store["base"], **env)
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     proc = subprocess.Popen(
-        [gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4",
+        [gunicorn, "--bind", f"127.0.0.1:{store['port']}", "--workers", "1", "--threads", "4",
          "--log-level", "warning", "esgkg.webapp:create_app()"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = explorer_store_dir["base"].rstrip("/")
+    url = store["base"].rstrip("/")
     try:
         _wait_until_up(url + "/api/stats", proc)
         yield url
@@ -129,6 +126,32 @@ def live_server(explorer_store_dir):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(explorer_store_dir):
+    """The real app under gunicorn on a free port, over the built store (read only)."""
+    yield from _gunicorn(explorer_store_dir)
+
+
+UPDATE_TOKEN = "browser-test-token"
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory):
+    """The real app under gunicorn with an update token, over a store of its own holding the
+    sample release: uploads and curation decisions land here, not in the read-only one."""
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+    from esgkg.graph.vocab import Iris
+
+    port = free_port()
+    store = {"path": tmp_path_factory.mktemp("writable") / "store", "port": port,
+             "base": f"http://127.0.0.1:{port}/"}
+    writer = GraphStore(store["path"], iris=Iris(store["base"]))
+    ingest_paths([explorer_data.SAMPLE], writer, workers=1)
+    del writer                                  # closed: the server takes the store
+    yield from _gunicorn(store, ESGKG_UPDATE_TOKEN=UPDATE_TOKEN)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 import rdflib
 
 from explorer_fixtures import *  # noqa: F401,F403  (fixtures)
-from explorer_fixtures import SAMPLE_DOC
+from explorer_fixtures import SAMPLE_DOC, UPDATE_TOKEN, PageWatch
 
 EXPECTED_AROUND_ASE = ["Occupational Safety and Health Award", "Ministry of Labor", "DJSI World",
                        "RBA", "OHSAS 18001", "ISO 45001"]
@@ -63,16 +63,21 @@ def test_search_ase_shows_its_awards_certifications_and_indices(page):
     assert not page.watch.page_errors and not page.watch.console_errors
 
 
-def test_clicking_the_award_edge_shows_the_evidence_sentence(page):
-    open_ase_by_search(page)
-    point = page.evaluate("""() => {
+def click_edge(page, kind: str):
+    """Click the middle of the first drawn edge of this kind, as a person would."""
+    point = page.evaluate("""kind => {
         const cy = window.esgkgGraph;
-        const edge = cy.edges("[kind = 'award']").first();
+        const edge = cy.edges(`[kind = '${kind}']`).first();
         const box = cy.container().getBoundingClientRect();
         const p = edge.renderedMidpoint();
         return { x: box.left + p.x, y: box.top + p.y };
-    }""")
+    }""", kind)
     page.mouse.click(point["x"], point["y"])
+
+
+def test_clicking_the_award_edge_shows_the_evidence_sentence(page):
+    open_ase_by_search(page)
+    click_edge(page, "award")
     sentence = page.locator("#fact-panel .evidence-sentence")
     sentence.wait_for()
     assert "received the 2021 Occupational Safety and Health Award" in sentence.text_content()
@@ -428,6 +433,7 @@ def test_no_page_scrolls_sideways(browser, live_server, viewport):
     try:
         ase = "/id/company/advanced-semiconductor-engineering-inc"
         for path in ("/", "/facts", "/documents", f"/doc/{SAMPLE_DOC}", "/query", "/compare",
+                     "/upload", "/curation",
                      f"/graph?focus={quote(live_server + ase, safe='')}", ase):
             pg.goto(live_server + path)
             pg.wait_for_load_state("networkidle")
@@ -564,3 +570,76 @@ def test_query_page_shows_a_banner_when_the_row_cap_cut_the_result(page, sample_
         assert banner.is_visible() is cut
     assert "stops at 100 rows" in banner.text_content()
     assert not page.watch.page_errors
+
+
+# --- releases in through the browser, and curation (issue 14) --------------------------------------
+# On a server of their own with an update token (explorer_fixtures' ``writable_server``).
+RELEASES = Path(__file__).parent / "data" / "releases"
+
+
+@pytest.fixture()
+def writable_page(browser, writable_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.watch = PageWatch(pg)
+    pg.base = writable_server
+    yield pg
+    context.close()
+
+
+def test_the_upload_page_stores_releases_each_with_its_progress_and_result(writable_page):
+    page = writable_page
+    page.goto(page.base + "/upload")
+    page.get_by_label("Update token").fill(UPDATE_TOKEN)
+    page.get_by_label("Choose releases, or drop them here").set_input_files([
+        {"name": "helios-safety-2022.txt", "mimeType": "text/plain",
+         "buffer": (RELEASES / "helios-safety-2022.txt").read_bytes()},
+        {"name": "empty.txt", "mimeType": "text/plain", "buffer": b"   "},
+    ])
+    page.get_by_role("button", name="Upload").click()
+    stored = page.locator(".upload-row[data-file='helios-safety-2022.txt'][data-status=stored]")
+    failed = page.locator(".upload-row[data-file='empty.txt'][data-status=failed]")
+    stored.wait_for()
+    failed.wait_for()
+    assert stored.locator("progress").get_attribute("value") == "100"
+    assert "empty file" in failed.text_content()
+    assert page.evaluate("() => sessionStorage.getItem('esgkg-update-token')") == UPDATE_TOKEN
+    assert page.evaluate("() => document.cookie") == ""          # the token is never a cookie
+    assert "Update token set" in page.locator(".token-field").text_content()
+    link = stored.get_by_role("link", name="Open helios-safety-2022")
+    assert link.get_attribute("href") == "/doc/helios-safety-2022"
+    link.click()
+    page.wait_for_url(re.compile(r"/doc/helios-safety-2022$"))
+    assert "ISO 45001" in page.locator("main").text_content()    # the new document, at once
+    assert not page.watch.page_errors and not page.watch.dialogs
+
+
+def test_rejecting_a_fact_in_the_provenance_panel_hides_it_and_undo_brings_it_back(writable_page):
+    page = writable_page
+    ase = quote(page.base + "/id/company/advanced-semiconductor-engineering-inc", safe="")
+    page.goto(page.base + "/graph?focus=" + ase)
+    wait_graph(page)
+    click_edge(page, "award")
+    panel = page.locator("#fact-panel")
+    panel.locator(".evidence-sentence").wait_for()
+    panel.get_by_text("Reject this fact…").click()
+    panel.get_by_label("Update token").fill(UPDATE_TOKEN)
+    panel.get_by_label("Why is it wrong?").fill("the award went to a subsidiary")
+    panel.get_by_label("Your name").fill("Ana Analyst")
+    panel.get_by_role("button", name="Reject this fact").click()
+    page.wait_for_function("() => document.querySelector('#fact-panel .curate-form').dataset.done === 'true'")
+    assert "Rejected" in panel.locator(".curate-message").text_content()
+    assert not [e for e in graph_edges(page) if e.get("kind") == "award"]
+    page.reload()
+    wait_graph(page)
+    assert not [e for e in graph_edges(page) if e.get("kind") == "award"]
+
+    page.goto(page.base + "/curation")
+    row = page.locator("tr", has_text="the award went to a subsidiary")
+    assert "Ana Analyst" in row.text_content() and "reject" in row.text_content()
+    row.get_by_role("button", name="Undo").click()           # the token is the session's already
+    page.wait_for_selector("tr[data-undone=true]")
+    page.goto(page.base + "/graph?focus=" + ase)
+    wait_graph(page)
+    assert [e for e in graph_edges(page) if e.get("kind") == "award"]
+    assert not page.watch.page_errors and not page.watch.dialogs

@@ -445,3 +445,113 @@ def test_a_report_in_accordance_with_a_framework_body_adopts_its_standards():
     text = ("Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
             "Global Reporting Initiative (GRI) Standards.")
     assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Global Reporting Initiative"]
+
+
+def test_legal_form_before_the_name_names_the_company():
+    text = ("Jakarta – PT Sinar Abadi Lestari (SAL) won the Green Industry Award from the Ministry of Industry. "
+            "The award is the third for PT SAL, which operates in the Lumen Valley area.")
+    (award,) = only(facts_of(text), "award")
+    assert (award["subject"], award["object"], award["awarded_by"]) == (
+        "PT Sinar Abadi Lestari", "Green Industry Award", "Ministry of Industry")
+
+
+def test_unknown_name_ending_in_an_industry_noun_is_a_company():
+    # NER calls unseen two-word names persons; 'Foods', 'Textiles' say they are companies
+    records = facts_of("The Ministry of Labour presented Hollis Textiles with the National Safety Award for 2022. "
+                       "Marquessa Foods received the Clean Water Prize from the River Trust.")
+    assert {(a["subject"], a["object"], a.get("year"), a["awarded_by"]) for a in only(records, "award")} == {
+        ("Hollis Textiles", "National Safety Award", 2022, "Ministry of Labour"),
+        ("Marquessa Foods", "Clean Water Prize", 2022, "River Trust")}  # the release's year
+
+
+def test_place_name_that_acts_is_the_organization():
+    text = ("Lugano has pledged to halve its emissions. Lugano has set an internal price on carbon. "
+            "Lugano will vote against boards that refuse. As a member of RE100, the Group committed in 2019 "
+            "to use renewable power.")
+    assert [(m["subject"], m["object"], m["since"]) for m in only(facts_of(text), "membership")] == [
+        ("Lugano", "RE100", 2019)]
+
+
+def test_place_in_a_where_clause():
+    text = "The Holvia Ltd. plant lies in the Lumen Valley Regency area, where Holvia Ltd. operates two mills."
+    assert [(p["subject"], p["object"]) for p in only(facts_of(text), "located_in")] == [
+        ("Holvia Ltd.", "Lumen Valley Regency")]
+
+
+def test_title_case_headline_is_read_as_the_body_writes_its_words():
+    text = ("Norland Magazine Recognizes Halden Foods as “Green Company of the Year”\n\n"
+            "Norland magazine recognizes Halden Foods for its water work, the company said. "
+            "Halden Foods thanked the magazine.")
+    awards = only(facts_of(text), "award")
+    assert {(a["subject"], a["object"]) for a in awards} == {("Halden Foods", "Green Company of the Year")}
+
+
+def test_title_named_as_the_predicate_of_a_naming_verb():
+    text = "Tolvane Foods was named Water Champion of 2021 by the Clean Water Council."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["year"], award["awarded_by"]) == ("Water Champion", 2021, "Clean Water Council")
+
+
+def test_a_store_named_after_the_company_is_not_the_company():
+    text = ("Mareva Stores Upper Hill opened today. Mareva said the Upper Hill store has earned BREEAM Excellent. "
+            "Mareva operates 300 shops. Mareva plans more stores.")
+    (cert,) = only(facts_of(text), "certification")
+    assert cert["subject"] == "Mareva"
+
+
+def test_a_named_site_keeps_its_own_name():
+    text = ("Delmar Cement's Santa Rita plant was certified to ISO 45001 in 2022. Delmar Cement also holds ISO 14001. "
+            "Its plants in Spain and Portugal hold ISO 50001.")
+    certs = {(c["subject"], c["object"]) for c in only(facts_of(text), "certification")}
+    assert certs == {("Delmar Cement's Santa Rita plant", "ISO 45001"), ("Delmar Cement", "ISO 14001"),
+                     ("Delmar Cement", "ISO 50001")}
+
+
+def test_unknown_index_in_a_list_of_indices_is_an_index():
+    text = ("Orvelle Bank has been included in the following indices: FTSE4Good Index Series, "
+            "MSCI ESG Leaders Index and the Corvane Sustainability World 120.")
+    objects = [i["object"] for i in only(facts_of(text), "index_inclusion")]
+    assert objects[:2] == ["FTSE4Good Index Series", "MSCI ESG Leaders Index"]
+    assert len(objects) == 3 and objects[2].startswith("Corvane Sustainability World")
+
+
+def test_one_award_per_coordinated_year():
+    text = "Orvelle Bank took Gold in the Asia Responsible Enterprise Awards in 2019 and 2018."
+    assert sorted((a["year"], a["level"]) for a in only(facts_of(text), "award")) == [(2018, "Gold"), (2019, "Gold")]
+
+
+def test_lower_case_award_is_a_tier_only_of_the_award_just_named():
+    tier = facts_of("Halden Foods received the Clean Rivers Award. Halden Foods was accorded the Water Leader award.")
+    assert [(a["object"], a.get("level")) for a in only(tier, "award")] == [("Clean Rivers Award", "Water Leader")]
+    named = facts_of("We are proud that Orvelle Bank received the Best ESG Bank award.")
+    assert [a["object"] for a in only(named, "award")] == ["Best ESG Bank award"]
+
+
+def test_a_program_its_owner_names():
+    records = facts_of("Through its water recycling program, Halden Foods saved water. "
+                       "Halden Foods said its workplace policies are reviewed yearly.")
+    assert [(p["subject"], p["object"]) for p in only(records, "program")] == [("Halden Foods", "water recycling program")]
+
+
+def test_certified_under_a_standard_is_held():
+    (cert,) = only(facts_of("Holvia Ltd. was certified under ISO 45001 in 2022."), "certification")
+    assert cert["status"] == "held"
+
+
+def test_sites_a_company_operates_place_it():
+    text = "Kestrel Mining Corporation operates mines in Ghana, Peru and Australia."
+    assert sorted(p["object"] for p in only(facts_of(text), "located_in")) == ["Australia", "Ghana", "Peru"]
+
+
+def test_metric_year_through_a_bracketed_acronym_and_into_a_participle():
+    text = ("Halden Foods achieved a 20 per cent reduction in total greenhouse gas (GHG) emissions in 2022, "
+            "equating to a decrease of 9,400 tonnes of CO2.")
+    metrics = {(m["object"], m["value"], m.get("year")) for m in only(facts_of(text), "metric")}
+    assert metrics == {("reduction in total greenhouse gas GHG emissions", 20, 2022),
+                       ("total greenhouse gas GHG emissions decrease", 9400, 2022)}  # the same change, restated
+
+
+def test_metric_named_by_the_verb_object_not_an_adjective():
+    text = "Over the year, Halden Foods reduced energy consumption by an impressive five per cent."
+    (metric,) = only(facts_of(text), "metric")
+    assert (metric["object"], metric["value"], metric["unit"]) == ("energy consumption", 5, "percent")

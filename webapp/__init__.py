@@ -141,9 +141,12 @@ def register_sparql(app: Flask) -> None:
 
 
 def register_explorer(app: Flask) -> None:
-    """The web explorer: pages, analyst views, resource dereferencing and the JSON API."""
-    from . import api, explorer, resources, views
+    """The web explorer: pages, analyst views, resource dereferencing, the JSON API, and
+    releases and curation decisions in through the web."""
+    from . import api, curation, explorer, resources, upload, views
 
+    app.register_blueprint(upload.bp)
+    app.register_blueprint(curation.bp)
     app.register_blueprint(explorer.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(resources.bp)

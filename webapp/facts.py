@@ -52,6 +52,7 @@ class Filters:
     award: list[str] = field(default_factory=list)
     standard: list[str] = field(default_factory=list)
     inferred: bool = True
+    raw: bool = False               # as extraction gave them: rejected facts too (docs/curation.md)
 
     @classmethod
     def from_args(cls, args) -> Filters:
@@ -73,12 +74,16 @@ class Filters:
         inferred = args.get("inferred", "true").lower()
         if inferred not in ("true", "false"):
             raise BadFilter(f"inferred must be true or false, not {inferred!r}")
-        return cls(**values, inferred=inferred == "true")
+        raw = args.get("raw", "false").lower()
+        if raw not in ("true", "false", ""):
+            raise BadFilter(f"raw must be true or false, not {raw!r}")
+        return cls(**values, inferred=inferred == "true", raw=raw != "false")
 
     def params(self) -> list[tuple[str, str]]:
         """Back to query parameters, for links that keep the filters."""
         out = [(name, str(v)) for name in FACETS for v in getattr(self, name)]
-        return out + ([("inferred", "false")] if not self.inferred else [])
+        return out + ([("inferred", "false")] if not self.inferred else []) \
+            + ([("raw", "true")] if self.raw else [])
 
 
 # Each facet's triple pattern on the statement ?st (inside GRAPH ?g) and the variable it binds.
@@ -141,6 +146,13 @@ def table(store, filters: Filters, *, sort: str = DEFAULT_SORT, page: int = 1,
     statements = sorted_statements(store, filters, facets, total, sort,
                                    (page - 1) * per_page, per_page)
     facts = rows(store, statements)
+    if filters.raw:     # overridden facts as extracted; the rejected ones on the first page
+        from .curation import raw_overlay
+
+        extracted, rejected = raw_overlay(store, filters)
+        facts = [extracted.get(row["statement"], row) for row in facts]
+        facts += [extracted[st] for st in sorted(rejected)] if page == 1 else []
+        total += len(rejected)
     labels = _labels(store, {i for name in ("subject", "object", *OBJECT_TYPE_FACETS)
                              for i in facets[name]})
     for name in (*OPEN_ENDED, *OBJECT_TYPE_FACETS):      # ties by label, as a person reads them
@@ -244,6 +256,9 @@ def rows(store, statements: list[str]) -> list[dict]:
     found = {r["statement"]: r for r in read_facts(store, statements=statements, details=True)}
     text = q.FACT_SOURCES.replace("{values}", " ".join(sparql_term(st) for st in found))
     sources = {r["st"]: r["source"] for r in records(run(store, text))} if found else {}
+    from .curation import curated_by
+
+    curated = curated_by(store, found)
     out = []
     for st in statements:
         record = found.get(st)
@@ -253,6 +268,8 @@ def rows(store, statements: list[str]) -> list[dict]:
         row["subject_page"] = resource_path(store, record["subject_iri"])
         row["object_page"] = resource_path(store, record["object_iri"])
         row["fact_page"] = f"/doc/{record['document']}#fact-{fact_anchor(sources.get(st, st))}"
+        if st in curated:       # a correction applied: the row says which decisions
+            row["curated_by"] = curated[st]
         out.append(row)
     return out
 

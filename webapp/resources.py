@@ -150,9 +150,13 @@ def describe(iri: str, inbound_page: int = 1) -> dict:
     me = dict(info[iri])
     fact = None
     if "/id/statement/" in iri:
-        fact = model.fact(store(), iri)
-        me.update(type="statement",
-                  label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
+        try:
+            fact = model.fact(store(), iri)
+        except model.NotFound:      # a rejected fact: only its curation marks are left (curation.md)
+            me.update(type="statement", label="Rejected statement " + me["label"])
+        else:
+            me.update(type="statement",
+                      label=f"{fact['subject']['label']} {fact['label']} {fact['object']['label']}")
     elif "/id/evidence/" in iri:
         me.update(type="evidence", label="Evidence " + me["label"])
     # The timeline's marks are in the JSON twin only: the page's script fetches them, so the HTML

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..clauses import agent_tokens, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from ..entities import Mention, clean_name
-from .triggers import triggered, year_of
+from ..entities import TIER_OR_AWARD, Mention, clean_name
+from ..lexicon import normalize
+from .triggers import triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -22,13 +23,26 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         conferrer = conferrer or conferring_body(ctx, sentence, trigger, awards + venues) \
             or (ctx.entity(venues[0], "award") if venues else None)
         for award in awards:
-            obj = ctx.entity(award, "award")
+            tier = _tier_of(ctx, sentence, award)
+            obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
             body = conferrer or named_in_award(ctx, obj)
+            levels = [award.label.removesuffix(" award")] if tier else award_levels(sentence, trigger, award)
             for subject in subjects:
-                for level in award_levels(sentence, trigger, award) or [None]:
-                    ctx.add("award", sentence, subject, obj, year=year, level=level,
-                            awarded_by=body.name if body and body is not obj else None)
+                for level in levels or [None]:
+                    for each_year in with_coordinated_years(sentence.doc, year):
+                        ctx.add("award", sentence, subject, obj, year=each_year, level=level,
+                                awarded_by=body.name if body and body is not obj else None)
+
+
+def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
+    """'ASE received the X Award. ASE was accorded the Benchmark Enterprise award': the award
+    named in the sentence before, of which this lower-case 'award' is a tier."""
+    if award.span.label_ != TIER_OR_AWARD or ctx.recent_in.get("award", -9) < sentence.sentence.index - 1:
+        return None
+    named = ctx.recent["award"]
+    same = normalize(named.label).startswith(normalize(award.label.removesuffix(" award")))
+    return None if same else named
 
 
 def _venues(awards):
@@ -38,34 +52,48 @@ def _venues(awards):
     return (kept, venues) if kept else (awards, [])
 
 
+NAMING_VERBS = ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank")
+QUOTES = ("“", '"', "‘", "'")
+CLOSING_QUOTES = ("”", '"', "’", "'")
+
+
 def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """'named “Sustainable Company of the Year”', 'recognised as a Top Employer 2023': a title
-    (quoted, or capitalised after 'as') right after a naming verb."""
+    """A title after a naming verb: quoted ('named “Sustainable Company of the Year”'), after 'as'
+    ('recognised as a Top Employer 2023', 'recognizes X as “...”'), or its predicate ('was named
+    Water Champion of 2021')."""
     doc = sentence.doc
-    if trigger.lemma_ not in ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank"):
+    if trigger.lemma_ not in NAMING_VERBS:
         return []
-    i = trigger.i + 1
-    while i < len(doc) and i <= trigger.i + 3 and doc[i].text not in ("“", '"', "‘", "'"):
-        i += 1
-    if i < len(doc) and doc[i].text in ("“", '"', "‘", "'"):
-        end = next((t.i for t in doc[i + 1:i + 15] if t.text in ("”", '"', "’", "'")), None)
-        if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
-            return [Mention(doc[i + 1:end], "award", doc[i + 1:end].text)]
-        return []
-    i = trigger.i + 1
-    if i < len(doc) and doc[i].lower_ == "as":
-        i += 1
+    starts = [i for i in range(trigger.i + 1, min(trigger.i + 4, len(doc))) if doc[i].text in QUOTES][:1]
+    for child in trigger.children:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            starts.append(child.i + 1)
+        elif child.dep_ in ("oprd", "attr") and child.text[:1].isupper():
+            starts.append(child.left_edge.i)
+    for i in starts:
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-        end = i
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and end > i
-                                  or doc[end].lower_ in ("of", "the", "in", "for", "and") and end + 1 < len(doc)
-                                  and doc[end + 1].text[:1].isupper()):
-            end += 1
-        typed = sentence.mention_at(doc[i])
-        if end > i and (typed is None or typed.type not in ("place", "index", "standard")):
-            return [Mention(doc[i:end], "award", clean_name(doc[i:end].text))]
+        title = _quoted(doc, i) if i < len(doc) and doc[i].text in QUOTES else _capitalised_run(doc, i)
+        if title is None:
+            continue
+        typed = sentence.mention_at(title[0])
+        if typed is None or typed.type not in ("place", "index", "standard", "company"):
+            return [Mention(title, "award", clean_name(title.text))]
     return []
+
+
+def _quoted(doc, i: int):
+    end = next((t.i for t in doc[i + 1:i + 15] if t.text in CLOSING_QUOTES), None)
+    return doc[i + 1:end] if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper() else None
+
+
+def _capitalised_run(doc, i: int):
+    end = i
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and end > i
+                              or doc[end].lower_ in ("of", "the", "in", "for", "and") and end + 1 < len(doc)
+                              and doc[end + 1].text[:1].isupper()):
+        end += 1
+    return doc[i:end] if end > i else None
 
 
 def named_in_award(ctx, award):
@@ -129,7 +157,7 @@ def award_levels(sentence, trigger, award) -> list[str]:
                 if part:
                     levels.append(part)
         elif token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize") \
-                and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+                and token.i > 0 and doc[token.i - 1].text[:1].isupper() and not award.covers(token):
             words = [t.text for t in doc[token.left_edge.i:token.i] if t.text[:1].isupper()]
             if words:
                 levels.append(" ".join(words))

@@ -27,6 +27,7 @@ def _units() -> list[str]:
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     doc = sentence.doc
     targets = _target_cues(doc)
+    named_here: list[str] = []  # metric names of this sentence so far
     for token in doc:
         value = _value(token)
         if value is None or token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
@@ -43,8 +44,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         if unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
+        unit_head = token.head if token.dep_ == "nummod" and token.i < token.head.i < unit_end else doc[unit_end - 1]
         measured = _spent_on(token) if _currency_before(doc, token.i) else \
-            _measured(sentence, token, doc[unit_end - 1] if unit_end > token.i + 1 else token)
+            _measured(sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end)
         if measured:
             quantity = {t.lower_ for t in doc[token.i:unit_end]}
             words = [w for w in measured.split() if w.lower() not in quantity]
@@ -52,15 +54,23 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 words = words[:-1]
             while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
                 words = words[1:]
-            measured = " ".join(words) or _done_to(token, doc[unit_end - 1])
+            measured = " ".join(words)
+            if measured and not any(_names_a_thing(w, doc) for w in words):
+                measured = _object_of_verb(token)  # 'by an impressive five per cent'
+            measured = measured or _done_to(token, doc[unit_end - 1])
         if not measured or is_negated(token.head):
             continue
         verb = governing_verb(token)
         years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in _baselines(doc)]
+        if not years and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            # '... emissions in 2022, equating to a decrease of 212,768 tonnes': the main clause's year
+            years = [y for y in clause_years(verb.head) if y not in _baselines(doc)]
         if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
             years = [y for y in _sentence_years(doc) if y not in _baselines(doc)]
         if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
             years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
+        measured = _restated(measured, named_here) or measured
+        named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
         for subject in ctx.subjects(sentence, verb)[:1]:
@@ -201,12 +211,13 @@ def _unit(doc, token):
     return scale, None, i
 
 
-def _measured(sentence, number: Token, unit_token: Token) -> str | None:
-    """The noun phrase the quantity measures."""
+def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str | None:
+    """The noun phrase the quantity measures (the unit ends before UNIT_END: 'tonnes of CO2')."""
     head = unit_token if unit_token != number else number
     # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
     for child in head.children:
-        if child.lower_ == "of" and child.dep_ == "prep" and head != number and head.lemma_ not in ("percent", "%"):
+        if child.lower_ == "of" and child.dep_ == "prep" and head != number and head.lemma_ not in ("percent", "%") \
+                and child.i >= unit_end:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
@@ -237,6 +248,35 @@ def _measured(sentence, number: Token, unit_token: Token) -> str | None:
     if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
+
+
+CHANGE_NOUNS = ("reduction", "decrease", "decline", "cut", "drop", "fall", "increase", "rise", "saving", "savings")
+CHANGED_THING = re.compile(r"^(?:\w+ )?(?:%s) (?:in|of) (.+)$" % "|".join(CHANGE_NOUNS))
+
+
+def _restated(name: str, earlier: list[str]) -> str | None:
+    """'a 20% reduction in GHG emissions, equating to an estimated decrease of 9,400 tonnes': a bare
+    change noun restates the sentence's earlier change, in other units ('GHG emissions decrease')."""
+    words = name.split()
+    if not words or words[-1].lower() not in CHANGE_NOUNS or len(words) > 2:
+        return None
+    for previous in reversed(earlier):
+        match = CHANGED_THING.match(previous)
+        if match:
+            return f"{match.group(1)} {words[-1]}"
+    return None
+
+
+def _names_a_thing(word: str, doc) -> bool:
+    """A metric's name needs a noun: 'impressive' or '212' (from '212, 768') names nothing."""
+    return any(t.text == word and t.pos_ in ("NOUN", "PROPN") and not t.like_num for t in doc)
+
+
+def _object_of_verb(number: Token) -> str | None:
+    """'reduced energy consumption ... by an impressive five per cent': the changed verb's object."""
+    verb = next((a for a in number.ancestors if a.pos_ == "VERB"), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+    return _noun_phrase(objects[0]) if objects and not any(t == number for t in objects[0].subtree) else None
 
 
 def _done_to(number: Token, unit_head: Token) -> str | None:

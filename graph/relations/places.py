@@ -6,10 +6,11 @@ from __future__ import annotations
 from ..clauses import is_negated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import clean_name
-from ..language import language_data, self_reference_words
+from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
 
 
+OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
 DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 
@@ -37,6 +38,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for subject in subjects:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+    _where_clauses(ctx, sentence)
     _sites(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
@@ -48,15 +50,35 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                         ctx.entities.resolve(place, "place"))
 
 
+def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'the Lumen Valley region, where Holvia operates': a place that a relative clause opened by
+    'where' says the organization operates or is based in."""
+    verbs = {span[-1] for _, span in patterns("located_in").matches(sentence.doc, "where")}
+    for verb in sorted(verbs, key=lambda t: t.i):
+        if verb.dep_ != "relcl" or is_negated(verb):
+            continue
+        # the antecedent, or the name that modifies it ('the Lumen Valley area, where')
+        place = next((m for m in (sentence.mention_at(t) for t in (verb.head, *verb.head.lefts))
+                      if m is not None and m.type == "place"), None)
+        if place is None:
+            continue
+        for subject in ctx.subjects(sentence, verb):
+            if subject.type in COMPANY_TYPES:
+                ctx.add("located_in", sentence, subject, ctx.entity(place, "place"))
+
+
 def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
-    """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland': where a company's sites are."""
-    nouns = {n.lower() for n in language_data()["site_nouns"]}
+    """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland', 'Brackwell operates mills in
+    Chile and Peru': where a company's sites are."""
+    nouns = site_nouns()
     for token in sentence.doc:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
+        if owner is None and token.dep_ == "dobj" and token.head.lemma_ in OPERATING_VERBS and not is_negated(token.head):
+            owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
         for prep in (c for c in token.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):

@@ -32,6 +32,31 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             location = location_of(ctx, sentence, trigger)
             for subject in ctx.subjects(sentence, trigger):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
+    owned_programs(ctx, sentence)
+
+
+def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'through its water recycling program', 'Halden's Food Rescue Initiative', 'our Group Water
+    Policy': a program noun with a possessor and a noun or name before it is that organization's
+    program, verb or not."""
+    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    named = program_nouns()  # 'our Group Sustainability Policy': any program noun, in a name
+    for head in sentence.doc:
+        lemma = head.lemma_.lower()
+        if not (lemma in nouns or lemma in named and head.text[:1].isupper()) \
+                or head.tag_ not in ("NN", "NNP") or is_negated(head):
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        if owner is None or not modifiers or is_hypothetical(head):
+            continue
+        subject = ctx.entity_of(sentence, owner)
+        name = phrase(sentence, head)
+        if subject is None or not name or " " not in name:
+            continue
+        obj = ctx.entities.resolve(name, "program")
+        if obj.type in ("program", "initiative"):
+            ctx.add("program", sentence, subject, obj, location=location_of(ctx, sentence, head))
 
 
 def program_heads(sentence, trigger, nouns, starts):

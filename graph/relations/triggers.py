@@ -79,3 +79,12 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
     if years:
         return years[0]
     return ctx.year_default() if default else None
+
+
+def with_coordinated_years(doc, year: int | None) -> list[int | None]:
+    """[YEAR] and the years coordinated with it in DOC ('in 2019 and 2018': both)."""
+    years = [year]
+    for token in doc:
+        if token.text == str(year):
+            years += [int(c.text) for c in token.conjuncts if YEAR.fullmatch(c.text) and int(c.text) not in years]
+    return years

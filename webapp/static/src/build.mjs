@@ -18,6 +18,8 @@ await esbuild.build({
     resource: join(src, "resource.js"),
     facts: join(src, "facts.js"),
     compare: join(src, "compare.js"),
+    upload: join(src, "upload.js"),
+    curation: join(src, "curation.js"),
     explorer: join(src, "explorer.css"),
   },
   bundle: true,

@@ -1,0 +1,23 @@
+"""Title-case headlines get the case their words have in the release's body (graph/truecase.py)."""
+from esgkg.graph.truecase import BodyCasing, is_title_case, truecase
+
+BODY = ("Norland Magazine Wins For Halden Foods\n"
+        "Norland magazine said Halden Foods wins awards for its water work. Halden Foods thanked Norland.")
+
+
+def test_title_case_lines_are_told_from_sentences():
+    assert is_title_case("Norland Magazine Wins For Halden Foods")
+    assert not is_title_case("Norland magazine said Halden Foods wins awards.")
+    assert not is_title_case("ISO 14001")  # too few words to be a headline
+
+
+def test_words_take_the_body_case_names_keep_theirs():
+    casing = BodyCasing(BODY)
+    assert truecase("Norland Magazine Wins For Halden Foods", casing) == "Norland magazine wins for Halden Foods"
+
+
+def test_quoted_titles_and_unseen_words_keep_the_headline_case():
+    casing = BodyCasing(BODY)
+    text = "Halden Foods Named “Water Company Of The Year” By Zephyr Council"
+    assert truecase(text, casing) == "Halden Foods Named “Water Company Of The Year” by Zephyr Council"
+    assert len(truecase(text, casing)) == len(text)  # offsets do not move
