@@ -9,6 +9,7 @@ serve: setup
 	$(BIN)/esgkg serve
 
 test: setup browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 setup: $(VENV)/.installed webapp/static/dist/.built

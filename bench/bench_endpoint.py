@@ -1,18 +1,23 @@
-"""Endpoint benchmark: esgkg serve vs Oxigraph server vs rdflib-endpoint on the same data.
+"""Endpoint benchmark: esgkg serve vs Oxigraph server (and rdflib-endpoint) on the same data.
 
-    python bench/bench_endpoint.py [--synth 10000 | --nquads FILE | --store DIR] [--duration 10]
+    python bench/bench_endpoint.py [--synth N | --nquads FILE | --store DIR] [--duration 10]
 
 Without data options it builds the graph of the bundled sample release; ``--synth N`` generates
-and ingests the synthetic corpus of bench/synth.py. Each system is started
-side by side on a free loopback port (esgkg: `esgkg serve`, gunicorn; Oxigraph: `oxigraph
-serve-read-only --union-default-graph`; rdflib-endpoint: `rdflib-endpoint serve`, in-memory
-rdflib), checked to give the same answers, then driven in turn by `wrk` (Debian package) at a fixed
-concurrency with a Lua script that POSTs a rotating query mix: point lookup, one-hop neighbourhood
-with evidence, facts by kind and year, count by index and year, label search. esgkg runs twice:
-with its hot-result cache (the default) and with `--cache-size 0`.
+and ingests the synthetic corpus of bench/synth.py. Each system is started on a free loopback
+port, one at a time (esgkg: `esgkg serve`, gunicorn; Oxigraph: `oxigraph serve-read-only
+--union-default-graph`; rdflib-endpoint: `rdflib-endpoint serve`), checked to give the same
+answers, then driven by `wrk` (Debian package). In one run it prints, side by side:
+
+* the mix: a rotating mix of five fixed queries (so esgkg's hot-query cache answers repeats);
+* each query class alone (point lookup, neighbourhood, aggregate), *uncached*: every request
+  differs by a random filter value, so no result is reused; and cached (the same request again);
+* overload: 16 connections of an expensive query while a probe sends point lookups one after
+  another: the probe's p50/p95/max and errors, the heavy queries' answers/s and 503s;
+* slow readers: 8 clients reading a whole-store CONSTRUCT at 2 KB/s while the probe runs, and
+  the esgkg process tree's peak RSS.
 
 Needs the `bench` extra (rdflib-endpoint, uvicorn) and `apt-get install wrk`. Not a test: the
-machine is shared, so keep runs short (defaults: 10 s per system).
+machine is shared, so keep runs short (defaults: 10 s per measurement) and note its load.
 """
 from __future__ import annotations
 
@@ -23,9 +28,11 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -106,8 +113,9 @@ def replicate(nquads: Path, copies: int) -> None:
             out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
 
 
-def query_mix(nquads: Path) -> dict[str, str]:
-    """The five queries, with an entity, a kind, a year and a word picked from the data itself."""
+def query_mix(nquads: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The five queries of the mix, with an entity, a kind, a year and a word picked from the data
+    itself; and the query classes measured alone, each with a ``RANDOMTOKEN`` for a filter value."""
     store = ox.Store()
     store.load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     union = {"use_default_graph_as_union": True}
@@ -124,6 +132,26 @@ def query_mix(nquads: Path) -> dict[str, str]:
     kind, year = kind_year["k"].value, kind_year["y"].value
     label = first("SELECT ?l WHERE { ?a esg:kind 'award' ; esg:object ?o . ?o rdfs:label ?l } LIMIT 1")
     word = (label["l"].value.split()[0] if label else "Award").lower()
+    return _mix(company, kind, year, word), query_classes(company)
+
+
+def query_classes(company: str) -> dict[str, str]:
+    """The classes of issue 12; the random filter value makes every request a new one."""
+    return {
+        "point lookup": f'SELECT ?p ?o WHERE {{ <{company}> ?p ?o FILTER(?o != "rRANDOMTOKEN") }}',
+        "neighbourhood": f"""SELECT ?p ?n ?q ?m WHERE {{
+  {{ <{company}> ?p ?n }} UNION {{ ?n ?p <{company}> }} ?n ?q ?m FILTER(STR(?m) != "rRANDOMTOKEN") }}""",
+        "aggregate": PREFIXES + """SELECT ?index ?year (COUNT(?st) AS ?n) WHERE {
+  ?st esg:kind "index_inclusion" ; esg:object ?index ; esg:year ?year FILTER(?year != RANDOMTOKEN)
+} GROUP BY ?index ?year ORDER BY DESC(?n)""",
+    }
+
+
+# Every pair of typed resources sharing a type: ~0.3 s on the 4k-quad dev corpus.
+EXPENSIVE = 'SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t . ?c a ?t FILTER(STR(?a) != "rRANDOMTOKEN") }'
+
+
+def _mix(company: str, kind: str, year: str, word: str) -> dict[str, str]:
     return {
         "point lookup": f"SELECT ?p ?o WHERE {{ <{company}> ?p ?o }}",
         # Stated facts with their evidence sentence. (An OPTIONAL evidence chain is evaluated
@@ -189,6 +217,7 @@ def start_esgkg(nquads: Path, work: Path, args, cache: bool) -> System:
     return _start("esgkg serve" + ("" if cache else " (no cache)"),
                   [sys.executable, "-m", "esgkg.cli", "serve", "--store", str(store_dir),
                    "--port", str(port), "--workers", str(args.workers), "--threads", str(args.threads),
+                   "--executors", str(args.executors),
                    "--cache-size", "1024" if cache else "0"],
                   f"http://127.0.0.1:{port}/sparql", work / f"esgkg-{cache}.log")
 
@@ -228,16 +257,18 @@ local bodies = { %s }
 local counter = 0
 request = function()
   counter = counter + 1
+  local body = bodies[(counter %% #bodies) + 1]:gsub("RANDOMTOKEN", tostring(math.random(1, 1000000000)))
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Accept"] = "application/sparql-results+json" }, bodies[(counter %% #bodies) + 1])
+    ["Accept"] = "application/sparql-results+json" }, body)
 end
 """
 
 
-def lua_script(mix: dict[str, str], work: Path) -> Path:
-    bodies = ", ".join(json.dumps(urllib.parse.urlencode({"query": q})) for q in mix.values())
-    path = work / "mix.lua"
+def lua_script(queries: list[str], work: Path, name: str) -> Path:
+    """A wrk script POSTing ``queries`` in turn (a ``RANDOMTOKEN`` becomes a new number each time)."""
+    bodies = ", ".join(json.dumps(urllib.parse.urlencode({"query": q})) for q in queries)
+    path = work / f"{name}.lua"
     path.write_text(LUA % bodies)
     return path
 
@@ -247,23 +278,183 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(system: System, script: Path, args) -> dict:
-    command = ["wrk", "-t", str(args.wrk_threads), "-c", str(args.connections), "-d", f"{args.duration}s",
-               "--latency", "--timeout", "30s", "-s", str(script), system.url]
-    subprocess.run(command[:6] + ["-d", "2s"] + command[8:], capture_output=True)  # warm-up
+def run_wrk(url: str, script: Path, args, connections: int | None = None, warm_up: bool = True) -> dict:
+    command = ["wrk", "-t", str(args.wrk_threads), "-c", str(connections or args.connections),
+               "-d", f"{args.duration}s", "--latency", "--timeout", "30s", "-s", str(script), url]
+    if warm_up:
+        subprocess.run(command[:6] + ["-d", "2s"] + command[8:], capture_output=True)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     if "50%" not in out:
-        raise SystemExit(f"unexpected wrk output for {system.name}:\n{out}")
+        raise SystemExit(f"unexpected wrk output for {url}:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket_errors = re.search(r"Socket errors: (.*)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    non_2xx = int(errors.group(1)) if errors else 0
     return {
-        "system": system.name,
         "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "ok_per_s": (requests - non_2xx) / args.duration,
         "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
         "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-        "socket_errors": socket_errors.group(1) if socket_errors else "",
+        "non_2xx": non_2xx,
     }
+
+
+# --- overload and slow readers ---------------------------------------------------------------------
+class Probe(threading.Thread):
+    """Point lookups one after another (each new), timing each: what a cheap client sees."""
+
+    def __init__(self, url: str, query: str):
+        super().__init__(daemon=True)
+        self.url, self.query, self.stop = url, query, threading.Event()
+        self.latencies, self.statuses = [], []
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            body = urllib.parse.urlencode({"query": self.query.replace(
+                "RANDOMTOKEN", str(time.monotonic_ns()))}).encode()
+            request = urllib.request.Request(self.url, data=body, headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json"})
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    response.read()
+                    status = response.status
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+            except OSError:
+                status = 0
+            self.latencies.append((time.monotonic() - started) * 1000)
+            self.statuses.append(status)
+            time.sleep(0.02)
+
+    def figures(self) -> dict:
+        self.stop.set()
+        self.join()
+        lat = sorted(self.latencies)
+        return {"probes": len(lat), "p50_ms": statistics.median(lat),
+                "p95_ms": lat[min(len(lat) - 1, int(len(lat) * 0.95))], "max_ms": lat[-1],
+                "errors": sum(1 for s in self.statuses if s != 200)}
+
+
+def overload(system: System, classes: dict[str, str], work: Path, args) -> dict:
+    """16 connections of EXPENSIVE (8x what 2 cores serve) while the probe runs."""
+    probe = Probe(system.url, classes["point lookup"])
+    probe.start()
+    heavy = run_wrk(system.url, lua_script([EXPENSIVE], work, "expensive"), args,
+                    connections=args.overload_connections, warm_up=False)
+    return {"heavy_ok_per_s": heavy["ok_per_s"], "heavy_503": heavy["non_2xx"], **probe.figures()}
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(stat[1]), []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        total += int(match.group(1)) if match else 0
+    return total / 1024
+
+
+def slow_readers(system: System, classes: dict[str, str], args) -> dict:
+    """``--slow-readers`` clients each read a whole-store CONSTRUCT at 2 KB/s."""
+    parts = urllib.parse.urlsplit(system.url)
+    path = parts.path + "?" + urllib.parse.urlencode({"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
+    stop = threading.Event()
+
+    def read_slowly() -> None:
+        sock = socket.create_connection((parts.hostname, parts.port))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+                     "Accept: application/n-triples\r\n\r\n".encode())
+        try:
+            while not stop.is_set() and sock.recv(2048):
+                time.sleep(1.0)
+        except OSError:
+            pass
+        finally:
+            sock.close()
+
+    before = _tree_rss_mb(system.proc.pid)
+    readers = [threading.Thread(target=read_slowly, daemon=True) for _ in range(args.slow_readers)]
+    for reader in readers:
+        reader.start()
+    probe = Probe(system.url, classes["point lookup"])
+    probe.start()
+    peak, deadline = before, time.monotonic() + args.duration + 5
+    while time.monotonic() < deadline:
+        peak = max(peak, _tree_rss_mb(system.proc.pid))
+        time.sleep(0.5)
+    figures = probe.figures()
+    stop.set()
+    for reader in readers:
+        reader.join()
+    return {"rss_before_mb": before, "rss_peak_mb": peak, **figures}
+
+
+# --- one run ---------------------------------------------------------------------------------------
+def measure(system: System, mix: dict, classes: dict, work: Path, args, reference: dict) -> dict:
+    """Everything this run measures on one system (the phases that apply to it)."""
+    counts = answers(system, {**mix, **{f"{name} (alone)": query.replace("RANDOMTOKEN", "1")
+                                        for name, query in classes.items()}})
+    if reference and counts != reference:
+        print(f"WARNING: {system.name} answers differently: {counts}")
+    reference.update(counts)
+    figures = {"system": system.name, "mix": run_wrk(system.url, lua_script(list(mix.values()), work, "mix"), args)}
+    if system.name in ("rdflib-endpoint", "esgkg serve (no cache)"):
+        return figures
+    for name, query in classes.items():
+        figures[f"{name} uncached"] = run_wrk(system.url, lua_script([query], work, "class"), args)
+        if system.name == "esgkg serve":
+            fixed = query.replace("RANDOMTOKEN", "1")
+            figures[f"{name} cached"] = run_wrk(system.url, lua_script([fixed], work, "fixed"), args)
+    figures["overload"] = overload(system, classes, work, args)
+    if system.name == "esgkg serve":
+        figures["slow readers"] = slow_readers(system, classes, args)
+    return figures
+
+
+def report(results: list[dict]) -> None:
+    by_name = {r["system"]: r for r in results}
+    oxigraph = by_name["oxigraph serve"]
+    print(f"\n{'mix (five fixed queries)':<30}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
+          f"{'non-2xx':>9}{'vs oxigraph':>13}")
+    for r in results:
+        m = r["mix"]
+        print(f"{r['system']:<30}{m['requests_per_s']:>10.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}"
+              f"{m['non_2xx']:>9}{m['requests_per_s'] / oxigraph['mix']['requests_per_s']:>12.2f}x")
+    esgkg = by_name["esgkg serve"]
+    print(f"\n{'query class':<30}{'esgkg uncached':>16}{'oxigraph':>10}{'ratio':>8}"
+          f"{'esgkg cached':>14}{'ratio':>8}   (req/s)")
+    for key in (k[:-len(" uncached")] for k in esgkg if k.endswith(" uncached")):
+        mine, theirs = esgkg[f"{key} uncached"], oxigraph[f"{key} uncached"]
+        cached = esgkg[f"{key} cached"]
+        print(f"{key:<30}{mine['requests_per_s']:>16.0f}{theirs['requests_per_s']:>10.0f}"
+              f"{mine['requests_per_s'] / theirs['requests_per_s']:>7.2f}x"
+              f"{cached['requests_per_s']:>14.0f}{cached['requests_per_s'] / theirs['requests_per_s']:>7.2f}x")
+    print(f"\n{'overload (16 x expensive)':<30}{'probe p50':>10}{'p95':>9}{'max':>9}{'errors':>8}"
+          f"{'heavy ok/s':>12}{'heavy 503':>11}")
+    for r in results:
+        if "overload" in r:
+            o = r["overload"]
+            print(f"{r['system']:<30}{o['p50_ms']:>8.1f}ms{o['p95_ms']:>7.0f}ms{o['max_ms']:>7.0f}ms"
+                  f"{o['errors']:>8}{o['heavy_ok_per_s']:>12.1f}{o['heavy_503']:>11}")
+    s = esgkg["slow readers"]
+    print(f"\nslow readers: RSS {s['rss_before_mb']:.0f} MB before, {s['rss_peak_mb']:.0f} MB peak; "
+          f"probe p50 {s['p50_ms']:.1f} ms, "
+          f"p95 {s['p95_ms']:.0f} ms, max {s['max_ms']:.0f} ms, {s['errors']} errors")
 
 
 def main(argv=None) -> int:
@@ -275,11 +466,14 @@ def main(argv=None) -> int:
                       help="generate N releases with bench/synth.py (seed 7) and ingest them")
     parser.add_argument("--replicate", type=int, default=1,
                         help="use N renamed copies of the data (a corpus stand-in)")
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per system")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of each measurement")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections")
+    parser.add_argument("--overload-connections", type=int, default=16)
+    parser.add_argument("--slow-readers", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="esgkg serve --workers")
-    parser.add_argument("--threads", type=int, default=4, help="esgkg serve --threads")
+    parser.add_argument("--threads", type=int, default=16, help="esgkg serve --threads")
+    parser.add_argument("--executors", type=int, default=4, help="esgkg serve --executors")
     parser.add_argument("--skip", action="append", default=[], choices=["rdflib-endpoint", "no-cache"])
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -289,40 +483,29 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="esgkg-bench-") as tmp:
         work = Path(tmp)
         nquads = prepare_data(args, work)
-        mix = query_mix(nquads)
+        mix, classes = query_mix(nquads)
         quads = sum(1 for _ in open(nquads, "rb"))
-        print(f"data: {quads} quads; mix: {', '.join(mix)}; wrk {args.wrk_threads} threads, "
-              f"{args.connections} connections, {args.duration} s per system; {os.cpu_count()} cores")
+        print(f"data: {quads} quads; wrk {args.wrk_threads} threads, {args.connections} connections, "
+              f"{args.duration} s per measurement; {os.cpu_count()} cores; load {os.getloadavg()}")
         starters = [lambda: start_esgkg(nquads, work, args, cache=True),
                     lambda: start_oxigraph(nquads, work, args)]
         if "no-cache" not in args.skip:
             starters.insert(1, lambda: start_esgkg(nquads, work, args, cache=False))
         if "rdflib-endpoint" not in args.skip:
             starters.append(lambda: start_rdflib_endpoint(nquads, work, args))
-        script = lua_script(mix, work)
-        results, reference = [], None
+        results, reference = [], {}
         for start in starters:  # one system at a time: the machine has 2 cores
             system = start()
             try:
-                counts = answers(system, mix)
-                if reference is None:
-                    reference = counts
-                    print("rows per query:", counts)
-                elif counts != reference:
-                    print(f"WARNING: {system.name} answers differently: {counts}")
-                results.append(run_wrk(system, script, args))
+                results.append(measure(system, mix, classes, work, args, reference))
             finally:
                 system.stop()
-        oxigraph = next(r for r in results if r["system"] == "oxigraph serve")
-        rdflib_ep = next((r for r in results if r["system"] == "rdflib-endpoint"), None)
-        print(f"\n{'system':<26}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}"
-              f"{'vs oxigraph':>13}{'vs rdflib-ep':>14}")
-        for r in results:
-            vs_rdflib = f"{r['requests_per_s'] / rdflib_ep['requests_per_s']:.1f}x" if rdflib_ep else "-"
-            print(f"{r['system']:<26}{r['requests_per_s']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}"
-                  f"{r['non_2xx']:>9}{r['requests_per_s'] / oxigraph['requests_per_s']:>12.2f}x{vs_rdflib:>14}")
+        print("rows per query of the mix:", reference)
+        report(results)
+        print(f"load average at the end: {os.getloadavg()}")
         if args.json:
-            Path(args.json).write_text(json.dumps({"quads": quads, "mix": mix, "results": results}, indent=2))
+            Path(args.json).write_text(json.dumps({"quads": quads, "mix": mix, "classes": classes,
+                                                   "results": results}, indent=2))
     return 0
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .extensions import STORE, get_store
+from .extensions import SECURITY_HEADERS, STORE, get_store
 
 if TYPE_CHECKING:  # imported lazily: executor processes import this package and must start fast
     from flask import Flask
@@ -21,7 +21,8 @@ DEFAULTS = {
     "MAX_ROWS": 100_000,           # solutions/triples per result, 0 = no cap (--max-rows)
     "MAX_QUERY_BYTES": 100_000,    # longest query text accepted
     "MAX_UPDATE_BYTES": 16 * 1024 * 1024,  # largest request body accepted (updates)
-    "EXECUTORS": 4,                # query executor processes per web worker
+    "EXECUTORS": 4,                # query executor processes per web worker (--executors), in two lanes
+    "SPILL_BYTES": 64 * 1024 * 1024,  # a result is drained to a spill file up to this size (--spill-mb)
     "RESULT_CACHE": 1024,          # whole results kept per web worker (0 = no cache)
     "BACKEND_QUERY": None,         # remote SPARQL endpoint instead of the embedded store
     "BACKEND_UPDATE": None,
@@ -57,29 +58,13 @@ def create_app(config: dict | None = None) -> Flask:
     register_sparql(app)
     register_explorer(app)
     register_export(app)
-    app.wsgi_app = HotQueryCache(app.wsgi_app, app.extensions["esgkg_result_cache"],
+    from .sparql import QueryApp
+
+    app.wsgi_app = HotQueryCache(QueryApp(app), app.extensions["esgkg_result_cache"],
                                  backend.runner.generation)
     return app
 
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",  # pages load bundled scripts from /static and pass settings in data-*
-    # Cytoscape and YASGUI set element styles from script; no stylesheet comes from release text.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
 JSON_PATHS = ("/api/", "/export", "/context.jsonld")     # routes that speak JSON, errors too
 PLAIN_TEXT_PATHS = ("/sparql", "/.well-known/")          # the SPARQL protocol's plain-text errors
 

@@ -76,7 +76,7 @@ class RemoteRunner:
     def generation(self):
         return None  # the remote data may change at any time: never cache
 
-    def run(self, job: dict, timeout: float):
+    def run(self, job: dict, timeout: float, lane: str = "heavy", on_done=None):
         try:
             if job["op"] == "update":
                 self.store.update(job["text"], timeout=timeout)

@@ -35,6 +35,7 @@ import argparse
 import ctypes
 import fcntl
 import itertools
+import math
 import os
 import signal
 import subprocess
@@ -62,9 +63,11 @@ class QueryTimeout(Exception):
 def run_job(store: ox.Store, job: dict, send) -> None:
     """Run one query or update on ``store``; report through ``send(message)``.
 
-    Messages: ``("head", meta)``, then ``("chunk", bytes)``..., then ``("end", None)``; or
-    ``("error", status, text)`` at any point (after a head, the stream is cut short).
+    Messages: ``("head", meta)``, then ``("chunk", bytes)``..., then ``("end", {"cpu_seconds":
+    s})``; or ``("error", status, text)`` at any point (after a head, the stream is cut short).
+    The CPU time, unlike the wall time, says what the query costs however busy the machine is.
     """
+    started = time.thread_time()
     try:
         if job["op"] == "update":
             problems = checked_update(store, job["text"], job.get("base"), job["entities"])
@@ -72,7 +75,7 @@ def run_job(store: ox.Store, job: dict, send) -> None:
                 send(("error", 400, problems))
                 return
             send(("head", {"kind": "update"}))
-            send(("end", None))
+            send(("end", {"cpu_seconds": time.thread_time() - started}))
             return
         result = store.query(job["text"], base_iri=job.get("base"), **_dataset_kwargs(job))
         fmt = BY_NAME[job["format"]]
@@ -105,7 +108,7 @@ def run_job(store: ox.Store, job: dict, send) -> None:
                 triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             ox.serialize(triples, writer, fmt.oxigraph)
         writer.close()
-        send(("end", None))
+        send(("end", {"cpu_seconds": time.thread_time() - started}))
     except SyntaxError as exc:
         send(("error", 400, f"SPARQL syntax error: {exc}"))
     except _WrongFormat as exc:
@@ -126,8 +129,9 @@ def checked_update(store: ox.Store, text: str, base: str | None, entities: str) 
     default graph and every existing graph the text names (any IRI or prefixed name; a
     ``GRAPH ?var`` makes that every graph). Graphs that appear or vanish are found by comparing
     the graph lists. The changed graphs are validated with the entities they mention (from the
-    store's ``entities`` graph), as ingest does; violations they already had before do not count. On new ones the changed graphs are put
-    back in one transaction and the readable report goes to the client (None: the update stands).
+    store's ``entities`` graph), as ingest does; violations they already had before do not count.
+    On new ones the changed graphs are put back in one transaction and the readable report goes
+    to the client (None: the update stands).
     """
     before_graphs = set(store.named_graphs())
     watched = [ox.DefaultGraph()] + sorted(_named_in(text, base, before_graphs), key=str)
@@ -347,7 +351,10 @@ def _executor_main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store", required=True)
     parser.add_argument("--mode", choices=("read", "write"), required=True)
     parser.add_argument("--fds", required=True)
+    parser.add_argument("--nice", type=int, default=0, help="lower CPU priority (the heavy lane)")
     args = parser.parse_args(argv)
+    if args.nice:
+        os.nice(args.nice)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server; it ends us
     _die_with_parent()
     if not deny_network():
@@ -468,12 +475,12 @@ def _die_with_parent() -> None:
 
 # --- the web worker's side ------------------------------------------------------------------------
 class _Executor:
-    def __init__(self, store: str, mode: str):
+    def __init__(self, store: str, mode: str, nice: int = 0):
         job_r, job_w = os.pipe()
         res_r, res_w = os.pipe()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "esgkg.webapp.executor", "--store", store, "--mode", mode,
-             "--fds", f"{job_r},{res_w}"],
+             "--fds", f"{job_r},{res_w}", "--nice", str(nice)],
             pass_fds=(job_r, res_w), stdin=subprocess.DEVNULL)
         os.close(job_r)
         os.close(res_w)
@@ -489,13 +496,61 @@ class _Executor:
         self.results.close()
 
 
-class ExecutorPool:
-    """Executor processes of one web worker: ``size`` readers and one writer, started on demand."""
+class Overloaded(QueryTimeout):
+    """The query's lane is full (running and queued): answered at once with a 503, never queued."""
 
-    def __init__(self, store: str | os.PathLike, size: int = 4):
-        self.store, self.size = str(store), size
-        self._idle: list[_Executor] = []
-        self._slots = threading.BoundedSemaphore(size)
+    def __init__(self, lane: str, retry_after: int):
+        super().__init__(f"the server is busy with {lane} queries; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+class _Lane:
+    """Executors reserved for one class of query, with a bounded queue in front of them.
+
+    Expensive queries cannot starve cheap ones: each lane has its own processes (the heavy
+    lane's run at a lower CPU priority), and a lane whose executors and queue are all taken
+    refuses at once instead of letting requests pile up behind minutes of work.
+    """
+
+    def __init__(self, name: str, executors: int, queue: int, nice: int):
+        self.name, self.executors, self.capacity, self.nice = name, executors, executors + queue, nice
+        self.slots = threading.BoundedSemaphore(executors)
+        self.idle: list[_Executor] = []
+        self.admitted, self.mean_seconds = 0, 0.0
+        self.lock = threading.Lock()
+
+    def admit(self) -> None:
+        with self.lock:
+            if self.admitted >= self.capacity:
+                raise Overloaded(self.name, self.retry_after())
+            self.admitted += 1
+
+    def leave(self, seconds: float | None) -> None:
+        with self.lock:
+            self.admitted -= 1
+            if seconds is not None:  # a moving mean of how long this lane's work takes
+                self.mean_seconds += (seconds - self.mean_seconds) * 0.2
+
+    def retry_after(self) -> int:
+        """Seconds until the queue has likely drained (whole seconds, at least one)."""
+        return max(1, math.ceil(self.mean_seconds * self.capacity / self.executors))
+
+
+class ExecutorPool:
+    """Executor processes of one web worker: readers in two lanes, and one writer, started on demand.
+
+    ``size`` readers are split between the *cheap* lane (point lookups and the like) and the
+    *heavy* lane (aggregates, sorts, queries that ran long); the caller names the lane.
+    """
+
+    HEAVY_NICE = 10  # the kernel gives a heavy executor ~1/10 of a cheap one's CPU share
+
+    def __init__(self, store: str | os.PathLike, size: int = 4, queue: int | None = None):
+        self.store = str(store)
+        heavy = max(1, size // 2)
+        queue = 2 * heavy if queue is None else queue
+        self.lanes = {"cheap": _Lane("cheap", max(1, size - heavy), 4 * queue, 0),
+                      "heavy": _Lane("heavy", heavy, queue, self.HEAVY_NICE)}
         self._write_slot = threading.Lock()
         self._writer: _Executor | None = None
         self._lock = threading.Lock()
@@ -504,77 +559,93 @@ class ExecutorPool:
     def generation(self):
         return generation(self.store)
 
-    def run(self, job: dict, timeout: float):
-        """Yield the job's messages; raise QueryTimeout (after killing the executor) past ``timeout``.
+    def run(self, job: dict, timeout: float, lane: str = "heavy", on_done=None):
+        """Yield the job's messages; raise QueryTimeout (after killing the executor) past ``timeout``,
+        or Overloaded when ``lane`` is full. ``on_done(seconds)`` learns the CPU time the job took.
 
         The caller must consume the generator to its end or close it; closing early kills the
         executor, since it may still be writing.
         """
         self._after_fork()
         update = job["op"] == "update"
-        slot = self._write_slot if update else self._slots
-        deadline = time.monotonic() + timeout
-        if not slot.acquire(timeout=max(timeout, 0.001)):
-            raise QueryTimeout("all executors stayed busy for the whole time limit")
-        executor, held = None, True
+        lane_of = None if update else self.lanes[lane]
+        if lane_of is not None:
+            lane_of.admit()
+        seconds = None
         try:
-            executor = self._checkout(update)
+            slot = self._write_slot if update else lane_of.slots
+            deadline = time.monotonic() + timeout
+            if not slot.acquire(timeout=max(timeout, 0.001)):
+                raise QueryTimeout("all executors stayed busy for the whole time limit")
+            executor, held = None, True
             try:
-                executor.jobs.send(job)
-            except OSError:  # died while idle (e.g. killed with its parent thread): start afresh
-                executor.kill()
-                executor = self._checkout(update, fresh=True)
-                executor.jobs.send(job)
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not executor.results.poll(remaining):
-                    raise QueryTimeout(f"the operation ran longer than {timeout:g} s and was stopped")
-                batch = executor.results.recv()
-                if batch[-1][0] in ("end", "error"):
-                    # Done: give the executor back before the last messages, since a consumer
-                    # may stop iterating once it has seen what it needs.
-                    self._checkin(executor, update)
-                    executor, held = None, False
-                    slot.release()
+                executor = self._checkout(lane_of)
+                started = time.monotonic()
+                try:
+                    executor.jobs.send(job)
+                except OSError:  # died while idle (e.g. killed with its parent thread): start afresh
+                    executor.kill()
+                    executor = self._checkout(lane_of, fresh=True)
+                    executor.jobs.send(job)
+                while True:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or not executor.results.poll(remaining):
+                        seconds = timeout
+                        raise QueryTimeout(f"the operation ran longer than {timeout:g} s and was stopped")
+                    batch = executor.results.recv()
+                    if batch[-1][0] in ("end", "error"):
+                        # Done: give the executor back before the last messages, since a consumer
+                        # may stop iterating once it has seen what it needs.
+                        seconds = time.monotonic() - started
+                        self._checkin(executor, lane_of)
+                        executor, held = None, False
+                        slot.release()
+                        if on_done is not None:
+                            last = batch[-1]
+                            on_done(last[1]["cpu_seconds"] if last[0] == "end" else seconds)
+                        yield from batch
+                        return
                     yield from batch
-                    return
-                yield from batch
-        except EOFError:
-            raise RuntimeError("the executor died while running the operation") from None
+            except EOFError:
+                raise RuntimeError("the executor died while running the operation") from None
+            finally:
+                if executor is not None:  # timeout, client gone, or crash: never reuse it
+                    executor.kill()
+                    if update:
+                        self._writer = None
+                if held:
+                    slot.release()
         finally:
-            if executor is not None:  # timeout, client gone, or crash: never reuse it
-                executor.kill()
-                if update:
-                    self._writer = None
-            if held:
-                slot.release()
+            if lane_of is not None:
+                lane_of.leave(seconds)
 
-    def _checkout(self, update: bool, fresh: bool = False) -> _Executor:
-        if update:
+    def _checkout(self, lane: _Lane | None, fresh: bool = False) -> _Executor:
+        if lane is None:
             if fresh or self._writer is None or self._writer.proc.poll() is not None:
                 self._writer = _Executor(self.store, "write")
             return self._writer
         with self._lock:
-            while self._idle and not fresh:
-                executor = self._idle.pop()
-                if executor.proc.poll() is None:
-                    return executor
-        return _Executor(self.store, "read")
+            if lane.idle and not fresh:  # a dead one fails on its job pipe: run() starts another
+                return lane.idle.pop()
+        return _Executor(self.store, "read", lane.nice)
 
-    def _checkin(self, executor: _Executor, update: bool) -> None:
-        if not update:
+    def _checkin(self, executor: _Executor, lane: _Lane | None) -> None:
+        if lane is not None:
             with self._lock:
-                self._idle.append(executor)
+                lane.idle.append(executor)
 
     def _after_fork(self) -> None:
         if os.getpid() != self._pid:  # a forked copy must not share its parent's pipes
-            self._pid, self._idle, self._writer = os.getpid(), [], None
+            self._pid, self._writer = os.getpid(), None
+            for lane in self.lanes.values():
+                lane.idle = []
 
     def close(self) -> None:
         with self._lock:
-            for executor in self._idle:
-                executor.kill()
-            self._idle.clear()
+            for lane in self.lanes.values():
+                for executor in lane.idle:
+                    executor.kill()
+                lane.idle.clear()
             if self._writer is not None:
                 self._writer.kill()
                 self._writer = None
@@ -594,7 +665,7 @@ class InlineRunner:
     def generation(self):
         return self._generation
 
-    def run(self, job: dict, timeout: float):
+    def run(self, job: dict, timeout: float, lane: str = "heavy", on_done=None):
         messages: list = []
         if job["op"] == "update":
             with self._write:

@@ -2,8 +2,9 @@
 
 Process layout (see ``executor`` for why): the gunicorn master forks ``--workers`` web workers
 (gthread, ``threads`` request threads each, HTTP keep-alive). No web process opens the RocksDB
-store. Each worker starts, on demand, up to ``threads`` read-only query executors and one writer
-executor; a query past ``--timeout`` has its executor killed and gets a 503. Ctrl-C stops the
+store. Each worker starts, on demand, up to ``executors`` read-only query executors (in a cheap
+and a heavy lane) and one writer executor; a query past ``--timeout`` has its executor killed and
+gets a 503, and a query whose lane is full gets a 503 at once. Ctrl-C stops the
 master, which stops the workers; executors die with their worker (PR_SET_PDEATHSIG, and EOF on
 their job pipe).
 
@@ -23,8 +24,10 @@ from esgkg.graph.store import GraphStore, StoreError, hold_for_serving
 SAMPLE_RELEASE = "sample/ase-osh-award-2021.txt"
 
 
-def run_serve(config: dict, host: str, port: int, workers: int) -> int:
-    """Serve the app of ``config`` (``create_app``'s keys) on ``host:port`` with gunicorn."""
+def run_serve(config: dict, host: str, port: int, workers: int, threads: int) -> int:
+    """Serve the app of ``config`` (``create_app``'s keys) on ``host:port`` with gunicorn:
+    ``workers`` processes of ``threads`` request threads (more threads than executors, so requests
+    waiting on heavy queries or slow clients leave some free)."""
     serving = None  # held by the gunicorn master until it exits (its workers hold it too)
     if not config["BACKEND_QUERY"]:
         if not GraphStore.exists_at(config["STORE"]):
@@ -49,7 +52,7 @@ def run_serve(config: dict, host: str, port: int, workers: int) -> int:
         "bind": f"{host}:{port}",
         "workers": workers,
         "worker_class": "gthread",
-        "threads": config["EXECUTORS"],
+        "threads": threads,
         # gunicorn's own limit is only a backstop: the executors enforce --timeout with a 503.
         "timeout": int(config["QUERY_TIMEOUT"]) + 30,
         "graceful_timeout": 5,

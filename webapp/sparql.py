@@ -1,17 +1,31 @@
 """The SPARQL 1.1 Protocol endpoint: ``/sparql`` (query, update, service description) and VoID.
 
-The view reads the request (GET, POST form, POST direct), guards it (update token, no network
-keywords, size caps), negotiates a result format from ``formats``, and hands the operation to the
-app's runner (``executor.ExecutorPool`` under ``esgkg serve``), which enforces the time limit.
-Small results are sent whole (and kept by ``resultcache.HotQueryCache``); large ones stream
-as pyoxigraph serializes them.
+Queries are answered by ``QueryApp``, a plain WSGI app beneath Flask's (issue 12: Flask's
+request and response machinery cost more than a point lookup itself); updates, the service
+description and everything else go on to the Flask views. Both read the request with one
+reader (``read_request``: GET, POST form, POST direct), guard it (update token, no network
+keywords, size caps) and negotiate a result format from ``formats``. A query runs in the app's
+runner (``executor.ExecutorPool`` under ``esgkg serve``), which enforces the time limit, in the
+lane ``admission.CostModel`` picks. Its result is drained into a bounded spill file as fast as
+the executor writes it, so the executor is free again however slowly the client reads; small
+results are sent whole (and kept by ``resultcache.HotQueryCache``), larger ones in chunks, each
+of which the client must take within ``SEND_TIMEOUT``.
 """
 from __future__ import annotations
 
 import hmac
+import io
+import tempfile
+from functools import cache, lru_cache
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
+import werkzeug.urls  # noqa: F401 - registers the 'werkzeug.url_quote' decoding error handler
 from flask import Blueprint, Response, current_app, g, redirect, request
+from werkzeug.datastructures import MIMEAccept, MultiDict
+from werkzeug.http import parse_accept_header, parse_options_header
+from werkzeug.utils import get_content_type
+from werkzeug.wsgi import get_current_url, get_input_stream
 
 from esgkg.graph import formats
 from esgkg.graph.remote import TRUNCATED_HEADER
@@ -19,16 +33,20 @@ from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check,
 from esgkg.graph.vocab import Iris
 
 from . import graphstore
-from .extensions import get_store
-from .executor import QueryTimeout
-from .resultcache import CACHEABLE_FLAG, ResultCache
+from .admission import CostModel, shape
+from .executor import Overloaded, QueryTimeout
+from .extensions import SECURITY_HEADERS, get_store
+from .resultcache import CACHEABLE_FLAG, SPARQL_PATHS, ResultCache
 
 bp = Blueprint("sparql", __name__)
 
+READ_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": TRUNCATED_HEADER}
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 WHOLE_BYTES = 256 * 1024      # results up to this size are sent whole (Content-Length) and cached
+SEND_TIMEOUT = 10.0           # seconds a client may take to accept one chunk of a large result
+PIECE_BYTES = 64 * 1024       # the chunks a large result is sent in
 
 
 class ResultCut(Exception):
@@ -57,53 +75,48 @@ def _protocol_error(exc: ProtocolError):
     return error_response(exc.status, exc.message, exc.headers)
 
 
-# --- /sparql ---------------------------------------------------------------------------------------
-@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], strict_slashes=False)
-def sparql():
-    if request.method == "OPTIONS":
-        return Response(status=204)
-    if request.method == "GET" and graphstore.is_read(request.args):
-        return graphstore.read(request.args)
-    op, text, dataset = _read_operation()
-    if op is None:
-        return _service_description()
-    if op == "update":
-        return _update(text, dataset)
-    return _query(text, dataset)
+# --- reading a request (both paths) ---------------------------------------------------------------
+FORM = "application/x-www-form-urlencoded"
 
 
-def _read_operation():
-    """(op, text, dataset params) from the request; (None, None, None) for a bare GET."""
-    cfg = current_app.config
-    if request.method == "GET":
-        if "update" in request.args:
+def read_request(environ: dict, max_body: int):
+    """(op, text, params) of a /sparql request; (None, None, None) for a bare GET.
+
+    Reads the body at most once: it is put back in ``environ`` for whoever reads it next.
+    """
+    args = _pairs(environ.get("QUERY_STRING", "").encode("latin-1"))
+    if environ["REQUEST_METHOD"] == "GET":
+        if "update" in args:
             raise ProtocolError(400, "updates must be sent with POST (SPARQL 1.1 Protocol §2.2)")
-        queries = request.args.getlist("query")
+        queries = args.getlist("query")
         if not queries:
             return None, None, None
-        return "query", _one(queries, "query"), request.args
-    if request.content_length and request.content_length > cfg["MAX_UPDATE_BYTES"]:
-        raise ProtocolError(413, f"request body over {cfg['MAX_UPDATE_BYTES']} bytes")
-    media_type = request.mimetype
-    charset = request.mimetype_params.get("charset", "utf-8").lower()
+        return "query", _one(queries, "query"), args
+    length = environ.get("CONTENT_LENGTH")
+    if length and length.isdigit() and int(length) > max_body:
+        raise ProtocolError(413, f"request body over {max_body} bytes")
+    media_type, options = parse_options_header(environ.get("CONTENT_TYPE", ""))
+    media_type = media_type.lower()
+    charset = options.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise ProtocolError(415, f"charset {charset} is not supported; send UTF-8")
-    if media_type == "application/x-www-form-urlencoded":
-        queries, updates = request.form.getlist("query"), request.form.getlist("update")
+    if media_type == FORM:
+        form = _pairs(_body(environ, max_body))
+        queries, updates = form.getlist("query"), form.getlist("update")
         if queries and updates:
             raise ProtocolError(400, "a request carries either query or update, not both")
         if not queries and not updates:
             raise ProtocolError(400, "the form has neither a query nor an update parameter")
-        params = _merged_params()
+        params = MultiDict(list(args.items(multi=True)) + list(form.items(multi=True)))
         if queries:
             return "query", _one(queries, "query"), params
         return "update", _one(updates, "update"), params
     if media_type in ("application/sparql-query", "application/sparql-update"):
         try:
-            text = request.get_data(cache=False).decode("utf-8")
+            text = _body(environ, max_body).decode("utf-8")
         except UnicodeDecodeError:
             raise ProtocolError(400, "the body is not valid UTF-8") from None
-        return media_type.rsplit("-", 1)[1], text, request.args
+        return media_type.rsplit("-", 1)[1], text, args
     if not media_type:
         raise ProtocolError(415, "POST needs a Content-Type: application/x-www-form-urlencoded, "
                                  "application/sparql-query or application/sparql-update")
@@ -112,9 +125,20 @@ def _read_operation():
                              "application/sparql-update")
 
 
-def _merged_params():
-    from werkzeug.datastructures import CombinedMultiDict
-    return CombinedMultiDict([request.args, request.form])
+def _pairs(data: bytes) -> MultiDict:
+    """Parameters decoded as werkzeug decodes them (invalid escapes stay percent-encoded)."""
+    try:
+        text = data.decode()
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the parameters are not valid UTF-8") from None
+    return MultiDict(parse_qsl(text, keep_blank_values=True, errors="werkzeug.url_quote"))
+
+
+def _body(environ: dict, max_body: int) -> bytes:
+    body = get_input_stream(environ, max_content_length=max_body).read()
+    environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
+    environ.pop("wsgi.input_terminated", None)
+    return body
 
 
 def _one(values: list[str], name: str) -> str:
@@ -123,63 +147,132 @@ def _one(values: list[str], name: str) -> str:
     return values[0]
 
 
-def _query(text: str, params) -> Response:
-    cfg = current_app.config
-    g.sparql_read = True
-    if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
-        raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
-    op = _checked(text)
-    form = op.form
-    kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
+# --- queries: beneath Flask -----------------------------------------------------------------------
+class QueryApp:
+    """WSGI app answering /sparql queries before Flask runs; everything else goes on to Flask.
+
+    A request it cannot read (a protocol error) goes on to Flask too, whose view reads it again
+    and answers the error as every other route does.
+    """
+
+    def __init__(self, app):
+        self.flask_wsgi, self.config = app.wsgi_app, app.config
+        self.runner = app.extensions["esgkg_runner"]
+        self.costs = CostModel()
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") not in SPARQL_PATHS or environ["REQUEST_METHOD"] not in ("GET", "POST"):
+            return self.flask_wsgi(environ, start_response)
+        try:
+            op, text, params = read_request(environ, self.config["MAX_UPDATE_BYTES"])
+        except ProtocolError:
+            op = None
+        if op != "query":
+            return self.flask_wsgi(environ, start_response)
+        try:
+            status, headers, body = self._query(environ, text, params)
+        except ProtocolError as exc:
+            response = error_response(exc.status, exc.message, exc.headers)
+            status, body = response.status, [response.get_data()]
+            headers = list(response.headers.items())
+        headers += READ_CORS.items()
+        headers += SECURITY_HEADERS.items()
+        start_response(status, headers)
+        return body
+
+    def _query(self, environ, text: str, params):
+        cfg = self.config
+        if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
+            raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
+        op = _checked(text, cfg["ALLOW_DROP"])
+        form = op.form
+        fmt = _negotiate("graph" if form in ("CONSTRUCT", "DESCRIBE") else "results",
+                         environ.get("HTTP_ACCEPT", ""), params.get("format") or params.get("output"),
+                         form == "ASK")
+        default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+        dataset_given = bool(default or named)
+        job = {"op": "query", "text": text, "base": get_current_url(environ, strip_querystring=True),
+               "format": fmt.name, "max_rows": cfg["MAX_ROWS"],
+               # The default graph is the union of all graphs, unless the query names its own
+               # (pyoxigraph would otherwise let the union flag win over FROM).
+               "union": not op.names_dataset,
+               "default_graphs": default if dataset_given else None,
+               "named_graphs": named if dataset_given else None}
+        key = shape(op)
+        messages = self.runner.run(job, cfg["QUERY_TIMEOUT"], lane=self.costs.lane(op, key),
+                                   on_done=lambda seconds: self.costs.learn(key, seconds))
+        spill = tempfile.SpooledTemporaryFile(max_size=WHOLE_BYTES)
+        try:
+            first = next(messages)
+            if first[0] == "error":
+                raise ProtocolError(first[1], first[2])
+            done = False
+            while spill.tell() <= cfg["SPILL_BYTES"]:  # drain the executor, however slow the client
+                message = next(messages)
+                if message[0] == "chunk":
+                    spill.write(message[1])
+                elif message[0] == "end":
+                    done = True
+                    messages.close()  # the executor is back in its lane
+                    break
+                else:
+                    raise ProtocolError(message[1], message[2])
+        except Overloaded as exc:
+            spill.close()
+            raise ProtocolError(503, str(exc), {"Retry-After": str(exc.retry_after)}) from None
+        except QueryTimeout as exc:
+            spill.close()
+            self.costs.learn(key, cfg["QUERY_TIMEOUT"])
+            raise ProtocolError(503, f"query stopped: {exc}") from None
+        except BaseException:
+            spill.close()
+            messages.close()
+            raise
+        headers = [("Content-Type", _content_type(fmt)), ("Vary", "Accept")]
+        if first[1].get("truncated", False):
+            headers.append((TRUNCATED_HEADER, f"true; max-rows={cfg['MAX_ROWS']}"))
+        if done and spill.tell() <= WHOLE_BYTES:
+            spill.seek(0)
+            body = spill.read()
+            spill.close()
+            environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
+            headers.append(("Content-Length", str(len(body))))
+            return "200 OK", headers, [body]
+        client = environ.get("gunicorn.socket")
+        if client is not None:  # a client that stops reading is cut off, not waited for
+            client.settimeout(SEND_TIMEOUT)
+        return "200 OK", headers, _stream(spill, None if done else messages)
+
+
+@lru_cache(maxsize=256)
+def _negotiate(kind: str, accept: str, format_param: str | None, boolean: bool):
+    """``formats.choose`` for one Accept header (clients send the same few again and again)."""
     try:
-        fmt = formats.choose(kind, request.accept_mimetypes,
-                             params.get("format") or params.get("output"), boolean=form == "ASK")
+        return formats.choose(kind, parse_accept_header(accept, MIMEAccept), format_param,
+                              boolean=boolean)
     except formats.NotAcceptable as exc:
         raise ProtocolError(406, str(exc)) from None
-    default, named = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-    dataset_given = bool(default or named)
-    job = {"op": "query", "text": text, "base": request.base_url, "format": fmt.name,
-           "max_rows": cfg["MAX_ROWS"],
-           # The default graph is the union of all graphs, unless the query names its own
-           # (pyoxigraph would otherwise let the union flag win over FROM).
-           "union": not op.names_dataset,
-           "default_graphs": default if dataset_given else None,
-           "named_graphs": named if dataset_given else None}
-    runner = current_app.extensions["esgkg_runner"]
-    messages = runner.run(job, cfg["QUERY_TIMEOUT"])
-    try:
-        first = next(messages)
-        if first[0] == "error":
-            messages.close()
-            return error_response(first[1], first[2])
-        truncated = first[1].get("truncated", False)
-        body, done = bytearray(), False
-        while len(body) <= WHOLE_BYTES:
-            message = next(messages)
-            if message[0] == "chunk":
-                body += message[1]
-            elif message[0] == "end":
-                done = True
-                break
-            else:
-                messages.close()
-                return error_response(message[1], message[2])
-    except QueryTimeout as exc:
-        return error_response(503, f"query stopped: {exc}")
-    if done:
-        request.environ[CACHEABLE_FLAG] = True  # HotQueryCache keeps the whole response
-        return _result_response(fmt, bytes(body), truncated)
-    return _result_response(fmt, _stream(bytes(body), messages), truncated)
 
 
-def _stream(head: bytes, messages):
-    """The rest of a large result, as the executor sends it (runs after the view has returned).
+@cache
+def _content_type(fmt) -> str:
+    return get_content_type(fmt.media_type, "utf-8")
+
+
+def _stream(spill, messages):
+    """A large result: what the spill file holds, then (past ``SPILL_BYTES``) the rest as the
+    executor sends it, which holds the executor until the client has read it.
 
     The status line has gone out, so a failure can only be told by breaking the connection:
     ``ResultCut`` makes the WSGI server close it without the last chunk.
     """
-    yield head
     try:
+        spill.seek(0)
+        while piece := spill.read(PIECE_BYTES):
+            yield piece
+        spill.close()
+        if messages is None:
+            return
         for message in messages:
             if message[0] == "chunk":
                 yield message[1]
@@ -188,22 +281,27 @@ def _stream(head: bytes, messages):
     except QueryTimeout as exc:
         raise ResultCut(str(exc)) from None
     finally:
-        messages.close()
+        spill.close()
+        if messages is not None:
+            messages.close()
 
 
-def _result_response(fmt, body, truncated: bool) -> Response:
-    response = Response(body, mimetype=fmt.media_type)
-    if fmt.media_type.startswith("text/") or fmt.name in ("json", "xml", "jsonld", "rdfxml"):
-        response.charset = "utf-8"
-    if truncated:
-        response.headers[TRUNCATED_HEADER] = f"true; max-rows={current_app.config['MAX_ROWS']}"
-    response.headers["Vary"] = "Accept"
-    return response
+# --- updates and the service description: Flask views ---------------------------------------------
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], strict_slashes=False)
+def sparql():
+    if request.method == "OPTIONS":
+        return Response(status=204)
+    if request.method == "GET" and graphstore.is_read(request.args):
+        return graphstore.read(request.args)
+    op, text, dataset = read_request(request.environ, current_app.config["MAX_UPDATE_BYTES"])
+    if op == "update":
+        return _update(text, dataset)
+    return _service_description()  # a bare GET: queries are answered by QueryApp
 
 
 def _update(text: str, params) -> Response:
     _authorize_write()
-    _checked(text)
+    _checked(text, current_app.config["ALLOW_DROP"])
     try:
         text = apply_using(text, params.getlist("using-graph-uri"),
                            params.getlist("using-named-graph-uri"))
@@ -221,11 +319,11 @@ def _update(text: str, params) -> Response:
     return Response(status=204)
 
 
-def _checked(text: str):
+def _checked(text: str, allow_drop: bool):
     """The operation read from its tokens, or a 400/403 for what this endpoint never runs."""
     op = read_operation(text)
     try:
-        check(op, allow_drop=current_app.config["ALLOW_DROP"])
+        check(op, allow_drop=allow_drop)
     except Refused as exc:
         raise ProtocolError(exc.status, str(exc)) from None
     return op
@@ -256,8 +354,7 @@ def _cors(response: Response) -> Response:
             "Access-Control-Max-Age": "600",
         })
     elif request.method == "GET" or g.get("sparql_read"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
+        response.headers.update(READ_CORS)
     return response
 
 

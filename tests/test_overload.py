@@ -1,0 +1,104 @@
+"""Overload (issue 12): cheap queries keep their own executors while heavy ones fill theirs, a
+full heavy lane answers 503 with Retry-After at once, and a client that does not read its
+result holds no executor. Behaviour only: nothing here measures a time."""
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import threading
+import urllib.parse
+
+from esgkg.graph.sparqltext import read_operation
+from esgkg.webapp.admission import CostModel, shape
+
+from conftest import endpoint_quads, http_request, make_store
+
+COMPANY = "http://127.0.0.1:5000/id/company/company-7"
+POINT_LOOKUP = f"SELECT ?p ?o WHERE {{ <{COMPANY}> ?p ?o }}"
+# Counts a six-way cross product of the store: heavy by its shape, and it never ends in a test.
+ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+           "?m ?n1 ?o . ?q ?r ?t FILTER(?c != {i}) }}")
+
+
+def _get(server, query: str):
+    return http_request(server.sparql + "?" + urllib.parse.urlencode({"query": query}),
+                        headers={"Accept": "application/sparql-results+json"})
+
+
+def _fill_heavy_lane(server) -> tuple:
+    """Send endless heavy queries, each from its own thread, until one is refused as overload."""
+    refused = threading.Event()
+    answers: list = []
+
+    def send(i: int) -> None:
+        try:
+            answer = _get(server, ENDLESS.format(i=i))
+        except OSError:  # the server stopped at the end of the test
+            return
+        answers.append(answer)
+        if answer[0] == 503 and b"busy" in answer[2]:
+            refused.set()
+
+    for i in range(50):
+        threading.Thread(target=send, args=(i,), daemon=True).start()
+        if refused.wait(1.0):
+            break
+    assert refused.is_set(), answers
+    return next(a for a in answers if a[0] == 503 and b"busy" in a[2])
+
+
+def test_a_full_heavy_lane_answers_503_with_retry_after_and_cheap_queries_are_still_answered(
+        esgkg_server):
+    # One heavy executor and its queue of two: the fourth heavy query is refused.
+    server = esgkg_server("--workers", "1", "--executors", "2", "--timeout", "300")
+    status, headers, body = _fill_heavy_lane(server)
+    assert status == 503 and int(headers["Retry-After"]) >= 1
+    assert headers["Content-Type"].startswith("text/plain")
+    # The heavy lane is still full (its queries run for minutes): a point lookup is answered.
+    for _ in range(3):
+        status, _, body = _get(server, POINT_LOOKUP)
+        assert status == 200
+        predicates = {b["p"]["value"] for b in json.loads(body)["results"]["bindings"]}
+        assert "http://www.w3.org/2000/01/rdf-schema#label" in predicates
+
+
+def test_a_shape_that_ran_long_goes_to_the_heavy_lane_with_other_constants():
+    model = CostModel()
+    first = read_operation('SELECT ?s WHERE { ?s ?p "a" FILTER(?o != "x1") }')
+    again = read_operation('SELECT ?s WHERE { ?s ?p "b" FILTER(?o != "x22") }')
+    assert shape(first) == shape(again)
+    assert model.lane(first, shape(first)) == "cheap"  # nothing known: guessed from its shape
+    model.learn(shape(first), 2.0)
+    assert model.lane(again, shape(again)) == "heavy"
+    for unseen in ("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g {} } GROUP BY ?g",  # aggregates
+                   "PREFIX x: <http://x/> CONSTRUCT WHERE { ?s ?p ?o }"):    # visits every quad
+        assert model.lane(read_operation(unseen), "unseen") == "heavy"
+    assert model.lane(read_operation("PREFIX x: <http://x/> SELECT * { ?s x:p ?o }"), "new") == "cheap"
+
+
+def test_a_client_that_does_not_read_holds_no_executor(esgkg_server, tmp_path):
+    # One cheap executor; a client asks for a result of megabytes and reads none of it.
+    store = make_store(tmp_path / "big", endpoint_quads(companies=8000))
+    server = esgkg_server("--workers", "1", "--executors", "2", "--max-rows", "0", store=store)
+    parts = urllib.parse.urlsplit(server.url)
+    stalled = socket.create_connection((parts.hostname, parts.port))
+    stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    # (Its constant makes it look cheap, so it runs in the point lookups' lane.)
+    everything = "SELECT * WHERE { ?s ?p ?o FILTER(?p != <http://example.org/none>) }"
+    path = "/sparql?" + urllib.parse.urlencode({"query": everything})
+    stalled.sendall(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+                    "Accept: application/sparql-results+json\r\n\r\n".encode())
+    try:
+        assert stalled.recv(12).startswith(b"HTTP/1.1 200")  # the result is on its spill file
+        for _ in range(3):
+            status, _, body = _get(server, POINT_LOOKUP)
+            assert status == 200 and json.loads(body)["results"]["bindings"]
+    finally:
+        stalled.close()
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+    response = conn.getresponse()
+    assert response.status == 200 and len(json.loads(response.read())["results"]["bindings"]) \
+        == len(endpoint_quads(companies=8000))
+    conn.close()

@@ -1,0 +1,52 @@
+"""Which executor lane a query goes to: learned from its shape's last run, else guessed from it.
+
+Under overload, expensive queries must not make cheap ones wait (issue 12). A query's *shape* is
+its text with constants (IRIs, strings, numbers) blanked, so the same question about another
+entity, or with another filter value, is the same shape. A shape that has run before goes where
+its last run says (``HEAVY_SECONDS`` of CPU or more: heavy; CPU time, since wall time on a busy
+machine would make every query look heavy). A new one is heavy if it aggregates or sorts, or
+names no constant inside its braces (``CONSTRUCT WHERE { ?s ?p ?o }``), since then the engine
+visits every match or every quad; otherwise it is cheap. A cheap-looking query that turns out
+slow runs once in the cheap lane, and its shape is heavy from then on.
+"""
+from __future__ import annotations
+
+from esgkg.graph.sparqltext import Operation
+
+from .resultcache import ResultCache
+
+HEAVY_SECONDS = 0.05
+HEAVY_KEYWORDS = frozenset({"GROUP", "ORDER", "COUNT", "SUM", "AVG", "MIN", "MAX", "SAMPLE",
+                            "GROUP_CONCAT"})
+CONSTANTS = frozenset({"iri", "string", "langtag"})
+
+
+def shape(op: Operation) -> str:
+    """The operation's tokens with constants blanked (a digit run is one number)."""
+    parts: list[str] = []
+    for kind, text, *_ in op.tokens:
+        if kind in CONSTANTS or (kind == "punct" and text.isdigit()):
+            if not parts or parts[-1] != "_":
+                parts.append("_")
+        else:
+            parts.append(text.upper() if kind == "word" and ":" not in text else text)
+    return " ".join(parts)
+
+
+class CostModel:
+    """The lane of each shape, per web worker (an LRU, so random shapes cannot grow it)."""
+
+    def __init__(self, capacity: int = 4096):
+        self.seen = ResultCache(capacity)
+
+    def lane(self, op: Operation, key: str) -> str:
+        learned = self.seen.get(key)
+        if learned is not None:
+            return learned
+        keywords = {text.upper() for kind, text, *_ in op.tokens if kind == "word"}
+        anchored = any(depth > 0 and (kind in CONSTANTS or (kind == "word" and ":" in text))
+                       for kind, text, _, _, depth in op.tokens)
+        return "heavy" if keywords & HEAVY_KEYWORDS or not anchored else "cheap"
+
+    def learn(self, key: str, seconds: float) -> None:
+        self.seen.put(key, "heavy" if seconds >= HEAVY_SECONDS else "cheap")
