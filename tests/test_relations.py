@@ -781,3 +781,11 @@ def test_standards_applied_with_reference_to():
 def test_grades_after_scored_and_its(sentence, rank):
     (inclusion,) = only(facts_of(sentence), "index_inclusion")
     assert inclusion["rank"] == rank
+
+
+def test_systems_a_site_features_or_a_company_installs_are_programs():
+    records = facts_of("Harwick Foods' new store in Lindale features a biomass boiler and LED lighting throughout. "
+                       "Harwick Foods has installed solar panels and heat pumps at its Corbridge depot.")
+    programs = {(p["subject"], p["object"]) for p in only(records, "program")}
+    assert {("Harwick Foods's store in Lindale", "biomass boiler"), ("Harwick Foods", "solar panels"),
+            ("Harwick Foods", "heat pumps")} <= programs

@@ -22,7 +22,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         trigger = span.root
         if is_negated(trigger) or is_hypothetical(trigger):
             continue
-        for head in program_heads(sentence, trigger, nouns, starts=bool(row.get("since"))):
+        for head in program_heads(
+            sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
+        ):
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
                 continue
@@ -63,7 +65,7 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             ctx.add("program", sentence, subject, obj, location=location_of(ctx, sentence, head))
 
 
-def program_heads(sentence, trigger, nouns, starts):
+def program_heads(sentence, trigger, nouns, starts, common=False):
     """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal trigger."""
     heads = []
     candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -74,8 +76,16 @@ def program_heads(sentence, trigger, nouns, starts):
             mention = sentence.mention_at(head)
             if head.lemma_.lower() in nouns or mention is not None and mention.type in PROGRAM_TYPES:
                 heads.append(head)
-    if not starts:  # 'operates', 'runs', 'has': only named programs
+    if not starts and not common:  # 'has': only named programs
         heads = [h for h in heads if sentence.mention_at(h) is not None or h.pos_ == "PROPN"]
+    elif common:  # 'runs an employee volunteering scheme', 'features a biomass boiler': a modified noun
+        heads = [
+            h
+            for h in heads
+            if sentence.mention_at(h) is not None
+            or h.pos_ == "PROPN"
+            or any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in h.lefts)
+        ]
     return heads
 
 
