@@ -4,6 +4,7 @@ Waits are for conditions (an element, a graph attribute), never for fixed times.
 """
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
@@ -647,3 +648,32 @@ def test_rejecting_a_fact_in_the_provenance_panel_hides_it_and_undo_brings_it_ba
     wait_graph(page)
     assert [e for e in graph_edges(page) if e.get("kind") == "award"]
     assert not page.watch.page_errors and not page.watch.dialogs
+
+
+def test_rejecting_a_fact_from_its_fact_table_row_and_undoing_it(writable_page):
+    page = writable_page
+    page.goto(page.base + "/facts?kind=membership")
+    row = page.locator(".facts-table tr[data-statement]").first
+    statement = row.get_attribute("data-statement")
+    row.get_by_text("Reject this fact…").click()
+    row.get_by_label("Update token").fill(UPDATE_TOKEN)
+    row.get_by_label("Why is it wrong?").fill("a supplier's membership, not the company's")
+    row.get_by_label("Your name").fill("Ana Analyst")
+    row.get_by_role("button", name="Reject this fact").click()
+    page.wait_for_selector(".facts-table tr.rejected")
+    page.goto(page.base + "/facts.json?kind=membership")
+    assert statement not in [f["statement"] for f in json.loads(page.locator("body").inner_text())["facts"]]
+
+    page.goto(page.base + "/curation")
+    page.locator("tr", has_text="a supplier's membership").get_by_role("button", name="Undo").click()
+    page.wait_for_selector("tr[data-undone=true]")
+    page.goto(page.base + "/facts.json?kind=membership")
+    assert statement in [f["statement"] for f in json.loads(page.locator("body").inner_text())["facts"]]
+    assert not page.watch.page_errors and not page.watch.dialogs
+
+
+def test_the_document_view_offers_rejection_for_each_stated_fact(page):
+    page.goto(page.base + f"/doc/{SAMPLE_DOC}")
+    items = page.locator(".fact-list li[data-statement]")
+    assert items.count() > 0
+    assert page.locator(".fact-list li .curate summary").count() == items.count()

@@ -91,3 +91,13 @@ export function rejectForm(statement, onDone) {
   });
   return el("details", { class: "curate" }, el("summary", { text: "Reject this fact…" }), form);
 }
+
+// A "Reject this fact…" control in each element of ``selector`` that names a stated fact
+// (``data-statement``): the fact table's rows and the document view's fact list. A rejected
+// fact is marked and left in place until the page is reloaded, so the reader keeps their place.
+export function addRejectControls(selector, into = (element) => element) {
+  for (const element of document.querySelectorAll(selector)) {
+    if (!element.dataset.statement || element.classList.contains("inferred")) continue;
+    into(element).append(rejectForm(element.dataset.statement, () => element.classList.add("rejected")));
+  }
+}
