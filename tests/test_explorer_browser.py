@@ -627,13 +627,14 @@ def test_rejecting_a_fact_in_the_provenance_panel_hides_it_and_undo_brings_it_ba
     click_edge(page, "award")
     panel = page.locator("#fact-panel")
     panel.locator(".evidence-sentence").wait_for()
-    panel.get_by_text("Reject this fact…").click()
-    panel.get_by_label("Update token").fill(UPDATE_TOKEN)
-    panel.get_by_label("Why is it wrong?").fill("the award went to a subsidiary")
-    panel.get_by_label("Your name").fill("Ana Analyst")
-    panel.get_by_role("button", name="Reject this fact").click()
+    reject = panel.locator("details.curate", has_text="Reject this fact…")
+    reject.get_by_text("Reject this fact…").click()
+    reject.get_by_label("Update token").fill(UPDATE_TOKEN)
+    reject.get_by_label("Why is it wrong?").fill("the award went to a subsidiary")
+    reject.get_by_label("Your name").fill("Ana Analyst")
+    reject.get_by_role("button", name="Reject this fact").click()
     page.wait_for_function("() => document.querySelector('#fact-panel .curate-form').dataset.done === 'true'")
-    assert "Rejected" in panel.locator(".curate-message").text_content()
+    assert "Rejected" in reject.locator(".curate-message").text_content()
     assert not [e for e in graph_edges(page) if e.get("kind") == "award"]
     page.reload()
     wait_graph(page)
@@ -655,11 +656,12 @@ def test_rejecting_a_fact_from_its_fact_table_row_and_undoing_it(writable_page):
     page.goto(page.base + "/facts?kind=membership")
     row = page.locator(".facts-table tr[data-statement]").first
     statement = row.get_attribute("data-statement")
-    row.get_by_text("Reject this fact…").click()
-    row.get_by_label("Update token").fill(UPDATE_TOKEN)
-    row.get_by_label("Why is it wrong?").fill("a supplier's membership, not the company's")
-    row.get_by_label("Your name").fill("Ana Analyst")
-    row.get_by_role("button", name="Reject this fact").click()
+    form = row.locator("details.curate", has_text="Reject this fact…")
+    form.get_by_text("Reject this fact…").click()
+    form.get_by_label("Update token").fill(UPDATE_TOKEN)
+    form.get_by_label("Why is it wrong?").fill("a supplier's membership, not the company's")
+    form.get_by_label("Your name").fill("Ana Analyst")
+    form.get_by_role("button", name="Reject this fact").click()
     page.wait_for_selector(".facts-table tr.rejected")
     page.goto(page.base + "/facts.json?kind=membership")
     assert statement not in [f["statement"] for f in json.loads(page.locator("body").inner_text())["facts"]]
@@ -672,8 +674,36 @@ def test_rejecting_a_fact_from_its_fact_table_row_and_undoing_it(writable_page):
     assert not page.watch.page_errors and not page.watch.dialogs
 
 
-def test_the_document_view_offers_rejection_for_each_stated_fact(page):
+def test_the_document_view_offers_rejection_and_correction_for_each_stated_fact(page):
     page.goto(page.base + f"/doc/{SAMPLE_DOC}")
     items = page.locator(".fact-list li[data-statement]")
     assert items.count() > 0
-    assert page.locator(".fact-list li .curate summary").count() == items.count()
+    summaries = page.locator(".fact-list li .curate summary").all_text_contents()
+    assert summaries.count("Reject this fact…") == summaries.count("Correct a qualifier…") == items.count()
+
+
+def test_correcting_a_qualifier_from_its_fact_table_row_and_undoing_it(writable_page):
+    page = writable_page
+    page.goto(page.base + "/facts?kind=certification&status=in_progress")
+    row = page.locator(".facts-table tr[data-statement]").first
+    statement = row.get_attribute("data-statement")
+    form = row.locator("details.curate", has_text="Correct a qualifier…")
+    form.get_by_text("Correct a qualifier…").click()
+    form.get_by_label("Update token").fill(UPDATE_TOKEN)
+    form.get_by_label("Qualifier").select_option("status")
+    form.get_by_label("New value (empty removes it)").fill("held")
+    form.get_by_label("Why is it wrong?").fill("the audit closed in March")
+    form.get_by_label("Your name").fill("Ana Analyst")
+    form.get_by_role("button", name="Correct this fact").click()
+    page.wait_for_selector(".facts-table tr.corrected")
+    page.goto(page.base + "/facts.json?kind=certification")
+    facts = {f["statement"]: f for f in json.loads(page.locator("body").inner_text())["facts"]}
+    assert facts[statement]["status"] == "held"
+
+    page.goto(page.base + "/curation")
+    page.locator("tr", has_text="the audit closed in March").get_by_role("button", name="Undo").click()
+    page.wait_for_selector("tr[data-undone=true]")
+    page.goto(page.base + "/facts.json?kind=certification")
+    facts = {f["statement"]: f for f in json.loads(page.locator("body").inner_text())["facts"]}
+    assert facts[statement]["status"] == "in_progress"
+    assert not page.watch.page_errors and not page.watch.dialogs

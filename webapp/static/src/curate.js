@@ -1,6 +1,6 @@
 // Writes from the browser: the server's update token, entered once per browser session, kept in
 // sessionStorage and sent as an Authorization header (never a cookie, so no CSRF); and the
-// "reject this fact" form of the provenance panel.
+// "reject" and "correct" forms of the provenance panel, the fact table and the document view.
 import { el } from "./dom.js";
 
 const KEY = "esgkg-update-token";
@@ -59,45 +59,78 @@ export function tokenField(idPrefix) {
   return box;
 }
 
-// "Reject this fact": why and who, then POST /api/facts/STATEMENT-ID/reject. ``onDone`` gets the
+// One decision form: the token, the fields of its action ({control, label}), why and who; POST
+// /api/facts/STATEMENT-ID/ACTION with ``body(fields)`` plus reason and by. ``onDone`` gets the
 // decision once the server has applied it.
-export function rejectForm(statement, onDone) {
-  const id = "reject-" + Math.random().toString(36).slice(2, 8);
+function decisionForm({ statement, action, summary, button, fields = [], body = () => ({}), done, onDone }) {
+  const id = action + "-" + Math.random().toString(36).slice(2, 8);
   const token = tokenField(id);
   const reason = el("input", { id: id + "-reason", type: "text", required: true, autocomplete: "off" });
   const by = el("input", { id: id + "-by", type: "text", required: true, value: localStorage.getItem("esgkg-curator") || "" });
   const message = el("p", { class: "curate-message", role: "status" });
   const form = el("form", { class: "curate-form" },
-    token,
+    token, ...fields.flatMap(({ control, label }) => [el("label", { for: control.id, text: label }), control]),
     el("label", { for: reason.id, text: "Why is it wrong?" }), reason,
     el("label", { for: by.id, text: "Your name" }), by,
-    el("button", { type: "submit", text: "Reject this fact" }),
+    el("button", { type: "submit", text: button }),
     message);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!token.commit()) { message.textContent = "Enter the update token first."; return; }
     localStorage.setItem("esgkg-curator", by.value.trim());
-    message.textContent = "Rejecting…";
+    message.textContent = "Sending…";
     const path = statement.split("/id/statement/")[1];
     try {
-      const decision = await sendJSON("POST", `/api/facts/${path}/reject`, { reason: reason.value, by: by.value });
-      message.textContent = "Rejected. It no longer shows in the graph, the tables and the exports; ";
+      const decision = await sendJSON("POST", `/api/facts/${path}/${action}`,
+        { ...body(), reason: reason.value, by: by.value });
+      message.textContent = done + " ";
       message.append(el("a", { href: "/curation", text: "undo on the curation page" }), ".");
       form.dataset.done = "true";
       if (onDone) onDone(decision);
     } catch (error) {
-      message.textContent = "Not rejected: " + error.message;
+      message.textContent = "Not done: " + error.message;
     }
   });
-  return el("details", { class: "curate" }, el("summary", { text: "Reject this fact…" }), form);
+  return el("details", { class: "curate" }, el("summary", { text: summary }), form);
 }
 
-// A "Reject this fact…" control in each element of ``selector`` that names a stated fact
-// (``data-statement``): the fact table's rows and the document view's fact list. A rejected
-// fact is marked and left in place until the page is reloaded, so the reader keeps their place.
-export function addRejectControls(selector, into = (element) => element) {
+// "Reject this fact": it leaves the views, the endpoint's default graph and the exports.
+export function rejectForm(statement, onDone) {
+  return decisionForm({
+    statement, action: "reject", summary: "Reject this fact…", button: "Reject this fact",
+    done: "Rejected. It no longer shows in the graph, the tables and the exports;", onDone,
+  });
+}
+
+// Qualifiers a browser form can correct: the literal ones (an entity-valued one, such as the
+// object or the conferring body, takes an entity IRI: the API, docs/curation.md).
+const CORRECTABLE = ["year", "status", "level", "rank", "since", "consecutive_years", "value", "unit"];
+const NUMERIC = new Set(["year", "since", "consecutive_years", "value"]);
+
+// "Correct a qualifier": one qualifier's new value (empty removes it).
+export function correctForm(statement, onDone) {
+  const id = "correct-" + Math.random().toString(36).slice(2, 8);
+  const field = el("select", { id: id + "-field" },
+    ...CORRECTABLE.map((name) => el("option", { value: name, text: name.replace("_", " ") })));
+  const value = el("input", { id: id + "-value", type: "text", autocomplete: "off" });
+  return decisionForm({
+    statement, action: "correct", summary: "Correct a qualifier…", button: "Correct this fact",
+    fields: [{ control: field, label: "Qualifier" }, { control: value, label: "New value (empty removes it)" }],
+    body: () => {
+      const text = value.value.trim();
+      return { changes: { [field.value]: text === "" ? null : NUMERIC.has(field.value) ? Number(text) : text } };
+    },
+    done: "Corrected. The views, the endpoint and the exports show the new value;", onDone,
+  });
+}
+
+// "Reject…" and "Correct…" controls in each element of ``selector`` that names a stated fact
+// (``data-statement``): the fact table's rows and the document view's fact list. A decided fact
+// is marked and left in place until the page is reloaded, so the reader keeps their place.
+export function addCurateControls(selector, into = (element) => element) {
   for (const element of document.querySelectorAll(selector)) {
     if (!element.dataset.statement || element.classList.contains("inferred")) continue;
-    into(element).append(rejectForm(element.dataset.statement, () => element.classList.add("rejected")));
+    into(element).append(rejectForm(element.dataset.statement, () => element.classList.add("rejected")),
+      correctForm(element.dataset.statement, () => element.classList.add("corrected")));
   }
 }

@@ -1,6 +1,6 @@
 // Document view: each highlighted span shows its fact in the graph when clicked (or activated
 // with Enter/Space); spans carrying several facts point at their entries in the list instead.
-import { addRejectControls } from "./curate.js";
+import { addCurateControls } from "./curate.js";
 import { initAllSearches } from "./search.js";
 import { initExportMenus } from "./export.js";
 
@@ -58,4 +58,4 @@ if (window.location.hash.startsWith("#fact-")) {
 }
 
 // Each fact of the list can be rejected from here too (curation, docs/curation.md).
-addRejectControls(".fact-list li[data-statement]");
+addCurateControls(".fact-list li[data-statement]");

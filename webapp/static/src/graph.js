@@ -4,7 +4,7 @@
 // highlighted. The export menu downloads the whole graph, the filtered document or the view.
 import cytoscape from "cytoscape";
 import { el, clear, getJSON } from "./dom.js";
-import { rejectForm } from "./curate.js";
+import { correctForm, rejectForm } from "./curate.js";
 import { initAllSearches, initCombobox } from "./search.js";
 import { initExportMenus, setExportDocument } from "./export.js";
 import { cytoscapeStyle, NODE_TYPES } from "./styles.js";
@@ -315,6 +315,7 @@ function renderFact(fact, edgeKind) {
       : el("p", { class: "hint", text: "No evidence sentence recorded." }),
     fact.page ? el("p", {}, el("a", { href: fact.page, text: "Statement resource page" })) : "",
     rejectForm(fact.inferred_from || fact.iri, () => cy.edges(":selected").remove()),
+    correctForm(fact.inferred_from || fact.iri),
   );
 }
 
