@@ -789,3 +789,12 @@ def test_systems_a_site_features_or_a_company_installs_are_programs():
     programs = {(p["subject"], p["object"]) for p in only(records, "program")}
     assert {("Harwick Foods's store in Lindale", "biomass boiler"), ("Harwick Foods", "solar panels"),
             ("Harwick Foods", "heat pumps")} <= programs
+
+
+def test_award_names_leave_their_year_and_bracketed_abbreviations_out():
+    records = facts_of("Granby Pharma Limited has been conferred with the prestigious Crimson Kite Award for "
+                       "Sustainability 2024 by the Institute of Leadership (IOL). Granby Pharma Limited is "
+                       "honoured to receive the Silver Heron Award 2023 as well.")
+    assert {(a["object"], a["year"], a.get("awarded_by")) for a in only(records, "award")} == {
+        ("Crimson Kite Award for Sustainability", 2024, "Institute of Leadership"),
+        ("Silver Heron Award", 2023, None)}
