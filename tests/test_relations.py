@@ -798,3 +798,13 @@ def test_award_names_leave_their_year_and_bracketed_abbreviations_out():
     assert {(a["object"], a["year"], a.get("awarded_by")) for a in only(records, "award")} == {
         ("Crimson Kite Award for Sustainability", 2024, "Institute of Leadership"),
         ("Silver Heron Award", 2023, None)}
+
+
+def test_each_index_clause_keeps_its_own_rank_and_a_running_streak_counts():
+    text = ("Siam Harvest Group was ranked first in the Food Products industry in the DJSI for 2020, "
+            "and was also included in the Seafood Stewardship Index with a score of 61.")
+    ranks = {i["object"]: i["rank"] for i in only(facts_of(text), "index_inclusion")}
+    assert ranks == {"DJSI": "first", "Seafood Stewardship Index": "61"}
+    (streak,) = only(facts_of("Halden Foods was listed in the FTSE4Good Emerging Index for the fifth year running."),
+                     "index_inclusion")
+    assert streak["consecutive_years"] == 5

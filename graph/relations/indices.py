@@ -40,7 +40,11 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
 
 
 def rank_of(sentence, trigger) -> str | None:
-    for row, span in patterns("index_inclusion").matches(sentence.doc, "rank"):
+    """The rank or grade of TRIGGER's own clause ('ranked first ... and was included with a score
+    of 61': 61 for the second index), else the sentence's."""
+    matches = patterns("index_inclusion").matches(sentence.doc, "rank")
+    own = clause_span(trigger)
+    for row, span in [m for m in matches if m[1].start in own] or matches:
         words = [t.text.strip("'\"“”") for t in span]
         if row.get("grade"):
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
