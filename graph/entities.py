@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .language import (
+    TRAILING_YEAR,
     company_heads,
     company_prefixes,
     company_suffixes,
@@ -38,7 +39,6 @@ _CORPORATE_TAIL = re.compile(
 _LEADING = re.compile(r"^(?:the|The|THE|a|an|An|its|Its|their|Their|our|Our|this|This|these|These)\s+")
 _LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
-_TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?$")
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*$|\s+\([A-Z][A-Za-z&.]{1,9}\)$")
 
 
@@ -95,7 +95,7 @@ def clean_name(text: str) -> str:
         text = _LEADING_YEAR.sub("", text)
     text = _POSSESSIVE.sub("", text) if not text.endswith("s'") else text
     text = _BRACKETED_TAIL.sub("", text)  # 'Institute of Leadership (IOL' (a span cut in its bracket)
-    tail_year = _TRAILING_YEAR.search(text)
+    tail_year = TRAILING_YEAR.search(text)
     if tail_year and head_type(text[: tail_year.start()]) in ("award", "index"):
         text = text[: tail_year.start()]  # 'the Crimson Kite Award 2024': the year is a qualifier
     text = text.strip(" ,;:–—-\"“”'‘’")

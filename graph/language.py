@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from .lexicon import _data, load_lexicon
 
 LANGUAGE = "en"
+TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?$")
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +117,7 @@ def head_type(name: str) -> str | None:
     """The kind of thing a proper name is, from its head noun: 'X Award' is an award, 'Ministry of
     Y' an agency, 'X Index' an index, 'X Association' an organization, 'X Principles' an initiative."""
     heads = language_data()["type_heads"]
-    words = name.split()
+    words = TRAILING_YEAR.sub("", name).split()  # 'Sustainability Program 2030' is a program
     if not words:
         return None
     lowered = [w.lower() for w in words]

@@ -808,3 +808,11 @@ def test_each_index_clause_keeps_its_own_rank_and_a_running_streak_counts():
     (streak,) = only(facts_of("Halden Foods was listed in the FTSE4Good Emerging Index for the fifth year running."),
                      "index_inclusion")
     assert streak["consecutive_years"] == 5
+
+
+def test_a_program_named_with_a_year_is_a_program_and_its_year_no_figures():
+    records = facts_of("As part of its Sustainability Program 2030, Ferrand Markets has cut food waste by 20%. "
+                       "Ferrand Markets' Food Rescue program has recovered 900 tonnes of food.")
+    assert {p["object"] for p in only(records, "program")} == {"Sustainability Program 2030", "Food Rescue program"}
+    assert not only(records, "membership") and not only(records, "part_of")
+    assert [m.get("year") for m in only(records, "metric") if m["value"] == 20] == [None]

@@ -44,7 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
-        years = _years(doc, verb)
+        years = _years(sentence, verb)
         for subject in ctx.subjects(sentence, verb)[:1]:
             ctx.add(
                 "metric",
@@ -93,15 +93,19 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     return measured or _done_to(token, doc[unit_end - 1])
 
 
-def _years(doc, verb: Token) -> list[int]:
-    """The years of the figure's clause, baselines ('compared with 2019') left out."""
-    baselines = _baselines(doc)
-    years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in baselines]
+def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
+    """The years of the figure's clause; excluded ('compared with 2019') and years inside names
+    ('its Sustainability Program 2030') left out."""
+    doc = sentence.doc
+    excluded = _baselines(doc) | {
+        int(t.text[-4:]) for m in sentence.mentions for t in m.span if YEAR_TOKEN.match(t.text)
+    }
+    years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in excluded]
     if not years and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         # '... emissions in 2022, equating to a decrease of 212,768 tonnes': the main clause's year
-        years = [y for y in clause_years(verb.head) if y not in baselines]
+        years = [y for y in clause_years(verb.head) if y not in excluded]
     if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
-        years = [y for y in _sentence_years(doc) if y not in baselines]
+        years = [y for y in _sentence_years(doc) if y not in excluded]
     if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
         years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
     return years
