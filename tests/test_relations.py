@@ -816,3 +816,10 @@ def test_a_program_named_with_a_year_is_a_program_and_its_year_no_figures():
     assert {p["object"] for p in only(records, "program")} == {"Sustainability Program 2030", "Food Rescue program"}
     assert not only(records, "membership") and not only(records, "part_of")
     assert [m.get("year") for m in only(records, "metric") if m["value"] == 20] == [None]
+
+
+def test_a_site_named_by_place_alone_is_the_releases_organizations():
+    text = ("Ostrava Insurance said its offices meet high standards. The Philadelphia building earned LEED Gold "
+            "certification in 2019, and the Quito property achieved LEED Silver.")
+    assert {c["subject"] for c in only(facts_of(text), "certification")} == {
+        "Ostrava Insurance Philadelphia building", "Ostrava Insurance Quito property"}
