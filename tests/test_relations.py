@@ -654,8 +654,10 @@ def test_a_store_named_after_the_company_is_not_the_company():
         "Mareva Stores Upper Hill opened today. Mareva said the Upper Hill store has earned BREEAM Excellent. "
         "Mareva operates 300 shops. Mareva plans more stores."
     )
-    (cert,) = only(facts_of(text), "certification")
-    assert cert["subject"] == "Mareva"
+    records = facts_of(text)
+    (cert,) = only(records, "certification")
+    assert cert["subject"] == "Mareva Upper Hill store"  # the site, named apart from its owner
+    assert {m["subject"] for m in only(records, "metric")} == {"Mareva"}
 
 
 def test_a_named_site_keeps_its_own_name():
