@@ -80,6 +80,10 @@ class GraphBuilder:
         self.iris = iris
 
     def build(self, ctx: DocContext, facts: list[Fact]) -> DocumentGraph:
+        """The release's quads: its description, its entities (minted once each, in the entities
+        graph) and each fact's statement, direct edge, evidence and inferred years. One function
+        over 60 lines on purpose: ``add`` and ``entity`` close over this document's graph and
+        seen-entity set, which its helpers receive rather than keep as shared state."""
         release, iris = ctx.release, self.iris
         out = DocumentGraph(release.doc_id)
         graph = _n(iris.document_graph(release.doc_id))

@@ -224,7 +224,9 @@ def _filter(edges, kinds, year, document):
 def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
                   limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
     """The focus node, its neighbours (at most ``limit`` from ``offset``) and the edges between
-    them; ``more`` counts the neighbours left out, for the "show N more" node of hubs."""
+    them; ``more`` counts the neighbours left out, for the "show N more" node of hubs. Over 60
+    lines because its three queries (neighbours, their count, the edges among them) share one
+    filter set and must stay side by side to agree."""
     if not valid_iri(focus):
         raise NotFound(f"not an IRI: {focus!r}")
     limit = max(1, min(int(limit), MAX_LIMIT))
