@@ -225,8 +225,8 @@ def neighbourhood(store, focus: str, *, kinds=None, year=None, document=None,
                   limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
     """The focus node, its neighbours (at most ``limit`` from ``offset``) and the edges between
     them; ``more`` counts the neighbours left out, for the "show N more" node of hubs. Over 60
-    lines because its three queries (neighbours, their count, the edges among them) share one
-    filter set and must stay side by side to agree."""
+    lines because its three cases (a hub, a document node, any other node) share one filtering,
+    ranking and paging of edges that must stay side by side to agree."""
     if not valid_iri(focus):
         raise NotFound(f"not an IRI: {focus!r}")
     limit = max(1, min(int(limit), MAX_LIMIT))
