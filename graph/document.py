@@ -267,13 +267,23 @@ def mark_acting_places(sentences: list[ParsedSentence]) -> None:
             ]
 
 
+# Salience of a company mention for find_main: the lead (headline, dateline, first sentence)
+# names who the release is about; a subject acts; a prepositional object ('a unit of X') is
+# often a parent; a legal form ('Ltd.') marks the full name.
+SALIENT_LEAD = 3  # sentences whose mentions weigh LEAD_WEIGHT
+LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.0
+SUBJECT_BONUS = 2.0
+PREPOSITIONAL_DISCOUNT = 0.5
+LEGAL_FORM_BONUS = 1.0
+
+
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
     """The organization the release is about: the most mentioned company-like name, the headline
     and first sentences weighing more; a short form ('Thai Union') counts for the long one."""
     scores: Counter = Counter()
     forms: dict[str, list[str]] = {}
     for position, sentence in enumerate(sentences):
-        weight = 2.0 if position < 3 else 1.0
+        weight = LEAD_WEIGHT if position < SALIENT_LEAD else BODY_WEIGHT
         for mention in sentence.mentions:
             if mention.type != "company" or len(mention.label) < 2:
                 continue
@@ -281,12 +291,12 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             if entity.type not in ("company", "organization"):
                 continue
             role = mention.root.dep_
-            score = weight + (2.0 if role in ("nsubj", "nsubjpass") else 0.0)
-            scores[entity.key] += score / 2 if role == "pobj" else score  # 'a subsidiary of X': X is the parent
+            score = weight + (SUBJECT_BONUS if role in ("nsubj", "nsubjpass") else 0.0)
+            scores[entity.key] += score * PREPOSITIONAL_DISCOUNT if role == "pobj" else score
             forms.setdefault(entity.key, []).append(entity.label)
     suffixed = {key: any(has_company_suffix(label) for label in labels) for key, labels in forms.items()}
     for key in forms:
-        scores[key] += 1.0 if suffixed[key] else 0.0
+        scores[key] += LEGAL_FORM_BONUS if suffixed[key] else 0.0
     if not scores:
         return None
     for key in list(scores):
