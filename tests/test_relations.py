@@ -825,3 +825,9 @@ def test_a_site_named_by_place_alone_is_the_releases_organizations():
             "certification in 2019, and the Quito property achieved LEED Silver.")
     assert {c["subject"] for c in only(facts_of(text), "certification")} == {
         "Ostrava Insurance Philadelphia building", "Ostrava Insurance Quito property"}
+
+
+def test_product_dimensions_are_no_esg_figures():
+    text = ("Halden Foods also launched a 14-inch tablet, 35.5 centimeters wide, for its store staff. "
+            "Halden Foods recycled 1.2 million pounds of waste in 2022.")
+    assert [(m["value"], m["unit"]) for m in only(facts_of(text), "metric")] == [(1.2, "million pounds")]
