@@ -133,15 +133,24 @@ def is_hypothetical(trigger: Token) -> bool:
     )
 
 
-def clause_years(root: Token) -> list[int]:
-    """Years written in ROOT's subtree, not after 'since' (those date a start)."""
-    years = []
+OTHER_CLAUSES = ("relcl", "acl", "advcl")  # relative, participle and adverbial clauses: events of their own
+
+
+def own_clause(root: Token):
+    """ROOT's subtree without its relative clauses, participles and comma appositions: 'the
+    Pledge, which Amazon co-founded in 2019' - that year is not this clause's."""
     for token in root.subtree:
-        if any(
-            (a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and _after_comma(a)) and a != root and root in a.ancestors
+        if not any(
+            (a.dep_ in OTHER_CLAUSES or a.dep_ == "appos" and _after_comma(a)) and a != root and root in a.ancestors
             for a in token.ancestors
         ):
-            continue  # 'the Pledge, which Amazon co-founded in 2019': that year is not this clause's
+            yield token
+
+
+def clause_years(root: Token) -> list[int]:
+    """Years written in ROOT's own clause, not after 'since' (those date a start)."""
+    years = []
+    for token in own_clause(root):
         match = YEAR.match(token.text)
         if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
             years.append(int(match.group(1)))
@@ -156,8 +165,8 @@ def _after_comma(token: Token) -> bool:
 
 
 def since_year(root: Token) -> int | None:
-    """'since 2004', 'established in 2009', 'from 2016'."""
-    for token in root.subtree:
+    """'since 2004', 'established in 2009', 'from 2016' in ROOT's own clause."""
+    for token in own_clause(root):
         match = YEAR.match(token.text)
         if match and token.i > 0 and token.nbor(-1).lower_ in ("since", "in", "from"):
             return int(match.group(1))

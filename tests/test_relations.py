@@ -831,3 +831,11 @@ def test_product_dimensions_are_no_esg_figures():
     text = ("Halden Foods also launched a 14-inch tablet, 35.5 centimeters wide, for its store staff. "
             "Halden Foods recycled 1.2 million pounds of waste in 2022.")
     assert [(m["value"], m["unit"]) for m in only(facts_of(text), "metric")] == [(1.2, "million pounds")]
+
+
+def test_a_year_in_a_clause_about_the_object_is_no_join_year_and_scope_numbers_are_names():
+    text = ("Halden Foods joined the Climate Pledge in 2023. Halden Foods signed the Ocean Charter, an initiative "
+            "co-founded by Lumen Trust in 2019 to protect coasts. Halden Foods cut its Scope 3 emissions by 12%.")
+    since = {m["object"]: m.get("since") for m in only(facts_of(text), "membership")}
+    assert since["Climate Pledge"] == 2023 and since.get("Ocean Charter") != 2019
+    assert [m["value"] for m in only(facts_of(text), "metric")] == [12]

@@ -66,6 +66,9 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
+    if token.i > 0 and doc[token.i - 1].lower_ == "scope" or token.i > 1 and doc[token.i - 2].lower_ == "scope" \
+            and doc[token.i - 1].lower_ in ("and", "&", ",", "-", "to"):
+        return False  # 'Scope 3 emissions', 'Scope 1 and 2': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
         return doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1
     return True
