@@ -17,7 +17,7 @@ from .clauses import subject_tokens
 from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention
 from .facts import Fact
-from .language import has_company_suffix, self_reference_words, site_nouns
+from .language import has_company_suffix, language_data, person_title_words, self_reference_words, site_nouns
 from .lexicon import Lexicon, normalize
 from .read import Release
 from .sentences import Sentence
@@ -229,19 +229,41 @@ def mark_persons(sentences: list[ParsedSentence]) -> None:
     mentions = [m for s in sentences for m in s.mentions]
     surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
+    companies |= _headline_actors(sentences)
     votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
         if m.type == "company" and m.label in surnames:
             return Mention(m.span, "person", m.label)
         if m.type == "person" and (
-            any(c.startswith(m.label + " ") for c in companies) or votes[m.label, "company"] > votes[m.label, "person"]
+            m.label in companies
+            or any(c.startswith(m.label + " ") for c in companies)
+            or votes[m.label, "company"] > votes[m.label, "person"]
         ):
             return Mention(m.span, "company", m.label)
         return m
 
     for sentence in sentences:
         sentence.mentions = [retyped(m) for m in sentence.mentions]
+
+
+def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:
+    """'Person' names of the headline that the body names again and that never speak or carry a
+    title: a release's headline is about an organization ('Oriente Energia Wins ...'), and the
+    people a release names are quoted ('said Jane Doe, Chief Executive')."""
+    if len(sentences) < 2:
+        return set()
+    speech, titles = set(language_data()["speech_verbs"]), person_title_words()
+
+    def speaks(m: Mention) -> bool:
+        near = [m.root.head, *m.root.children, *m.span.doc[max(m.span.start - 1, 0) : m.span.end + 1]]
+        return any(t.lemma_ in speech or t.text in titles for t in near)
+
+    people = [m for s in sentences for m in s.mentions if m.type == "person"]
+    headline = [m.label for m in sentences[0].mentions if m.type == "person"]
+    named_again = {m.label for s in sentences[1:] for m in s.mentions if m.type == "person"}
+    in_headline = {b for b in named_again if any(h == b or h.startswith(b + " ") for h in headline)}
+    return in_headline - {m.label for m in people if speaks(m)}
 
 
 STATIVE_VERBS = {"be", "locate", "base", "host", "lie", "remain", "become", "have", "rank", "see"}

@@ -57,12 +57,24 @@ def _month(word: str) -> int:
 def read_meta(text: str) -> DocumentMeta:
     head = text[:1500]
     release_date = None
-    for m in DATE_RE.finditer(head):
+    for m in chain(DATE_RE.finditer(head), _line_dates(text)):
         release_date = parse_date(m)
         if release_date:
             break
     place, span = _dateline(head)
     return DocumentMeta(_title(text), release_date, place, span)
+
+
+LINE_DATE_WINDOW = 20_000  # a dateline further down (a page's furniture first) is still the release's
+LINE_DATE_PREFIX = 40  # 'Stockholm, ' may come before a line's date; a sentence may not
+
+
+def _line_dates(text: str):
+    """Dates that begin a line ('October 8, 2024 - Perstorp ...'), past the head of the text."""
+    for m in DATE_RE.finditer(text, 1500, LINE_DATE_WINDOW):
+        prefix = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if len(prefix.strip()) <= LINE_DATE_PREFIX and not any(c in prefix for c in ".!?"):
+            yield m
 
 
 def _title(text: str) -> str | None:

@@ -25,6 +25,7 @@ from .language import (
     junk_names,
     language_data,
     person_title_words,
+    trigger_verb_forms,
 )
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
@@ -163,6 +164,7 @@ class MentionTyper:
         self.junk = junk_names()
         self.places = lexicon.place_types
         self.titles = person_title_words()
+        self.demonyms = set(language_data()["demonyms"])
 
     def mentions(self, doc) -> list[Mention]:
         ents = [
@@ -303,7 +305,7 @@ class MentionTyper:
     def _without_place(self, label: str) -> str:
         words = label.split()
         for n in (3, 2, 1):
-            if len(words) > n + 1 and " ".join(words[:n]) in self.places:
+            if len(words) > n + 1 and (" ".join(words[:n]) in self.places or " ".join(words[:n]) in self.demonyms):
                 return " ".join(words[n:])
         return label
 
@@ -313,11 +315,21 @@ class MentionTyper:
             words = words[:-1]
         while len(words) > 1 and words[-1].isupper() and is_trigger_word(words[-1]):
             words = words[:-1]  # a shouted headline: 'BANK OF AFRICA AWARDED TWICE'
+        if span.label_ in ("ORG", "PERSON"):
+            verbs = trigger_verb_forms()
+            cut = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].isupper() and w.lower() in verbs), None)
+            words = words[:cut] if cut else words  # a headline's verb: 'Brenmoor Utilities Wins Clean'
         return " ".join(words)
 
     def _typed(self, span: Span) -> Mention | None:
         label = self._label(span)
-        if not label or label.lower() in self.junk or not any(c.isalpha() for c in label) or label in self.titles:
+        if (
+            not label
+            or label.lower() in self.junk
+            or not any(c.isalpha() for c in label)
+            or label in self.titles
+            or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
+        ):
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX) :].lower(), span.ent_id_ or label, label)

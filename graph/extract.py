@@ -41,14 +41,20 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
     texts = []
     for release in releases:
         sentences = body_sentences(release.text)
-        chosen = [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or is_candidate(s.text)]
-        plans.append((release, chosen))
+        meta = read_meta(release.text)
+        dateline = meta.dateline_span[0] if meta.dateline_span else -1
+        chosen = [
+            s
+            for i, s in enumerate(sentences)
+            if i < LEAD_SENTENCES or is_candidate(s.text) or s.start <= dateline < s.end
+        ]
+        plans.append((release, meta, chosen))
         casing = BodyCasing(release.text) if any(is_title_case(s.text) for s in chosen) else None
         texts += [truecase(s.text, casing) if casing and is_title_case(s.text) else s.text for s in chosen]
     with parse_progress(len(set(texts))) as advance:
         docs = iter(parse(texts, progress=advance))
     results = []
-    for release, chosen in plans:
+    for release, meta, chosen in plans:
         entities = DocumentEntities(lexicon)
         parsed = []
         seen: set[str] = set()
@@ -60,7 +66,6 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             mentions = typer.mentions(doc)
             entities.learn_aliases(doc, mentions)
             parsed.append(ParsedSentence(sentence, doc, mentions))
-        meta = read_meta(release.text)
         mark_persons(parsed)
         mark_acting_places(parsed)
         find_main(parsed, entities)

@@ -197,6 +197,29 @@ LIGHT_WORDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def trigger_verb_forms() -> frozenset[str]:
+    """Inflected forms of the patterns' trigger verbs ('wins', 'receives', 'joined'): a headline
+    writes them in title case inside what NER takes for a name ('Brenmoor Utilities Wins ...')."""
+    forms = set(language_data()["irregular_forms"])
+    for name in PATTERN_FILES:
+        for row in pattern_rows(name):
+            for spec in row["pattern"] if row["label"] == "trigger" else []:
+                lemmas, pos = spec.get("LEMMA", {}), spec.get("POS", {})
+                verbs = "VERB" in (pos.get("IN", []) if isinstance(pos, dict) else [pos])
+                for lemma in (lemmas.get("IN", []) if isinstance(lemmas, dict) else [lemmas]) if verbs else []:
+                    past = lemma[:-1] + "ied" if lemma.endswith("y") else lemma.rstrip("e") + "ed"
+                    forms |= {_third_person(lemma), past}
+    heads = {w.lower() for words in language_data()["type_heads"].values() for head in words for w in head.split()}
+    return frozenset(forms - LIGHT_WORDS - heads)
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    return verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb + "s"
+
+
 def is_trigger_word(word: str) -> bool:
     """A trigger or cue word of the pattern files, in any inflection ('AWARDED', 'joins')."""
     found = candidate_words().match(word)

@@ -91,12 +91,12 @@ _DATELINE = re.compile(
 def _dateline_apart(text: str, start: int, end: int):
     """'KUALA LUMPUR, Jan 3 — Felda ...': the dateline is a sentence of its own, so the parser
     reads the statement after it as the clause it is."""
-    found = _DATELINE.match(text, start, end)
-    if found and found.end() < end - 20:
-        head_start, head_end = _trimmed(text, start, found.end())
+    found = _DATELINE.match(text[start:end])  # not match(text, start): '^' anchors at 0 only
+    if found and start + found.end() < end - 20:
+        head_start, head_end = _trimmed(text, start, start + found.end())
         if head_end > head_start:
             yield head_start, head_end
-        start, end = _trimmed(text, found.end(), end)
+        start, end = _trimmed(text, start + found.end(), end)
     yield start, end
 
 

@@ -839,3 +839,68 @@ def test_a_year_in_a_clause_about_the_object_is_no_join_year_and_scope_numbers_a
     since = {m["object"]: m.get("since") for m in only(facts_of(text), "membership")}
     assert since["Climate Pledge"] == 2023 and since.get("Ocean Charter") != 2019
     assert [m["value"] for m in only(facts_of(text), "metric")] == [12]
+
+
+def test_a_dateline_after_the_headline_is_a_sentence_of_its_own():
+    text = (
+        "Brenmoor Utilities Wins Clean Grid Award\n\n"
+        "OSLO, Norway, May 4, 2022 /PRNewswire/ -- Oslo-based Brenmoor Utilities was honoured with the "
+        "Clean Grid Award by the Nordic Energy Council."
+    )
+    records = facts_of(text)
+    (award,) = only(records, "award")
+    assert (award["subject"], award["object"], award["awarded_by"], award["year"]) == (
+        "Brenmoor Utilities",
+        "Clean Grid Award",
+        "Nordic Energy Council",
+        2022,
+    )
+    assert award["evidence"].startswith("Oslo-based")
+    assert {r["object"].lower() for r in only(records, "located_in")} == {"oslo"}
+
+
+def test_a_headline_name_that_never_speaks_is_the_organization_not_a_person():
+    text = (
+        "Talvena Ostra Joins Clean Shipping Alliance\n\n"
+        "Talvena Ostra is a member of the Clean Shipping Alliance since 2016. "
+        '"We are proud," said Marta Lind, Chief Executive Officer of Talvena Ostra.'
+    )
+    (membership,) = only(facts_of(text), "membership")
+    assert (membership["subject"], membership["object"], membership["since"]) == (
+        "Talvena Ostra",
+        "Clean Shipping Alliance",
+        2016,
+    )
+
+
+def test_a_demonym_is_no_organization():
+    text = "Quellmark Foods Ltd. received the Food Safety Prize from the Portuguese Ministry of Agriculture."
+    records = facts_of(text)
+    assert all("Portuguese" != r["subject"] for r in records)
+    (award,) = only(records, "award")
+    assert award["awarded_by"] == "Ministry of Agriculture"
+
+
+def test_a_medal_from_a_rating_is_an_award_named_by_its_rater():
+    text = (
+        "Orvalle Coatings Ltd. receives a platinum medal for being among the top 1% of companies rated by "
+        "EcoVadis. Orvalle Coatings makes paints."
+    )
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["level"], award["awarded_by"]) == ("EcoVadis platinum medal", "Platinum", "EcoVadis")
+
+
+def test_a_medal_and_a_category_are_one_award_with_both_as_its_level():
+    text = "Ferndale Shipping ASA took Gold in the Maritime category of the 2023 Harbour Green Awards."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["level"], award["year"]) == ("Harbour Green Awards", "Gold, Maritime", 2023)
+
+
+def test_a_date_that_begins_a_later_line_dates_the_release():
+    text = (
+        "Orvalle Coatings Ltd. received the Clean Factory Award from the Paint Makers Association. "
+        + "Orvalle Coatings makes paints for ships and bridges in many countries. " * 30
+        + "\nOctober 8, 2024 - Orvalle Coatings\n"
+    )
+    (award,) = only(facts_of(text), "award")
+    assert award["year"] == 2024

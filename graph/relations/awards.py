@@ -14,7 +14,7 @@ from .triggers import triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), titles):
+    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed_awards):
         conferrer = None
         if row.get("role") == "giver" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
             givers = subjects
@@ -28,10 +28,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         )
         for award in awards:
             tier = _tier_of(ctx, sentence, award)
+            medal = _medal_tier(award)
+            if medal and not conferrer:  # '... among the top 1% of companies rated by EcoVadis'
+                raters = [m for m in sentence.mentions if m.type == "index"]
+                conferrer = ctx.entity(raters[0], "index") if raters else None
+            if medal and conferrer:  # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
+                award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
             body = conferrer or named_in_award(ctx, obj)
-            levels = [award.label.removesuffix(" award")] if tier else award_levels(sentence, trigger, award)
+            if tier:
+                levels = [award.label.removesuffix(" award")]
+            else:
+                levels = [medal] if medal else award_levels(sentence, trigger, award)
             for subject in subjects:
                 for level in levels or [None]:
                     for each_year in with_coordinated_years(sentence.doc, year):
@@ -61,6 +70,38 @@ def _venues(awards):
     venues = [a for a in awards if a.root.dep_ == "pobj" and a.root.head.lower_ in ("at", "during", "in")]
     kept = [a for a in awards if a not in venues]
     return (kept, venues) if kept else (awards, [])
+
+
+MEDAL_NOUNS = ("medal", "badge")
+
+
+def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
+    return titles(sentence, trigger) or medals(sentence, trigger)
+
+
+def medals(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'received a platinum medal', 'was awarded a Gold badge': a medal with its tier and no name."""
+    for child in trigger.children:
+        objects = [child] if child.dep_ in ("dobj", "dative", "attr") else []
+        if child.dep_ == "prep" and child.lower_ == "with":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in objects:
+            tiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in MEDAL_TIERS]
+            if noun.lemma_.lower() in MEDAL_NOUNS and tiers and sentence.mention_at(noun) is None:
+                span = noun.doc[tiers[0].i : noun.i + 1]
+                return [Mention(span, "award", clean_name(span.text))]
+    return []
+
+
+MEDAL_TIERS = ("gold", "silver", "bronze", "platinum", "diamond")
+
+
+def _medal_tier(award: Mention) -> str | None:
+    """'Platinum' of a tier-and-medal name ('platinum medal', 'Gold Medal'), as a level."""
+    words = award.span.text.split()
+    if len(words) == 2 and words[0].lower() in MEDAL_TIERS and words[1].lower() in MEDAL_NOUNS:
+        return words[0].title()
+    return None
 
 
 NAMING_VERBS = ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank")
@@ -172,18 +213,33 @@ def conferring_body(ctx, sentence, trigger, awards):
 
 
 def award_levels(sentence, trigger, award) -> list[str]:
-    """Categories ('the Financial Services category'), a tier in the award's own name ('the
-    Sustainability Report Gold Award'), or a medal or tier next to it ('took Gold')."""
-    doc = sentence.doc
-    levels = []
+    """Categories ('the Financial Services category'), each with the medal or tier the clause gives
+    it ('took Gold in the Maritime category': "Gold, Maritime"); else a tier in the award's own name
+    ('the Sustainability Report Gold Award') or a medal or tier next to it ('took Gold')."""
+    categories = _categories(sentence.doc)
+    tier = _tier(sentence, award)
+    if categories:
+        return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
+    return [tier] if tier else []
+
+
+def _categories(doc) -> list[str]:
+    """'the Financial Services category', 'the Innovation and Diversity categories' (two)."""
+    found = []
     for token in doc:
         if token.lemma_.lower() == "category" and token.i > 0:
             words = [t for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
-            for part in [name] if " and " not in name or token.tag_ != "NNS" else name.split(" and "):
-                if part:
-                    levels.append(part)
-        elif (
+            parts = name.split(" and ") if " and " in name and token.tag_ == "NNS" else [name]
+            found += [part for part in parts if part]
+    return found
+
+
+def _tier(sentence, award) -> str | None:
+    """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold'."""
+    doc = sentence.doc
+    for token in doc:
+        if (
             token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")
             and token.i > 0
             and doc[token.i - 1].text[:1].isupper()
@@ -191,15 +247,13 @@ def award_levels(sentence, trigger, award) -> list[str]:
         ):
             words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper()]
             if words:
-                levels.append(" ".join(words))
-    if levels:
-        return levels
+                return " ".join(words)
     for _row, span in patterns("award").matches(doc, "level"):
         inside = award.span.start <= span.start and span.end <= award.span.end
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
-            return [doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text]
+            return doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text
         if not inside and not any(
             m.type == "award" and m.span.start <= span.start < m.span.end for m in sentence.mentions
         ):
-            return [span.text]
-    return []
+            return span.text
+    return None
