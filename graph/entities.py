@@ -33,6 +33,7 @@ from .nlp import RULER_PREFIX
 NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person", "LAW": "standard"}
 COORDINATED_TYPES = ("company", "index", "initiative", "award")
 HEAD_LABELS = ("award", "index", "agency", "initiative", "organization", "framework", "program")
+GRADE = re.compile(r"[A-E]{1,3}[+-]?|[A-E]a{1,2}\d?")  # 'AA', 'BBB+', 'A-', 'Aa3'
 CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$"
@@ -140,7 +141,12 @@ def name_runs(doc) -> list[Span]:
         ):
             start -= 1
         end = token.i + 1
-        if end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on", "in") and _capitalised(doc[end + 1]):
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("for", "of", "on", "in")
+            and _capitalised(doc[end + 1])
+            and not GRADE.fullmatch(doc[end + 1].text)  # 'an ESG Rating of AA': the grade is no name
+        ):
             end += 1
             while end < len(doc) and (
                 _capitalised(doc[end])
@@ -165,6 +171,7 @@ class MentionTyper:
         self.places = lexicon.place_types
         self.titles = person_title_words()
         self.demonyms = set(language_data()["demonyms"])
+        self.sectors = set(language_data()["sector_nouns"])
 
     def mentions(self, doc) -> list[Mention]:
         ents = [
@@ -211,7 +218,12 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = self._towns(doc, ents)
-        return sorted(ents, key=lambda m: m.span.start)
+        return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
+
+    def _names_a_sector(self, mention: Mention) -> bool:
+        """'leader in the Chemicals sector', 'the Banks industry group': a sector, no company."""
+        root = mention.root
+        return mention.type == "company" and root.dep_ == "compound" and root.head.lemma_.lower() in self.sectors
 
     def _towns(self, doc, ents: list[Mention]) -> list[Mention]:
         """'in Jurong, Singapore', 'Lyon, France.': a proper noun before ', <known place>' is a

@@ -904,3 +904,36 @@ def test_a_date_that_begins_a_later_line_dates_the_release():
     )
     (award,) = only(facts_of(text), "award")
     assert award["year"] == 2024
+
+
+def test_a_sector_is_no_company_and_an_included_company_is_no_part():
+    text = (
+        "Ostrava Polymers a.s. has been included in the Clean Industry Index and was ranked industry "
+        "leader in the Plastics sector."
+    )
+    records = facts_of(text)
+    assert only(records, "part_of") == []
+    (index,) = only(records, "index_inclusion")
+    assert (index["object"], index["rank"]) == ("Clean Industry Index", "leader")
+
+
+def test_a_list_publisher_is_no_second_index_and_a_grade_stays_in_its_clause():
+    text = (
+        "Pellmar Bank has been named to the Carbon Watch's Climate A List for the second consecutive year. "
+        "Pellmar Bank also scored a Verdia ESG Rating of AA and was included in the Blue Ocean Index."
+    )
+    indices = {r["object"]: r for r in only(facts_of(text), "index_inclusion")}
+    assert "Carbon Watch" not in indices
+    assert indices["Climate A List"]["consecutive_years"] == 2
+    assert indices["Verdia ESG Rating"]["rank"] == "AA"
+    assert "rank" not in indices["Blue Ocean Index"]
+
+
+def test_certified_as_a_title_and_part_of_an_index():
+    text = (
+        "Solvanta Group has been certified as a Great Place to Work for the fifth time. "
+        "Solvanta Group is part of the Green Markets Sustainability Index."
+    )
+    records = facts_of(text)
+    assert [(r["object"], r["status"]) for r in only(records, "certification")] == [("Great Place to Work", "held")]
+    assert [r["object"] for r in only(records, "index_inclusion")] == ["Green Markets Sustainability Index"]

@@ -125,7 +125,7 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     for i in starts:
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-        title = _quoted(doc, i) if i < len(doc) and doc[i].text in QUOTES else _capitalised_run(doc, i)
+        title = _quoted(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
@@ -139,13 +139,13 @@ def _quoted(doc, i: int):
     return doc[i + 1 : end] if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper() else None
 
 
-def _capitalised_run(doc, i: int):
+def capitalised_run(doc, i: int):
     end = i
     while end < len(doc) and (
         doc[end].text[:1].isupper()
         or doc[end].like_num
         and end > i
-        or doc[end].lower_ in ("of", "the", "in", "for", "and")
+        or doc[end].lower_ in ("of", "the", "in", "for", "and", "to")
         and end + 1 < len(doc)
         and doc[end + 1].text[:1].isupper()
     ):

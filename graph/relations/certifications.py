@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from ..clauses import governing_verb, patterns
 from ..document import DocContext, ParsedSentence
+from ..entities import Mention, clean_name
+from .awards import capitalised_run
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE):
+    for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE, certified_as):
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
         status = row.get("status") or status_of(sentence, trigger)
@@ -22,6 +24,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = ctx.entity(standard, "standard")
             for subject in subjects:
                 ctx.add("certification", sentence, subject, obj, status=status)
+
+
+def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as'."""
+    if trigger.lemma_ != "certify":
+        return []
+    for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
+        start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
+        title = capitalised_run(sentence.doc, start) if start is not None else None
+        if title is not None and sentence.mention_at(title[0]) is None:
+            return [Mention(title, "standard", clean_name(title.text))]
+    return []
 
 
 def certifiable(ctx, mention) -> bool:

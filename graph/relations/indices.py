@@ -14,13 +14,22 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
-        for index in indices:
+        for index in _without_publishers(indices):
             obj = ctx.entity(index, "index")
             year = year_of(ctx, index, trigger)
             for subject in subjects:
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def _without_publishers(indices: list[Mention]) -> list[Mention]:
+    """'CDP's Climate A List': CDP publishes the list the company is on; it is no second index."""
+    return [
+        index
+        for index in indices
+        if not (index.root.dep_ == "poss" and any(other.covers(index.root.head) for other in indices))
+    ]
 
 
 def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -44,7 +53,13 @@ def rank_of(sentence, trigger) -> str | None:
     of 61': 61 for the second index), else the sentence's."""
     matches = patterns("index_inclusion").matches(sentence.doc, "rank")
     own = clause_span(trigger)
-    for row, span in [m for m in matches if m[1].start in own] or matches:
+    indices = [m for m in sentence.mentions if m.type == "index"]
+    unclaimed = [  # a rank in another clause that names an index of its own is that index's
+        (row, span)
+        for row, span in matches
+        if not any(m.root.i in clause_span(span.root) and m.root.i not in own for m in indices)
+    ]
+    for row, span in [m for m in matches if m[1].start in own] or unclaimed:
         words = [t.text.strip("'\"“”") for t in span]
         if row.get("grade"):
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'

@@ -36,6 +36,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if is_negated(trigger):
             continue
         if row.get("role") == "whole":
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+                continue  # 'X has been included in the index': X is no owner's part
             subjects = subject_tokens(trigger)
             named = ctx.entity_of(sentence, subjects[0]) if subjects else None
             if named is not None and named.type in ("company", "organization"):
