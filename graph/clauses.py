@@ -137,14 +137,22 @@ OTHER_CLAUSES = ("relcl", "acl", "advcl")  # relative, participle and adverbial 
 
 
 def own_clause(root: Token):
-    """ROOT's subtree without its relative clauses, participles and comma appositions: 'the
-    Pledge, which Amazon co-founded in 2019' - that year is not this clause's."""
+    """ROOT's subtree without its relative clauses, participles, comma appositions and coordinated
+    predicates: 'the Pledge, which Amazon co-founded in 2019' - that year is not this clause's."""
     for token in root.subtree:
         if not any(
-            (a.dep_ in OTHER_CLAUSES or a.dep_ == "appos" and _after_comma(a)) and a != root and root in a.ancestors
+            (a.dep_ in OTHER_CLAUSES or a.dep_ == "appos" and _after_comma(a) or _own_predicate(a))
+            and a != root
+            and root in a.ancestors
             for a in token.ancestors
         ):
             yield token
+
+
+def _own_predicate(token: Token) -> bool:
+    """'is a member of X and has supported Y since 2018': a coordinated verb with its own object."""
+    objects = ("dobj", "attr", "prep")
+    return token.dep_ == "conj" and token.pos_ == "VERB" and any(c.dep_ in objects for c in token.children)
 
 
 def clause_years(root: Token) -> list[int]:

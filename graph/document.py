@@ -157,7 +157,11 @@ class DocContext:
             else None
         )
         if first is None or first.type not in COMPANY_TYPES or first.span.start != token.i + 1:
-            return [token]
+            # 'its asset management arm, Redwater Investments, became': the name in apposition
+            named = [c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"]
+            first = sentence.mention_at(named[0]) if named else None
+            if first is None or first.type not in COMPANY_TYPES:
+                return [token]
         return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
 
     def _about_main(self, sentence: ParsedSentence, token: Token) -> bool:
@@ -222,7 +226,7 @@ class DocContext:
         return self._by_sentence.get(sentence.start, [])
 
 
-def mark_persons(sentences: list[ParsedSentence]) -> None:
+def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
     """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
     Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
     for 'Tesko Resins Ltd.'), or a name NER calls a company more often than a person, is that company."""
@@ -235,6 +239,8 @@ def mark_persons(sentences: list[ParsedSentence]) -> None:
     def retyped(m: Mention) -> Mention:
         if m.type == "company" and m.label in surnames:
             return Mention(m.span, "person", m.label)
+        if m.type == "place" and m.label not in known_places and any(c.startswith(m.label + " ") for c in companies):
+            return Mention(m.span, "company", m.label)  # 'Teravia's plants' for Teravia Foods plc
         if m.type == "person" and (
             m.label in companies
             or any(c.startswith(m.label + " ") for c in companies)

@@ -33,8 +33,10 @@ from .nlp import RULER_PREFIX
 NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person", "LAW": "standard"}
 COORDINATED_TYPES = ("company", "index", "initiative", "award")
 HEAD_LABELS = ("award", "index", "agency", "initiative", "organization", "framework", "program")
+# lower-case words inside a company's name: 'Procter & Gamble', 'Banco do Brasil', 'Sp. z o.o.'
+NAME_PARTICLES = {"&", "of", "de", "du", "la", "do", "da", "dos", "das", "del", "di", "von", "van", "der", "z"}
 GRADE = re.compile(r"[A-E]{1,3}[+-]?|[A-E]a{1,2}\d?")  # 'AA', 'BBB+', 'A-', 'Aa3'
-CONNECTORS = {"of", "for", "and", "&", "on", "in", "de", "du", "la", "to"}
+CONNECTORS = NAME_PARTICLES | {"and", "for", "on", "in", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$"
 )
@@ -483,13 +485,15 @@ def suffix_names(doc) -> list[Span]:
         if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
             continue  # 'Sustainable Company of the Year' is no company
         start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
+        if start > 0 and doc[start].text in NAME_PARTICLES:
+            start -= 1  # 'Teravia Polska Sp. z o.o.'
         if start < 0 or not doc[start].text[:1].isupper():
             continue
         while start > 0 and (
             doc[start - 1].text[:1].isupper()
             and doc[start - 1].lower_ not in SENTENCE_OPENERS
             and doc[start - 1].text not in suffixes
-            or doc[start - 1].lower_ in ("&", "and", "of")
+            or doc[start - 1].text in NAME_PARTICLES
             and start > 1
             and doc[start - 2].text[:1].isupper()
             and doc[start - 2].text not in suffixes

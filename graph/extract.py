@@ -66,7 +66,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             mentions = typer.mentions(doc)
             entities.learn_aliases(doc, mentions)
             parsed.append(ParsedSentence(sentence, doc, mentions))
-        mark_persons(parsed)
+        mark_persons(parsed, lexicon.place_types)
         mark_acting_places(parsed)
         find_main(parsed, entities)
         ctx = DocContext(release, meta, lexicon, parsed, entities)

@@ -937,3 +937,39 @@ def test_certified_as_a_title_and_part_of_an_index():
     records = facts_of(text)
     assert [(r["object"], r["status"]) for r in only(records, "certification")] == [("Great Place to Work", "held")]
     assert [r["object"] for r in only(records, "index_inclusion")] == ["Green Markets Sustainability Index"]
+
+
+def test_a_subsidiary_in_apposition_is_the_subject_and_a_part():
+    text = (
+        "Corlane Insurance Group reports on climate. Corlane's asset management arm, Corlane Investments, "
+        "became a signatory of the Principles for Responsible Investment in 2020."
+    )
+    records = facts_of(text)
+    (membership,) = only(records, "membership")
+    assert (membership["subject"], membership["since"]) == ("Corlane Investments", 2020)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [
+        ("Corlane Investments", "Corlane Insurance Group")
+    ]
+
+
+def test_foreign_legal_forms_keep_their_particles():
+    text = (
+        "Veltra Foods plc published its report. Veltra's Polish operations, Veltra Polska Sp. z o.o., received "
+        "ISO 22000 certification, while its Brazilian unit Veltra do Brasil Ltda. is in the process of "
+        "obtaining FSSC 22000."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"], r["status"]) for r in only(records, "certification")} == {
+        ("Veltra Polska Sp. z o.o.", "ISO 22000", "held"),
+        ("Veltra do Brasil Ltda.", "FSSC 22000", "in_progress"),
+    }
+    assert ("Veltra do Brasil Ltda.", "Veltra Foods plc") in {(r["subject"], r["object"]) for r in only(records, "part_of")}
+
+
+def test_a_coordinated_predicate_keeps_its_own_year():
+    text = (
+        "Veltra Foods plc is a member of the Clean Packaging Forum and has backed the Ocean Plastics "
+        "Initiative since 2018."
+    )
+    (membership,) = [r for r in only(facts_of(text), "membership") if r["object"] == "Clean Packaging Forum"]
+    assert "since" not in membership
