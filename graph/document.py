@@ -86,6 +86,8 @@ class DocContext:
             return self.entity(mention)
         if token.lower_ in pronouns:
             return self.main
+        if token.pos_ == "PROPN" and self.main is not None and token.text == self.main.label.split()[0]:
+            return self.main  # 'Corlane's arm': the first word of the release's organization's name
         if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
             return self.main
         if token.lemma_.lower() in site_nouns():
@@ -134,7 +136,7 @@ class DocContext:
         """Who TRIGGER's clause is about: its subject(s); the release's organization when the clause
         has none (headlines, fragments, nominal phrases) or its subject is a common noun ('the
         plants', 'shop floors'); [] when the subject is a person or a name of another type."""
-        tokens = [name for token in subject_tokens(trigger) for name in self._named_after(sentence, token)]
+        tokens = [name for token in subject_tokens(trigger) for name in named_after(sentence, token)]
         named = [t for t in tokens if (m := sentence.mention_at(t)) is not None and m.type in COMPANY_TYPES]
         if named:  # 'X's subsidiaries A and B joined': A and B, not X through 'subsidiaries'
             tokens = [t for t in tokens if t in named or not any(c.dep_ == "poss" for c in t.children)]
@@ -146,23 +148,6 @@ class DocContext:
             if entity is not None and entity not in found:
                 found.append(entity)
         return found
-
-    @staticmethod
-    def _named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
-        """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
-        (their roots, with conjuncts), else the noun itself."""
-        first = (
-            sentence.mention_at(token.doc[token.i + 1])
-            if token.pos_ == "NOUN" and token.i + 1 < len(token.doc)
-            else None
-        )
-        if first is None or first.type not in COMPANY_TYPES or first.span.start != token.i + 1:
-            # 'its asset management arm, Redwater Investments, became': the name in apposition
-            named = [c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"]
-            first = sentence.mention_at(named[0]) if named else None
-            if first is None or first.type not in COMPANY_TYPES:
-                return [token]
-        return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
 
     def _about_main(self, sentence: ParsedSentence, token: Token) -> bool:
         """A common-noun subject ('the plants', 'this recognition') speaks of the release's organization."""
@@ -224,6 +209,23 @@ class DocContext:
     def facts_of(self, sentence: ParsedSentence) -> list[Fact]:
         """The facts already stated by SENTENCE (earlier modules' ones)."""
         return self._by_sentence.get(sentence.start, [])
+
+
+def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
+    """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
+    (their roots, with conjuncts), else the noun itself."""
+    first = (
+        sentence.mention_at(token.doc[token.i + 1])
+        if token.pos_ == "NOUN" and token.i + 1 < len(token.doc)
+        else None
+    )
+    if first is None or first.type not in COMPANY_TYPES or first.span.start != token.i + 1:
+        # 'its asset management arm, Redwater Investments, became': the name in apposition
+        named = [c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"]
+        first = sentence.mention_at(named[0]) if named else None
+        if first is None or first.type not in COMPANY_TYPES:
+            return [token]
+    return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ Occupational Safety and Health Administration', 'the Center ... of the Y Foundat
 from __future__ import annotations
 
 from ..clauses import is_negated, patterns, subject_tokens
-from ..document import DocContext, ParsedSentence
+from ..document import DocContext, ParsedSentence, named_after
 from ..language import self_reference_words
 
 WHOLE_NOUNS = {
@@ -69,16 +69,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 def _named_after(sentence, noun):
-    """Company names right after a part noun, with their conjuncts: 'subsidiaries A and B'."""
-    first = next((m for m in sentence.mentions if m.span.start == noun.i + 1 and m.type == "company"), None)
-    if first is None:
-        return []
-    found = [first]
-    for conjunct in first.root.conjuncts:
-        other = sentence.mention_at(conjunct)
-        if other is not None and other.type == "company" and other not in found:
-            found.append(other)
-    return found
+    """Company names after a part noun: 'subsidiaries A and B', 'its arm, Y Investments,'."""
+    mentions = [sentence.mention_at(t) for t in named_after(sentence, noun) if t != noun]
+    return [m for m in mentions if m is not None and m.type == "company"]
 
 
 def _possessor(ctx, sentence, token):
