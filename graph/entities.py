@@ -193,11 +193,12 @@ class MentionTyper:
             + subject_names(doc)
             + certification_names(doc)
             + lowercase_award_names(doc)
+            + program_names(doc)
             + company_head_names(doc)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             if any(
-                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in ("CERTIFICATION", "AWARD", TIER_OR_AWARD))
+                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER)
                 or _core_start(m.span) < run.start
                 or m.span.end > run.end
                 or run.label_ == "SUBJECT"
@@ -347,6 +348,8 @@ class MentionTyper:
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX) :].lower(), span.ent_id_ or label, label)
+        if span.label_ == "PROGRAM":
+            return Mention(span, "program", label)
         if span.label_ in ("AWARD", TIER_OR_AWARD):
             return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
@@ -437,6 +440,32 @@ def lowercase_award_names(doc) -> list[Span]:
                 continue  # 'took the Gold award': a tier
             span.label_ = TIER_OR_AWARD if token.text == "award" else "AWARD"
             names.append(span)
+    return names
+
+
+RUNS_OVER_RULER = ("CERTIFICATION", "AWARD", TIER_OR_AWARD)  # longer than a gazetteer name in them
+
+
+def program_names(doc) -> list[Span]:
+    """'the Clean Harbour programme', 'Arcadia's Pathway to Net Zero programme': a capitalised run
+    before a lower-case program noun names that program (NER calls it a company or a place)."""
+    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    names = []
+    for token in doc:
+        if token.text not in nouns or token.i == 0 or not _capitalised(doc[token.i - 1]):
+            continue
+        start = token.i - 1
+        while start > 0 and (
+            _capitalised(doc[start - 1])
+            and doc[start - 1].lower_ not in SENTENCE_OPENERS
+            or doc[start - 1].lower_ in ("to", "for", "of", "and", "&")
+            and start > 1
+            and _capitalised(doc[start - 2])
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        span.label_ = "PROGRAM"
+        names.append(span)
     return names
 
 

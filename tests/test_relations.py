@@ -973,3 +973,45 @@ def test_a_coordinated_predicate_keeps_its_own_year():
     )
     (membership,) = [r for r in only(facts_of(text), "membership") if r["object"] == "Clean Packaging Forum"]
     assert "since" not in membership
+
+
+@pytest.mark.parametrize(
+    ("text", "program", "since"),
+    [
+        (
+            "Sorvik Bank opened branches. Through the Green Classrooms initiative, the bank has trained "
+            "5,000 teachers since 2017.",
+            "Green Classrooms initiative",
+            2017,
+        ),
+        ("Under its Safe Roads scheme, Tavira Logistics trains every driver.", "Safe Roads scheme", None),
+        (
+            "Quarro Mining Ltd built a solar farm. The farm is part of Quarro's Pathway to Net Zero programme.",
+            "Pathway to Net Zero programme",
+            None,
+        ),
+        (
+            "Nelvik Shipping ASA won an award. The award recognises the company's Clean Harbour programme, "
+            "launched in 2019, which has cut emissions at berth.",
+            "Clean Harbour programme",
+            2019,
+        ),
+        (
+            "Meridale Foods Ltd. said its food rescue programme has donated surplus food to charities since 2016.",
+            "food rescue programme",
+            2016,
+        ),
+    ],
+)
+def test_a_program_a_clause_works_through_or_names_with_its_start(text, program, since):
+    programs = {r["object"]: r for r in only(facts_of(text), "program")}
+    assert program in programs
+    assert programs[program].get("since") == since
+
+
+def test_a_third_partys_method_is_no_program():
+    text = (
+        "Kelvora Ltd joined the index. \u201cWe applaud Kelvora for measuring equality through the "
+        "Verdant GEI framework,\u201d said Peter Tam."
+    )
+    assert only(facts_of(text), "program") == []

@@ -31,11 +31,65 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
-            since = since_year(trigger) if row.get("since") else None
+            since = (since_year(trigger) if row.get("since") else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
             for subject in ctx.subjects(sentence, trigger):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
     owned_programs(ctx, sentence)
+    framed_programs(ctx, sentence)
+
+
+FRAMING_PREPOSITIONS = ("through", "under", "via")
+START_VERBS = {"launch", "establish", "start", "introduce", "create", "found", "begin", "initiate", "set", "run"}
+
+
+def started_in(head) -> int | None:
+    """'the Clean Harbour programme, launched in 2019,', 'a program that has run since 2015', 'its
+    food rescue programme has donated ... since 2016', 'through X, the bank has trained ... since
+    2017': the year a clause on the program's noun, or the program's own clause, says it began."""
+    doc = head.doc
+    clauses = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].tag_ == "VBN":
+        clauses.append(doc[head.i + 2])  # the parser often hangs 'X, launched in 2019,' on the verb
+    for clause in clauses:
+        year = since_year(clause)
+        if year and (clause.lemma_ in START_VERBS or _says_since(clause)):
+            return year
+    verb = governing_verb(head.head if head.dep_ == "pobj" else head)
+    if head.dep_ in ("nsubj", "pobj") and verb.pos_ in ("VERB", "AUX") and _says_since(verb):
+        return since_year(verb)
+    return None
+
+
+def _says_since(clause) -> bool:
+    """A 'since' on the clause's verb itself ('has run since 2015'), not deeper inside it."""
+    return any(t.lower_ == "since" and clause in (t.head, t.head.head) for t in clause.subtree)
+
+
+def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Through the Green Classrooms initiative, the bank has trained ...', 'part of the Pathway to
+    Net Zero programme', 'under its Safe Roads scheme': a program a clause's subject works through."""
+    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    for head in sentence.doc:
+        prep = head.head
+        framed = prep.lower_ in FRAMING_PREPOSITIONS or prep.lower_ == "of" and prep.head.lemma_ == "part"
+        mention = sentence.mention_at(head)
+        named = mention is not None and mention.type in PROGRAM_TYPES
+        if head.dep_ != "pobj" or not framed or not (named or head.lemma_.lower() in nouns) or is_negated(head):
+            continue
+        modified = named or head.tag_ in ("NN", "NNP") and any(c.dep_ in ("compound", "nmod") for c in head.lefts)
+        name = phrase(sentence, head)
+        if not modified or not name or " " not in name or is_hypothetical(head):
+            continue
+        obj = ctx.entities.resolve(name, "program")
+        if obj.type != "program":
+            continue  # 'through the Bloomberg GEI framework': a method, no program
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        verb = governing_verb(prep)
+        subjects = [ctx.entity_of(sentence, owner)] if owner is not None else ctx.subjects(sentence, verb)
+        location = location_of(ctx, sentence, head)
+        for subject in (s for s in subjects if s is not None):
+            ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
 
 
 def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -62,7 +116,8 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         obj = ctx.entities.resolve(name, "program")
         if obj.type in ("program", "initiative"):
-            ctx.add("program", sentence, subject, obj, location=location_of(ctx, sentence, head))
+            location = location_of(ctx, sentence, head)
+            ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
 
 
 def program_heads(sentence, trigger, nouns, starts, common=False):
@@ -107,7 +162,7 @@ def phrase(sentence, head) -> str:
         and words[0].lower_ in ("new", "first", "several", "various", "additional", "own")
     ):
         words = words[1:]
-    text = " ".join(t.text for t in words)
+    text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return text.strip(" -,")
 
 
