@@ -161,8 +161,16 @@ def clause_years(root: Token) -> list[int]:
     for token in own_clause(root):
         match = YEAR.match(token.text)
         if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
-            years.append(int(match.group(1)))
+            if not names_year(token):
+                years.append(int(match.group(1)))
     return years
+
+
+def names_year(token: Token) -> bool:
+    """A year that ends a name ('the Courtauld Commitment 2030', 'Vision 2030'): part of the name,
+    not the clause's date."""
+    head = token.head
+    return token.i > head.i and head.pos_ == "PROPN" and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
 
 
 def _after_comma(token: Token) -> bool:

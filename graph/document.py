@@ -23,6 +23,8 @@ from .read import Release
 from .sentences import Sentence
 
 COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
+SENTENCE_WORDS = {"The", "In", "This", "Its", "Our", "Since", "For", "By", "From", "At", "On", "As", "During", "Until"}
+YEAR_WINDOW = 20_000  # characters read for the year a release names most, when it carries no date
 
 
 @dataclass
@@ -171,15 +173,19 @@ class DocContext:
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a
-        tie), not counting a target's 'by 2050'."""
+        tie), not counting a target's 'by 2050' or a name's 'Commitment 2030'."""
         if self.meta.year:
             return self.meta.year
-        years = Counter(
-            int(m)
-            for m in re.findall(
-                r"(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b", self.release.text[:20_000]
+        months = set(language_data()["months"])
+        found = [
+            (int(m.group(2)), not m.group(1) or m.group(1).strip() in months | SENTENCE_WORDS)
+            for m in re.finditer(
+                r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b",
+                self.release.text[:YEAR_WINDOW],
             )
-        )
+        ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')
+        latest_plain = max((year for year, plain in found if plain), default=9999)
+        years = Counter(year for year, plain in found if plain or year <= latest_plain)
         return max(years, key=lambda y: (years[y], y)) if years else None
 
     # --- the one fact builder ---------------------------------------------------------------

@@ -433,8 +433,16 @@ def lowercase_award_names(doc) -> list[Span]:
             and _capitalised(doc[token.i - 1])
         ):
             start = token.i - 1
-            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ not in SENTENCE_OPENERS:
-                start -= 1
+            while start > 0 and (
+                _capitalised(doc[start - 1])
+                and doc[start - 1].lower_ not in SENTENCE_OPENERS
+                or doc[start - 1].lower_ in ("of", "the", "for", "and", "&")
+                and start > 1
+                and (_capitalised(doc[start - 2]) or doc[start - 2].lower_ == "of")
+            ):
+                start -= 1  # 'the Sustainability Initiative of the Year award'
+            while doc[start].lower_ in ("of", "the", "for", "and", "&"):
+                start += 1
             span = doc[start : token.i + 1]
             if all(t.text in LEVEL_WORDS for t in span[:-1]):
                 continue  # 'took the Gold award': a tier

@@ -169,4 +169,17 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
         else:
             for name, value in fact.qualifiers.items():
                 first.qualifiers.setdefault(name, value)
-    return list(merged.values())
+    return _fold_undated(merged)
+
+
+def _fold_undated(merged: dict[tuple, Fact]) -> list[Fact]:
+    """An award or inclusion stated once with its year and once without is one fact, the dated one."""
+    dated = {key[:3]: fact for key, fact in merged.items() if len(key) > 3 and key[3] != "None"}
+    kept = []
+    for key, fact in merged.items():
+        if fact.kind in ("index_inclusion", "award") and key[3] == "None" and key[:3] in dated:
+            for name, value in fact.qualifiers.items():
+                dated[key[:3]].qualifiers.setdefault(name, value)
+            continue
+        kept.append(fact)
+    return kept

@@ -1015,3 +1015,43 @@ def test_a_third_partys_method_is_no_program():
         "Verdant GEI framework,\u201d said Peter Tam."
     )
     assert only(facts_of(text), "program") == []
+
+
+def test_a_title_named_at_a_ceremony_is_the_award_and_the_ceremony_its_giver():
+    text = (
+        "Pellham Retail Group has been named Responsible Retailer of the Year at the 2022 Harbour Gold Awards. "
+        "The retailer is a founding signatory of the Packaging Pact 2030."
+    )
+    records = facts_of(text)
+    (award,) = only(records, "award")
+    assert (award["object"], award["year"], award["awarded_by"]) == (
+        "Responsible Retailer of the Year",
+        2022,
+        "Harbour Gold Awards",
+    )
+    assert "level" not in award  # 'Gold' in a ceremony's name is no tier
+    (membership,) = only(records, "membership")
+    assert "since" not in membership  # the name's 2030 is no start
+
+
+def test_owned_by_and_controlled_by_make_the_owner_the_whole():
+    text = (
+        "Banco Ostral S.A., the Chilean lender controlled by Grupo Meridano, published a report. "
+        "Ostral Seguros, owned by Banco Ostral S.A., sells insurance."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")} == {
+        ("Banco Ostral S.A.", "Grupo Meridano"),
+        ("Ostral Seguros", "Banco Ostral S.A."),
+    }
+
+
+def test_a_title_case_dateline_with_a_dash_is_split_off():
+    text = (
+        "Telkora Mobile retains rating\n\n"
+        "Johannesburg - Telkora Mobile Limited has retained its AAA rating from the Verdia ESG Index for the "
+        "third year in a row."
+    )
+    records = facts_of(text)
+    (index,) = only(records, "index_inclusion")
+    assert (index["subject"], index["rank"], index["consecutive_years"]) == ("Telkora Mobile Limited", "AAA", 3)
+    assert [r["object"] for r in only(records, "located_in")] == ["Johannesburg"]

@@ -20,7 +20,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             givers = subjects
             subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
             conferrer = givers[0] if givers and givers[0] is not ctx.main else None
-        awards, venues = _venues(awards)
+        awards, venues = _venues(awards, titles(sentence, trigger))
         conferrer = (
             conferrer
             or conferring_body(ctx, sentence, trigger, awards + venues)
@@ -65,10 +65,11 @@ def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
     return None if same else named
 
 
-def _venues(awards):
-    """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won."""
+def _venues(awards, titled):
+    """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won; 'named
+    Retailer of the Year at the Z Awards': the title (TITLED) is the award, won at Z."""
     venues = [a for a in awards if a.root.dep_ == "pobj" and a.root.head.lower_ in ("at", "during", "in")]
-    kept = [a for a in awards if a not in venues]
+    kept = [a for a in awards if a not in venues] or titled
     return (kept, venues) if kept else (awards, [])
 
 
@@ -147,7 +148,13 @@ def capitalised_run(doc, i: int):
         and end > i
         or doc[end].lower_ in ("of", "the", "in", "for", "and", "to")
         and end + 1 < len(doc)
-        and doc[end + 1].text[:1].isupper()
+        and (
+            doc[end + 1].text[:1].isupper()
+            or doc[end].lower_ == "of"
+            and doc[end + 1].lower_ == "the"
+            and end + 2 < len(doc)
+            and doc[end + 2].text[:1].isupper()
+        )
     ):
         end += 1
     return doc[i:end] if end > i else None
@@ -250,6 +257,8 @@ def _tier(sentence, award) -> str | None:
                 return " ".join(words)
     for _row, span in patterns("award").matches(doc, "level"):
         inside = award.span.start <= span.start and span.end <= award.span.end
+        if inside and award.span[-1].text == "Awards":
+            continue  # 'the Grocer Gold Awards': a ceremony's name, no tier
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
             return doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text
         if not inside and not any(

@@ -36,8 +36,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if is_negated(trigger):
             continue
         if row.get("role") == "whole":
-            if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
-                continue  # 'X has been included in the index': X is no owner's part
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or trigger.dep_ == "acl":
+                _owned_by(ctx, sentence, trigger)  # 'X, owned by Y'; 'X has been included in': no part
+                continue
             subjects = subject_tokens(trigger)
             named = ctx.entity_of(sentence, subjects[0]) if subjects else None
             if named is not None and named.type in ("company", "organization"):
@@ -72,6 +73,21 @@ def _named_after(sentence, noun):
     """Company names after a part noun: 'subsidiaries A and B', 'its arm, Y Investments,'."""
     mentions = [sentence.mention_at(t) for t in named_after(sentence, noun) if t != noun]
     return [m for m in mentions if m is not None and m.type == "company"]
+
+
+def _owned_by(ctx, sentence, trigger) -> None:
+    """'Banco Austral, the lender controlled by Grupo Meridiano', 'X is owned by Y': X is part of Y."""
+    owners = [ctx.entity_of(sentence, g) for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    owners = [o for o in owners if o is not None and o.type == "company"]
+    if not owners:
+        return
+    if trigger.dep_ == "acl":
+        noun = trigger.head.head if trigger.head.dep_ == "appos" and trigger.head.pos_ == "NOUN" else trigger.head
+        parts = [ctx.entity_of(sentence, noun)]
+    else:
+        parts = ctx.subjects(sentence, trigger)
+    for part in (p for p in parts if p is not None and p.type == "company" and p is not owners[0]):
+        ctx.add("part_of", sentence, part, owners[0])
 
 
 def _possessor(ctx, sentence, token):
