@@ -40,6 +40,7 @@ CONNECTORS = NAME_PARTICLES | {"and", "for", "on", "in", "to"}
 _CORPORATE_TAIL = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|AG|SA|SE|NV|GmbH|Holdings?)\.?$"
 )
+_QUOTED_TITLE = re.compile(r"^['\"“‘]?([^'\"”’]+)['\"”’]\s+(?=[a-z])")
 _LEADING = re.compile(r"^(?:the|The|THE|a|an|An|its|Its|their|Their|our|Our|this|This|these|These)\s+")
 _LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|FY\d{2,4}|\d{1,3}(?:st|nd|rd|th))\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -99,6 +100,7 @@ def clean_name(text: str) -> str:
         text = _LEADING_YEAR.sub("", text)
     text = _POSSESSIVE.sub("", text) if not text.endswith("s'") else text
     text = _BRACKETED_TAIL.sub("", text)  # 'Institute of Leadership (IOL' (a span cut in its bracket)
+    text = _QUOTED_TITLE.sub(r"\1 ", text)  # "'Best CSR Practices' award" -> 'Best CSR Practices award'
     tail_year = TRAILING_YEAR.search(text)
     if tail_year and head_type(text[: tail_year.start()]) in ("award", "index"):
         text = text[: tail_year.start()]  # 'the Crimson Kite Award 2024': the year is a qualifier
@@ -427,6 +429,12 @@ def lowercase_award_names(doc) -> list[Span]:
     names = []
     named_award = any(t.text in ("Award", "Awards") for t in doc)  # then 'the X award' is its tier
     for token in doc:
+        quoted = _quoted_before(doc, token.i)
+        if quoted is not None and token.text in ("award", "prize", "trophy", "title"):
+            span = doc[quoted.start : token.i + 1]  # "the 'Best CSR Practices' award"
+            span.label_ = "AWARD"
+            names.append(span)
+            continue
         if (
             (token.text in ("medal", "prize", "trophy") or token.text == "award" and not named_award)
             and token.i > 0
@@ -452,6 +460,19 @@ def lowercase_award_names(doc) -> list[Span]:
 
 
 RUNS_OVER_RULER = ("CERTIFICATION", "AWARD", TIER_OR_AWARD)  # longer than a gazetteer name in them
+
+
+QUOTES = {"'", '"', "“", "”", "‘", "’"}
+
+
+def _quoted_before(doc, i: int):
+    """The capitalised quoted title that ends right before token I ("'Best CSR Practices' award")."""
+    if i < 3 or doc[i - 1].text not in QUOTES:
+        return None
+    opening = next((j for j in range(i - 2, max(i - 12, -1), -1) if doc[j].text in QUOTES), None)
+    if opening is None or opening >= i - 2 or not doc[opening + 1].text[:1].isupper():
+        return None
+    return doc[opening : i]
 
 
 def program_names(doc) -> list[Span]:

@@ -1055,3 +1055,33 @@ def test_a_title_case_dateline_with_a_dash_is_split_off():
     (index,) = only(records, "index_inclusion")
     assert (index["subject"], index["rank"], index["consecutive_years"]) == ("Telkora Mobile Limited", "AAA", 3)
     assert [r["object"] for r in only(records, "located_in")] == ["Johannesburg"]
+
+
+def test_an_award_presented_to_a_company_by_a_body():
+    text = "The Clean Steel Award was presented to Norvale Steel Corp. by the Federation of Steel Makers in 2023."
+    (award,) = only(facts_of(text), "award")
+    assert (award["subject"], award["object"], award["awarded_by"], award["year"]) == (
+        "Norvale Steel Corp.",
+        "Clean Steel Award",
+        "Federation of Steel Makers",
+        2023,
+    )
+
+
+def test_a_quoted_title_before_a_lower_case_award_and_a_body_further_in_the_clause():
+    text = (
+        "Ravenna Cement Ltd bagged the 'Best Water Practices' award in the large enterprise category from the "
+        "Eastern Chamber of Commerce in 2017."
+    )
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["awarded_by"], award["year"]) == (
+        "Best Water Practices award",
+        "Eastern Chamber of Commerce",
+        2017,
+    )
+
+
+def test_a_ceremony_organised_by_a_magazine_is_that_magazines():
+    text = "Marlo Bank Limited won the Green Bank award at the 2021 Savanna Finance Awards organised by the Savanna Banker magazine."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["level"], award["awarded_by"]) == ("Savanna Finance Awards", "Green Bank", "Savanna Banker")

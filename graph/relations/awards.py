@@ -6,7 +6,7 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
-from ..clauses import agent_tokens, patterns
+from ..clauses import agent_tokens, clause_span, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import TIER_OR_AWARD, Mention, clean_name
 from ..lexicon import normalize
@@ -16,10 +16,14 @@ from .triggers import triggered, with_coordinated_years, year_of
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed_awards):
         conferrer = None
-        if row.get("role") == "giver" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        if row.get("role") == "giver" and not passive:
             givers = subjects
             subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
             conferrer = givers[0] if givers and givers[0] is not ctx.main else None
+        elif row.get("role") == "giver":
+            subjects = recipients(ctx, sentence, trigger) or subjects  # 'the Award was presented to X by Y'
+
         awards, venues = _venues(awards, titles(sentence, trigger))
         conferrer = (
             conferrer
@@ -77,7 +81,14 @@ MEDAL_NOUNS = ("medal", "badge")
 
 
 def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
-    return titles(sentence, trigger) or medals(sentence, trigger)
+    """Awards that are no typed name in the clause: a title, a medal, or the passive subject of a
+    giving verb ('The X Award was presented to Y')."""
+    given = [
+        m
+        for m in sentence.mentions
+        if m.type == "award" and m.root.dep_ == "nsubjpass" and m.root.head == trigger
+    ]
+    return titles(sentence, trigger) or medals(sentence, trigger) or given
 
 
 def medals(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -206,12 +217,18 @@ def conferring_body(ctx, sentence, trigger, awards):
                 "confer",
                 "run",
             ):
-                organisers = [sentence.mention_at(t) for t in agent_tokens(child)]  # '..., organised by X'
+                organisers = [  # '..., organised by (the) X magazine'
+                    sentence.mention_at(t) for agent in agent_tokens(child) for t in agent.subtree
+                ]
                 for mention in organisers:
                     if mention is not None and mention.type in COMPANY_TYPES + ("person",):
                         return ctx.entity(mention, "organization")
 
-    for token in candidates:
+    clause = clause_span(trigger)
+    deeper = [  # 'the X award in the large enterprise category from the Y Chamber'
+        g for t in sentence.doc if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
+    ]
+    for token in candidates + deeper:
         for inner in token.subtree:  # 'CommonWealth magazine's ... Award': a name inside the possessor
             mention = sentence.mention_at(inner)
             if mention is not None and mention.type in COMPANY_TYPES + ("award", "index") and mention not in awards:
