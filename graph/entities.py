@@ -196,6 +196,7 @@ class MentionTyper:
             + certification_names(doc)
             + lowercase_award_names(doc)
             + program_names(doc)
+            + list_names(doc)
             + company_head_names(doc)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
@@ -350,8 +351,8 @@ class MentionTyper:
             return None
         if span.label_.startswith(RULER_PREFIX):
             return Mention(span, span.label_[len(RULER_PREFIX) :].lower(), span.ent_id_ or label, label)
-        if span.label_ == "PROGRAM":
-            return Mention(span, "program", label)
+        if span.label_ in ("PROGRAM", "INDEX"):
+            return Mention(span, span.label_.lower(), label)
         if span.label_ in ("AWARD", TIER_OR_AWARD):
             return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
@@ -478,7 +479,23 @@ def _quoted_before(doc, i: int):
 def program_names(doc) -> list[Span]:
     """'the Clean Harbour programme', 'Arcadia's Pathway to Net Zero programme': a capitalised run
     before a lower-case program noun names that program (NER calls it a company or a place)."""
-    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    return _lowercase_head_names(doc, {w.lower() for w in language_data()["owned_program_nouns"]}, "PROGRAM")
+
+
+LIST_NOUNS = {"list", "ranking", "rankings", "index", "rating", "ratings", "leaderboard"}
+
+
+def list_names(doc) -> list[Span]:
+    """'the Global Clean 200 list', 'the Verdant Top 50 ranking': a capitalised run of two or more
+    words (or with a number) before a lower-case list noun names an index."""
+    return [
+        span
+        for span in _lowercase_head_names(doc, LIST_NOUNS, "INDEX")
+        if len(span) >= 3 or any(t.like_num for t in span)
+    ]
+
+
+def _lowercase_head_names(doc, nouns: set[str], label: str) -> list[Span]:
     names = []
     for token in doc:
         if token.text not in nouns or token.i == 0 or not _capitalised(doc[token.i - 1]):
@@ -493,7 +510,7 @@ def program_names(doc) -> list[Span]:
         ):
             start -= 1
         span = doc[start : token.i + 1]
-        span.label_ = "PROGRAM"
+        span.label_ = label
         names.append(span)
     return names
 

@@ -1085,3 +1085,27 @@ def test_a_ceremony_organised_by_a_magazine_is_that_magazines():
     text = "Marlo Bank Limited won the Green Bank award at the 2021 Savanna Finance Awards organised by the Savanna Banker magazine."
     (award,) = only(facts_of(text), "award")
     assert (award["object"], award["level"], award["awarded_by"]) == ("Savanna Finance Awards", "Green Bank", "Savanna Banker")
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "rank"),
+    [
+        ("Orlan Utilities plc reported results. MSCI upgraded Orlan Utilities plc's ESG rating to AA from A.", "MSCI", "AA"),
+        ("Orlan Utilities plc reported results. In 2023, ISS ESG awarded the company Prime status.", "ISS ESG", "Prime"),
+        (
+            "Orlan Utilities plc has been ranked 12th out of 250 companies in the Verdant Global 100 ranking.",
+            "Verdant Global 100",
+            "12th",
+        ),
+    ],
+)
+def test_a_rater_as_subject_a_tier_noun_and_an_ordinal_rank(text, index, rank):
+    inclusions = {r["object"]: r for r in only(facts_of(text), "index_inclusion")}
+    assert inclusions[index]["subject"] == "Orlan Utilities plc"
+    assert inclusions[index]["rank"] == rank
+
+
+def test_a_capitalised_run_before_a_lower_case_list_noun_is_an_index():
+    text = "Orlan Utilities plc was included in the Verdant Clean 200 list for six years in a row."
+    (index,) = only(facts_of(text), "index_inclusion")
+    assert (index["object"], index["consecutive_years"]) == ("Verdant Clean 200 list", 6)

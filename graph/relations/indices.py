@@ -11,9 +11,12 @@ from .triggers import triggered, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), ranking_lists):
+    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
+        rated = _rated_by_subject(ctx, sentence, trigger)
+        if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
+            subjects, indices = rated
         for index in _without_publishers(indices):
             obj = ctx.entity(index, "index")
             year = year_of(ctx, index, trigger)
@@ -21,6 +24,28 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+TIER_NOUNS = ("rating", "medal", "status", "level", "badge", "score")
+
+
+def _unnamed(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """A list a company is one of, or the rating body that is the verb's subject ('MSCI upgraded X')."""
+    raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubj"]
+    return ranking_lists(sentence, trigger) or [m for m in raters if m is not None and m.type == "index"]
+
+
+def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
+    """([rated companies], [the rater]) when a rating body is the active subject of TRIGGER."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return None
+    raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubj"]
+    if not raters or raters[0] is None or raters[0].type != "index":
+        return None
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for o in objects for g in o.children if g.dep_ == "poss"]  # 'X's rating'
+    rated = [e for e in (ctx.entity_of(sentence, o) for o in objects) if e is not None and e.type == "company"]
+    return (rated, [raters[0]]) if rated else None
 
 
 def _without_publishers(indices: list[Mention]) -> list[Mention]:
@@ -68,6 +93,8 @@ def rank_of(sentence, trigger) -> str | None:
             return (
                 "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
             )
+        if words[-1].lower() in TIER_NOUNS:
+            return words[0].title()  # 'a Gold rating', 'Prime status'
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
             return words[-1]
         if words[0].lower() in ("score", "scored", "scores", "scoring"):
