@@ -1094,7 +1094,7 @@ def test_a_ceremony_organised_by_a_magazine_is_that_magazines():
         ("Orlan Utilities plc reported results. In 2023, ISS ESG awarded the company Prime status.", "ISS ESG", "Prime"),
         (
             "Orlan Utilities plc has been ranked 12th out of 250 companies in the Verdant Global 100 ranking.",
-            "Verdant Global 100",
+            "Verdant Global 100 ranking",
             "12th",
         ),
     ],
