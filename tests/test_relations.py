@@ -1093,8 +1093,8 @@ def test_a_ceremony_organised_by_a_magazine_is_that_magazines():
         ("Orlan Utilities plc reported results. MSCI upgraded Orlan Utilities plc's ESG rating to AA from A.", "MSCI", "AA"),
         ("Orlan Utilities plc reported results. In 2023, ISS ESG awarded the company Prime status.", "ISS ESG", "Prime"),
         (
-            "Orlan Utilities plc has been ranked 12th out of 250 companies in the Verdant Global 100 ranking.",
-            "Verdant Global 100 ranking",
+            "Orlan Utilities plc has been ranked 12th out of 250 companies in the Verdant Green 100 ranking.",
+            "Verdant Green 100 ranking",
             "12th",
         ),
     ],
