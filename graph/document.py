@@ -88,6 +88,9 @@ class DocContext:
             return self.entity(mention)
         if token.lower_ in pronouns:
             return self.main
+        quantified = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if token.pos_ in ("NUM", "DET", "PRON") and quantified:
+            return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
         if token.pos_ == "PROPN" and self.main is not None and token.text == self.main.label.split()[0]:
             return self.main  # 'Corlane's arm': the first word of the release's organization's name
         if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
@@ -112,7 +115,7 @@ class DocContext:
             mention = sentence.mention_at(child)
             if owner is None and mention is not None and mention.type in COMPANY_TYPES:
                 owner = self.entity(mention)
-            elif child.dep_ == "compound" and child.pos_ == "PROPN" and (mention is None or mention.type == "place"):
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and (mention is None or mention.type != "standard"):
                 named.append(child)
         places = [
             m

@@ -1109,3 +1109,29 @@ def test_a_capitalised_run_before_a_lower_case_list_noun_is_an_index():
     text = "Orlan Utilities plc was included in the Verdant Clean 200 list for six years in a row."
     (index,) = only(facts_of(text), "index_inclusion")
     assert (index["object"], index["consecutive_years"]) == ("Verdant Clean 200 list", 6)
+
+
+def test_a_named_site_of_a_possessor_keeps_its_name():
+    text = "Orlan Utilities plc's Westbury plant obtained ISO 45001 certification in June 2021."
+    (cert,) = only(facts_of(text), "certification")
+    assert cert["subject"] == "Orlan Utilities plc's Westbury plant"
+
+
+def test_a_quantified_subject_is_what_it_counts():
+    text = (
+        "Orlan Utilities plc reported results. All five of the company's generating sites are now certified "
+        "under ISO 14001."
+    )
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "certification")] == [
+        ("Orlan Utilities plc", "ISO 14001")
+    ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["The insurer, whose offices are in Hamilton and London, employs 900 people.",
+     "The insurer, with operations in Hamilton and London, was ranked first."],
+)
+def test_whose_offices_and_with_operations_place_the_organization(clause):
+    text = "Redvale Insurance Group reported results. " + clause
+    assert {r["object"] for r in only(facts_of(text), "located_in")} == {"Hamilton", "London"}

@@ -93,6 +93,11 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
+        if owner is None and any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
+            owner = ctx.entity_of(sentence, token.head.head)  # 'the insurer, whose offices are in X'
+        if owner is None and token.dep_ == "pobj" and token.head.lower_ == "with":
+            owner = ctx.entity_of(sentence, token.head.head)  # 'the operator, with operations in X'
+        where = [token, token.head] if token.dep_ == "nsubj" and token.head.lemma_ == "be" else [token]
         if (
             owner is None
             and token.dep_ == "dobj"
@@ -102,7 +107,7 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
             owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
-        for prep in (c for c in token.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
+        for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for place_token in (pobj, *pobj.conjuncts):
                     place = sentence.mention_at(place_token)
