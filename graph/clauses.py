@@ -85,6 +85,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
         if subjects:
             first = subjects[0]
             return [first, *first.conjuncts]
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"] if verb.dep_ == "pcomp" else []
+        if objects and verb.head.dep_ == "prep":
+            return [objects[0], *objects[0].conjuncts]  # 'congratulated X on receiving the award': X
         if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
             return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
@@ -115,11 +118,18 @@ def is_negated(trigger: Token) -> bool:
     """'has not been included', 'was removed from', 'never joined'."""
     verb = governing_verb(trigger)
     for word in {trigger, verb}:
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in word.children):
+        if any(
+            c.dep_ == "neg"
+            or c.lower_ in ("never", "no")
+            or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)  # 'is no longer a member'
+            for c in word.children
+        ):
             return True
     clause = patterns("clause")
     for _row, span in clause.matches(trigger.doc, "negation"):
         if span.root in (trigger, verb) or span.root.head in (trigger, verb) and span.root.dep_ in ("xcomp", "aux"):
+            return True
+        if verb.dep_ == "xcomp" and verb.head == span.root:  # 'failed to obtain'
             return True
     return False
 

@@ -1135,3 +1135,28 @@ def test_a_quantified_subject_is_what_it_counts():
 def test_whose_offices_and_with_operations_place_the_organization(clause):
     text = "Redvale Insurance Group reported results. " + clause
     assert {r["object"] for r in only(facts_of(text), "located_in")} == {"Hamilton", "London"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marlo Bank is no longer a member of the Banking Environment Initiative.",
+        "Marlo Bank failed to obtain ISO 50001 certification.",
+    ],
+)
+def test_no_longer_and_failed_to_state_no_fact(sentence):
+    records = facts_of("Marlo Bank Limited reported results. " + sentence)
+    assert only(records, "membership") == [] and only(records, "certification") == []
+
+
+def test_considering_a_certification_plans_it():
+    text = "Marlo Bank Limited reported results. Marlo Bank is considering applying for ISO 14001 certification."
+    assert [r["status"] for r in only(facts_of(text), "certification")] == ["planned"]
+
+
+def test_congratulating_a_client_on_an_award_is_the_clients_award():
+    text = (
+        "Marlo Bank Limited reported results. Marlo Bank congratulated its client Helvane Foods on receiving "
+        "the Clean Food Award."
+    )
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "award")] == [("Helvane Foods", "Clean Food Award")]
