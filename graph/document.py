@@ -93,6 +93,9 @@ class DocContext:
             return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
         if token.pos_ == "PROPN" and self.main is not None and token.text == self.main.label.split()[0]:
             return self.main  # 'Corlane's arm': the first word of the release's organization's name
+        named = [sentence.mention_at(c) for c in token.children if c.dep_ == "compound"]
+        if token.lemma_.lower() in nouns and named and named[-1] is not None and named[-1].type == "company":
+            return self.entity(named[-1])  # 'the Crest Holding group' is no self-reference
         if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
             return self.main
         if token.lemma_.lower() in site_nouns():

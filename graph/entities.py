@@ -133,6 +133,12 @@ def name_runs(doc) -> list[Span]:
             continue
         start = token.i
         while (
+            start > 3
+            and doc[start - 1].text == ")"
+            and doc[start - 3].text == "("
+            and doc[start - 2].text.isupper()
+            and _capitalised(doc[start - 4])
+        ) or (
             start > 0
             and (
                 _capitalised(doc[start - 1])
@@ -143,7 +149,7 @@ def name_runs(doc) -> list[Span]:
             and doc[start - 1].text not in ("(", "–", "-")
             and not doc[start - 1].is_sent_start
         ):
-            start -= 1
+            start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
         end = token.i + 1
         if (
             end + 1 < len(doc)

@@ -1160,3 +1160,26 @@ def test_congratulating_a_client_on_an_award_is_the_clients_award():
         "the Clean Food Award."
     )
     assert [(r["subject"], r["object"]) for r in only(facts_of(text), "award")] == [("Helvane Foods", "Clean Food Award")]
+
+
+def test_reporting_according_to_a_standard_in_a_coordinated_clause():
+    text = "At Ventora Group, we joined the Clean Air Alliance in 2022 and we report according to the GRI Standards."
+    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]
+
+
+def test_part_of_a_named_group_and_a_title_longer_than_a_name():
+    text = (
+        "Emirata Crest Bank PJSC joined the alliance. The bank, which was named Best Bank for ESG in the Gulf by "
+        "Finmoney in 2022, is part of the Crest Holding group."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Emirata Crest Bank PJSC", "Crest Holding")]
+    assert only(records, "membership") == []
+    (award,) = only(records, "award")
+    assert (award["object"], award["awarded_by"], award["year"]) == ("Best Bank for ESG", "Finmoney", 2022)
+
+
+def test_a_bracketed_acronym_inside_an_award_name():
+    text = "Kalder Mining Corp has been awarded the 2022 Green Mines (GM) Leadership Award by the Mining Council."
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["awarded_by"]) == ("Green Mines (GM) Leadership Award", "Mining Council")

@@ -141,7 +141,8 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
-        if typed is None or typed.type not in ("place", "index", "standard", "company"):
+        longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
+        if typed is None or typed.type not in ("place", "index", "standard", "company") or longer:
             return [Mention(title, "award", clean_name(title.text))]
     return []
 
@@ -199,7 +200,7 @@ def recipients(ctx, sentence, trigger):
 def conferring_body(ctx, sentence, trigger, awards):
     """'from the Taiwan Ministry of Labor', 'by Exame magazine', 'IACI's Environmental Excellence Award'."""
     candidates = list(agent_tokens(trigger))
-    for token in [trigger, *[a.root for a in awards]]:
+    for token in [trigger, *[a.root for a in awards], *[a.span[-1] for a in awards if a.span[-1] != a.root]]:
         for child in token.children:
             if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]

@@ -22,8 +22,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         years = clause_years(verb)
         since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
         for body in bodies:
-            if body.type == "company" and trigger.pos_ == "VERB" and trigger.lemma_ != "join":
-                continue  # 'signed a deal with Acme' is no membership
+            dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
+            if body.type == "company" and (dealing or trigger.lemma_ == "part"):
+                continue  # 'signed a deal with Acme' is no membership; 'part of the X group' is a part_of
             obj = ctx.entity(body, body.type)
             if ctx.entities.is_main(obj):
                 continue
