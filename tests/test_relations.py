@@ -1183,3 +1183,12 @@ def test_a_bracketed_acronym_inside_an_award_name():
     text = "Kalder Mining Corp has been awarded the 2022 Green Mines (GM) Leadership Award by the Mining Council."
     (award,) = only(facts_of(text), "award")
     assert (award["object"], award["awarded_by"]) == ("Green Mines (GM) Leadership Award", "Mining Council")
+
+
+def test_a_participant_in_an_initiative_after_a_copula_and_a_founder():
+    text = (
+        "Lumara Textiles Ltd. reported results. Lumara signed the Clean Fashion Charter in 2019 and has been an "
+        "active participant in the Better Fibre Initiative since 2016. Lumara founded the Clean Dye Alliance in 2018."
+    )
+    memberships = {r["object"]: r.get("since") for r in only(facts_of(text), "membership")}
+    assert memberships == {"Clean Fashion Charter": 2019, "Better Fibre Initiative": 2016, "Clean Dye Alliance": 2018}

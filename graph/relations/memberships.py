@@ -15,7 +15,8 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE):
         if trigger.pos_ == "NOUN":
-            scope = [g for c in trigger.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
+            holders = [trigger, trigger.head] if trigger.dep_ == "attr" else [trigger]
+            scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
             scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
             bodies = [b for b in bodies if any(b.covers(t) for t in scope)]
         verb = governing_verb(trigger)
