@@ -443,11 +443,11 @@ def lowercase_award_names(doc) -> list[Span]:
             names.append(span)
             continue
         if (
-            (token.text in ("medal", "prize", "trophy") or token.text == "award" and not named_award)
+            (token.text in AWARD_NOUNS or token.text == "award" and not named_award)
             and token.i > 0
-            and _capitalised(doc[token.i - 1])
+            and (_capitalised(doc[token.i - 1]) or _acronym_before(doc, token.i))
         ):
-            start = token.i - 1
+            start = token.i - 1 if _capitalised(doc[token.i - 1]) else token.i - 4
             while start > 0 and (
                 _capitalised(doc[start - 1])
                 and doc[start - 1].lower_ not in SENTENCE_OPENERS
@@ -470,6 +470,18 @@ RUNS_OVER_RULER = ("CERTIFICATION", "AWARD", TIER_OR_AWARD)  # longer than a gaz
 
 
 QUOTES = {"'", '"', "“", "”", "‘", "’"}
+AWARD_NOUNS = ("medal", "prize", "trophy", "distinction", "accolade", "honour", "honor")
+
+
+def _acronym_before(doc, i: int) -> bool:
+    """'... Company (ESR) distinction': a bracketed acronym after a capitalised word, before token I."""
+    return (
+        i > 4
+        and doc[i - 1].text == ")"
+        and doc[i - 2].text.isupper()
+        and doc[i - 3].text == "("
+        and _capitalised(doc[i - 4])
+    )
 
 
 def _quoted_before(doc, i: int):

@@ -1192,3 +1192,22 @@ def test_a_participant_in_an_initiative_after_a_copula_and_a_founder():
     )
     memberships = {r["object"]: r.get("since") for r in only(facts_of(text), "membership")}
     assert memberships == {"Clean Fashion Charter": 2019, "Better Fibre Initiative": 2016, "Clean Dye Alliance": 2018}
+
+
+def test_a_list_named_after_list_of_with_its_rank():
+    text = (
+        "Pollard Motors Corporation has been named to Fortune's list of the World's Best Employers 2022, "
+        "ranking 34th among 800 companies."
+    )
+    (index,) = only(facts_of(text), "index_inclusion")
+    assert (index["object"], index["year"], index["rank"]) == ("World's Best Employers", 2022, "34th")
+
+
+def test_a_distinction_with_an_acronym_and_a_quoted_program_is_no_award():
+    text = (
+        "Lima, 5 May 2021. Grupo Andeno S.A.A. obtained the Responsible Company (ERC) distinction. The company "
+        'was also recognized for its "Agua Clara" programme.'
+    )
+    records = facts_of(text)
+    assert [r["object"] for r in only(records, "award")] == ["Responsible Company (ERC) distinction"]
+    assert [r["object"] for r in only(records, "program")] == ["Agua Clara programme"]

@@ -128,7 +128,11 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     doc = sentence.doc
     if trigger.lemma_ not in NAMING_VERBS:
         return []
-    starts = [i for i in range(trigger.i + 1, min(trigger.i + 4, len(doc))) if doc[i].text in QUOTES][:1]
+    starts = [
+        i
+        for i in range(trigger.i + 1, min(trigger.i + 4, len(doc)))
+        if doc[i].text in QUOTES and all(t.pos_ == "DET" for t in doc[trigger.i + 1 : i])
+    ][:1]  # 'named "X"', 'won the "X"'; not 'recognized for its "X" programme'
     for child in trigger.children:
         if child.lower_ == "as" and child.dep_ == "prep":
             starts.append(child.i + 1)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ..clauses import clause_span, consecutive_years, patterns
+from ..clauses import YEAR, clause_span, consecutive_years, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
 from .triggers import triggered, year_of
@@ -26,13 +26,34 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
 
 
+LIST_NOUNS = ("list", "ranking", "league table")
 TIER_NOUNS = ("rating", "medal", "status", "level", "badge", "score")
 
 
 def _unnamed(sentence: ParsedSentence, trigger) -> list[Mention]:
     """A list a company is one of, or the rating body that is the verb's subject ('MSCI upgraded X')."""
     raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubj"]
-    return ranking_lists(sentence, trigger) or [m for m in raters if m is not None and m.type == "index"]
+    return (
+        ranking_lists(sentence, trigger)
+        or lists_of(sentence, trigger)
+        or [m for m in raters if m is not None and m.type == "index"]
+    )
+
+
+def lists_of(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'named to Forbes' list of the World's Best Employers 2022': the capitalised title of a list."""
+    found = []
+    for noun in (t for t in trigger.subtree if t.lemma_ in LIST_NOUNS and t.i > trigger.i):
+        for prep in (c for c in noun.children if c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = [t for t in sentence.doc[pobj.left_edge.i : pobj.i + 1] if t.pos_ != "DET"]
+                end = pobj.i + 1
+                if end < len(sentence.doc) and YEAR.match(sentence.doc[end].text):
+                    end += 1  # 'Best Employers 2022'
+                if words and words[0].text[:1].isupper() and pobj.text[:1].isupper():
+                    title = sentence.doc[words[0].i : pobj.i + 1].text
+                    found.append(Mention(sentence.doc[words[0].i : end], "index", title))
+    return found
 
 
 def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
@@ -76,7 +97,11 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
 def rank_of(sentence, trigger) -> str | None:
     """The rank or grade of TRIGGER's own clause ('ranked first ... and was included with a score
     of 61': 61 for the second index), else the sentence's."""
-    matches = patterns("index_inclusion").matches(sentence.doc, "rank")
+    matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
+        (row, span)
+        for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
+        if not (len(span) == 1 and span[0].is_title and span.start > 0)
+    ]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]
     unclaimed = [  # a rank in another clause that names an index of its own is that index's
