@@ -9,7 +9,7 @@ fresh browser context (cold page, warm server). The figure is the page's own
 drawing), i.e. navigation start -> first graph on screen: HTML, scripts, the neighbourhood API
 call, layout and paint. The API call alone is timed too, to tell server time from browser time.
 
-    python bench/bench_explorer.py [--hub 5000] [--repeat 5]
+    python -m esgkg.bench.bench_explorer [--hub 5000] [--repeat 5]
 
 Target: under 1 s for both.
 
