@@ -160,11 +160,14 @@ def kind_labels() -> dict[str, str]:
     return labels
 
 
+SLUG_MAX_CHARS = 80  # an IRI segment stays readable in a browser's address bar
+
+
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:80] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    return slug[:SLUG_MAX_CHARS] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 # Legal forms as the IRI minter folds them: "Corp." and "Corporation" are one legal name, "AG"

@@ -14,7 +14,7 @@ from . import queries as q
 from .model import KIND_LABELS, NotFound, fact_label, nodes_info, records, run, sparql_term, valid_iri
 
 MAX_SERIES = 40          # rows drawn on one timeline; the fact table has the rest
-MAX_COMPARED = 4
+MIN_COMPARED, MAX_COMPARED = 2, 4   # companies side by side on /compare (a row each)
 MAX_HUB_FACTS = 200      # facts read for the timeline of an index, award or standard
 # What a timeline shows: the kinds whose facts happen in a year (located_in, part_of and the like
 # are states, and their only year would be the release's date).
@@ -78,8 +78,8 @@ def timeline(store, iri: str) -> dict:
 def compare(store, entities: list[str]) -> dict:
     """2-4 companies side by side: their facts by kind, what they share, one timeline."""
     entities = list(dict.fromkeys(entities))
-    if not 2 <= len(entities) <= MAX_COMPARED:
-        raise ValueError(f"compare takes 2 to {MAX_COMPARED} different entity parameters")
+    if not MIN_COMPARED <= len(entities) <= MAX_COMPARED:
+        raise ValueError(f"compare takes {MIN_COMPARED} to {MAX_COMPARED} different entity parameters")
     bad = [e for e in entities if not valid_iri(e)]
     if bad:
         raise ValueError(f"not an IRI: {bad[0]!r}")
