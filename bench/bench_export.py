@@ -58,7 +58,11 @@ def typed(value, datatype: str) -> str:
 
 
 def generate(path: Path, releases: int, base: str = "http://127.0.0.1:5000/", seed: int = 7) -> int:
-    """Write a synthetic store as N-Quads; return the number of quads."""
+    """Write a synthetic store as N-Quads; return the number of quads.
+
+    Long on purpose: it writes a release's quads one by one in docs/rdf-design.md's shape
+    (document, statement, evidence annotation, inferred years), so the whole shape reads in one
+    place; helpers would only pass the same eight variables around."""
     rng = random.Random(seed)
     entities_graph = f"<{base}graph/entities>"
     seen_entities: set[str] = set()
