@@ -60,7 +60,7 @@ def typed(value, datatype: str) -> str:
 def generate(path: Path, releases: int, base: str = "http://127.0.0.1:5000/", seed: int = 7) -> int:
     """Write a synthetic store as N-Quads; return the number of quads.
 
-    Long on purpose: it writes a release's quads one by one in docs/rdf-design.md's shape
+    Over 60 lines on purpose: it writes a release's quads one by one in docs/rdf-design.md's shape
     (document, statement, evidence annotation, inferred years), so the whole shape reads in one
     place; helpers would only pass the same eight variables around."""
     rng = random.Random(seed)
