@@ -72,12 +72,16 @@ PLAIN_TEXT_PATHS = ("/sparql", "/.well-known/")          # the SPARQL protocol's
 
 
 def register_http(app: Flask) -> None:
-    """What every response shares, whatever blueprint (or none) answered: security headers, and
-    one error handler answering HTML, JSON or plain text by route and Accept."""
+    """What every response shares, whatever blueprint (or none) answered: security headers, one
+    error handler answering HTML, JSON or plain text by route and Accept, and the qualifiers of
+    the vocabulary for templates that list a fact's qualifiers (a new one needs no template line)."""
     from werkzeug.exceptions import HTTPException
     from werkzeug.routing import BaseConverter
 
-    from esgkg.graph.vocab import DOC_ID_PATTERN
+    from esgkg.graph.vocab import DOC_ID_PATTERN, LITERAL_QUALIFIERS, NUMERIC_QUALIFIERS, QUALIFIERS
+
+    app.jinja_env.globals.update(qualifiers=tuple(QUALIFIERS), literal_qualifiers=LITERAL_QUALIFIERS,
+                                 numeric_qualifiers=NUMERIC_QUALIFIERS)
 
     class DocIdConverter(BaseConverter):
         """``<doc_id:name>``: only what a document id can be matches; anything else is a 404."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from esgkg.graph.vocab import LITERAL_QUALIFIERS
+
 from . import facts as fact_table
 from . import queries as q
 from .model import KIND_LABELS, NotFound, fact_label, nodes_info, records, run, sparql_term, valid_iri
@@ -19,6 +21,8 @@ MAX_HUB_FACTS = 200      # facts read for the timeline of an index, award or sta
 # What a timeline shows: the kinds whose facts happen in a year (located_in, part_of and the like
 # are states, and their only year would be the release's date).
 TIMELINE_KINDS = ("award", "index_inclusion", "certification", "membership")
+# What a mark says beside its kind: its literal qualifiers, less the years that place it.
+MARK_DETAIL = tuple(name for name in LITERAL_QUALIFIERS if name not in ("year", "since"))
 
 
 def marks(store, rows: list[dict], series_of) -> list[dict]:
@@ -32,7 +36,7 @@ def marks(store, rows: list[dict], series_of) -> list[dict]:
         if year is None:
             continue
         detail = ", ".join(f"{name.replace('_', ' ')} {str(r[name]).replace('_', ' ')}"
-                           for name in ("status", "rank", "level", "consecutive_years") if name in r)
+                           for name in MARK_DETAIL if name in r)
         out.append({"year": year, "year_from": source, "kind": r["kind"],
                     "kind_label": fact_label(r["kind"], r.get("status")),
                     "series": series_of(r), "subject": r["subject"], "object": r["object"],
