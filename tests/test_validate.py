@@ -329,6 +329,19 @@ def test_every_statement_class_has_a_shape():
     assert set(vocab.ENTITY_CLASSES.values()) <= targeted
 
 
+def test_the_shapes_every_statement_shares_target_every_statement_class():
+    """The shapes name concrete classes, not esg:Statement (no inference while validating: see
+    graph/validate.py), so a new kind's class goes into each shared shape's target list; a class
+    left out would be validated by its own shapes only and pass without subject or evidence."""
+    shapes = shapes_graph()
+    target_class = URIRef("http://www.w3.org/ns/shacl#targetClass")
+    statement_classes = {kind.statement_class for kind in vocab.FACT_KINDS.values()}
+    shared = [URIRef("https://w3id.org/esgkg/shapes#" + name)
+              for name in ("StatementSubject", "StatementObject", "StatementSource", "StatementEvidence")]
+    for shape in shared:
+        assert set(shapes.objects(shape, target_class)) == statement_classes, shape
+
+
 def vocab_ns():
     g = Graph()
     g.bind("esg", ESG)
