@@ -29,12 +29,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from esgkg.bench import synth
+from esgkg.graph.vocab import FACT_KINDS
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 DEFAULT_SCORER = REPO_ROOT.parent / "shared" / "tools" / "eval_facts.py"
-KINDS = ("award", "certification", "membership", "index_inclusion", "standard_adoption",
-         "program", "part_of", "located_in", "metric")
+KINDS = tuple(FACT_KINDS)  # scored per kind
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,6 +40,10 @@ KIND_LABELS = kind_labels()
 EDGE_KINDS = list(FACT_KINDS) + [name for name, shown in display()["edge_kinds"].items()
                                  if shown.get("filter")]
 QUALIFIER_LABELS = display()["qualifiers"]
+# Direct edge IRI -> the edge kind it is drawn as (a CONSTRUCT result on the graph page): every
+# fact kind's edges, and the conferring body's qualifier edge.
+PREDICATE_KINDS = {str(edge): name for name, kind in FACT_KINDS.items() for edge in kind.edges}
+PREDICATE_KINDS[str(QUALIFIERS["awarded_by"][0])] = "conferred_by"
 
 
 class NotFound(Exception):
