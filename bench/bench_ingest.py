@@ -10,9 +10,9 @@ over the whole texts, best of 1 and 2 processes) and the ratio of the two.
 Bar (issue 9): ratio >= 0.5; goal >= 1.0, reached by parsing only sentences that can hold a fact.
 It then scores one synthetic corpus against its generated gold with ``eval_facts.py``.
 
-    python bench/bench_ingest.py                       # 1k and 10k, ingest + quality
-    python bench/bench_ingest.py --sizes 1000 --skip-ingest
-    python bench/bench_ingest.py --via-cli             # quality through `esgkg facts DIR`
+    python -m esgkg.bench.bench_ingest                 # 1k and 10k, ingest + quality
+    python -m esgkg.bench.bench_ingest --sizes 1000 --skip-ingest
+    python -m esgkg.bench.bench_ingest --via-cli       # quality through `esgkg facts DIR`
 """
 from __future__ import annotations
 
@@ -28,14 +28,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from esgkg.bench import synth
+from esgkg.graph.vocab import FACT_KINDS
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 DEFAULT_SCORER = REPO_ROOT.parent / "shared" / "tools" / "eval_facts.py"
-KINDS = ("award", "certification", "membership", "index_inclusion", "standard_adoption",
-         "program", "part_of", "located_in", "metric")
+KINDS = tuple(FACT_KINDS)  # scored per kind
 
-sys.path.insert(0, str(BENCH_DIR))
-import synth  # noqa: E402  (bench/ is scripts, not a package)
 
 # ---------------------------------------------------------------------------------------------
 # Corpora
@@ -43,7 +43,7 @@ import synth  # noqa: E402  (bench/ is scripts, not a package)
 def generator_fingerprint() -> str:
     """Changes whenever the generator or its vocabulary does, so stale corpora are rebuilt."""
     digest = hashlib.sha256()
-    for path in (BENCH_DIR / "synth.py", synth.VOCAB_PATH):
+    for path in (Path(synth.__file__), synth.VOCAB_PATH):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

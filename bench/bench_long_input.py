@@ -5,7 +5,7 @@ Extracts the bundled sample's body repeated 100, 400 and 1,060 times (the last j
 5 MiB cap) and 2 MB of it on one line, and prints seconds and seconds per MiB side by side: a
 linear extractor keeps s/MiB flat as the input grows.
 
-    python bench/bench_long_input.py
+    python -m esgkg.bench.bench_long_input
 """
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 """Seconds each shipped example query (``ontology/queries/*.rq``) takes on a store, as /sparql runs
 it: the union default graph, the whole result serialized as SPARQL JSON (CONSTRUCT as N-Triples).
 
-    python bench/bench_queries.py --store bench/out/store-synth-7-10000 [--repeat 3]
+    python -m esgkg.bench.bench_queries --store bench/out/store-synth-7-10000 [--repeat 3]
 
-The store is e.g. the 10k synthetic releases (``bench/synth.py --count 10000 --seed 7``, then
+The store is e.g. the 10k synthetic releases (``python -m esgkg.bench.synth --count 10000 --seed 7``, then
 ``esgkg ingest``). Target (issue 11 item 14): each query under 2 s on 10,000 releases.
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ the gold facts follow from the templates rather than from a second hand-kept lis
 Release ``i`` of seed ``s`` depends only on ``(s, i)``: the same seed gives byte-identical files,
 and a 1k corpus is the first 1k releases of the 10k corpus. Standard library only.
 
-    python bench/synth.py --count 1000 --seed 7 --out bench/out/synth-1k
+    python -m esgkg.bench.synth --count 1000 --seed 7 --out bench/out/synth-1k
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """pySHACL throughput of graph/validate.py on synthetic document graphs shaped like the pipeline's.
 
-Run: ``.venv/bin/python bench/validate_throughput.py [--sizes 100 500 2000] [--single 200]``
+Run: ``.venv/bin/python -m esgkg.bench.validate_throughput [--sizes 100 500 2000] [--single 200]``
 
 Each synthetic document is a release, 8 statements of mixed kinds with evidence annotations and
 its entities' types and labels (202 triples: above the pipeline's typical 40-150). It prints wall

@@ -31,7 +31,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 ACTIONS = ("reject", "correct")
-CORRECTABLE = ("object", *QUALIFIERS)  # the kind decides which qualifiers a fact can have
 
 
 def _n(iri) -> ox.NamedNode:

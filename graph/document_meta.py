@@ -54,8 +54,16 @@ def _month(word: str) -> int:
     return next(n for name, n in MONTHS.items() if name.startswith(word[:3]))
 
 
+# Where a release's metadata stands: its date and dateline within its first characters (a long
+# headline and a subtitle run to about 600), its headline as its first line unless that line is
+# longer than a headline, and a dateline's place within a few words after the date.
+HEAD_CHARS = 1500
+TITLE_MAX_CHARS = 200
+PLACE_AFTER_DATE_CHARS = 60
+
+
 def read_meta(text: str) -> DocumentMeta:
-    head = text[:1500]
+    head = text[:HEAD_CHARS]
     release_date = None
     for m in chain(DATE_RE.finditer(head), _line_dates(text)):
         release_date = parse_date(m)
@@ -82,7 +90,7 @@ def _title(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if len(line) > 200 or line.startswith("(") or DATE_RE.search(line) or line.endswith(":"):
+        if len(line) > TITLE_MAX_CHARS or line.startswith("(") or DATE_RE.search(line) or line.endswith(":"):
             return None
         return line
     return None
@@ -100,7 +108,7 @@ def _dateline(head: str):
         if found:
             offset = line_start + found.start("place")
             return _place_name(found.group("place")), (offset, offset + len(found.group("place")))
-        after = DATELINE_AFTER.match(head[m.end():m.end() + 60])
+        after = DATELINE_AFTER.match(head[m.end():m.end() + PLACE_AFTER_DATE_CHARS])
         if after and not before.strip():
             offset = m.end() + after.start("place")
             return _place_name(after.group("place")), (offset, offset + len(after.group("place")))

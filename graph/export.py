@@ -256,6 +256,10 @@ def write(store: GraphStore, fmt: Format, selection: Selection, output: BinaryIO
     fmt.write(store, selection, output)
 
 
+# Chunks a streamed export holds between its writer and a slow reader (memory: this x chunk_size).
+STREAM_CHUNKS_HELD = 4
+
+
 def stream(store: GraphStore, fmt: Format, selection: Selection,
            chunk_size: int = 1 << 16) -> Iterator[bytes]:
     """Run a writer in a thread and yield its output in chunks, holding at most a few chunks.
@@ -263,7 +267,7 @@ def stream(store: GraphStore, fmt: Format, selection: Selection,
     For HTTP responses: the first bytes go out as soon as the writer produces them, memory stays
     bounded whatever the size of the store, and closing the iterator (client gone) stops the writer.
     """
-    chunks: queue.Queue = queue.Queue(maxsize=4)
+    chunks: queue.Queue = queue.Queue(maxsize=STREAM_CHUNKS_HELD)
     cancelled = threading.Event()
     done = object()
 
@@ -448,12 +452,18 @@ def _rgb(colour: str) -> dict[str, int]:
     return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
 
 
+# Gephi node sizes: a base size plus a term growing with the square root of the degree, so a hub
+# of 400 neighbours is drawn about 7 times as large as a leaf, not 400 times.
+NODE_SIZE_BASE, NODE_SIZE_PER_SQRT_DEGREE = 8, 4
+
+
 def _visuals(network) -> Iterator[tuple[dict, dict[str, int], float | None]]:
     """(data, colour, size) of each node (sized by degree, which it also records) and each edge
     (size None) of NETWORK, for the format's writer to place where its readers look."""
     for node, data in network.nodes(data=True):
         degree = data["degree"] = network.degree(node)
-        yield data, _rgb(_colour("entity_types", data.get("type"))), round(8 + 4 * degree ** 0.5, 1)
+        size = round(NODE_SIZE_BASE + NODE_SIZE_PER_SQRT_DEGREE * degree ** 0.5, 1)
+        yield data, _rgb(_colour("entity_types", data.get("type"))), size
     for _, _, data in network.edges(data=True):
         yield data, _rgb(_colour("edge_kinds", data.get("kind"))), None
 

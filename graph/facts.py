@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocab import FACT_KINDS
+from .vocab import FACT_KINDS, QUALIFIERS
 
 
 @dataclass
@@ -48,5 +48,4 @@ class Fact:
         return (self.document, self.kind, self.subject.lower(), self.object.lower(), quals)
 
 
-CSV_COLUMNS = ["document", "kind", "subject", "object", "year", "level", "awarded_by", "status",
-               "since", "consecutive_years", "rank", "location", "value", "unit", "evidence"]
+CSV_COLUMNS = ["document", "kind", "subject", "object", *QUALIFIERS, "evidence"]

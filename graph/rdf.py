@@ -201,9 +201,14 @@ class GraphBuilder:
         return annotation, target, quote, position
 
 
+# A longer run than any index has existed for is a misreading ('for the 2021st consecutive year'),
+# not fifty statements to infer.
+MAX_STREAK_YEARS = 50
+
+
 def inferred_years(fact: Fact) -> list[int]:
     """'6th consecutive year' in 2021 also states 2016-2020."""
     year, streak = fact.qualifiers.get("year"), fact.qualifiers.get("consecutive_years")
-    if fact.kind != "index_inclusion" or not year or not streak or streak > 50:
+    if fact.kind != "index_inclusion" or not year or not streak or streak > MAX_STREAK_YEARS:
         return []
     return [year - back for back in range(streak - 1, 0, -1)]

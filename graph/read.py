@@ -111,9 +111,15 @@ _OTHER_FORMATS = [
 ]
 
 
+# How far into a file its format shows: the patterns above (an XML prolog may carry comments
+# before its first element), and an HTML document type or <html> tag.
+FORMAT_SNIFF_CHARS = 2000
+HTML_SNIFF_CHARS = 500
+
+
 def other_format(text: str) -> str | None:
     """What a text that is not a release is (XML, JSON, RDF, PDF...), by its first characters."""
-    head = text.lstrip("\ufeff \t\r\n")[:2000]
+    head = text.lstrip("\ufeff \t\r\n")[:FORMAT_SNIFF_CHARS]
     for pattern, name in _OTHER_FORMATS:
         if pattern.match(head):
             return name
@@ -121,7 +127,7 @@ def other_format(text: str) -> str | None:
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(re.match(r"\s*(<!doctype html|<html\b)", text[:500], re.I))
+    return bool(re.match(r"\s*(<!doctype html|<html\b)", text[:HTML_SNIFF_CHARS], re.I))
 
 
 BLOCK_TAGS = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",

@@ -98,18 +98,24 @@ FACT_KINDS = {
 }
 
 # Qualifier name -> (statement property, value kind). "entity:TYPE" values are linked entities.
+# In FORMAT.md's column order: the CSV columns, the fact query and every view that lists a fact's
+# qualifiers read them from here, so a new qualifier is one entry (and its label in kinds.json).
 QUALIFIERS = {
     "year": (ESG.year, "integer"),
+    "level": (ESG.level, "string"),
+    "awarded_by": (ESG.conferredBy, "entity:organization"),
+    "status": (ESG.status, "status"),
     "since": (ESG.since, "integer"),
     "consecutive_years": (ESG.consecutiveYears, "integer"),
-    "level": (ESG.level, "string"),
     "rank": (ESG.rank, "string"),
-    "unit": (ESG.unit, "string"),
-    "value": (ESG.value, "decimal"),
-    "status": (ESG.status, "status"),
-    "awarded_by": (ESG.conferredBy, "entity:organization"),
     "location": (ESG.location, "entity:place"),
+    "value": (ESG.value, "decimal"),
+    "unit": (ESG.unit, "string"),
 }
+# The qualifiers written as a literal (a number, a text, a status) rather than a linked entity:
+# what a person can type in a form, and what a table cell shows as text.
+LITERAL_QUALIFIERS = tuple(name for name, (_, kind) in QUALIFIERS.items() if not kind.startswith("entity:"))
+NUMERIC_QUALIFIERS = tuple(name for name, (_, kind) in QUALIFIERS.items() if kind in ("integer", "decimal"))
 
 # Qualifiers an inferred earlier year does not carry over: "6th year in a row, at the top" states
 # the 2016-2020 inclusions, not their rank nor how long the streak was then.
@@ -160,11 +166,14 @@ def kind_labels() -> dict[str, str]:
     return labels
 
 
+SLUG_MAX_CHARS = 80  # an IRI segment stays readable in a browser's address bar
+
+
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: ASCII, lower case, words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:80] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    return slug[:SLUG_MAX_CHARS] or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 # Legal forms as the IRI minter folds them: "Corp." and "Corporation" are one legal name, "AG"

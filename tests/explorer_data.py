@@ -11,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, OA, QUALIFIERS, SCHEMA, Iris, short_hash, status_iri
+from esgkg.graph.vocab import ESG, FACT_KINDS, SCHEMA, Iris, short_hash
+
+from graph_fixture import add_entity, add_evidence, add_inferred, add_statement
 
 SAMPLE_DOC = "ase-osh-award-2021"
 SAMPLE = Path(__file__).resolve().parents[1] / "ontology" / "sample" / f"{SAMPLE_DOC}.txt"
@@ -46,12 +48,7 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
 
     def entity(e):
         etype, label, aliases = e
-        iri = URIRef(iris.entity(etype, label))
-        ent_graph.add((iri, RDF.type, ENTITY_CLASSES[etype]))
-        ent_graph.add((iri, RDFS.label, Literal(label)))
-        for alias in aliases:
-            ent_graph.add((iri, SKOS.altLabel, Literal(alias)))
-        return iri
+        return add_entity(ent_graph, iris, etype, label, aliases)
 
     doc_graph.add((doc, RDF.type, ESG.Release))
     doc_graph.add((doc, DCTERMS.identifier, Literal(doc_id)))
@@ -68,54 +65,14 @@ def add_release(store, doc_id: str, text: str, facts: list[dict], *, title: str,
         subject, obj = entity(fact["subject"]), entity(fact["object"])
         start, end = fact["span"]
         st = URIRef(iris.statement(doc_id, kind.name, short_hash(doc_id, kind.name, subject, obj, start)))
-        doc_graph.add((subject, kind.edge(fact), obj))
-        doc_graph.add((st, RDF.type, kind.statement_class))
-        doc_graph.add((st, ESG.kind, Literal(kind.name)))
-        doc_graph.add((st, ESG.subject, subject))
-        doc_graph.add((st, ESG.object, obj))
-        for name in kind.qualifiers:
-            if name not in fact:
-                continue
-            prop, value_kind = QUALIFIERS[name]
-            value = fact[name]
-            if value_kind == "integer":
-                value = Literal(value, datatype=XSD.integer)
-            elif value_kind == "status":
-                value = status_iri(value)
-            elif value_kind.startswith("entity:"):
-                value = entity(value)
-            else:
-                value = Literal(value)
-            doc_graph.add((st, prop, value))
-        doc_graph.add((st, PROV.wasDerivedFrom, doc))
-        ev = URIRef(iris.evidence(st))
-        target, quote, position = (URIRef(f"{ev}/{p}") for p in ("target", "quote", "position"))
-        doc_graph.add((st, ESG.evidence, ev))
-        doc_graph.add((ev, RDF.type, OA.Annotation))
-        doc_graph.add((ev, OA.motivatedBy, OA.describing))
-        doc_graph.add((ev, OA.hasBody, st))
-        doc_graph.add((ev, OA.hasTarget, target))
-        doc_graph.add((target, RDF.type, OA.SpecificResource))
-        doc_graph.add((target, OA.hasSource, doc))
-        doc_graph.add((target, OA.hasSelector, quote))
-        doc_graph.add((target, OA.hasSelector, position))
-        doc_graph.add((quote, RDF.type, OA.TextQuoteSelector))
-        doc_graph.add((quote, OA.exact, Literal(text[start:end])))
-        doc_graph.add((position, RDF.type, OA.TextPositionSelector))
-        doc_graph.add((position, OA.start, Literal(start, datatype=XSD.integer)))
-        doc_graph.add((position, OA.end, Literal(end, datatype=XSD.integer)))
+        qualifiers = {name: fact[name] for name in kind.qualifiers if name in fact}
+        add_statement(doc_graph, iris, st, kind.name, subject, obj, qualifiers, doc, entity)
+        add_evidence(doc_graph, iris, st, doc, text[start:end], start)
         consecutive = fact.get("consecutive_years")
         if consecutive and "year" in fact:
             for year in range(fact["year"] - consecutive + 1, fact["year"]):
                 inf = URIRef(iris.statement(doc_id, kind.name, short_hash(st, year)))
-                doc_graph.add((inf, RDF.type, kind.statement_class))
-                doc_graph.add((inf, ESG.kind, Literal(kind.name)))
-                doc_graph.add((inf, ESG.subject, subject))
-                doc_graph.add((inf, ESG.object, obj))
-                doc_graph.add((inf, ESG.year, Literal(year, datatype=XSD.integer)))
-                doc_graph.add((inf, ESG.inferred, Literal(True)))
-                doc_graph.add((inf, PROV.wasDerivedFrom, st))
-                doc_graph.add((inf, PROV.wasDerivedFrom, doc))  # as graph/rdf.py writes it
+                add_inferred(doc_graph, inf, kind.name, subject, obj, year, st, doc)
 
     doc_nquads = _nquads(ds, doc_graph.identifier)
     ent_nquads = _nquads(ds, ent_graph.identifier)

@@ -60,18 +60,86 @@ DOCUMENTS = {
 }
 
 
+# --- the design's shapes, written by hand (the oracle the pipeline's own writer is checked against)
+
+def add_entity(g, iris: Iris, etype: str, label: str, aliases=()) -> URIRef:
+    """An entity in the entities graph G: its class, its label and its aliases."""
+    iri = URIRef(iris.entity(etype, label))
+    g.add((iri, RDF.type, ENTITY_CLASSES[etype]))
+    g.add((iri, RDFS.label, Literal(label)))
+    for alias in aliases:
+        g.add((iri, SKOS.altLabel, Literal(alias)))
+    return iri
+
+
+def add_statement(g, iris: Iris, st: URIRef, kind: str, subject: URIRef, obj: URIRef, qualifiers: dict,
+                  doc: URIRef, entity=lambda value: value) -> None:
+    """A statement node as docs/rdf-design.md draws it: its direct edge, class, kind, subject,
+    object, source and each qualifier as its value kind says (``entity`` links an entity-valued
+    one: it gets the qualifier's value and returns the entity's IRI)."""
+    spec = FACT_KINDS[kind]
+    g.add((subject, spec.edge(qualifiers), obj))
+    g.add((st, RDF.type, spec.statement_class))
+    g.add((st, ESG.kind, Literal(kind)))
+    g.add((st, ESG.subject, subject))
+    g.add((st, ESG.object, obj))
+    g.add((st, PROV.wasDerivedFrom, doc))
+    for name, value in qualifiers.items():
+        prop, value_kind = QUALIFIERS[name]
+        if value_kind == "integer":
+            term = Literal(value, datatype=XSD.integer)
+        elif value_kind == "decimal":
+            term = Literal(str(value), datatype=XSD.decimal)
+        elif value_kind == "status":
+            term = status_iri(value)
+        elif value_kind.startswith("entity:"):
+            term = entity(value)
+        else:
+            term = Literal(value)
+        g.add((st, prop, term))
+
+
+def add_evidence(g, iris: Iris, st: URIRef, doc: URIRef, exact: str, start: int) -> URIRef:
+    """The Web Annotation of a statement's sentence: ``exact`` at character ``start`` of DOC."""
+    ev = URIRef(iris.evidence(str(st)))
+    target, quote, position = (URIRef(f"{ev}/{part}") for part in ("target", "quote", "position"))
+    g.add((st, ESG.evidence, ev))
+    g.add((ev, RDF.type, OA.Annotation))
+    g.add((ev, OA.motivatedBy, OA.describing))
+    g.add((ev, OA.hasBody, st))
+    g.add((ev, OA.hasTarget, target))
+    g.add((target, RDF.type, OA.SpecificResource))
+    g.add((target, OA.hasSource, doc))
+    g.add((target, OA.hasSelector, quote))
+    g.add((target, OA.hasSelector, position))
+    g.add((quote, RDF.type, OA.TextQuoteSelector))
+    g.add((quote, OA.exact, Literal(exact)))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, Literal(start, datatype=XSD.integer)))
+    g.add((position, OA.end, Literal(start + len(exact), datatype=XSD.integer)))
+    return ev
+
+
+def add_inferred(g, inferred: URIRef, kind: str, subject: URIRef, obj: URIRef, year: int,
+                 st: URIRef, doc: URIRef) -> None:
+    """An earlier year a streak implies: a statement of its own, derived from ST (and DOC)."""
+    g.add((inferred, RDF.type, FACT_KINDS[kind].statement_class))
+    g.add((inferred, ESG.kind, Literal(kind)))
+    g.add((inferred, ESG.subject, subject))
+    g.add((inferred, ESG.object, obj))
+    g.add((inferred, ESG.year, Literal(year, datatype=XSD.integer)))
+    g.add((inferred, ESG.inferred, Literal(True)))
+    g.add((inferred, PROV.wasDerivedFrom, st))
+    g.add((inferred, PROV.wasDerivedFrom, doc))     # as graph/rdf.py writes it
+
+
 def build_dataset(iris: Iris) -> Dataset:
     ds = Dataset()
     entities = ds.graph(URIRef(iris.entities_graph))
 
     def entity(label: str) -> URIRef:
         etype, aliases = ENTITIES[label]
-        iri = URIRef(iris.entity(etype, label))
-        entities.add((iri, RDF.type, ENTITY_CLASSES[etype]))
-        entities.add((iri, RDFS.label, Literal(label)))
-        for alias in aliases:
-            entities.add((iri, SKOS.altLabel, Literal(alias)))
-        return iri
+        return add_entity(entities, iris, etype, label, aliases)
 
     for doc_id, facts in DOCUMENTS.items():
         g = ds.graph(URIRef(iris.document_graph(doc_id)))
@@ -83,56 +151,13 @@ def build_dataset(iris: Iris) -> Dataset:
         g.add((doc, DCTERMS.date, Literal("2023-05-01", datatype=XSD.date)))
         g.add((doc, URIRef("https://schema.org/text"), Literal(text)))
         for kind, subject, obj, quals, sentence in facts:
-            spec = FACT_KINDS[kind]
             s, o = entity(subject), entity(obj)
-            g.add((s, spec.edge(quals), o))
             st = URIRef(iris.statement(doc_id, kind, short_hash(subject, obj, sorted(quals.items()))))
-            ev = URIRef(iris.evidence(str(st)))
-            g.add((st, RDF.type, spec.statement_class))
-            g.add((st, ESG.kind, Literal(kind)))
-            g.add((st, ESG.subject, s))
-            g.add((st, ESG.object, o))
-            g.add((st, PROV.wasDerivedFrom, doc))
-            g.add((st, ESG.evidence, ev))
-            for name, value in quals.items():
-                prop, vkind = QUALIFIERS[name]
-                if vkind == "integer":
-                    g.add((st, prop, Literal(value, datatype=XSD.integer)))
-                elif vkind == "decimal":
-                    g.add((st, prop, Literal(value, datatype=XSD.decimal)))
-                elif vkind == "status":
-                    g.add((st, prop, status_iri(value)))
-                elif vkind.startswith("entity"):
-                    g.add((st, prop, entity(value)))
-                else:
-                    g.add((st, prop, Literal(value)))
-            start = text.index(sentence)
-            target, quote, position = (URIRef(f"{ev}/target"), URIRef(f"{ev}/quote"),
-                                       URIRef(f"{ev}/position"))
-            g.add((ev, RDF.type, OA.Annotation))
-            g.add((ev, OA.motivatedBy, OA.describing))
-            g.add((ev, OA.hasBody, st))
-            g.add((ev, OA.hasTarget, target))
-            g.add((target, RDF.type, OA.SpecificResource))
-            g.add((target, OA.hasSource, doc))
-            g.add((target, OA.hasSelector, quote))
-            g.add((target, OA.hasSelector, position))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(sentence)))
-            g.add((position, RDF.type, OA.TextPositionSelector))
-            g.add((position, OA.start, Literal(start, datatype=XSD.integer)))
-            g.add((position, OA.end, Literal(start + len(sentence), datatype=XSD.integer)))
+            add_statement(g, iris, st, kind, s, o, quals, doc, entity)
+            add_evidence(g, iris, st, doc, sentence, text.index(sentence))
             years = quals.get("consecutive_years")
             for earlier in range(quals.get("year", 0) - (years or 1) + 1, quals.get("year", 0)):
-                inferred = URIRef(f"{st}-{earlier}")
-                g.add((inferred, RDF.type, spec.statement_class))
-                g.add((inferred, ESG.kind, Literal(kind)))
-                g.add((inferred, ESG.subject, s))
-                g.add((inferred, ESG.object, o))
-                g.add((inferred, ESG.year, Literal(earlier, datatype=XSD.integer)))
-                g.add((inferred, ESG.inferred, Literal(True)))
-                g.add((inferred, PROV.wasDerivedFrom, st))
-                g.add((inferred, PROV.wasDerivedFrom, doc))     # as graph/rdf.py writes it
+                add_inferred(g, URIRef(f"{st}-{earlier}"), kind, s, o, earlier, st, doc)
     # Something in the default graph and a blank node, so exports handle both.
     ds.default_graph.add((URIRef(iris.base), RDFS.comment, Literal("esgkg test store")))
     note = BNode()

@@ -80,7 +80,7 @@ def test_fact_has_qualifiers_and_evidence(client):
     fact = client.get("/api/fact", query_string={"iri": award["statement"]}).json
     assert fact["qualifiers"]["year"] == 2021
     assert fact["qualifiers"]["level"] == "Benchmark Enterprise"
-    assert "Ministry of Labor" in fact["qualifiers"]["conferred_by"]["label"]
+    assert "Ministry of Labor" in fact["qualifiers"]["awarded_by"]["label"]
     assert "2021 Occupational Safety and Health Award" in fact["evidence"]["exact"]
     doc = client.get(f"/api/document/{fact['document']['id']}").json
     assert doc["text"][fact["evidence"]["start"]:fact["evidence"]["end"]] == fact["evidence"]["exact"]

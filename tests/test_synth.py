@@ -1,22 +1,12 @@
-"""The synthetic release generator (bench/synth.py): seeded, verbatim evidence, FORMAT.md facts.
-
-bench/ is not a package (it is not installed with esgkg), so the module is loaded from its path.
-"""
+"""The synthetic release generator (bench/synth.py): seeded, verbatim evidence, FORMAT.md facts."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import statistics
-import sys
-from pathlib import Path
 
 import pytest
 
-SYNTH_PATH = Path(__file__).resolve().parents[1] / "bench" / "synth.py"
-spec = importlib.util.spec_from_file_location("esgkg_bench_synth", SYNTH_PATH)
-synth = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = synth  # dataclasses look their module up here
-spec.loader.exec_module(synth)
+from esgkg.bench import synth
 
 # FORMAT.md field rules
 KIND_QUALIFIERS = {

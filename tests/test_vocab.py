@@ -39,6 +39,6 @@ def test_every_kind_type_and_qualifier_has_its_display_entry():
     shown = display()
     assert set(FACT_KINDS) <= set(shown["edge_kinds"])
     assert set(ENTITY_CLASSES) <= set(shown["entity_types"])
-    assert set(QUALIFIERS) <= set(shown["qualifiers"])
+    assert set(QUALIFIERS) == set(shown["qualifiers"])      # a label for each, and none stale
     assert set(shown["edge_kinds"]) == set(kind_labels())
     assert kind_labels()["certification"] == "certified to / pursuing certification / plans certification"

@@ -41,10 +41,12 @@ def create_app(config: dict | None = None) -> Flask:
     from .backends import open_backend
     from .resultcache import HotQueryCache, ResultCache
 
-    # Flask cannot locate a package of the esgkg namespace (editable install maps folders), so the
-    # app's folders are given: templates and static files live beside this module.
-    here = Path(__file__).resolve().parent
-    app = Flask(__name__, root_path=str(here), instance_path=str(Path.cwd() / "instance"))
+    # Templates and static files are found beside this module as usual (Flask's root path is the
+    # directory of the imported module's file). The app keeps nothing in an instance folder, but
+    # Flask looks for one at construction and, under the editable install, cannot walk the esgkg
+    # namespace (setuptools' finder puts a placeholder on its __path__: StopIteration), so the app
+    # names Flask's default for an uninstalled package.
+    app = Flask(__name__, instance_path=str(Path.cwd() / "instance"))
     app.config.update(DEFAULTS, STORE=store_path(),
                       UPDATE_TOKEN=os.environ.get("ESGKG_UPDATE_TOKEN") or None)
     app.config.update(config or {})
@@ -70,12 +72,16 @@ PLAIN_TEXT_PATHS = ("/sparql", "/.well-known/")          # the SPARQL protocol's
 
 
 def register_http(app: Flask) -> None:
-    """What every response shares, whatever blueprint (or none) answered: security headers, and
-    one error handler answering HTML, JSON or plain text by route and Accept."""
+    """What every response shares, whatever blueprint (or none) answered: security headers, one
+    error handler answering HTML, JSON or plain text by route and Accept, and the qualifiers of
+    the vocabulary for templates that list a fact's qualifiers (a new one needs no template line)."""
     from werkzeug.exceptions import HTTPException
     from werkzeug.routing import BaseConverter
 
-    from esgkg.graph.vocab import DOC_ID_PATTERN
+    from esgkg.graph.vocab import DOC_ID_PATTERN, LITERAL_QUALIFIERS, NUMERIC_QUALIFIERS, QUALIFIERS
+
+    app.jinja_env.globals.update(qualifiers=tuple(QUALIFIERS), literal_qualifiers=LITERAL_QUALIFIERS,
+                                 numeric_qualifiers=NUMERIC_QUALIFIERS)
 
     class DocIdConverter(BaseConverter):
         """``<doc_id:name>``: only what a document id can be matches; anything else is a 404."""

@@ -58,6 +58,10 @@ def document(doc_id: str):
         fail(404, str(exc))
 
 
+# IRIs /api/nodes describes per request: a CONSTRUCT result's page of nodes, in one query.
+MAX_NODE_IRIS = 500
+
+
 @bp.route("/nodes", methods=["GET", "POST"])
 def nodes():
     """Label, aliases and type of up to 500 IRIs, e.g. a CONSTRUCT result's: ``?iri=...&iri=...``,
@@ -69,8 +73,8 @@ def nodes():
             fail(400, 'expected a JSON body {"iris": ["...", ...]}')
     else:
         iris = request.args.getlist("iri")
-    if len(iris) > 500:
-        fail(400, "at most 500 iri parameters")
+    if len(iris) > MAX_NODE_IRIS:
+        fail(400, f"at most {MAX_NODE_IRIS} iri parameters")
     info = model.nodes_info(store(), iris)
     return jsonify({"nodes": [info[i] for i in iris if i in info]})
 

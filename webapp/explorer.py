@@ -46,7 +46,7 @@ def graph():
         first += [(k, data[k]) for k in ("kinds", "year", "document") if data[k]]
         data["first_request"] = "/api/neighbourhood?" + urlencode(first)
     return render_page("graph.html", data, kind_labels=model.KIND_LABELS,
-                       edge_kinds=model.EDGE_KINDS)
+                       edge_kinds=model.EDGE_KINDS, predicate_kinds=model.PREDICATE_KINDS)
 
 
 @bp.get("/doc/<doc_id:doc_id>")

@@ -26,6 +26,7 @@ from .model import NotFound, fact_anchor, records, resource_path, run, sparql_te
 PER_PAGE = 50
 MAX_PER_PAGE = 500
 FACET_SIZE = 20                 # values shown for the open-ended facets (subject, object, ...)
+FACET_QUERY_THREADS = 4         # the facet counts' queries (one per facet) run at most this many at once
 # Facets that are entity types of the object: "which companies hold ISO 14001" is a standard facet.
 OBJECT_TYPE_FACETS = ("index", "award", "standard")
 FACETS = ("kind", "year", "status", "subject", "object", "document", *OBJECT_TYPE_FACETS)
@@ -184,7 +185,7 @@ SELECT ?{var} (COUNT(?st) AS ?n) WHERE {{ {where(store, filters, name)} }} GROUP
 SELECT ?type ?o (COUNT(?st) AS ?n) WHERE {{
   VALUES ?type {{ {types} }} GRAPH <{{entities}}> {{ ?o a ?type }} {where(store, filters, "object")}
 }} GROUP BY ?type ?o ORDER BY ?type DESC(?n)"""
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=FACET_QUERY_THREADS) as pool:
         answers = dict(zip(texts, pool.map(lambda text: list(records(run(store, text))), texts.values())))
     facets: dict[str, dict] = {}
     for name in ("kind", "year", "status", *OPEN_ENDED):

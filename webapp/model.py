@@ -13,7 +13,16 @@ import pyoxigraph as ox
 
 from esgkg.graph.fact_table import read_facts
 from esgkg.graph.stats import store_stats
-from esgkg.graph.vocab import ENTITY_CLASSES, ESG, FACT_KINDS, NOT_INFERRED, display, edge_labels, kind_labels
+from esgkg.graph.vocab import (
+    ENTITY_CLASSES,
+    ESG,
+    FACT_KINDS,
+    NOT_INFERRED,
+    QUALIFIERS,
+    display,
+    edge_labels,
+    kind_labels,
+)
 
 from . import queries as q
 
@@ -31,6 +40,10 @@ KIND_LABELS = kind_labels()
 EDGE_KINDS = list(FACT_KINDS) + [name for name, shown in display()["edge_kinds"].items()
                                  if shown.get("filter")]
 QUALIFIER_LABELS = display()["qualifiers"]
+# Direct edge IRI -> the edge kind it is drawn as (a CONSTRUCT result on the graph page): every
+# fact kind's edges, and the conferring body's qualifier edge.
+PREDICATE_KINDS = {str(edge): name for name, kind in FACT_KINDS.items() for edge in kind.edges}
+PREDICATE_KINDS[str(QUALIFIERS["awarded_by"][0])] = "conferred_by"
 
 
 class NotFound(Exception):
@@ -362,22 +375,11 @@ def fact(store, iri: str) -> dict:
                       qualifiers={**{k: v for k, v in stated["qualifiers"].items()
                                      if k not in NOT_INFERRED}, "year": _int(_v(row, "year"))})
         return stated
-    s, o, by, loc = (_v(row, n) for n in ("s", "o", "by", "loc"))
-    info = nodes_info(store, [x for x in (s, o, by, loc) if x])
+    s, o = _v(row, "s"), _v(row, "o")
+    linked = [_v(row, name) for name, (_, kind) in QUALIFIERS.items() if kind.startswith("entity:")]
+    info = nodes_info(store, [x for x in (s, o, *linked) if x])
     status = _v(row, "status")
-    qualifiers = {
-        "year": _int(_v(row, "year")),
-        "level": _v(row, "level"),
-        "status": (_v(row, "statusLabel") or status.rsplit("status_", 1)[-1].replace("_", " "))
-        if status else None,
-        "rank": _v(row, "rank"),
-        "consecutive_years": _int(_v(row, "consecutive")),
-        "since": _int(_v(row, "since")),
-        "conferred_by": info.get(by),
-        "location": info.get(loc),
-        "value": _v(row, "value"),
-        "unit": _v(row, "unit"),
-    }
+    qualifiers = {name: _qualifier(row, name, kind, info) for name, (_, kind) in QUALIFIERS.items()}
     doc_id = store.iris.doc_id_of_graph(_v(row, "g"))
     doc = _document_row(store, doc_id) if doc_id else None
     inferred_years = [_int(_v(r, "year")) for r in run(store, q.INFERRED_YEARS, st=iri)]
@@ -394,6 +396,21 @@ def fact(store, iri: str) -> dict:
                      "page": f"/doc/{doc_id}#fact-{fact_anchor(iri)}" if doc_id else None},
         "page": resource_path(store, iri),
     }
+
+
+def _qualifier(row, name: str, value_kind: str, info: dict):
+    """A qualifier of the FACT query's row as the explorer shows it: a linked entity's node info,
+    a number, a status's label, or the literal's text; None where the statement has none."""
+    value = _v(row, name)
+    if value is None:
+        return None
+    if value_kind.startswith("entity:"):
+        return info.get(value)
+    if value_kind == "integer":
+        return _int(value)
+    if value_kind == "status":
+        return _v(row, "statusLabel") or value.rsplit("status_", 1)[-1].replace("_", " ")
+    return value
 
 
 def fact_label(kind: str, status: str | None) -> str | None:

@@ -8,6 +8,8 @@ the app can sit on, the executor pool and remote SPARQL servers included.)
 """
 from __future__ import annotations
 
+from esgkg.graph.vocab import QUALIFIERS
+
 PREFIXES = """\
 PREFIX esg: <https://w3id.org/esgkg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -164,23 +166,16 @@ SELECT ?g ?title WHERE {
 } LIMIT 50
 """
 
-# One statement with its qualifiers and evidence ($st).
+# One statement with its qualifiers and evidence ($st). A qualifier is bound to its name in the
+# vocabulary (?year, ?awarded_by, ...): one OPTIONAL each, written from graph.vocab.QUALIFIERS, so
+# a new qualifier needs no line here.
 FACT = PREFIXES + """
-SELECT ?st ?g ?kind ?s ?o ?year ?level ?status ?statusLabel ?rank ?consecutive ?since ?by ?loc ?value ?unit
+SELECT ?st ?g ?kind ?s ?o """ + " ".join(f"?{name}" for name in QUALIFIERS) + """ ?statusLabel
        ?inferred ?derivedFrom ?doc ?exact ?start ?end WHERE {
   VALUES ?st { $st }
   GRAPH ?g {
     ?st esg:kind ?kind ; esg:subject ?s ; esg:object ?o .
-    OPTIONAL { ?st esg:year ?year }
-    OPTIONAL { ?st esg:level ?level }
-    OPTIONAL { ?st esg:status ?status }
-    OPTIONAL { ?st esg:rank ?rank }
-    OPTIONAL { ?st esg:consecutiveYears ?consecutive }
-    OPTIONAL { ?st esg:since ?since }
-    OPTIONAL { ?st esg:conferredBy ?by }
-    OPTIONAL { ?st esg:location ?loc }
-    OPTIONAL { ?st esg:value ?value }
-    OPTIONAL { ?st esg:unit ?unit }
+""" + "".join(f"    OPTIONAL {{ ?st <{prop}> ?{name} }}\n" for name, (prop, _) in QUALIFIERS.items()) + """\
     OPTIONAL { ?st esg:inferred ?inferred }
     OPTIONAL { ?st prov:wasDerivedFrom ?derivedFrom }
     OPTIONAL {

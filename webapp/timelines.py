@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from esgkg.graph.vocab import LITERAL_QUALIFIERS
+
 from . import facts as fact_table
 from . import queries as q
 from .model import KIND_LABELS, NotFound, fact_label, nodes_info, records, run, sparql_term, valid_iri
 
 MAX_SERIES = 40          # rows drawn on one timeline; the fact table has the rest
-MAX_COMPARED = 4
+MIN_COMPARED, MAX_COMPARED = 2, 4   # companies side by side on /compare (a row each)
 MAX_HUB_FACTS = 200      # facts read for the timeline of an index, award or standard
 # What a timeline shows: the kinds whose facts happen in a year (located_in, part_of and the like
 # are states, and their only year would be the release's date).
 TIMELINE_KINDS = ("award", "index_inclusion", "certification", "membership")
+# What a mark says beside its kind: its literal qualifiers, less the years that place it.
+MARK_DETAIL = tuple(name for name in LITERAL_QUALIFIERS if name not in ("year", "since"))
 
 
 def marks(store, rows: list[dict], series_of) -> list[dict]:
@@ -32,7 +36,7 @@ def marks(store, rows: list[dict], series_of) -> list[dict]:
         if year is None:
             continue
         detail = ", ".join(f"{name.replace('_', ' ')} {str(r[name]).replace('_', ' ')}"
-                           for name in ("status", "rank", "level", "consecutive_years") if name in r)
+                           for name in MARK_DETAIL if name in r)
         out.append({"year": year, "year_from": source, "kind": r["kind"],
                     "kind_label": fact_label(r["kind"], r.get("status")),
                     "series": series_of(r), "subject": r["subject"], "object": r["object"],
@@ -78,8 +82,8 @@ def timeline(store, iri: str) -> dict:
 def compare(store, entities: list[str]) -> dict:
     """2-4 companies side by side: their facts by kind, what they share, one timeline."""
     entities = list(dict.fromkeys(entities))
-    if not 2 <= len(entities) <= MAX_COMPARED:
-        raise ValueError(f"compare takes 2 to {MAX_COMPARED} different entity parameters")
+    if not MIN_COMPARED <= len(entities) <= MAX_COMPARED:
+        raise ValueError(f"compare takes {MIN_COMPARED} to {MAX_COMPARED} different entity parameters")
     bad = [e for e in entities if not valid_iri(e)]
     if bad:
         raise ValueError(f"not an IRI: {bad[0]!r}")

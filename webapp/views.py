@@ -150,7 +150,7 @@ def compare():
     data = {"entities": [], "shared": {}, "timeline": None,
             "chosen": [{"iri": e, "label": i["label"]}
                        for e, i in model.nodes_info(store(), entities).items()]}
-    if len(entities) >= 2 or wants_json():
+    if len(entities) >= timelines.MIN_COMPARED or wants_json():
         try:
             data.update(timelines.compare(store(), entities))
         except ValueError as exc:

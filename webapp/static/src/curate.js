@@ -102,16 +102,17 @@ export function rejectForm(statement, onDone) {
   });
 }
 
-// Qualifiers a browser form can correct: the literal ones (an entity-valued one, such as the
-// object or the conferring body, takes an entity IRI: the API, docs/curation.md).
-const CORRECTABLE = ["year", "status", "level", "rank", "since", "consecutive_years", "value", "unit"];
-const NUMERIC = new Set(["year", "since", "consecutive_years", "value"]);
+// Qualifiers a browser form can correct: the literal ones of the vocabulary, as the page's body
+// names them (graph/vocab.py; an entity-valued one, such as the object or the conferring body,
+// takes an entity IRI: the API, docs/curation.md). The numeric ones are sent as numbers.
+const bodyList = (name) => (document.body.dataset[name] || "").split(" ").filter(Boolean);
 
 // "Correct a qualifier": one qualifier's new value (empty removes it).
 export function correctForm(statement, onDone) {
+  const NUMERIC = new Set(bodyList("numericQualifiers"));
   const id = "correct-" + Math.random().toString(36).slice(2, 8);
   const field = el("select", { id: id + "-field" },
-    ...CORRECTABLE.map((name) => el("option", { value: name, text: name.replace("_", " ") })));
+    ...bodyList("literalQualifiers").map((name) => el("option", { value: name, text: name.replace("_", " ") })));
   const value = el("input", { id: id + "-value", type: "text", autocomplete: "off" });
   return decisionForm({
     statement, action: "correct", summary: "Correct a qualifier…", button: "Correct this fact",

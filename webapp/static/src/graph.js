@@ -526,20 +526,8 @@ for (const [type, s] of Object.entries(NODE_TYPES)) {
 
 // A CONSTRUCT query from the query page (/graph?construct=...): run on /sparql as N-Triples, drawn
 // as a graph of its IRIs (literal-valued triples and rdf:type are left out), labelled by /api/nodes.
-const PREDICATE_KINDS = {
-  "https://w3id.org/esgkg/ontology#receivedAward": "award",
-  "https://w3id.org/esgkg/ontology#certifiedTo": "certification",
-  "https://w3id.org/esgkg/ontology#pursuingCertification": "certification",
-  "https://w3id.org/esgkg/ontology#plansCertification": "certification",
-  "http://www.w3.org/ns/org#memberOf": "membership",
-  "https://w3id.org/esgkg/ontology#includedIn": "index_inclusion",
-  "https://w3id.org/esgkg/ontology#adoptsStandardsOf": "standard_adoption",
-  "https://w3id.org/esgkg/ontology#runsProgram": "program",
-  "http://www.w3.org/ns/org#subOrganizationOf": "part_of",
-  "https://schema.org/location": "located_in",
-  "https://w3id.org/esgkg/ontology#reportsMetric": "metric",
-  "https://w3id.org/esgkg/ontology#conferredBy": "conferred_by",
-};
+// Direct edge IRI -> its kind, from the vocabulary (graph/vocab.py, given by the page).
+const PREDICATE_KINDS = JSON.parse(app.dataset.predicateKinds || "{}");
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const MAX_CONSTRUCT_EDGES = 1500;
 const NT_LINE = /^(<[^>]*>|_:\S+)\s+<([^>]*)>\s+(<[^>]*>|_:\S+)\s*\.\s*$/;
