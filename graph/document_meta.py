@@ -79,7 +79,7 @@ LINE_DATE_PREFIX = 40  # 'Stockholm, ' may come before a line's date; a sentence
 
 def _line_dates(text: str):
     """Dates that begin a line ('October 8, 2024 - Perstorp ...'), past the head of the text."""
-    for m in DATE_RE.finditer(text, 1500, LINE_DATE_WINDOW):
+    for m in DATE_RE.finditer(text, HEAD_CHARS, LINE_DATE_WINDOW):
         prefix = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         if len(prefix.strip()) <= LINE_DATE_PREFIX and not any(c in prefix for c in ".!?"):
             yield m

