@@ -186,7 +186,7 @@ class DocContext:
         found = [
             (int(m.group(2)), not m.group(1) or m.group(1).strip() in months | SENTENCE_WORDS)
             for m in re.finditer(
-                r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )\b((?:19|20)\d\d)\b",
+                r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )(?<!by fiscal )(?<!by FY)\b((?:19|20)\d\d)\b",
                 self.release.text[:YEAR_WINDOW],
             )
         ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')

@@ -115,7 +115,12 @@ def clean_name(text: str) -> str:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text[:1].isdigit() and token.i > 0 and token.nbor(-1).text[:1].isupper()
+    """A word of a name: capitalised, a number after one ('Global 100'), or a hyphen inside one ('Eco-First')."""
+    doc, i = token.doc, token.i
+    if token.text == "-" and 0 < i < len(doc) - 1:
+        joined = not doc[i - 1].whitespace_ and not token.whitespace_
+        return joined and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+    return token.text[:1].isupper() or token.text[:1].isdigit() and i > 0 and token.nbor(-1).text[:1].isupper()
 
 
 def _head_word_types() -> dict[str, str]:

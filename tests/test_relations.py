@@ -1211,3 +1211,15 @@ def test_a_distinction_with_an_acronym_and_a_quoted_program_is_no_award():
     records = facts_of(text)
     assert [r["object"] for r in only(records, "award")] == ["Responsible Company (ERC) distinction"]
     assert [r["object"] for r in only(records, "program")] == ["Agua Clara programme"]
+
+
+def test_a_quoted_hyphenated_title_after_certified_as_and_a_fiscal_target_year():
+    text = (
+        'TOKYO, Japan - Shinra Heavy Industries, Ltd. announced that it has been certified as an "Eco-First '
+        'Company" by the Minister of the Environment. The Company will cut CO2 emissions by 46% by fiscal 2030. '
+        "Shinra also participates in the Clean Climate Initiative."
+    )
+    records = facts_of(text)
+    assert [r["object"] for r in only(records, "certification")] == ["Eco-First Company"]
+    (membership,) = only(records, "membership")
+    assert "since" not in membership

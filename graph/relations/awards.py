@@ -141,7 +141,7 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     for i in starts:
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-        title = _quoted(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
+        title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
@@ -151,7 +151,7 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     return []
 
 
-def _quoted(doc, i: int):
+def quoted_title(doc, i: int):
     end = next((t.i for t in doc[i + 1 : i + 15] if t.text in CLOSING_QUOTES), None)
     return doc[i + 1 : end] if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper() else None
 
@@ -160,6 +160,7 @@ def capitalised_run(doc, i: int):
     end = i
     while end < len(doc) and (
         doc[end].text[:1].isupper()
+        or doc[end].text == "-" and not doc[end].whitespace_ and end > i and not doc[end - 1].whitespace_
         or doc[end].like_num
         and end > i
         or doc[end].lower_ in ("of", "the", "in", "for", "and", "to")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..clauses import governing_verb, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention, clean_name
-from .awards import capitalised_run
+from .awards import QUOTES, capitalised_run, quoted_title
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
@@ -32,8 +32,10 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
         return []
     for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
         start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
-        title = capitalised_run(sentence.doc, start) if start is not None else None
-        if title is not None and sentence.mention_at(title[0]) is None:
+        doc = sentence.doc
+        quoted = start is not None and doc[start].text in QUOTES
+        title = (quoted_title(doc, start) if quoted else capitalised_run(doc, start)) if start is not None else None
+        if title is not None and (quoted or sentence.mention_at(title[0]) is None):
             return [Mention(title, "standard", clean_name(title.text))]
     return []
 
