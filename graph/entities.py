@@ -316,6 +316,9 @@ class MentionTyper:
                 mention = Mention(
                     mention.span, "company", mention.label, mention.written
                 )  # 'Iberia, Vueling and Level'
+            elif mention.type == "person" and len(set(others) - {"person"}) == 1 and set(others) & {"company", "place"}:
+                kind = (set(others) - {"person"}).pop()  # 'Gujarat and Tamil Nadu', 'Kavya Solar, Kavya Wind and ...'
+                mention = Mention(mention.span, kind, mention.label, mention.written)
             typed.append(mention)
         return typed
 

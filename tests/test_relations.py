@@ -1223,3 +1223,23 @@ def test_a_quoted_hyphenated_title_after_certified_as_and_a_fiscal_target_year()
     assert [r["object"] for r in only(records, "certification")] == ["Eco-First Company"]
     (membership,) = only(records, "membership")
     assert "since" not in membership
+
+
+def test_a_list_after_comprises_and_people_typed_like_their_conjuncts():
+    text = (
+        "Kavra Power Ltd reported results. The group comprises three businesses: Kavra Solar, Kavra Wind and "
+        "Kavra Hydro. Kavra Power operates wind farms in Gujarat and Tamil Nadu."
+    )
+    records = facts_of(text)
+    assert {r["subject"] for r in only(records, "part_of")} == {"Kavra Solar", "Kavra Wind", "Kavra Hydro"}
+    assert {r["object"] for r in only(records, "located_in")} == {"Gujarat", "Tamil Nadu"}
+
+
+def test_an_agency_of_a_ministry_and_a_partnered_initiative():
+    text = (
+        "Kavra Power Ltd reported results. The Clean Rivers Agency, an agency of the Ministry of Water, presented "
+        "the award. Kavra has partnered with a charity on a river conservation initiative since 2017."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Clean Rivers Agency", "Ministry of Water")]
+    assert [(r["object"], r.get("since")) for r in only(records, "program")] == [("river conservation initiative", 2017)]

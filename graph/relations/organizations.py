@@ -5,7 +5,7 @@ Occupational Safety and Health Administration', 'the Center ... of the Y Foundat
 
 from __future__ import annotations
 
-from ..clauses import is_negated, patterns, subject_tokens
+from ..clauses import is_negated, list_after_colon, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence, named_after
 from ..language import self_reference_words
 
@@ -47,7 +47,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 whole = _possessor(ctx, sentence, subjects[0]) or ctx.main  # 'the group's airlines include'
             else:
                 continue  # 'the index includes A and B' says nothing of who owns them
-            for part in sentence.mentions_in(trigger, ("company",)):
+            listed = list_after_colon(trigger)  # 'comprises three businesses: A, B and C'
+            parts = sentence.mentions_in(trigger, ("company",)) + [
+                m for m in sentence.mentions if m.type == "company" and m.root.i in listed
+            ]
+            for part in {id(m): m for m in parts}.values():
                 ctx.add("part_of", sentence, ctx.entity(part, "company"), whole)
             continue
         owner = _possessor(ctx, sentence, trigger)

@@ -40,6 +40,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 FRAMING_PREPOSITIONS = ("through", "under", "via")
+PARTNERING_VERBS = {"partner", "collaborate", "cooperate", "work", "team"}
 START_VERBS = {"launch", "establish", "start", "introduce", "create", "found", "begin", "initiate", "set", "run"}
 
 
@@ -72,7 +73,11 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
     for head in sentence.doc:
         prep = head.head
-        framed = prep.lower_ in FRAMING_PREPOSITIONS or prep.lower_ == "of" and prep.head.lemma_ == "part"
+        framed = (
+            prep.lower_ in FRAMING_PREPOSITIONS
+            or prep.lower_ == "of" and prep.head.lemma_ == "part"
+            or prep.lower_ == "on" and prep.head.lemma_ in PARTNERING_VERBS  # 'partnered with X on a Y initiative'
+        )
         mention = sentence.mention_at(head)
         named = mention is not None and mention.type in PROGRAM_TYPES
         if head.dep_ != "pobj" or not framed or not (named or head.lemma_.lower() in nouns) or is_negated(head):
