@@ -44,6 +44,13 @@ PARTNERING_VERBS = {"partner", "collaborate", "cooperate", "work", "team"}
 START_VERBS = {"launch", "establish", "start", "introduce", "create", "found", "begin", "initiate", "set", "run"}
 
 
+def _partnering(token) -> bool:
+    """'partnered (with X) on': the verb, or its 'with' partner the parser hung the 'on' from."""
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        token = token.head.head
+    return token.lemma_ in PARTNERING_VERBS
+
+
 def started_in(head) -> int | None:
     """'the Clean Harbour programme, launched in 2019,', 'a program that has run since 2015', 'its
     food rescue programme has donated ... since 2016', 'through X, the bank has trained ... since
@@ -76,7 +83,7 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         framed = (
             prep.lower_ in FRAMING_PREPOSITIONS
             or prep.lower_ == "of" and prep.head.lemma_ == "part"
-            or prep.lower_ == "on" and prep.head.lemma_ in PARTNERING_VERBS  # 'partnered with X on a Y initiative'
+            or prep.lower_ == "on" and _partnering(prep.head)  # 'partnered with X on a Y initiative'
         )
         mention = sentence.mention_at(head)
         named = mention is not None and mention.type in PROGRAM_TYPES
