@@ -250,10 +250,13 @@ class MentionTyper:
         towns = []
         for mention in ents:
             start = mention.span.start
-            if mention.type != "place" or start < 2 or doc[start - 1].text != ",":
-                continue
+            possessive = mention.span.end < len(doc) and doc[mention.span.end].lower_ in ("'s", "’s")
+            if mention.type != "place" or start < 2 or doc[start - 1].text != "," or possessive:
+                continue  # 'Heliox Airlines, Europe's biggest carrier': an apposition, no town
             before = by_end.get(start - 1)
-            if before is not None and before.type in ("company", "organization") and len(before.span) <= 3:
+            named = before is not None and (before.span[-1].text in company_heads() or has_company_suffix(before.label))
+            short = before is not None and before.type in ("company", "organization") and len(before.span) <= 3
+            if short and not named:
                 towns.append((before, Mention(before.span, "place", before.label)))
                 continue
             first = start - 2

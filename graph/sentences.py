@@ -89,7 +89,8 @@ _DATELINE = re.compile(
     r"|^" + _DATE + r",\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}" + _DASH +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?\s*" + _WIRE +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?" + _DASH +
-    r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
+    r"|^[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?"
+    r"(?:\s*\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=[A-Z])")  # 'Johannesburg - ', 'LONDON (Reuters) - '
 
 
 def _dateline_apart(text: str, start: int, end: int):

@@ -1243,3 +1243,16 @@ def test_an_agency_of_a_ministry_and_a_partnered_initiative():
     records = facts_of(text)
     assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Clean Rivers Agency", "Ministry of Water")]
     assert [(r["object"], r.get("since")) for r in only(records, "program")] == [("river conservation initiative", 2017)]
+
+
+def test_a_wire_dateline_an_apposition_after_a_company_and_an_installed_system():
+    text = (
+        "Helios Airways flies into index\n\n"
+        "LONDON (Reuters) - Helios Airways, Europe's fourth-biggest carrier, has been added to the Clean Skies "
+        "Index Series, the company said. Helios cut its fuel use through a waste-heat recovery system installed "
+        "in 2017."
+    )
+    records = facts_of(text)
+    assert [r["object"] for r in only(records, "index_inclusion")] == ["Clean Skies Index Series"]
+    assert [(r["object"], r.get("since")) for r in only(records, "program")] == [("waste-heat recovery system", 2017)]
+    assert [r["object"] for r in only(records, "located_in")] == ["London"]

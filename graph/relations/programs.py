@@ -40,8 +40,12 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 FRAMING_PREPOSITIONS = ("through", "under", "via")
+METHOD_NOUNS = {"framework", "strategy", "roadmap", "policy", "platform", "network", "course", "training"}  # ways
 PARTNERING_VERBS = {"partner", "collaborate", "cooperate", "work", "team"}
-START_VERBS = {"launch", "establish", "start", "introduce", "create", "found", "begin", "initiate", "set", "run"}
+START_VERBS = {
+    *("launch", "establish", "start", "introduce", "create", "found", "begin", "initiate", "set", "run"),
+    *("install", "instal", "commission"),  # spaCy lemmatizes 'installed' as 'instal'
+}
 
 
 def _partnering(token) -> bool:
@@ -77,7 +81,7 @@ def _says_since(clause) -> bool:
 def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Through the Green Classrooms initiative, the bank has trained ...', 'part of the Pathway to
     Net Zero programme', 'under its Safe Roads scheme': a program a clause's subject works through."""
-    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    nouns = program_nouns() - METHOD_NOUNS
     for head in sentence.doc:
         prep = head.head
         framed = (
