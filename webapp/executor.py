@@ -312,7 +312,7 @@ class StoreLocks:
 def generation(path: str | os.PathLike) -> tuple[int, int]:
     """Changes whenever the endpoint's writer commits: part of every result-cache key."""
     try:
-        st = os.stat(Path(path) / GENERATION_FILE)
+        st = os.stat(os.path.join(path, GENERATION_FILE))  # per query: no Path objects
     except FileNotFoundError:
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
