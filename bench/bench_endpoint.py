@@ -450,6 +450,11 @@ def measure(system: System, mix: dict, classes: dict, work: Path, args, referenc
     return figures
 
 
+def _ratio(mine: float, theirs: float) -> str:
+    """``mine / theirs`` as printed (a system that answered nothing in the time has no ratio)."""
+    return f"{mine / theirs:>7.2f}x" if theirs else f"{'n/a':>8}"
+
+
 def report(results: list[dict]) -> None:
     by_name = {r["system"]: r for r in results}
     oxigraph = by_name["oxigraph serve"]
@@ -458,7 +463,7 @@ def report(results: list[dict]) -> None:
     for r in results:
         m = r["mix"]
         print(f"{r['system']:<30}{m['requests_per_s']:>10.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}"
-              f"{m['non_2xx']:>9}{m['requests_per_s'] / oxigraph['mix']['requests_per_s']:>12.2f}x")
+              f"{m['non_2xx']:>9}    {_ratio(m['requests_per_s'], oxigraph['mix']['requests_per_s'])}")
     esgkg = by_name["esgkg serve"]
     print(f"\n{'query class':<30}{'esgkg uncached':>16}{'oxigraph':>10}{'ratio':>8}"
           f"{'esgkg cached':>14}{'ratio':>8}   (req/s)   server CPU us/request: esgkg uncached, "
@@ -469,10 +474,10 @@ def report(results: list[dict]) -> None:
         cpu = ""
         if mine.get("cpu_us_per_request") and theirs.get("cpu_us_per_request"):
             cpu = (f"   {mine['cpu_us_per_request']:>8.0f}{theirs['cpu_us_per_request']:>8.0f}"
-                   f"{theirs['cpu_us_per_request'] / mine['cpu_us_per_request']:>7.2f}x")
+                   f"{_ratio(theirs['cpu_us_per_request'], mine['cpu_us_per_request'])}")
         print(f"{key:<30}{mine['requests_per_s']:>16.0f}{theirs['requests_per_s']:>10.0f}"
-              f"{mine['requests_per_s'] / theirs['requests_per_s']:>7.2f}x"
-              f"{cached['requests_per_s']:>14.0f}{cached['requests_per_s'] / theirs['requests_per_s']:>7.2f}x"
+              f"{_ratio(mine['requests_per_s'], theirs['requests_per_s'])}"
+              f"{cached['requests_per_s']:>14.0f}{_ratio(cached['requests_per_s'], theirs['requests_per_s'])}"
               f"{cpu}")
     print(f"\n{'overload (16 x expensive)':<30}{'probe p50':>10}{'p95':>9}{'max':>9}{'errors':>8}"
           f"{'heavy ok/s':>12}{'heavy 503':>11}")
@@ -531,11 +536,11 @@ def main(argv=None) -> int:
             finally:
                 system.stop()
         print("rows per query of the mix:", reference)
-        report(results)
-        print(f"load average at the end: {os.getloadavg()}")
-        if args.json:
+        if args.json:  # before the report, so a report that fails loses no figures
             Path(args.json).write_text(json.dumps({"quads": quads, "mix": mix, "classes": classes,
                                                    "results": results}, indent=2))
+        report(results)
+        print(f"load average at the end: {os.getloadavg()}")
     return 0
 
 
