@@ -1,6 +1,6 @@
 """Endpoint benchmark: esgkg serve vs Oxigraph server (and rdflib-endpoint) on the same data.
 
-    python bench/bench_endpoint.py [--synth N | --nquads FILE | --store DIR] [--duration 10]
+    python -m esgkg.bench.bench_endpoint [--synth N | --nquads FILE | --store DIR] [--duration 10]
 
 Without data options it builds the graph of the bundled sample release; ``--synth N`` generates
 and ingests the synthetic corpus of bench/synth.py. Each system is started on a free loopback
@@ -62,7 +62,7 @@ def prepare_data(args, work: Path) -> Path:
         return nquads
     if args.synth:
         releases, store_dir = work / "synth", work / "synth-store"
-        subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), "--count",
+        subprocess.run([sys.executable, "-m", "esgkg.bench.synth", "--count",
                         str(args.synth), "--seed", "7", "--out", str(releases), "--jobs", "2"], check=True)
         subprocess.run([sys.executable, "-m", "esgkg.cli", "ingest", str(releases),
                         "--store", str(store_dir)], check=True)
@@ -91,7 +91,7 @@ YEAR = "https://w3id.org/esgkg/ontology#year"
 
 
 def replicate(nquads: Path, copies: int) -> None:
-    """Stand-in for a corpus until bench/synth.py exists: N copies of the data, each with its own
+    """A bigger store from a real one: N copies of the data, each with its own
     documents, statements and companies (IRIs suffixed), years shifted, sharing the other entities
     (awards, indices, agencies) as a real corpus does, so hubs get large."""
     quads = list(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
@@ -278,12 +278,16 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(url: str, script: Path, args, connections: int | None = None, warm_up: bool = True) -> dict:
+def run_wrk(url: str, script: Path, args, connections: int | None = None, warm_up: bool = True,
+            pid: int | None = None) -> dict:
+    """wrk's figures; with ``pid``, also the server's CPU time per answered request."""
     command = ["wrk", "-t", str(args.wrk_threads), "-c", str(connections or args.connections),
                "-d", f"{args.duration}s", "--latency", "--timeout", "30s", "-s", str(script), url]
     if warm_up:
         subprocess.run(command[:6] + ["-d", "2s"] + command[8:], capture_output=True)
+    cpu_before = tree_cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = tree_cpu_seconds(pid) - cpu_before if pid else None
     if "50%" not in out:
         raise SystemExit(f"unexpected wrk output for {url}:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -295,6 +299,7 @@ def run_wrk(url: str, script: Path, args, connections: int | None = None, warm_u
         "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
         "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "non_2xx": non_2xx,
+        "cpu_us_per_request": cpu / requests * 1e6 if cpu is not None and requests else None,
     }
 
 
@@ -345,20 +350,31 @@ def overload(system: System, classes: dict[str, str], work: Path, args) -> dict:
     return {"heavy_ok_per_s": heavy["ok_per_s"], "heavy_503": heavy["non_2xx"], **probe.figures()}
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants."""
-    children: dict[int, list[int]] = {}
+def _tree(pid: int) -> dict[int, list[str]]:
+    """A process and all its descendants: pid -> the fields of /proc/PID/stat after the name."""
+    stats: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                stats[int(entry)] = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            children.setdefault(int(stat[1]), []).append(int(entry))
-    total, todo = 0, [pid]
+    children: dict[int, list[int]] = {}
+    for child, stat in stats.items():
+        children.setdefault(int(stat[1]), []).append(child)
+    tree, todo = {}, [pid]
     while todo:
         current = todo.pop()
         todo += children.get(current, [])
+        if current in stats:
+            tree[current] = stats[current]
+    return tree
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    total = 0
+    for current in _tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
         except OSError:
@@ -366,6 +382,12 @@ def _tree_rss_mb(pid: int) -> float:
         match = re.search(r"VmRSS:\s+(\d+) kB", status)
         total += int(match.group(1)) if match else 0
     return total / 1024
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its live descendants: what a
+    server spends per request, which the load of a shared machine changes far less than req/s."""
+    return sum(int(stat[11]) + int(stat[12]) for stat in _tree(pid).values()) / os.sysconf("SC_CLK_TCK")
 
 
 def slow_readers(system: System, classes: dict[str, str], args) -> dict:
@@ -416,14 +438,21 @@ def measure(system: System, mix: dict, classes: dict, work: Path, args, referenc
     if system.name in ("rdflib-endpoint", "esgkg serve (no cache)"):
         return figures
     for name, query in classes.items():
-        figures[f"{name} uncached"] = run_wrk(system.url, lua_script([query], work, "class"), args)
+        figures[f"{name} uncached"] = run_wrk(system.url, lua_script([query], work, "class"), args,
+                                              pid=system.proc.pid)
         if system.name == "esgkg serve":
             fixed = query.replace("RANDOMTOKEN", "1")
-            figures[f"{name} cached"] = run_wrk(system.url, lua_script([fixed], work, "fixed"), args)
+            figures[f"{name} cached"] = run_wrk(system.url, lua_script([fixed], work, "fixed"), args,
+                                                pid=system.proc.pid)
     figures["overload"] = overload(system, classes, work, args)
     if system.name == "esgkg serve":
         figures["slow readers"] = slow_readers(system, classes, args)
     return figures
+
+
+def _ratio(mine: float, theirs: float) -> str:
+    """``mine / theirs`` as printed (a system that answered nothing in the time has no ratio)."""
+    return f"{mine / theirs:>7.2f}x" if theirs else f"{'n/a':>8}"
 
 
 def report(results: list[dict]) -> None:
@@ -434,16 +463,22 @@ def report(results: list[dict]) -> None:
     for r in results:
         m = r["mix"]
         print(f"{r['system']:<30}{m['requests_per_s']:>10.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}"
-              f"{m['non_2xx']:>9}{m['requests_per_s'] / oxigraph['mix']['requests_per_s']:>12.2f}x")
+              f"{m['non_2xx']:>9}    {_ratio(m['requests_per_s'], oxigraph['mix']['requests_per_s'])}")
     esgkg = by_name["esgkg serve"]
     print(f"\n{'query class':<30}{'esgkg uncached':>16}{'oxigraph':>10}{'ratio':>8}"
-          f"{'esgkg cached':>14}{'ratio':>8}   (req/s)")
+          f"{'esgkg cached':>14}{'ratio':>8}   (req/s)   server CPU us/request: esgkg uncached, "
+          f"oxigraph, ratio")
     for key in (k[:-len(" uncached")] for k in esgkg if k.endswith(" uncached")):
         mine, theirs = esgkg[f"{key} uncached"], oxigraph[f"{key} uncached"]
         cached = esgkg[f"{key} cached"]
+        cpu = ""
+        if mine.get("cpu_us_per_request") and theirs.get("cpu_us_per_request"):
+            cpu = (f"   {mine['cpu_us_per_request']:>8.0f}{theirs['cpu_us_per_request']:>8.0f}"
+                   f"{_ratio(theirs['cpu_us_per_request'], mine['cpu_us_per_request'])}")
         print(f"{key:<30}{mine['requests_per_s']:>16.0f}{theirs['requests_per_s']:>10.0f}"
-              f"{mine['requests_per_s'] / theirs['requests_per_s']:>7.2f}x"
-              f"{cached['requests_per_s']:>14.0f}{cached['requests_per_s'] / theirs['requests_per_s']:>7.2f}x")
+              f"{_ratio(mine['requests_per_s'], theirs['requests_per_s'])}"
+              f"{cached['requests_per_s']:>14.0f}{_ratio(cached['requests_per_s'], theirs['requests_per_s'])}"
+              f"{cpu}")
     print(f"\n{'overload (16 x expensive)':<30}{'probe p50':>10}{'p95':>9}{'max':>9}{'errors':>8}"
           f"{'heavy ok/s':>12}{'heavy 503':>11}")
     for r in results:
@@ -501,11 +536,11 @@ def main(argv=None) -> int:
             finally:
                 system.stop()
         print("rows per query of the mix:", reference)
-        report(results)
-        print(f"load average at the end: {os.getloadavg()}")
-        if args.json:
+        if args.json:  # before the report, so a report that fails loses no figures
             Path(args.json).write_text(json.dumps({"quads": quads, "mix": mix, "classes": classes,
                                                    "results": results}, indent=2))
+        report(results)
+        print(f"load average at the end: {os.getloadavg()}")
     return 0
 
 

@@ -311,6 +311,22 @@ def test_executors_cannot_reach_the_network_even_when_a_query_slips_through(tmp_
     assert messages[-1][0] == "error" and "Permission denied" in messages[-1][2]
 
 
+def test_the_inline_lane_sends_any_text_that_spells_service_to_an_executor(tmp_path):
+    from esgkg.webapp.executor import ExecutorPool
+
+    pool = ExecutorPool(make_store(tmp_path / "store"), size=2)
+    listener = Listener()
+    job = {"op": "query", "text": f"SELECT * WHERE {{ sErViCe <{listener.url}/> {{ ?s ?p ?o }} }}",
+           "format": "json", "max_rows": 0, "default_graphs": None, "named_graphs": None}
+    try:
+        messages = list(pool.run(job, 10, lane="inline"))  # the web worker's lane, no endpoint check
+    finally:
+        pool.close()
+        listener.close()
+    assert listener.connections == []
+    assert messages[-1][0] == "error" and "Permission denied" in messages[-1][2]
+
+
 # --- issue 10: a cut result never looks complete -------------------------------------------------
 def test_a_stream_cut_by_the_time_limit_breaks_the_connection(esgkg_server, tmp_path):
     import http.client

@@ -102,3 +102,41 @@ def test_a_client_that_does_not_read_holds_no_executor(esgkg_server, tmp_path):
     assert response.status == 200 and len(json.loads(response.read())["results"]["bindings"]) \
         == len(endpoint_quads(companies=8000))
     conn.close()
+
+
+def test_a_shape_that_ran_quickly_goes_inline_and_one_slow_inline_run_sends_it_back():
+    model = CostModel()
+    op = read_operation(POINT_LOOKUP)
+    model.learn(shape(op), 0.001)
+    assert model.lane(op, shape(op)) == "inline"
+    model.learn(shape(op), 0.02)
+    assert model.lane(op, shape(op)) == "cheap"
+    model.learn(shape(op), 2.0)
+    assert model.lane(op, shape(op)) == "heavy"
+
+
+def _select(pool, query: str, lane: str, learned: list) -> list:
+    job = {"op": "query", "text": query, "format": "json", "max_rows": 100, "union": True}
+    messages = list(pool.run(job, 60, lane=lane, on_done=learned.append))
+    assert messages[0][0] == "head" and messages[-1][0] == "end", messages
+    return json.loads(b"".join(m[1] for m in messages if m[0] == "chunk"))["results"]["bindings"]
+
+
+def test_the_inline_lane_answers_in_the_worker_and_steps_aside_for_a_write(tmp_path):
+    from esgkg.webapp.executor import ExecutorPool
+
+    pool = ExecutorPool(make_store(tmp_path / "store"), size=2)
+    learned: list = []
+    try:
+        assert len(_select(pool, POINT_LOOKUP, "inline", learned)) == 3
+        assert not pool.lanes["cheap"].idle and not pool.lanes["heavy"].idle  # no executor started
+        assert learned and learned[0] >= 0  # its CPU time, for the cost model
+        # The worker still holds its read-only handle; a write waits for it to let go, not forever.
+        update = {"op": "update", "text": f'INSERT DATA {{ GRAPH <{COMPANY}/g> {{ <{COMPANY}> '
+                                          f'<http://example.org/p> "new" }} }}',
+                  "entities": "http://127.0.0.1:5000/graph/entities"}
+        assert [m[0] for m in pool.run(update, 60)] == ["head", "end"]
+        # ... and the inline lane reads the store as the write left it.
+        assert len(_select(pool, POINT_LOOKUP, "inline", learned)) == 4
+    finally:
+        pool.close()

@@ -7,7 +7,10 @@ its last run says (``HEAVY_SECONDS`` of CPU or more: heavy; CPU time, since wall
 machine would make every query look heavy). A new one is heavy if it aggregates or sorts, or
 names no constant inside its braces (``CONSTRUCT WHERE { ?s ?p ?o }``), since then the engine
 visits every match or every quad; otherwise it is cheap. A cheap-looking query that turns out
-slow runs once in the cheap lane, and its shape is heavy from then on.
+slow runs once in the cheap lane, and its shape is heavy from then on. A shape whose last run
+took under ``INLINE_SECONDS`` goes to the *inline* lane: it runs in the request thread, with no
+pipe to an executor (``executor.ExecutorPool``); only a shape that has run (under a time limit
+that really stops it) gets there.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from esgkg.graph.sparqltext import Operation
 from .resultcache import ResultCache
 
 HEAVY_SECONDS = 0.05
+INLINE_SECONDS = 0.01
 HEAVY_KEYWORDS = frozenset({"GROUP", "ORDER", "COUNT", "SUM", "AVG", "MIN", "MAX", "SAMPLE",
                             "GROUP_CONCAT"})
 CONSTANTS = frozenset({"iri", "string", "langtag"})
@@ -49,4 +53,5 @@ class CostModel:
         return "heavy" if keywords & HEAVY_KEYWORDS or not anchored else "cheap"
 
     def learn(self, key: str, seconds: float) -> None:
-        self.seen.put(key, "heavy" if seconds >= HEAVY_SECONDS else "cheap")
+        self.seen.put(key, "heavy" if seconds >= HEAVY_SECONDS
+                      else "cheap" if seconds >= INLINE_SECONDS else "inline")

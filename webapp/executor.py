@@ -23,6 +23,16 @@ Why no network. pyoxigraph fetches SERVICE and LOAD targets itself; the endpoint
 (``sparqltext``), and each executor also installs a seccomp filter at start-up
 (``deny_network``), so a query that got past that check still cannot open an IP socket.
 
+Why some queries run in the web worker after all. The pipe round trip to an executor (pickling,
+two process wake-ups) costs more than a point lookup itself (issue 12). So a query whose shape
+has already run, through an executor and under its time limit, in well under
+``admission.HEAVY_SECONDS`` of CPU goes to the *inline* lane: the request thread runs it on the
+worker's own read-only handle (``LocalReader``, same locking as an executor's; pyoxigraph lets go
+of the GIL while it evaluates). Such a run cannot be killed, so only shapes learned cheap go
+there, and one inline run that turns out slow sends its shape back to the killable lanes. The
+web worker keeps its network, so a query whose text spells ``service`` anywhere (any case, even
+in a string or comment) runs in an executor all the same.
+
 So updates are atomic (one pyoxigraph transaction; a killed writer commits nothing) and serialized
 (one writer at a time, system-wide), and readers never see half an update (none is open during a
 write). A reader's cost is one non-blocking flock per query; a write waits for in-flight reads.
@@ -304,7 +314,7 @@ class StoreLocks:
 def generation(path: str | os.PathLike) -> tuple[int, int]:
     """Changes whenever the endpoint's writer commits: part of every result-cache key."""
     try:
-        st = os.stat(Path(path) / GENERATION_FILE)
+        st = os.stat(os.path.join(path, GENERATION_FILE))  # per query: no Path objects
     except FileNotFoundError:
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
@@ -342,6 +352,62 @@ class _Reader:
             self.release()
 
     def release(self) -> None:
+        self.store = None
+        self.locks.leave_reader()
+
+
+class LocalReader:
+    """The web worker's own read-only handle, shared by its request threads (the inline lane).
+
+    The locking of ``_Reader``, for many threads at once: the handle is reopened after a write
+    (its generation changed), and let go when a writer waits, once the queries running on it are
+    done; a watcher thread lets go of an idle handle, as an idle executor does.
+    """
+
+    def __init__(self, path: str):
+        self.path, self.locks = path, StoreLocks(path)
+        self.store, self.opened_at, self.users = None, None, 0
+        self.changed = threading.Condition()
+        self.watcher: threading.Thread | None = None
+
+    def acquire(self) -> ox.Store:
+        with self.changed:
+            if self.store is not None and (self.locks.writer_waiting()
+                                           or generation(self.path) != self.opened_at):
+                while self.users:  # no new reader while a writer waits: it would starve
+                    self.changed.wait()
+                self._release()
+            if self.store is None:
+                self.locks.enter_reader()  # waits while a writer holds the gate
+                self.opened_at = generation(self.path)
+                try:
+                    self.store = ox.Store.read_only(self.path)
+                except OSError:
+                    self.locks.leave_reader()
+                    raise
+                if self.watcher is None or not self.watcher.is_alive():
+                    self.watcher = threading.Thread(target=self._watch, daemon=True,
+                                                    name="esgkg-local-reader")
+                    self.watcher.start()
+            self.users += 1
+            return self.store
+
+    def done(self) -> None:
+        with self.changed:
+            self.users -= 1
+            self.changed.notify_all()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(IDLE_POLL)
+            with self.changed:
+                if self.store is None:
+                    self.watcher = None
+                    return
+                if not self.users and self.locks.writer_waiting():
+                    self._release()
+
+    def _release(self) -> None:
         self.store = None
         self.locks.leave_reader()
 
@@ -551,6 +617,7 @@ class ExecutorPool:
         queue = 2 * heavy if queue is None else queue
         self.lanes = {"cheap": _Lane("cheap", max(1, size - heavy), 4 * queue, 0),
                       "heavy": _Lane("heavy", heavy, queue, self.HEAVY_NICE)}
+        self._local: LocalReader | None = None
         self._write_slot = threading.Lock()
         self._writer: _Executor | None = None
         self._lock = threading.Lock()
@@ -568,6 +635,9 @@ class ExecutorPool:
         """
         self._after_fork()
         update = job["op"] == "update"
+        if lane == "inline" and not update:
+            yield from self._run_inline(job, timeout, on_done)
+            return
         lane_of = None if update else self.lanes[lane]
         if lane_of is not None:
             lane_of.admit()
@@ -619,6 +689,33 @@ class ExecutorPool:
             if lane_of is not None:
                 lane_of.leave(seconds)
 
+    def _run_inline(self, job: dict, timeout: float, on_done):
+        """The job in this thread on the worker's own handle: no pipe, no copy of the result
+        (see the module docstring for which queries come here)."""
+        if "service" in job["text"].lower():
+            # Only executors have no network (deny_network): a text that so much as spells the
+            # keyword, in a string or a comment, runs there, whatever the endpoint's check said.
+            yield from self.run(job, timeout, "cheap", on_done)
+            return
+        with self._lock:
+            if self._local is None:
+                self._local = LocalReader(self.store)
+            local = self._local
+        messages: list = []
+        try:
+            store = local.acquire()
+        except OSError:  # no database yet: an executor answers as it always has
+            yield from self.run(job, timeout, "cheap", on_done)
+            return
+        try:
+            run_job(store, job, messages.append)
+        finally:
+            local.done()
+        last = messages[-1]
+        if on_done is not None and last[0] == "end":
+            on_done(last[1]["cpu_seconds"])
+        yield from messages
+
     def _checkout(self, lane: _Lane | None, fresh: bool = False) -> _Executor:
         if lane is None:
             if fresh or self._writer is None or self._writer.proc.poll() is not None:
@@ -636,12 +733,13 @@ class ExecutorPool:
 
     def _after_fork(self) -> None:
         if os.getpid() != self._pid:  # a forked copy must not share its parent's pipes
-            self._pid, self._writer = os.getpid(), None
+            self._pid, self._writer, self._local = os.getpid(), None, None
             for lane in self.lanes.values():
                 lane.idle = []
 
     def close(self) -> None:
         with self._lock:
+            self._local = None  # its watcher lets go of the handle
             for lane in self.lanes.values():
                 for executor in lane.idle:
                     executor.kill()

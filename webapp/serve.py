@@ -1,9 +1,10 @@
 """``esgkg serve``: the web app under gunicorn (never Flask's development server).
 
 Process layout (see ``executor`` for why): the gunicorn master forks ``--workers`` web workers
-(gthread, ``threads`` request threads each, HTTP keep-alive). No web process opens the RocksDB
-store. Each worker starts, on demand, up to ``executors`` read-only query executors (in a cheap
-and a heavy lane) and one writer executor; a query past ``--timeout`` has its executor killed and
+(gthread, ``threads`` request threads each, HTTP keep-alive). The master opens no store; a
+worker opens it read-only only (for the explorer's pages and the endpoint's inline lane). Each
+worker starts, on demand, up to ``executors`` read-only query executors (in a cheap and a heavy
+lane) and one writer executor; a query past ``--timeout`` has its executor killed and
 gets a 503, and a query whose lane is full gets a 503 at once. Ctrl-C stops the
 master, which stops the workers; executors die with their worker (PR_SET_PDEATHSIG, and EOF on
 their job pipe).
