@@ -631,7 +631,9 @@ class ExecutorPool:
         or Overloaded when ``lane`` is full. ``on_done(seconds)`` learns the CPU time the job took.
 
         The caller must consume the generator to its end or close it; closing early kills the
-        executor, since it may still be writing.
+        executor, since it may still be writing. Over 60 lines on purpose: admission, the slot,
+        the executor and the lane's accounting are released in one nest of finally blocks, so no
+        path (timeout, dead executor, client gone) can leak one of them.
         """
         self._after_fork()
         update = job["op"] == "update"
