@@ -7,13 +7,13 @@ verb's object). Value as written, scale words in the unit, the year of its claus
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
 from ..clauses import clause_years, governing_verb, is_negated, patterns
 from ..document import DocContext, ParsedSentence
-from ..language import language_data, number_value
+from ..language import language_data, number_value, self_reference_words
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SKIP_ENTS = ("DATE", "ORDINAL")
@@ -34,17 +34,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if value is None or not _reported(sentence, token, targets):
             continue
         scale, unit, unit_end = _unit(doc, token)
-        if not unit or unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
+        if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
-        if not measured or is_negated(token.head):
+        if not measured or is_negated(token.head) or _conditional(token):
             continue
         verb = governing_verb(token)
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
-        years = _years(sentence, verb)
+        own = _own_year(doc, unit_end)
+        years = [own] if own else _years(sentence, verb)
         for subject in ctx.subjects(sentence, verb)[:1]:
             ctx.add(
                 "metric",
@@ -66,12 +67,43 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
-    if token.i > 0 and doc[token.i - 1].lower_ == "scope" or token.i > 1 and doc[token.i - 2].lower_ == "scope" \
-            and doc[token.i - 1].lower_ in ("and", "&", ",", "-", "to"):
-        return False  # 'Scope 3 emissions', 'Scope 1 and 2': a name, not a figure
+    back = token.i - 1
+    while back > 0 and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num) and back > token.i - 5:
+        back -= 1
+    if back >= 0 and doc[back].lower_ == "scope":
+        return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
-        return doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1
+        after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
+        return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+def _conditional(number: Token) -> bool:
+    """'the battery would last ten hours', 'if demand rises 5%': a figure in a conditional clause.
+    ('could cut 2,000 tonnes a year' states a capacity and stays.)"""
+    for verb in [a for a in (number, *number.ancestors) if a.pos_ in ("VERB", "AUX")][:2]:
+        if any(c.lower_ in CONDITIONAL for c in verb.children if c.dep_ in ("aux", "mark")):
+            return True
+    return False
+
+
+CONDITIONAL = ("would", "might", "if", "unless", "whether")
+
+
+def _counts_a_list(unit: str) -> bool:
+    """'62 companies', '20 model companies', 'three dimensions': the size of a list (often the rating
+    body's own), not a company's figure."""
+    return unit.lower() in _not_measures() or unit.split()[-1].lower() in _not_measures()
+
+
+def _own_year(doc, unit_end: int) -> int | None:
+    """'from 204.9 tonnes in 2021 to 116.8 tonnes in 2022': a year written right after the quantity is its own."""
+    if unit_end + 1 < len(doc) and doc[unit_end].lower_ in ("in", "during"):
+        match = YEAR_TOKEN.match(doc[unit_end + 1].text)
+        ranged = unit_end + 3 < len(doc) and doc[unit_end + 2].lower_ in ("to", "and", "-", "–")
+        if match and not (ranged and YEAR_TOKEN.match(doc[unit_end + 3].text)):  # 'in 2021 to 2022': a span
+            return int(doc[unit_end + 1].text[-4:])
+    return None
 
 
 def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
@@ -81,19 +113,126 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _measured(sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end)
+        measured = _changed(token, unit_end) or _measured(
+            sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
+        )
     if not measured:
         return None
     quantity = {t.lower_ for t in doc[token.i : unit_end]}
     words = [w for w in measured.split() if w.lower() not in quantity]
+    if words and words[0].lower() in ("in", "of") and _counted(doc, token, unit_end):
+        # '6,400 employees in Brazil': the counted noun and where
+        words = [w for w in measured.split() if w.lower() not in {t.lower_ for t in doc[token.i : token.i + 1]}]
     while words and words[-1].lower() in ("of", "in", "by"):
         words = words[:-1]
     while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
         words = words[1:]
+    if not words and _counted(doc, token, unit_end) and doc[unit_end - 1].lower_ not in _unit_set():
+        # 'eight mill complexes', '240 plus environmental services projects': the noun counted names it
+        words = [t.text for t in doc[token.i + 1 : unit_end] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
         measured = _object_of_verb(token)  # 'by an impressive five per cent'
-    return measured or _done_to(token, doc[unit_end - 1])
+    measured = measured or _done_to(token, doc[unit_end - 1])
+    return _with_changed_thing(token, measured) if measured else None
+
+
+def _counted(doc, number: Token, unit_end: int) -> bool:
+    """Is the quantity a count of the noun it ends on, stated of the clause's subject: 'runs seven
+    plants', 'certification for eight mill complexes', 'its 240 projects' - not 'attended by 300
+    guests' or 'among 500 entries'?"""
+    noun = doc[unit_end - 1]
+    if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent"):
+        return False
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "ROOT"):
+        return True
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return noun.dep_ == "pobj" and (noun.head.lower_ in ("for", "at", "across", "with") or owned)
+
+
+def _quantity_root(number: Token, unit_end: int) -> Token:
+    """The token of the quantity ('9.5 per cent', '1.3 million cubic metres') the rest of the
+    sentence attaches it by: the one whose head lies outside it."""
+    inside = range(number.i, unit_end)
+    for token in number.doc[number.i : unit_end]:
+        if token.head.i not in inside or token.head == token:
+            return token
+    return number
+
+
+def _changed(number: Token, unit_end: int) -> str | None:
+    """What a verb of change changed by the quantity: 'water intensity fell 12%', 'electricity use
+    dropped by 4.5%', 'emissions fell from 1.2 million tonnes to 0.9 million tonnes', 'lowered
+    electricity use by 8% and water withdrawal by 1.3 million cubic metres' (the nearest object)."""
+    root = _quantity_root(number, unit_end)
+    if root.dep_ in ("compound", "nummod") and root.head.lower_ == "year" and root.head.dep_ == "npadvmod":
+        root = root.head  # 'fell 12% year on year', parsed as a '12% year'
+    link = root.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "to") else None
+    verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in _change_verbs("change"):
+        return None
+    if any(c.lower_ == "of" and c.dep_ == "prep" and c.i >= unit_end for c in root.children):
+        return None  # 'saved 5,000 tonnes of CO2': the unit's complement names it
+    before = link.i if link is not None else root.i
+    objects = [
+        t
+        for t in verb.subtree
+        if t.i < before
+        and t.pos_ in ("NOUN", "PROPN")
+        and (t.dep_ == "dobj" and t.head == verb or t.dep_ == "conj" and t.head.dep_ in ("dobj", "pobj", "conj"))
+        and not any(c.like_num for c in t.children)
+        and t.lower_ not in _unit_set()
+        and not any(a.i < before and a.i > t.i and a.lower_ == "by" for a in t.ancestors)
+    ]
+    if objects:
+        # the first object after the previous 'by N' ('X by 8% and Y by 1.3 million m3'): gapping
+        previous = max((t.i for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i < before), default=-1)
+        after = [t for t in objects if t.i > previous]
+        return _noun_phrase(min(after or objects, key=lambda t: t.i))
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    changed_itself = link is not None or verb.lemma_ in _change_verbs("change_of_subject")
+    if subject is not None and changed_itself and _a_thing_not_a_company(subject):
+        return _noun_phrase(subject)  # 'water intensity fell 12%', not 'the plant saved 900 MWh'
+    return None
+
+
+def _a_thing_not_a_company(noun: Token) -> bool:
+    """'water intensity', 'diesel consumption': a common noun that is no name and no 'the company'."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.ent_type_ == ""
+        and noun.lower_ not in self_reference_words()[1]
+        and not any(c.pos_ == "PROPN" for c in noun.children if c.dep_ == "compound")
+    )
+
+
+@cache
+def _change_verbs(label: str) -> frozenset[str]:
+    """The lemmas of the LABEL rows ('change', 'change_of_subject') of ontology/patterns/metric.jsonl."""
+    rows = patterns("metric").rows
+    return frozenset(lemma for row in rows if row["label"] == label for lemma in row["pattern"][0]["LEMMA"]["IN"])
+
+
+def _with_changed_thing(number: Token, name: str) -> str:
+    """'diesel consumption witnessing a substantial decline of 14.5 per cent', 'saw a decline of 18%
+    in landfill waste': a bare change noun takes the thing changed ('diesel consumption decline',
+    'decline in landfill waste'), its evaluative adjectives left out."""
+    words = name.split()
+    if len(words) > 2 or words[-1].lower() not in CHANGE_NOUNS:
+        return name
+    change = next((a for a in number.ancestors if a.lower_ == words[-1].lower()), None)
+    if change is None or any(c.dep_ in ("compound", "nmod") for c in change.children):
+        return name  # 'energy savings of 6.6 million kWh' names what changed already
+    verb = change.head if change.dep_ in ("dobj", "attr") else None
+    for holder in (change, verb, number.head if number.dep_ == "nummod" else None):
+        for prep in (c for c in holder.children if c.lower_ == "in" and c.dep_ == "prep") if holder is not None else ():
+            pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
+            if pobj and pobj[0].pos_ == "NOUN":
+                return f"{change.text} in {_noun_phrase(pobj[0])}"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is not None and _a_thing_not_a_company(subject):
+        return f"{_noun_phrase(subject)} {change.text}"
+    return name
 
 
 def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
@@ -188,10 +327,14 @@ def _baselines(doc) -> set[int]:
     years = set()
     for token in doc:
         if YEAR_TOKEN.match(token.text) and any(
-            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
+            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative", "level")
             for a in [*token.ancestors][:3] + [*token.children]
         ):
             years.add(int(token.text[-4:]))
+        elif YEAR_TOKEN.match(token.text) and token.i > 0 and token.nbor(-1).lower_ == "from" and not (
+            token.i + 1 < len(doc) and token.nbor(1).lower_ in ("to", "-", "–", "through")
+        ):
+            years.add(int(token.text[-4:]))  # 'cut by 15% from 2019': the change measured from then
     return years
 
 
@@ -278,7 +421,8 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
     # 'savings of 6.6 million kWh', 'a capacity of 1,153 kWp', 'decline of 14.5 per cent'
-    anchor = head.head if head.dep_ in ("pobj",) else None
+    root = _quantity_root(number, unit_end)
+    anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
     if anchor is not None and anchor.lower_ in ("of", "by", "to") and anchor.head.pos_ == "NOUN":
         return _noun_phrase(anchor.head)
     # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
@@ -298,12 +442,12 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             return _noun_phrase(objects[0])
         if head.pos_ == "NOUN" and head != number:
             return _noun_phrase(head)
-    # '41% of our Board'
+    # '41% of our Board' ('10 percent of the companies in each industry': the size of a list)
     for child in head.children:
         if child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
-                return _noun_phrase(pobj[0])
+                return None if _counts_a_list(pobj[0].text) else _noun_phrase(pobj[0])
     if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
