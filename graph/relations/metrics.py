@@ -68,7 +68,7 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
     back = token.i - 1
-    while back > 0 and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num) and back > token.i - 5:
+    while back > max(0, token.i - 5) and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num):
         back -= 1
     if back >= 0 and doc[back].lower_ == "scope":
         return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
@@ -186,7 +186,8 @@ def _changed(number: Token, unit_end: int) -> str | None:
     ]
     if objects:
         # the first object after the previous 'by N' ('X by 8% and Y by 1.3 million m3'): gapping
-        previous = max((t.i for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i < before), default=-1)
+        bys = [t.i for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i < before]
+        previous = max(bys, default=-1)
         after = [t for t in objects if t.i > previous]
         return _noun_phrase(min(after or objects, key=lambda t: t.i))
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
