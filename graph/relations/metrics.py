@@ -40,6 +40,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not measured or is_negated(token.head) or _conditional(token):
             continue
         verb = governing_verb(token)
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
+            verb = governing_verb(verb.head)  # '(36%)' after a count: the count's clause
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
@@ -123,6 +125,8 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if words and words[0].lower() in ("in", "of") and _counted(doc, token, unit_end):
         # '6,400 employees in Brazil': the counted noun and where
         words = [w for w in measured.split() if w.lower() not in {t.lower_ for t in doc[token.i : token.i + 1]}]
+        if _counts_a_list(words[-1]):
+            words = []  # '12,500 people in 30 countries': where they are is no part of the name
     while words and words[-1].lower() in ("of", "in", "by"):
         words = words[:-1]
     while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
@@ -133,21 +137,34 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
         measured = _object_of_verb(token)  # 'by an impressive five per cent'
-    measured = measured or _done_to(token, doc[unit_end - 1])
-    return _with_changed_thing(token, measured) if measured else None
+    measured = measured or _done_to(token, doc[unit_end - 1], unit_end) or _substance(token, unit_end)
+    if not measured or _financial(measured):
+        return None
+    return _with_changed_thing(token, measured)
+
+
+def _financial(name: str) -> bool:
+    """'revenue grew 20 per cent', 'shares rose 2%', 'a net profit of $120 million': a company's
+    financial results and share prices, no ESG figure (the words: 'financial' rows of
+    ontology/patterns/metric.jsonl)."""
+    head = re.split(r" (?:in|of) ", name)[0].split()
+    return bool(head) and head[-1].lower() in _words("financial")
+
+
+OBJECTS = ("dobj", "pobj", "conj")
 
 
 def _counted(doc, number: Token, unit_end: int) -> bool:
     """Is the quantity a count of the noun it ends on, stated of the clause's subject: 'runs seven
     plants', 'certification for eight mill complexes', 'its 240 projects' - not 'attended by 300
-    guests' or 'among 500 entries'?"""
+    guests', 'where 1,200 delegates gathered', 'across three sites' or 'among 500 entries'?"""
     noun = doc[unit_end - 1]
-    if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent"):
+    if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent", "cent"):
         return False
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "ROOT"):
+    if noun.dep_ in ("dobj", "attr", "ROOT") or noun.dep_ == "conj" and noun.head.dep_ == "dobj":
         return True
     owned = any(c.dep_ == "poss" for c in noun.children)
-    return noun.dep_ == "pobj" and (noun.head.lower_ in ("for", "at", "across", "with") or owned)
+    return noun.dep_ == "pobj" and (noun.head.lower_ in ("for", "at", "with") or owned)
 
 
 def _quantity_root(number: Token, unit_end: int) -> Token:
@@ -168,8 +185,8 @@ def _changed(number: Token, unit_end: int) -> str | None:
     if root.dep_ in ("compound", "nummod") and root.head.lower_ == "year" and root.head.dep_ == "npadvmod":
         root = root.head  # 'fell 12% year on year', parsed as a '12% year'
     link = root.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "to") else None
-    verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod") else None
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in _change_verbs("change"):
+    verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod", "attr") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in _words("change"):
         return None
     if any(c.lower_ == "of" and c.dep_ == "prep" and c.i >= unit_end for c in root.children):
         return None  # 'saved 5,000 tonnes of CO2': the unit's complement names it
@@ -179,7 +196,7 @@ def _changed(number: Token, unit_end: int) -> str | None:
         for t in verb.subtree
         if t.i < before
         and t.pos_ in ("NOUN", "PROPN")
-        and (t.dep_ == "dobj" and t.head == verb or t.dep_ == "conj" and t.head.dep_ in ("dobj", "pobj", "conj"))
+        and (t.dep_ == "dobj" and t.head == verb or t.dep_ == "conj" and (t.head == verb or t.head.dep_ in OBJECTS))
         and not any(c.like_num for c in t.children)
         and t.lower_ not in _unit_set()
         and not any(a.i < before and a.i > t.i and a.lower_ == "by" for a in t.ancestors)
@@ -191,7 +208,7 @@ def _changed(number: Token, unit_end: int) -> str | None:
         after = [t for t in objects if t.i > previous]
         return _noun_phrase(min(after or objects, key=lambda t: t.i))
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    changed_itself = link is not None or verb.lemma_ in _change_verbs("change_of_subject")
+    changed_itself = link is not None or verb.lemma_ in _words("change_of_subject")
     if subject is not None and changed_itself and _a_thing_not_a_company(subject):
         return _noun_phrase(subject)  # 'water intensity fell 12%', not 'the plant saved 900 MWh'
     return None
@@ -208,10 +225,17 @@ def _a_thing_not_a_company(noun: Token) -> bool:
 
 
 @cache
-def _change_verbs(label: str) -> frozenset[str]:
-    """The lemmas of the LABEL rows ('change', 'change_of_subject') of ontology/patterns/metric.jsonl."""
+def _words(label: str) -> frozenset[str]:
+    """The words of the LABEL rows ('change', 'change_of_subject', 'financial') of ontology/patterns/metric.jsonl."""
     rows = patterns("metric").rows
-    return frozenset(lemma for row in rows if row["label"] == label for lemma in row["pattern"][0]["LEMMA"]["IN"])
+    return frozenset(
+        word
+        for row in rows
+        if row["label"] == label
+        for spec in row["pattern"][0].values()
+        if isinstance(spec, dict)
+        for word in spec["IN"]
+    )
 
 
 def _with_changed_thing(number: Token, name: str) -> str:
@@ -249,8 +273,8 @@ def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
         years = [y for y in clause_years(verb.head) if y not in excluded]
     if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
         years = [y for y in _sentence_years(doc) if y not in excluded]
-    if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
-        years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
+    if len(set(years)) > 1 and (any(t.lower_ in ("between", "from") for t in verb.subtree) or _year_span(doc)):
+        years = [max(years)]  # 'by 22% between 2018 and 2023', 'over 2021 to 2022': as of the later year
     return years
 
 
@@ -298,6 +322,16 @@ def _value(token: Token):
         text = doc[token.i - 2].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
+
+
+def _year_span(doc) -> bool:
+    """'2021 to 2022', '2019-2023': two years written as one span."""
+    return any(
+        YEAR_TOKEN.match(doc[i].text)
+        and doc[i + 1].lower_ in ("to", "-", "–", "through")
+        and YEAR_TOKEN.match(doc[i + 2].text)
+        for i in range(len(doc) - 2)
+    )
 
 
 def _sentence_years(doc) -> list[int]:
@@ -426,6 +460,10 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
     anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
     if anchor is not None and anchor.lower_ in ("of", "by", "to") and anchor.head.pos_ == "NOUN":
         return _noun_phrase(anchor.head)
+    # 'four out of its 11 (36%) committee seats': a share in brackets after a count of the noun
+    if root.dep_ == "appos" and root.head.like_num and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+        return " ".join(t.text for t in noun.doc[root.i + 1 : noun.i + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ"))
     # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
     for token in (number, head):
         if (
@@ -483,13 +521,36 @@ def _object_of_verb(number: Token) -> str | None:
     return _noun_phrase(objects[0]) if objects and not any(t == number for t in objects[0].subtree) else None
 
 
-def _done_to(number: Token, unit_head: Token) -> str | None:
-    """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it."""
+def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
+    """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it;
+    'generating 1,500 MWh a year' (an energy unit): the verb's noun, 'power generation'."""
     counted = number.head if number.dep_ == "nummod" else None
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
+        nominal = _nominalization(counted.head.lemma_)
+        if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
+            return nominal.get("energy", nominal["noun"])
         unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
         return f"{unit_noun.text} {counted.head.text}"
     return None
+
+
+ENERGY_UNIT = re.compile(r"(?i)\b(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]?hours?)\b")
+
+
+def _nominalization(lemma: str) -> dict | None:
+    """The 'nominalization' row of ontology/patterns/metric.jsonl for a verb: 'generate' -> 'generation'."""
+    rows = patterns("metric").rows
+    return next((r for r in rows if r["label"] == "nominalization" and r["pattern"][0]["LEMMA"] == lemma), None)
+
+
+def _substance(number: Token, unit_end: int) -> str | None:
+    """'up to 700 tons of CO2 emission per year' with nothing else to name it: what the unit weighs."""
+    unit = number.doc[number.i + 1 : unit_end]
+    of = next((t for t in unit if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    words = [t.text for t in unit[of.i - unit.start + 1 :] if t.lower_ not in ("per", "a") and t.head.lower_ != "per"]
+    return " ".join(words) or None
 
 
 def _noun_phrase(noun: Token) -> str:
