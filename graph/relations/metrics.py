@@ -115,7 +115,7 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _changed(token, unit_end) or _measured(
+        measured = _level(token, unit_end) or _changed(token, unit_end) or _measured(
             sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
         )
     if not measured:
@@ -131,8 +131,11 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
         words = words[:-1]
     while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
         words = words[1:]
-    if not words and _counted(doc, token, unit_end) and doc[unit_end - 1].lower_ not in _unit_set():
+    counted_noun = doc[unit_end - 1]
+    named_by_verb = counted_noun.lower_ in _unit_set() and counted_noun.dep_ == "dobj"
+    if not words and _counted(doc, token, unit_end) and not named_by_verb:
         # 'eight mill complexes', '240 plus environmental services projects': the noun counted names it
+        # ('employs 61,000 people' is named by its verb below: 'people employed')
         words = [t.text for t in doc[token.i + 1 : unit_end] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
@@ -159,9 +162,19 @@ def _counted(doc, number: Token, unit_end: int) -> bool:
     plants', 'certification for eight mill complexes', 'its 240 projects' - not 'attended by 300
     guests', 'where 1,200 delegates gathered', 'across three sites' or 'among 500 entries'?"""
     noun = doc[unit_end - 1]
+    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in language_data()["scales"]:
+        number = doc[number.i + 1]  # '52 million passengers'
     if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent", "cent"):
         return False
-    if noun.dep_ in ("dobj", "attr", "ROOT") or noun.dep_ == "conj" and noun.head.dep_ == "dobj":
+    return _stated_count(noun)
+
+
+def _stated_count(noun: Token) -> bool:
+    """Does the clause state NOUN's count as its own: its object or complement, 'for / at / with
+    N X', 'its N X', or a conjunct of one ('with 1,100 stores and 140,000 employees')?"""
+    if noun.dep_ == "conj" and noun.head != noun:
+        return _stated_count(noun.head)
+    if noun.dep_ in ("dobj", "attr", "ROOT"):
         return True
     owned = any(c.dep_ == "poss" for c in noun.children)
     return noun.dep_ == "pobj" and (noun.head.lower_ in ("for", "at", "with") or owned)
@@ -175,6 +188,17 @@ def _quantity_root(number: Token, unit_end: int) -> Token:
         if token.head.i not in inside or token.head == token:
             return token
     return number
+
+
+def _level(number: Token, unit_end: int) -> str | None:
+    """'total water withdrawal was 12.3 million cubic metres', 'Scope 1 emissions totalled 2.1
+    million tonnes', 'the renewable share reached 100%': a verb of level ('level' rows of
+    ontology/patterns/metric.jsonl) gives its subject's figure."""
+    root = _quantity_root(number, unit_end)
+    if root.dep_ not in ("attr", "dobj") or root.head.lemma_ not in _words("level"):
+        return None
+    subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
 
 
 def _changed(number: Token, unit_end: int) -> str | None:
@@ -226,7 +250,7 @@ def _a_thing_not_a_company(noun: Token) -> bool:
 
 @cache
 def _words(label: str) -> frozenset[str]:
-    """The words of the LABEL rows ('change', 'change_of_subject', 'financial') of ontology/patterns/metric.jsonl."""
+    """The words of the LABEL rows ('change', 'change_of_subject', 'level', 'financial') of the metric patterns."""
     rows = patterns("metric").rows
     return frozenset(
         word
@@ -350,10 +374,20 @@ def _spent_on(number: Token) -> str | None:
     while money.dep_ in ("compound", "nummod", "quantmod") and money.head != money:
         money = money.head
     for holder in (money, money.head):
-        for prep in (c for c in holder.children if c.lower_ in ("in", "for", "on", "into", "to") and c.dep_ == "prep"):
+        # '€12 billion of sustainable finance': what the money is, on the money itself
+        links = ("in", "for", "on", "into", "to", "of") if holder == money else ("in", "for", "on", "into", "to")
+        for prep in (c for c in holder.children if c.lower_ in links and c.dep_ == "prep"):
             pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
             if pobj:
                 return _noun_phrase(pobj[0])
+    # 'issued green bonds worth EUR 750 million': what is worth it
+    worth = next((t for t in (money.head, money.head.head) if t.lower_ == "worth"), None)
+    if worth is not None:
+        valued = worth.head if worth.head.pos_ == "NOUN" else None
+        if valued is None and worth.head.pos_ == "VERB":
+            valued = next((c for c in worth.head.children if c.dep_ == "dobj"), None)
+        if valued is not None:
+            return _noun_phrase(valued)
     return None
 
 
@@ -429,8 +463,9 @@ def _unit(doc, token):
             text += " per " + doc[end + 1].text  # 'per year', 'per employee'
             end += 2
         return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
-    if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ == "nummod" and token.head.i >= i:
-        head = token.head
+    counter = doc[token.i + 1] if scale else token  # '52 million passengers': 'million' counts them
+    if i < len(doc) and doc[i].pos_ == "NOUN" and counter.dep_ == "nummod" and counter.head.i >= i:
+        head = counter.head
         words = [t.text for t in doc[i : head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
         return scale, " ".join(words), head.i + 1
     if scale and token.dep_ in ("nummod", "compound"):
@@ -524,7 +559,9 @@ def _object_of_verb(number: Token) -> str | None:
 def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
     """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it;
     'generating 1,500 MWh a year' (an energy unit): the verb's noun, 'power generation'."""
-    counted = number.head if number.dep_ == "nummod" else None
+    scaled = number.i + 1 < unit_end and number.nbor(1).lower_ in language_data()["scales"]
+    counter = number.nbor(1) if scaled else number
+    counted = counter.head if counter.dep_ == "nummod" else None
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
         nominal = _nominalization(counted.head.lemma_)
         if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
@@ -553,6 +590,12 @@ def _substance(number: Token, unit_end: int) -> str | None:
     return " ".join(words) or None
 
 
+def _counted_apart(noun: Token) -> bool:
+    """'1,100 stores and 140,000 employees': a conjunct with a count of its own is another figure
+    (the small numbers of a name, 'Scope 1 and 2 emissions', are not)."""
+    return any(c.dep_ == "nummod" and (_value(c) or 0) > 3 for c in noun.children)
+
+
 def _noun_phrase(noun: Token) -> str:
     """A noun with its modifiers and an 'in/of X' complement: 'reduction in total GHG emissions',
     'Scope 1 and 2 greenhouse gas emissions' (numbers inside a name stay, the quantity does not)."""
@@ -567,7 +610,11 @@ def _noun_phrase(noun: Token) -> str:
     ]
     start = min([t.left_edge.i for t in left], default=noun.i)
     words = [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
-    conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6]
+    conjuncts = [
+        c
+        for c in noun.rights
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6 and not _counted_apart(c)
+    ]
     if conjuncts and not any(t.pos_ == "DET" for t in noun.doc[noun.i : conjuncts[0].i]):
         # 'Scope 1 and 2 greenhouse gas emissions' (parsed as 'Scope 1' and '2 ... emissions')
         words = [t for t in noun.doc[start : conjuncts[0].i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
