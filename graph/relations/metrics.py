@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from ..clauses import clause_years, governing_verb, is_negated, patterns
+from ..clauses import clause_years, governing_verb, patterns
 from ..document import DocContext, ParsedSentence
 from ..language import language_data, number_value, self_reference_words
 
@@ -37,7 +37,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
-        if not measured or is_negated(token.head) or _conditional(token):
+        if not measured or _negated(token) or _conditional(token):
             continue
         verb = governing_verb(token)
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
@@ -78,6 +78,21 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
         return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+def _negated(number: Token) -> bool:
+    """'did not reduce emissions by 10%', 'failed to cut ...', 'never exceeded 5%', losses. (Verbs of
+    removal are no negation of a figure: 'use dropped by 4.5%', 'removed 3,000 tonnes of CO2'.)"""
+    verb = governing_verb(number.head)
+    for word in {number.head, verb, verb.head if verb.dep_ == "xcomp" else verb}:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no", "neither", "nor") for c in word.children):
+            return True
+    if verb.lemma_ in LOSSES:
+        return True  # 'forests have lost 20% of their coverage': a loss, not a company's figure
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in LOSSES
+
+
+LOSSES = ("fail", "lose", "withdraw", "deny", "reject", "revoke", "suspend")
 
 
 def _conditional(number: Token) -> bool:

@@ -1,0 +1,245 @@
+"""The metric rule (graph/relations/metrics.py), one construction per test, on sentences written
+for these tests (never copied from a real release): what a figure is bound to, its unit and year,
+and the figures that are no company's ESG metric."""
+
+from pathlib import Path
+
+import pytest
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def metrics_of(text: str) -> list[tuple]:
+    """(object, value, unit, year) of every metric fact of TEXT, in text order."""
+    _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
+    records = [f.to_record() for f in facts if f.kind == "metric"]
+    return [(r["object"], r["value"], r.get("unit"), r.get("year")) for r in records]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "At Norvale Energy Corp., water intensity fell 12% year on year.",
+            [("water intensity", 12, "percent", None)],
+        ),
+        (
+            "Electricity use at Norvale Energy Corp. dropped by 4.5% in 2023.",
+            [("Electricity use", 4.5, "percent", 2023)],
+        ),
+        (
+            "Emissions at Norvale Energy Corp. rose 3% in 2023 as production grew.",
+            [("Emissions", 3, "percent", 2023)],
+        ),
+    ],
+)
+def test_a_verb_of_change_without_object_changes_its_subject(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+def test_a_transitive_verb_of_change_is_not_named_by_its_subject():
+    # 'the chiller saved 900 MWh': the chiller is not what was saved
+    assert metrics_of("Norvale Energy Corp. said the new chiller saved 900 MWh.") == [
+        ("energy savings", 900, "MWh", None)
+    ]
+
+
+def test_from_a_to_b_gives_both_values_each_with_its_own_year():
+    text = "Norvale Energy Corp.'s greenhouse gas emissions fell from 1.2 million tonnes in 2019 to 0.9 million tonnes in 2023."
+    assert metrics_of(text) == [
+        ("greenhouse gas emissions", 1.2, "million tonnes", 2019),
+        ("greenhouse gas emissions", 0.9, "million tonnes", 2023),
+    ]
+
+
+def test_from_a_to_b_on_the_verbs_object_with_a_per_unit():
+    text = "Norvale Energy Corp. reduced its energy intensity from 310 kWh per tonne in 2020 to 260 kWh per tonne in 2023."
+    assert metrics_of(text) == [
+        ("energy intensity", 310, "kWh per tonne", 2020),
+        ("energy intensity", 260, "kWh per tonne", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. lowered electricity use by 8% and water withdrawal by 1.3 million cubic metres in 2022.",
+            [("electricity use", 8, "percent", 2022), ("water withdrawal", 1.3, "million cubic metres", 2022)],
+        ),
+        (
+            "Norvale Pharma Ltd. has reduced its carbon emissions by 35% and water consumption by 28%.",
+            [("carbon emissions", 35, "percent", None), ("water consumption", 28, "percent", None)],
+        ),
+    ],
+)
+def test_gapped_coordination_gives_each_figure_the_object_before_it(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("In 2022, Norvale Energy Corp. saw a sharp decline of 18 percent in landfill waste.", "decline in landfill waste"),
+        ("Fuel consumption at Norvale Energy Corp. recorded a decline of 9.5 per cent.", "Fuel consumption decline"),
+    ],
+)
+def test_a_bare_change_noun_takes_the_thing_changed(sentence, name):
+    ((measured, *_),) = metrics_of(sentence)
+    assert measured == name
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Halden Mining plc's total water withdrawal was 12.3 million cubic metres in 2022.",
+            ("total water withdrawal", 12.3, "million cubic metres", 2022),
+        ),
+        (
+            "Halden Mining plc's Scope 1 emissions totalled 2.1 million tonnes of CO2e in 2022.",
+            ("Scope 1 emissions", 2.1, "million tonnes of CO2e", 2022),
+        ),
+        (
+            "Bright Lake Bank's renewable electricity share reached 100% in 2022.",
+            ("renewable electricity share", 100, "percent", 2022),
+        ),
+    ],
+)
+def test_a_verb_of_level_gives_its_subjects_figure(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. obtained certification for seven processing plants at the end of 2022.",
+            ("processing plants", 7, "processing plants", 2022),
+        ),
+        (
+            "Norvale Energy Corp. operates 120 plus recycling centres across the region.",
+            ("recycling centres", 120, "recycling centres", None),
+        ),
+        (
+            "Kestrel Airways Group carried 52 million passengers last year.",
+            ("passengers", 52, "million passengers", None),
+        ),
+    ],
+)
+def test_a_count_is_named_by_the_noun_it_counts(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+def test_a_conjunct_with_its_own_count_is_another_figure():
+    assert metrics_of("Verano Foods S.A. is a retailer with 1,100 stores and 140,000 employees.") == [
+        ("stores", 1100, "stores", None),
+        ("employees", 140000, "employees", None),
+    ]
+
+
+def test_where_counted_people_are_is_no_part_of_the_name():
+    assert metrics_of("Norvale Energy Corp. employs 12,500 people in 30 countries.") == [
+        ("people employs", 12500, "people", None)
+    ]
+
+
+def test_a_share_in_brackets_after_a_count_is_the_counts_share():
+    text = "In 2022, women held 30% of management roles at Norvale Energy Corp. and four out of its 11 (36%) executive committee seats."
+    assert metrics_of(text) == [
+        ("management roles", 30, "percent", 2022),
+        ("executive committee seats", 36, "percent", 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. operates a rooftop plant with a capacity of 900 kWp, generating 1,100 megawatt-hours (MWh) per year.",
+            [("capacity", 900, "kWp", None), ("power generation", 1100, "megawatt-hours per year", None)],
+        ),
+        (
+            "Norvale Energy Corp. said the second plant could reduce its carbon footprint up to 700 tons of CO2 emission per year.",
+            [("CO2 emission", 700, "tons of CO2 emission per year", None)],
+        ),
+    ],
+)
+def test_a_unit_alone_is_named_by_the_verbs_noun_or_what_it_weighs(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Bright Lake Bank has provided €12 billion of sustainable finance since 2020.",
+            ("sustainable finance", 12, "billion €", None),
+        ),
+        (
+            "Bright Lake Bank issued green bonds worth EUR 750 million in 2023.",
+            ("green bonds", 750, "million EUR", 2023),
+        ),
+    ],
+)
+def test_money_is_named_by_what_it_is_or_what_is_worth_it(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("Over the course of 2021 to 2022, Norvale Energy Corp. reduced its fuel use by seven per cent.", 2022),
+        ("Bright Lake Bank's financed emissions fell 18% between 2019 and 2023.", 2023),
+        ("Norvale Energy Corp. lowered its water use by 15% from 2019 levels.", None),
+    ],
+)
+def test_a_span_of_years_dates_the_change_by_its_later_year_and_a_baseline_dates_nothing(sentence, year):
+    ((*_, found),) = metrics_of(sentence)
+    assert found == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new battery would last up to ten hours of use, Norvale Energy Corp. said.",
+        "Norvale Pharma Ltd. said its revenue grew 20 per cent in the year.",
+        "Norvale Pharma Ltd. shares rose 2.3 per cent on Tuesday.",
+        "The index assesses more than 3,500 firms and includes only the top 10 percent of the companies in each industry.",
+        "The ranking scores Norvale Energy Corp. within the three dimensions of sustainability.",
+        "Norvale Energy Corp. set a goal across all three emissions scopes.",
+        "Norvale Pharma Ltd. was honoured at a ceremony where over 1,200 delegates gathered.",
+        "Norvale Pharma Ltd. was honoured at a ceremony attended by over 300 guests.",
+    ],
+)
+def test_no_metric_from_conditionals_financials_list_sizes_or_audiences(sentence):
+    assert metrics_of(sentence) == []
+
+
+def test_the_small_numbers_of_a_scope_name_are_no_figures():
+    assert metrics_of("Norvale Energy Corp. cut its Scope 1 and 2 emissions by 42% against 2019.") == [
+        ("Scope 1 and 2 emissions", 42, "percent", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halden Mining plc did not reduce emissions by 10% in 2022.",
+        "Halden Mining plc failed to cut water use by 5% in 2022.",
+        "Halden Mining plc never recycled more than 40% of its waste.",
+    ],
+)
+def test_no_metric_from_a_negated_clause(sentence):
+    assert metrics_of(sentence) == []
+
+
+def test_a_verb_of_removal_is_no_negation_of_a_figure():
+    assert metrics_of("Halden Mining plc removed 3,000 tonnes of CO2 from the atmosphere in 2023.") == [
+        ("CO2 removed", 3000, "tonnes of CO2", 2023)
+    ]
+
+
+def test_a_loss_is_no_reported_figure():
+    assert metrics_of("Halden Mining plc said the region's wetlands have lost 30% of their area since 1990.") == []
