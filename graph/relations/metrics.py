@@ -147,18 +147,22 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
         words = words[1:]
     counted_noun = doc[unit_end - 1]
-    named_by_verb = counted_noun.lower_ in _unit_set() and counted_noun.dep_ == "dobj"
-    if not words and _counted(doc, token, unit_end) and not named_by_verb:
-        # 'eight mill complexes', '240 plus environmental services projects': the noun counted names it
-        # ('employs 61,000 people' is named by its verb below: 'people employed')
-        words = [t.text for t in doc[token.i + 1 : unit_end] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    count_noun = counted_noun.lower_ in _unit_set() and counted_noun.dep_ != "dobj"
+    if not words and count_noun and _counted(doc, token, unit_end):
+        # 'a retailer with 1,100 stores and 140,000 employees': a count noun of the language pack names
+        # its figure ('stores', 'guests', 'plants' are no ESG figures; 'employs 61,000 people' is named
+        # by its verb below, 'people employs')
+        words = [counted_noun.text]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
         measured = _object_of_verb(token)  # 'by an impressive five per cent'
     measured = measured or _done_to(token, doc[unit_end - 1], unit_end) or _substance(token, unit_end)
-    if not measured or _financial(measured):
-        return None
+    if not measured or _financial(measured) or measured.lower() in TIME_NOUNS:
+        return None  # 'up 14 per cent year on year' beside a revenue: no name, no figure
     return _with_changed_thing(token, measured)
+
+
+TIME_NOUNS = ("year", "years", "month", "months", "quarter", "period", "day", "days", "time")
 
 
 def _financial(name: str) -> bool:
@@ -177,8 +181,6 @@ def _counted(doc, number: Token, unit_end: int) -> bool:
     plants', 'certification for eight mill complexes', 'its 240 projects' - not 'attended by 300
     guests', 'where 1,200 delegates gathered', 'across three sites' or 'among 500 entries'?"""
     noun = doc[unit_end - 1]
-    if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in language_data()["scales"]:
-        number = doc[number.i + 1]  # '52 million passengers'
     if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent", "cent"):
         return False
     return _stated_count(noun)
@@ -478,9 +480,8 @@ def _unit(doc, token):
             text += " per " + doc[end + 1].text  # 'per year', 'per employee'
             end += 2
         return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
-    counter = doc[token.i + 1] if scale else token  # '52 million passengers': 'million' counts them
-    if i < len(doc) and doc[i].pos_ == "NOUN" and counter.dep_ == "nummod" and counter.head.i >= i:
-        head = counter.head
+    if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ == "nummod" and token.head.i >= i:
+        head = token.head
         words = [t.text for t in doc[i : head.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
         return scale, " ".join(words), head.i + 1
     if scale and token.dep_ in ("nummod", "compound"):
@@ -606,9 +607,12 @@ def _substance(number: Token, unit_end: int) -> str | None:
 
 
 def _counted_apart(noun: Token) -> bool:
-    """'1,100 stores and 140,000 employees': a conjunct with a count of its own is another figure
-    (the small numbers of a name, 'Scope 1 and 2 emissions', are not)."""
-    return any(c.dep_ == "nummod" and (_value(c) or 0) > 3 for c in noun.children)
+    """'1,100 stores and 140,000 employees', '6 plants and 2 labs': a conjunct counted like the noun
+    before it is another figure ('Scope 1 and 2 emissions', a name and its numbers, is not)."""
+    def counted(word: Token) -> bool:
+        return any(c.dep_ == "nummod" and c.i < word.i for c in word.children)
+
+    return counted(noun) and counted(noun.head)
 
 
 def _noun_phrase(noun: Token) -> str:
