@@ -238,3 +238,19 @@ def test_a_loss_is_no_reported_figure():
 
 def test_a_figure_named_only_by_a_time_word_is_left_out():
     assert metrics_of("Norvale Pharma Ltd. reported revenue of Rs 4,200 crore, up 14 per cent year on year.") == []
+
+
+def test_a_scope_name_keeps_its_numbers_inside_a_change_nouns_complement():
+    text = "Norvale Energy Corp. achieved a 22% reduction in Scope 1 and 2 emissions in 2023 against a 2019 baseline."
+    assert metrics_of(text) == [("reduction in Scope 1 and 2 emissions", 22, "percent", 2023)]
+
+
+def test_a_bare_change_noun_restates_the_figure_before_it():
+    assert metrics_of("Norvale Energy Corp. reduced waste generation by 2,300 tonnes, a 15% decrease from 2021.") == [
+        ("waste generation", 2300, "tonnes", None),
+        ("waste generation decrease", 15, "percent", None),
+    ]
+
+
+def test_a_length_in_metres_is_a_product_dimension():
+    assert metrics_of("The new Norvale Energy Corp. turbine has a rotor diameter of 150 metres.") == []

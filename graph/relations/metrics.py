@@ -69,10 +69,7 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
-    back = token.i - 1
-    while back > max(0, token.i - 5) and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num):
-        back -= 1
-    if back >= 0 and doc[back].lower_ == "scope":
+    if _in_scope_name(doc, token.i):
         return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
         after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
@@ -93,6 +90,14 @@ def _negated(number: Token) -> bool:
 
 
 LOSSES = ("fail", "lose", "withdraw", "deny", "reject", "revoke", "suspend")
+
+
+def _in_scope_name(doc, i: int) -> bool:
+    """Is the number at I one of a 'Scope 1 and 2' name?"""
+    back = i - 1
+    while back > max(0, i - 5) and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num):
+        back -= 1
+    return back >= 0 and doc[back].lower_ in ("scope", "scopes")
 
 
 def _conditional(number: Token) -> bool:
@@ -548,8 +553,9 @@ CHANGED_THING = re.compile(rf"^(?:\w+ )?(?:{'|'.join(CHANGE_NOUNS)}) (?:in|of) (
 
 
 def _restated(name: str, earlier: list[str]) -> str | None:
-    """'a 20% reduction in GHG emissions, equating to an estimated decrease of 9,400 tonnes': a bare
-    change noun restates the sentence's earlier change, in other units ('GHG emissions decrease')."""
+    """'a 20% reduction in GHG emissions, equating to an estimated decrease of 9,400 tonnes', 'cut
+    waste by 2,300 tonnes, a 15% decrease': a bare change noun restates the sentence's earlier
+    change, in other units ('GHG emissions decrease', 'waste decrease')."""
     words = name.split()
     if not words or words[-1].lower() not in CHANGE_NOUNS or len(words) > 2:
         return None
@@ -557,6 +563,8 @@ def _restated(name: str, earlier: list[str]) -> str | None:
         match = CHANGED_THING.match(previous)
         if match:
             return f"{match.group(1)} {words[-1]}"
+    if earlier and earlier[-1].split()[-1].lower() not in CHANGE_NOUNS:
+        return f"{earlier[-1]} {words[-1]}"  # 'cut waste by 2,300 tonnes, a 15% decrease': 'waste decrease'
     return None
 
 
@@ -647,11 +655,15 @@ def _noun_phrase(noun: Token) -> str:
                 while (
                     end < len(noun.doc)
                     and end <= pobj[0].right_edge.i
-                    and noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc")
+                    and (noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc") or _in_scope_name(noun.doc, end + 1))
                     and noun.doc[end].text not in (",", ";")
                 ):
                     end += 1
-                inner = [t for t in noun.doc[pobj[0].left_edge.i : end] if t.pos_ not in ("DET", "NUM", "PUNCT")]
+                inner = [  # 'a 22% reduction in Scope 1 and 2 emissions': a name's numbers stay
+                    t
+                    for t in noun.doc[pobj[0].left_edge.i : end]
+                    if t.pos_ not in ("DET", "PUNCT") and (t.pos_ != "NUM" or _in_scope_name(noun.doc, t.i))
+                ]
                 text += f" {child.text} " + " ".join(t.text for t in inner)
             break
     return text.strip()
