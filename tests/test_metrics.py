@@ -254,3 +254,9 @@ def test_a_bare_change_noun_restates_the_figure_before_it():
 
 def test_a_length_in_metres_is_a_product_dimension():
     assert metrics_of("The new Norvale Energy Corp. turbine has a rotor diameter of 150 metres.") == []
+
+
+def test_an_area_in_square_metres_is_a_unit_not_a_dimension():
+    assert metrics_of("Norvale Energy Corp. cleared 4,000 square metres of invasive plants in 2023.") == [
+        ("invasive plants", 4000, "square metres", 2023)
+    ]

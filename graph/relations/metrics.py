@@ -115,6 +115,8 @@ CONDITIONAL = ("would", "might", "if", "unless", "whether")
 def _counts_a_list(unit: str) -> bool:
     """'62 companies', '20 model companies', 'three dimensions': the size of a list (often the rating
     body's own), not a company's figure."""
+    if unit.lower() in _unit_set() and unit.lower() not in _not_measures():
+        return False  # 'cubic metres' is a unit, though 'metres' alone is a dimension
     return unit.lower() in _not_measures() or unit.split()[-1].lower() in _not_measures()
 
 
