@@ -260,3 +260,12 @@ def test_an_area_in_square_metres_is_a_unit_not_a_dimension():
     assert metrics_of("Norvale Energy Corp. cleared 4,000 square metres of invasive plants in 2023.") == [
         ("invasive plants", 4000, "square metres", 2023)
     ]
+
+
+def test_last_year_is_dated_by_the_release_date():
+    text = (
+        "Verano Retail reports on its food rescue\n\n"
+        "SANTIAGO, March 3, 2022 - Verano Retail said its stores donate food every week.\n"
+        "Last year, Verano Retail donated more than 4,000 tons of food to food banks."
+    )
+    assert metrics_of(text) == [("food", 4000, "tons", 2021)]

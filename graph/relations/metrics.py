@@ -47,7 +47,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
         own = _own_year(doc, unit_end)
-        years = [own] if own else _years(sentence, verb)
+        years = [own] if own else _relative_year(ctx, verb) or _years(sentence, verb)
         for subject in ctx.subjects(sentence, verb)[:1]:
             ctx.add(
                 "metric",
@@ -118,6 +118,17 @@ def _counts_a_list(unit: str) -> bool:
     if unit.lower() in _unit_set() and unit.lower() not in _not_measures():
         return False  # 'cubic metres' is a unit, though 'metres' alone is a dimension
     return unit.lower() in _not_measures() or unit.split()[-1].lower() in _not_measures()
+
+
+def _relative_year(ctx: DocContext, verb: Token) -> list[int]:
+    """'last year' / 'this year' in the figure's clause, dated by the release's stated date (before
+    any other year of the sentence: a dateline's 'March 3, 2022' is not the figure's)."""
+    if not ctx.meta.year:
+        return []
+    for token in verb.subtree:
+        if token.lower_ == "year" and token.i > 0 and token.nbor(-1).lower_ in ("this", "last"):
+            return [ctx.meta.year - (token.nbor(-1).lower_ == "last")]
+    return []
 
 
 def _own_year(doc, unit_end: int) -> int | None:
