@@ -269,3 +269,12 @@ def test_last_year_is_dated_by_the_release_date():
         "Last year, Verano Retail donated more than 4,000 tons of food to food banks."
     )
     assert metrics_of(text) == [("food", 4000, "tons", 2021)]
+
+
+def test_a_deadline_already_past_at_release_is_an_achievement_and_a_future_one_a_target():
+    text = (
+        "Norvale Energy Corp. reports its progress\n\n"
+        "LONDON, May 4, 2023 - Norvale Energy Corp. said it had cut its emissions by 30% by 2022.\n"
+        "Norvale Energy Corp. aims to cut its water use by 20% by 2030."
+    )
+    assert metrics_of(text) == [("emissions", 30, "percent", 2022)]

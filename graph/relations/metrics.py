@@ -27,7 +27,7 @@ def _units() -> list[str]:
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     doc = sentence.doc
-    targets = _target_cues(doc)
+    targets = _target_cues(doc, ctx.meta.year)
     named_here: list[str] = []  # metric names of this sentence so far
     for token in doc:
         value = _value(token)
@@ -332,6 +332,9 @@ def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
         years = [y for y in clause_years(verb.head) if y not in excluded]
     if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
         years = [y for y in _sentence_years(doc) if y not in excluded]
+    if not years and verb.tag_ in ("VBD", "VBN"):  # 'had cut emissions by 30% by 2022': as of then
+        deadlines = [g for c in verb.children if c.lower_ == "by" for g in c.children if YEAR_TOKEN.match(g.text)]
+        years = [int(g.text[-4:]) for g in deadlines]
     if len(set(years)) > 1 and (any(t.lower_ in ("between", "from") for t in verb.subtree) or _year_span(doc)):
         years = [max(years)]  # 'by 22% between 2018 and 2023', 'over 2021 to 2022': as of the later year
     return years
@@ -342,11 +345,14 @@ def _not_measures() -> frozenset[str]:
     return frozenset(language_data()["not_measures"])
 
 
-def _target_cues(doc) -> set[int]:
-    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030'."""
+def _target_cues(doc, release_year: int | None = None) -> set[int]:
+    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030' (not
+    a past verb's 'by 2022' in a release of 2023 or later: 'had cut emissions by 30% by 2022')."""
     cues = set()
     for _row, span in patterns("metric").matches(doc, "target"):
         root = span.root
+        if span[0].lower_ == "by" and _achieved_by(span, release_year):
+            continue
         cues.add(root.i if span[0].lower_ != "by" else root.head.i)
         if root.dep_ in ("aux", "prep"):
             cues.add(root.head.i)
@@ -354,6 +360,14 @@ def _target_cues(doc) -> set[int]:
         if token.lower_ in ("will", "shall") and token.dep_ == "aux":
             cues.add(token.head.i)
     return cues
+
+
+def _achieved_by(span, release_year: int | None) -> bool:
+    """'by 2022' after a verb in the past, in a release dated that year or later: a deadline met."""
+    verb = span[0].head
+    year = int(span[-1].text[-4:])
+    past = verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would", "to") for c in verb.children)
+    return past and release_year is not None and year <= release_year and verb.dep_ not in ("xcomp", "acl")
 
 
 def _value(token: Token):
