@@ -1,8 +1,14 @@
 """metric: a number bound to the noun it measures. 'energy savings of 6.6 million kilowatt hours'
 (the noun the quantity complements), 'a 32% reduction in total GHG emissions' (the noun it
 modifies), 'employs 61,000 people' (its own unit noun), 'reduced energy consumption by 5%' (the
-verb's object). Value as written, scale words in the unit, the year of its clause; targets
-('aims to cut ... by 2030') are not reported quantities and are left out."""
+verb's object), 'water intensity fell 12%' (a verb of change: its subject), 'lowered X by 8% and
+Y by 1.3 million m3' (gapping: the object before each figure), 'fell from A in 2019 to B in 2023'
+(both values, each its own year), 'water withdrawal was 12.3 million m3' (a verb of level: its
+subject). Value as written, scale words in the unit, the year written after the quantity, else a
+'last/this year' dated by the release, else the year of its clause; targets ('aims to cut ... by
+2030') are not reported quantities and are left out, nor are conditionals, negations, losses,
+financial results, list sizes and counts of nouns that are no ESG figures ('seven plants').
+The verbs and words the rule reads are rows of ontology/patterns/metric.jsonl."""
 
 from __future__ import annotations
 
