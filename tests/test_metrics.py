@@ -278,3 +278,39 @@ def test_a_deadline_already_past_at_release_is_an_achievement_and_a_future_one_a
         "Norvale Energy Corp. aims to cut its water use by 20% by 2030."
     )
     assert metrics_of(text) == [("emissions", 30, "percent", 2022)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. sourced 100% renewable electricity for its European operations in 2023.",
+            ("renewable electricity", 100, "percent", 2023),
+        ),
+        ("Norvale Energy Corp. uses packaging with 30 percent recycled content.", ("recycled content", 30, "percent", None)),
+    ],
+)
+def test_a_share_written_before_an_adjective_names_the_noun_after_it(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+def test_a_comparative_gives_its_subjects_figure_and_than_marks_the_baseline():
+    assert metrics_of("Norvale Energy Corp. said its emissions were 12% lower in 2023 than in 2022.") == [
+        ("emissions", 12, "percent", 2023)
+    ]
+
+
+def test_an_of_complement_leaves_out_its_possessor():
+    ((name, *_),) = metrics_of("The solar array of Norvale Energy Corp. supplies 20% of the site's power.")
+    assert name == "power"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The initiative of Norvale Energy Corp. brings together 240 businesses switching to 100% renewable power.",
+        "Norvale Energy Corp. joined 50 companies that have cut their emissions by 30%.",
+    ],
+)
+def test_a_figure_of_other_companies_is_not_the_releases(sentence):
+    assert metrics_of(sentence) == []

@@ -48,6 +48,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         verb = governing_verb(token)
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
             verb = governing_verb(verb.head)  # '(36%)' after a count: the count's clause
+        if _of_others(verb):
+            continue  # '240 businesses switching to 100% renewable power': other companies' figure
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
@@ -96,6 +98,17 @@ def _negated(number: Token) -> bool:
 
 
 LOSSES = ("fail", "lose", "withdraw", "deny", "reject", "revoke", "suspend")
+
+
+def _of_others(verb: Token) -> bool:
+    """Is VERB's clause about a plural of others ('businesses switching to 100% renewable power',
+    'companies that cut emissions by 30%')? Its figures are not the release's organization's."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head
+    elif subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and _counts_a_list(subject.text)
 
 
 def _in_scope_name(doc, i: int) -> bool:
@@ -154,7 +167,7 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _level(token, unit_end) or _changed(token, unit_end) or _measured(
+        measured = _level(token, unit_end) or _compared(token, unit_end) or _changed(token, unit_end) or _measured(
             sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
         )
     if not measured:
@@ -239,6 +252,16 @@ def _level(number: Token, unit_end: int) -> str | None:
     if root.dep_ not in ("attr", "dobj") or root.head.lemma_ not in _words("level"):
         return None
     subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
+
+
+def _compared(number: Token, unit_end: int) -> str | None:
+    """'emissions were 12% lower in 2023 than in 2022': a comparative's figure is its subject's."""
+    root = _quantity_root(number, unit_end)
+    degree = root.head
+    if root.dep_ != "npadvmod" or degree.tag_ not in ("JJR", "RBR") or degree.dep_ not in ("acomp", "advmod"):
+        return None
+    subject = next((c for c in degree.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
 
 
@@ -451,7 +474,7 @@ def _baselines(doc) -> set[int]:
     years = set()
     for token in doc:
         if YEAR_TOKEN.match(token.text) and any(
-            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative", "level")
+            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative", "level", "than")
             for a in [*token.ancestors][:3] + [*token.children]
         ):
             years.add(int(token.text[-4:]))
@@ -529,6 +552,22 @@ def _unit(doc, token):
     return scale, None, i
 
 
+def _modified_noun(number: Token, head: Token) -> Token | None:
+    """'32% reduction in total GHG emissions', '100% renewable electricity', '30 percent recycled
+    content': the noun the number (or its unit, HEAD) modifies."""
+    for token in (number, head):
+        if (
+            token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod", "nmod")
+            and token.head.pos_ == "NOUN"
+            and token.head.i > head.i
+        ):
+            return token.head
+        modified = token.head
+        if token.dep_ == "npadvmod" and modified.dep_ == "amod" and modified.head.pos_ == "NOUN":
+            return modified.head
+    return None
+
+
 def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str | None:
     """The noun phrase the quantity measures (the unit ends before UNIT_END: 'tonnes of CO2')."""
     head = unit_token if unit_token != number else number
@@ -553,14 +592,9 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
     if root.dep_ == "appos" and root.head.like_num and root.head.head.pos_ == "NOUN":
         noun = root.head.head
         return " ".join(t.text for t in noun.doc[root.i + 1 : noun.i + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ"))
-    # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
-    for token in (number, head):
-        if (
-            token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod")
-            and token.head.pos_ == "NOUN"
-            and token.head.i > head.i
-        ):
-            return _noun_phrase(token.head)
+    modified = _modified_noun(number, head)
+    if modified is not None:
+        return _noun_phrase(modified)
     # 'reduced energy consumption by 5%', 'saves water consumption by 11.9 million gallons'
     verb = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     verb = verb.head if verb is not None else head.head if head.dep_ == "dobj" else None
@@ -695,8 +729,11 @@ def _noun_phrase(noun: Token) -> str:
                 inner = [  # 'a 22% reduction in Scope 1 and 2 emissions': a name's numbers stay
                     t
                     for t in noun.doc[pobj[0].left_edge.i : end]
-                    if t.pos_ not in ("DET", "PUNCT") and (t.pos_ != "NUM" or _in_scope_name(noun.doc, t.i))
-                ]
+                    if t.pos_ not in ("DET", "PUNCT")
+                    and (t.pos_ != "NUM" or _in_scope_name(noun.doc, t.i))
+                    and not any(a.dep_ == "poss" for a in (t, *t.ancestors) if a.i < pobj[0].i)
+                    and t.dep_ != "case"
+                ]  # 'of the site's power': 'power'
                 text += f" {child.text} " + " ".join(t.text for t in inner)
             break
     return text.strip()
