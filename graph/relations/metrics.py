@@ -214,9 +214,9 @@ OBJECTS = ("dobj", "pobj", "conj")
 
 
 def _counted(doc, number: Token, unit_end: int) -> bool:
-    """Is the quantity a count of the noun it ends on, stated of the clause's subject: 'runs seven
-    plants', 'certification for eight mill complexes', 'its 240 projects' - not 'attended by 300
-    guests', 'where 1,200 delegates gathered', 'across three sites' or 'among 500 entries'?"""
+    """Is the quantity a count of the noun it ends on, stated as the clause's own: 'has 2,100
+    employees', 'a retailer with 140,000 employees', 'its 6,400 employees in Brazil' - not 'attended
+    by 300 people', 'where 1,200 participants gathered' or 'among 500 students'?"""
     noun = doc[unit_end - 1]
     if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent", "cent"):
         return False
