@@ -1,19 +1,25 @@
 """metric: a number bound to the noun it measures. 'energy savings of 6.6 million kilowatt hours'
 (the noun the quantity complements), 'a 32% reduction in total GHG emissions' (the noun it
 modifies), 'employs 61,000 people' (its own unit noun), 'reduced energy consumption by 5%' (the
-verb's object). Value as written, scale words in the unit, the year of its clause; targets
-('aims to cut ... by 2030') are not reported quantities and are left out."""
+verb's object), 'water intensity fell 12%' (a verb of change: its subject), 'lowered X by 8% and
+Y by 1.3 million m3' (gapping: the object before each figure), 'fell from A in 2019 to B in 2023'
+(both values, each its own year), 'water withdrawal was 12.3 million m3' (a verb of level: its
+subject). Value as written, scale words in the unit, the year written after the quantity, else a
+'last/this year' dated by the release, else the year of its clause; targets ('aims to cut ... by
+2030') are not reported quantities and are left out, nor are conditionals, negations, losses,
+financial results, list sizes and counts of nouns that are no ESG figures ('seven plants').
+The verbs and words the rule reads are rows of ontology/patterns/metric.jsonl."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from ..clauses import clause_years, governing_verb, is_negated, patterns
+from ..clauses import clause_years, governing_verb, patterns
 from ..document import DocContext, ParsedSentence
-from ..language import language_data, number_value
+from ..language import language_data, number_value, self_reference_words
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SKIP_ENTS = ("DATE", "ORDINAL")
@@ -27,24 +33,29 @@ def _units() -> list[str]:
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     doc = sentence.doc
-    targets = _target_cues(doc)
+    targets = _target_cues(doc, ctx.meta.year)
     named_here: list[str] = []  # metric names of this sentence so far
     for token in doc:
         value = _value(token)
         if value is None or not _reported(sentence, token, targets):
             continue
         scale, unit, unit_end = _unit(doc, token)
-        if not unit or unit.lower() in _not_measures() or "°" in unit or "degree" in unit.lower():
+        if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower():
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
-        if not measured or is_negated(token.head):
+        if not measured or _negated(token) or _conditional(token):
             continue
         verb = governing_verb(token)
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
+            verb = governing_verb(verb.head)  # '(36%)' after a count: the count's clause
+        if _of_others(verb):
+            continue  # '240 businesses switching to 100% renewable power': other companies' figure
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
         obj.type = "metric"
-        years = _years(sentence, verb)
+        own = _own_year(doc, unit_end)
+        years = [own] if own else _relative_year(ctx, verb) or _years(sentence, verb)
         for subject in ctx.subjects(sentence, verb)[:1]:
             ctx.add(
                 "metric",
@@ -66,12 +77,87 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
-    if token.i > 0 and doc[token.i - 1].lower_ == "scope" or token.i > 1 and doc[token.i - 2].lower_ == "scope" \
-            and doc[token.i - 1].lower_ in ("and", "&", ",", "-", "to"):
-        return False  # 'Scope 3 emissions', 'Scope 1 and 2': a name, not a figure
+    if _in_scope_name(doc, token.i):
+        return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
-        return doc[token.i - 1].lower_ == "by" and _unit_at(doc, token.i + 1) > token.i + 1
+        after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
+        return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+def _negated(number: Token) -> bool:
+    """'did not reduce emissions by 10%', 'failed to cut ...', 'never exceeded 5%', losses. (Verbs of
+    removal are no negation of a figure: 'use dropped by 4.5%', 'removed 3,000 tonnes of CO2'.)"""
+    verb = governing_verb(number.head)
+    for word in {number.head, verb, verb.head if verb.dep_ == "xcomp" else verb}:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no", "neither", "nor") for c in word.children):
+            return True
+    if verb.lemma_ in LOSSES:
+        return True  # 'forests have lost 20% of their coverage': a loss, not a company's figure
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in LOSSES
+
+
+LOSSES = ("fail", "lose", "withdraw", "deny", "reject", "revoke", "suspend")
+
+
+def _of_others(verb: Token) -> bool:
+    """Is VERB's clause about a plural of others ('businesses switching to 100% renewable power',
+    'companies that cut emissions by 30%')? Its figures are not the release's organization's."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head
+    elif subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and _counts_a_list(subject.text)
+
+
+def _in_scope_name(doc, i: int) -> bool:
+    """Is the number at I one of a 'Scope 1 and 2' name?"""
+    back = i - 1
+    while back > max(0, i - 5) and (doc[back].lower_ in ("and", "&", ",", "-", "to", "+") or doc[back].like_num):
+        back -= 1
+    return back >= 0 and doc[back].lower_ in ("scope", "scopes")
+
+
+def _conditional(number: Token) -> bool:
+    """'the battery would last ten hours', 'if demand rises 5%': a figure in a conditional clause.
+    ('could cut 2,000 tonnes a year' states a capacity and stays.)"""
+    for verb in [a for a in (number, *number.ancestors) if a.pos_ in ("VERB", "AUX")][:2]:
+        if any(c.lower_ in CONDITIONAL for c in verb.children if c.dep_ in ("aux", "mark")):
+            return True
+    return False
+
+
+CONDITIONAL = ("would", "might", "if", "unless", "whether")
+
+
+def _counts_a_list(unit: str) -> bool:
+    """'62 companies', '20 model companies', 'three dimensions': the size of a list (often the rating
+    body's own), not a company's figure."""
+    if unit.lower() in _unit_set() and unit.lower() not in _not_measures():
+        return False  # 'cubic metres' is a unit, though 'metres' alone is a dimension
+    return unit.lower() in _not_measures() or unit.split()[-1].lower() in _not_measures()
+
+
+def _relative_year(ctx: DocContext, verb: Token) -> list[int]:
+    """'last year' / 'this year' in the figure's clause, dated by the release's stated date (before
+    any other year of the sentence: a dateline's 'March 3, 2022' is not the figure's)."""
+    if not ctx.meta.year:
+        return []
+    for token in verb.subtree:
+        if token.lower_ == "year" and token.i > 0 and token.nbor(-1).lower_ in ("this", "last"):
+            return [ctx.meta.year - (token.nbor(-1).lower_ == "last")]
+    return []
+
+
+def _own_year(doc, unit_end: int) -> int | None:
+    """'from 204.9 tonnes in 2021 to 116.8 tonnes in 2022': a year written right after the quantity is its own."""
+    if unit_end + 1 < len(doc) and doc[unit_end].lower_ in ("in", "during"):
+        match = YEAR_TOKEN.match(doc[unit_end + 1].text)
+        ranged = unit_end + 3 < len(doc) and doc[unit_end + 2].lower_ in ("to", "and", "-", "–")
+        if match and not (ranged and YEAR_TOKEN.match(doc[unit_end + 3].text)):  # 'in 2021 to 2022': a span
+            return int(doc[unit_end + 1].text[-4:])
+    return None
 
 
 def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
@@ -81,19 +167,185 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _measured(sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end)
+        measured = _level(token, unit_end) or _compared(token, unit_end) or _changed(token, unit_end) or _measured(
+            sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
+        )
     if not measured:
         return None
     quantity = {t.lower_ for t in doc[token.i : unit_end]}
     words = [w for w in measured.split() if w.lower() not in quantity]
+    if words and words[0].lower() in ("in", "of") and _counted(doc, token, unit_end):
+        # '6,400 employees in Brazil': the counted noun and where
+        words = [w for w in measured.split() if w.lower() not in {t.lower_ for t in doc[token.i : token.i + 1]}]
+        if _counts_a_list(words[-1]):
+            words = []  # '12,500 people in 30 countries': where they are is no part of the name
     while words and words[-1].lower() in ("of", "in", "by"):
         words = words[:-1]
     while words and words[0].lower() in ("of", "in", "by", "its", "their", "our"):
         words = words[1:]
+    counted_noun = doc[unit_end - 1]
+    count_noun = counted_noun.lower_ in _unit_set() and counted_noun.dep_ != "dobj"
+    if not words and count_noun and _counted(doc, token, unit_end):
+        # 'a retailer with 1,100 stores and 140,000 employees': a count noun of the language pack names
+        # its figure ('stores', 'guests', 'plants' are no ESG figures; 'employs 61,000 people' is named
+        # by its verb below, 'people employs')
+        words = [counted_noun.text]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
         measured = _object_of_verb(token)  # 'by an impressive five per cent'
-    return measured or _done_to(token, doc[unit_end - 1])
+    measured = measured or _done_to(token, doc[unit_end - 1], unit_end) or _substance(token, unit_end)
+    if not measured or _financial(measured) or measured.lower() in TIME_NOUNS:
+        return None  # 'up 14 per cent year on year' beside a revenue: no name, no figure
+    return _with_changed_thing(token, measured)
+
+
+TIME_NOUNS = ("year", "years", "month", "months", "quarter", "period", "day", "days", "time")
+
+
+def _financial(name: str) -> bool:
+    """'revenue grew 20 per cent', 'shares rose 2%', 'a net profit of $120 million': a company's
+    financial results and share prices, no ESG figure (the words: 'financial' rows of
+    ontology/patterns/metric.jsonl)."""
+    head = re.split(r" (?:in|of) ", name)[0].split()
+    return bool(head) and head[-1].lower() in _words("financial")
+
+
+OBJECTS = ("dobj", "pobj", "conj")
+
+
+def _counted(doc, number: Token, unit_end: int) -> bool:
+    """Is the quantity a count of the noun it ends on, stated as the clause's own: 'has 2,100
+    employees', 'a retailer with 140,000 employees', 'its 6,400 employees in Brazil' - not 'attended
+    by 300 people', 'where 1,200 participants gathered' or 'among 500 students'?"""
+    noun = doc[unit_end - 1]
+    if noun.pos_ != "NOUN" or number.head != noun or number.dep_ != "nummod" or noun.lemma_ in ("%", "percent", "cent"):
+        return False
+    return _stated_count(noun)
+
+
+def _stated_count(noun: Token) -> bool:
+    """Does the clause state NOUN's count as its own: its object or complement, 'for / at / with
+    N X', 'its N X', or a conjunct of one ('with 1,100 stores and 140,000 employees')?"""
+    if noun.dep_ == "conj" and noun.head != noun:
+        return _stated_count(noun.head)
+    if noun.dep_ in ("dobj", "attr", "ROOT"):
+        return True
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return noun.dep_ == "pobj" and (noun.head.lower_ in ("for", "at", "with") or owned)
+
+
+def _quantity_root(number: Token, unit_end: int) -> Token:
+    """The token of the quantity ('9.5 per cent', '1.3 million cubic metres') the rest of the
+    sentence attaches it by: the one whose head lies outside it."""
+    inside = range(number.i, unit_end)
+    for token in number.doc[number.i : unit_end]:
+        if token.head.i not in inside or token.head == token:
+            return token
+    return number
+
+
+def _level(number: Token, unit_end: int) -> str | None:
+    """'total water withdrawal was 12.3 million cubic metres', 'Scope 1 emissions totalled 2.1
+    million tonnes', 'the renewable share reached 100%': a verb of level ('level' rows of
+    ontology/patterns/metric.jsonl) gives its subject's figure."""
+    root = _quantity_root(number, unit_end)
+    if root.dep_ not in ("attr", "dobj") or root.head.lemma_ not in _words("level"):
+        return None
+    subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
+
+
+def _compared(number: Token, unit_end: int) -> str | None:
+    """'emissions were 12% lower in 2023 than in 2022': a comparative's figure is its subject's."""
+    root = _quantity_root(number, unit_end)
+    degree = root.head
+    if root.dep_ != "npadvmod" or degree.tag_ not in ("JJR", "RBR") or degree.dep_ not in ("acomp", "advmod"):
+        return None
+    subject = next((c for c in degree.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
+
+
+def _changed(number: Token, unit_end: int) -> str | None:
+    """What a verb of change changed by the quantity: 'water intensity fell 12%', 'electricity use
+    dropped by 4.5%', 'emissions fell from 1.2 million tonnes to 0.9 million tonnes', 'lowered
+    electricity use by 8% and water withdrawal by 1.3 million cubic metres' (the nearest object)."""
+    root = _quantity_root(number, unit_end)
+    if root.dep_ in ("compound", "nummod") and root.head.lower_ == "year" and root.head.dep_ == "npadvmod":
+        root = root.head  # 'fell 12% year on year', parsed as a '12% year'
+    link = root.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "to") else None
+    verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod", "attr") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in _words("change"):
+        return None
+    if any(c.lower_ == "of" and c.dep_ == "prep" and c.i >= unit_end for c in root.children):
+        return None  # 'saved 5,000 tonnes of CO2': the unit's complement names it
+    before = link.i if link is not None else root.i
+    objects = [
+        t
+        for t in verb.subtree
+        if t.i < before
+        and t.pos_ in ("NOUN", "PROPN")
+        and (t.dep_ == "dobj" and t.head == verb or t.dep_ == "conj" and (t.head == verb or t.head.dep_ in OBJECTS))
+        and not any(c.like_num for c in t.children)
+        and t.lower_ not in _unit_set()
+        and not any(a.i < before and a.i > t.i and a.lower_ == "by" for a in t.ancestors)
+    ]
+    if objects:
+        # the first object after the previous 'by N' ('X by 8% and Y by 1.3 million m3'): gapping
+        bys = [t.i for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i < before]
+        previous = max(bys, default=-1)
+        after = [t for t in objects if t.i > previous]
+        return _noun_phrase(min(after or objects, key=lambda t: t.i))
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    changed_itself = link is not None or verb.lemma_ in _words("change_of_subject")
+    if subject is not None and changed_itself and _a_thing_not_a_company(subject):
+        return _noun_phrase(subject)  # 'water intensity fell 12%', not 'the plant saved 900 MWh'
+    return None
+
+
+def _a_thing_not_a_company(noun: Token) -> bool:
+    """'water intensity', 'diesel consumption': a common noun that is no name and no 'the company'."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.ent_type_ == ""
+        and noun.lower_ not in self_reference_words()[1]
+        and not any(c.pos_ == "PROPN" for c in noun.children if c.dep_ == "compound")
+    )
+
+
+@cache
+def _words(label: str) -> frozenset[str]:
+    """The words of the LABEL rows ('change', 'change_of_subject', 'level', 'financial') of the metric patterns."""
+    rows = patterns("metric").rows
+    return frozenset(
+        word
+        for row in rows
+        if row["label"] == label
+        for spec in row["pattern"][0].values()
+        if isinstance(spec, dict)
+        for word in spec["IN"]
+    )
+
+
+def _with_changed_thing(number: Token, name: str) -> str:
+    """'diesel consumption witnessing a substantial decline of 14.5 per cent', 'saw a decline of 18%
+    in landfill waste': a bare change noun takes the thing changed ('diesel consumption decline',
+    'decline in landfill waste'), its evaluative adjectives left out."""
+    words = name.split()
+    if len(words) > 2 or words[-1].lower() not in CHANGE_NOUNS:
+        return name
+    change = next((a for a in number.ancestors if a.lower_ == words[-1].lower()), None)
+    if change is None or any(c.dep_ in ("compound", "nmod") for c in change.children):
+        return name  # 'energy savings of 6.6 million kWh' names what changed already
+    verb = change.head if change.dep_ in ("dobj", "attr") else None
+    for holder in (change, verb, number.head if number.dep_ == "nummod" else None):
+        for prep in (c for c in holder.children if c.lower_ == "in" and c.dep_ == "prep") if holder is not None else ():
+            pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
+            if pobj and pobj[0].pos_ == "NOUN":
+                return f"{change.text} in {_noun_phrase(pobj[0])}"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is not None and _a_thing_not_a_company(subject):
+        return f"{_noun_phrase(subject)} {change.text}"
+    return name
 
 
 def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
@@ -109,8 +361,11 @@ def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
         years = [y for y in clause_years(verb.head) if y not in excluded]
     if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
         years = [y for y in _sentence_years(doc) if y not in excluded]
-    if len(set(years)) > 1 and any(t.lower_ in ("between", "from") for t in verb.subtree):
-        years = [max(years)]  # 'by 22% between 2018 and 2023': the change as of the later year
+    if not years and verb.tag_ in ("VBD", "VBN"):  # 'had cut emissions by 30% by 2022': as of then
+        deadlines = [g for c in verb.children if c.lower_ == "by" for g in c.children if YEAR_TOKEN.match(g.text)]
+        years = [int(g.text[-4:]) for g in deadlines]
+    if len(set(years)) > 1 and (any(t.lower_ in ("between", "from") for t in verb.subtree) or _year_span(doc)):
+        years = [max(years)]  # 'by 22% between 2018 and 2023', 'over 2021 to 2022': as of the later year
     return years
 
 
@@ -119,11 +374,14 @@ def _not_measures() -> frozenset[str]:
     return frozenset(language_data()["not_measures"])
 
 
-def _target_cues(doc) -> set[int]:
-    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030'."""
+def _target_cues(doc, release_year: int | None = None) -> set[int]:
+    """Tokens whose clause states a target: 'aims', 'goal', 'will', and verbs with 'by 2030' (not
+    a past verb's 'by 2022' in a release of 2023 or later: 'had cut emissions by 30% by 2022')."""
     cues = set()
     for _row, span in patterns("metric").matches(doc, "target"):
         root = span.root
+        if span[0].lower_ == "by" and _achieved_by(span, release_year):
+            continue
         cues.add(root.i if span[0].lower_ != "by" else root.head.i)
         if root.dep_ in ("aux", "prep"):
             cues.add(root.head.i)
@@ -131,6 +389,14 @@ def _target_cues(doc) -> set[int]:
         if token.lower_ in ("will", "shall") and token.dep_ == "aux":
             cues.add(token.head.i)
     return cues
+
+
+def _achieved_by(span, release_year: int | None) -> bool:
+    """'by 2022' after a verb in the past, in a release dated that year or later: a deadline met."""
+    verb = span[0].head
+    year = int(span[-1].text[-4:])
+    past = verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would", "to") for c in verb.children)
+    return past and release_year is not None and year <= release_year and verb.dep_ not in ("xcomp", "acl")
 
 
 def _value(token: Token):
@@ -160,6 +426,16 @@ def _value(token: Token):
     return int(number) if number.is_integer() else number
 
 
+def _year_span(doc) -> bool:
+    """'2021 to 2022', '2019-2023': two years written as one span."""
+    return any(
+        YEAR_TOKEN.match(doc[i].text)
+        and doc[i + 1].lower_ in ("to", "-", "–", "through")
+        and YEAR_TOKEN.match(doc[i + 2].text)
+        for i in range(len(doc) - 2)
+    )
+
+
 def _sentence_years(doc) -> list[int]:
     """Years that open the sentence's main clause ('In 2018, ...')."""
     years = []
@@ -176,10 +452,20 @@ def _spent_on(number: Token) -> str | None:
     while money.dep_ in ("compound", "nummod", "quantmod") and money.head != money:
         money = money.head
     for holder in (money, money.head):
-        for prep in (c for c in holder.children if c.lower_ in ("in", "for", "on", "into", "to") and c.dep_ == "prep"):
+        # '€12 billion of sustainable finance': what the money is, on the money itself
+        links = ("in", "for", "on", "into", "to", "of") if holder == money else ("in", "for", "on", "into", "to")
+        for prep in (c for c in holder.children if c.lower_ in links and c.dep_ == "prep"):
             pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
             if pobj:
                 return _noun_phrase(pobj[0])
+    # 'issued green bonds worth EUR 750 million': what is worth it
+    worth = next((t for t in (money.head, money.head.head) if t.lower_ == "worth"), None)
+    if worth is not None:
+        valued = worth.head if worth.head.pos_ == "NOUN" else None
+        if valued is None and worth.head.pos_ == "VERB":
+            valued = next((c for c in worth.head.children if c.dep_ == "dobj"), None)
+        if valued is not None:
+            return _noun_phrase(valued)
     return None
 
 
@@ -188,10 +474,14 @@ def _baselines(doc) -> set[int]:
     years = set()
     for token in doc:
         if YEAR_TOKEN.match(token.text) and any(
-            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative")
+            a.lemma_ in ("compare", "versus", "vs", "against", "baseline", "relative", "level", "than")
             for a in [*token.ancestors][:3] + [*token.children]
         ):
             years.add(int(token.text[-4:]))
+        elif YEAR_TOKEN.match(token.text) and token.i > 0 and token.nbor(-1).lower_ == "from" and not (
+            token.i + 1 < len(doc) and token.nbor(1).lower_ in ("to", "-", "–", "through")
+        ):
+            years.add(int(token.text[-4:]))  # 'cut by 15% from 2019': the change measured from then
     return years
 
 
@@ -262,6 +552,22 @@ def _unit(doc, token):
     return scale, None, i
 
 
+def _modified_noun(number: Token, head: Token) -> Token | None:
+    """'32% reduction in total GHG emissions', '100% renewable electricity', '30 percent recycled
+    content': the noun the number (or its unit, HEAD) modifies."""
+    for token in (number, head):
+        if (
+            token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod", "nmod")
+            and token.head.pos_ == "NOUN"
+            and token.head.i > head.i
+        ):
+            return token.head
+        modified = token.head
+        if token.dep_ == "npadvmod" and modified.dep_ == "amod" and modified.head.pos_ == "NOUN":
+            return modified.head
+    return None
+
+
 def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str | None:
     """The noun phrase the quantity measures (the unit ends before UNIT_END: 'tonnes of CO2')."""
     head = unit_token if unit_token != number else number
@@ -278,17 +584,17 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
     # 'savings of 6.6 million kWh', 'a capacity of 1,153 kWp', 'decline of 14.5 per cent'
-    anchor = head.head if head.dep_ in ("pobj",) else None
+    root = _quantity_root(number, unit_end)
+    anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
     if anchor is not None and anchor.lower_ in ("of", "by", "to") and anchor.head.pos_ == "NOUN":
         return _noun_phrase(anchor.head)
-    # '32% reduction in total GHG emissions': the number (or its unit) modifies the noun
-    for token in (number, head):
-        if (
-            token.dep_ in ("nummod", "amod", "compound", "quantmod", "npadvmod")
-            and token.head.pos_ == "NOUN"
-            and token.head.i > head.i
-        ):
-            return _noun_phrase(token.head)
+    # 'four out of its 11 (36%) committee seats': a share in brackets after a count of the noun
+    if root.dep_ == "appos" and root.head.like_num and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+        return " ".join(t.text for t in noun.doc[root.i + 1 : noun.i + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    modified = _modified_noun(number, head)
+    if modified is not None:
+        return _noun_phrase(modified)
     # 'reduced energy consumption by 5%', 'saves water consumption by 11.9 million gallons'
     verb = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     verb = verb.head if verb is not None else head.head if head.dep_ == "dobj" else None
@@ -298,12 +604,12 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             return _noun_phrase(objects[0])
         if head.pos_ == "NOUN" and head != number:
             return _noun_phrase(head)
-    # '41% of our Board'
+    # '41% of our Board' ('10 percent of the companies in each industry': the size of a list)
     for child in head.children:
         if child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
-                return _noun_phrase(pobj[0])
+                return None if _counts_a_list(pobj[0].text) else _noun_phrase(pobj[0])
     if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
@@ -314,8 +620,9 @@ CHANGED_THING = re.compile(rf"^(?:\w+ )?(?:{'|'.join(CHANGE_NOUNS)}) (?:in|of) (
 
 
 def _restated(name: str, earlier: list[str]) -> str | None:
-    """'a 20% reduction in GHG emissions, equating to an estimated decrease of 9,400 tonnes': a bare
-    change noun restates the sentence's earlier change, in other units ('GHG emissions decrease')."""
+    """'a 20% reduction in GHG emissions, equating to an estimated decrease of 9,400 tonnes', 'cut
+    waste by 2,300 tonnes, a 15% decrease': a bare change noun restates the sentence's earlier
+    change, in other units ('GHG emissions decrease', 'waste decrease')."""
     words = name.split()
     if not words or words[-1].lower() not in CHANGE_NOUNS or len(words) > 2:
         return None
@@ -323,6 +630,8 @@ def _restated(name: str, earlier: list[str]) -> str | None:
         match = CHANGED_THING.match(previous)
         if match:
             return f"{match.group(1)} {words[-1]}"
+    if earlier and earlier[-1].split()[-1].lower() not in CHANGE_NOUNS:
+        return f"{earlier[-1]} {words[-1]}"  # 'cut waste by 2,300 tonnes, a 15% decrease': 'waste decrease'
     return None
 
 
@@ -338,13 +647,47 @@ def _object_of_verb(number: Token) -> str | None:
     return _noun_phrase(objects[0]) if objects and not any(t == number for t in objects[0].subtree) else None
 
 
-def _done_to(number: Token, unit_head: Token) -> str | None:
-    """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it."""
-    counted = number.head if number.dep_ == "nummod" else None
+def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
+    """'avoided 18,582 tonnes of CO2e': when the unit is all there is, what was done names it;
+    'generating 1,500 MWh a year' (an energy unit): the verb's noun, 'power generation'."""
+    scaled = number.i + 1 < unit_end and number.nbor(1).lower_ in language_data()["scales"]
+    counter = number.nbor(1) if scaled else number
+    counted = counter.head if counter.dep_ == "nummod" else None
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
+        nominal = _nominalization(counted.head.lemma_)
+        if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
+            return nominal.get("energy", nominal["noun"])
         unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
         return f"{unit_noun.text} {counted.head.text}"
     return None
+
+
+ENERGY_UNIT = re.compile(r"(?i)\b(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]?hours?)\b")
+
+
+def _nominalization(lemma: str) -> dict | None:
+    """The 'nominalization' row of ontology/patterns/metric.jsonl for a verb: 'generate' -> 'generation'."""
+    rows = patterns("metric").rows
+    return next((r for r in rows if r["label"] == "nominalization" and r["pattern"][0]["LEMMA"] == lemma), None)
+
+
+def _substance(number: Token, unit_end: int) -> str | None:
+    """'up to 700 tons of CO2 emission per year' with nothing else to name it: what the unit weighs."""
+    unit = number.doc[number.i + 1 : unit_end]
+    of = next((t for t in unit if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    words = [t.text for t in unit[of.i - unit.start + 1 :] if t.lower_ not in ("per", "a") and t.head.lower_ != "per"]
+    return " ".join(words) or None
+
+
+def _counted_apart(noun: Token) -> bool:
+    """'1,100 stores and 140,000 employees', '6 plants and 2 labs': a conjunct counted like the noun
+    before it is another figure ('Scope 1 and 2 emissions', a name and its numbers, is not)."""
+    def counted(word: Token) -> bool:
+        return any(c.dep_ == "nummod" and c.i < word.i for c in word.children)
+
+    return counted(noun) and counted(noun.head)
 
 
 def _noun_phrase(noun: Token) -> str:
@@ -361,7 +704,11 @@ def _noun_phrase(noun: Token) -> str:
     ]
     start = min([t.left_edge.i for t in left], default=noun.i)
     words = [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
-    conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6]
+    conjuncts = [
+        c
+        for c in noun.rights
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 6 and not _counted_apart(c)
+    ]
     if conjuncts and not any(t.pos_ == "DET" for t in noun.doc[noun.i : conjuncts[0].i]):
         # 'Scope 1 and 2 greenhouse gas emissions' (parsed as 'Scope 1' and '2 ... emissions')
         words = [t for t in noun.doc[start : conjuncts[0].i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"]
@@ -375,11 +722,18 @@ def _noun_phrase(noun: Token) -> str:
                 while (
                     end < len(noun.doc)
                     and end <= pobj[0].right_edge.i
-                    and noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc")
+                    and (noun.doc[end].dep_ not in ("prep", "relcl", "acl", "cc") or _in_scope_name(noun.doc, end + 1))
                     and noun.doc[end].text not in (",", ";")
                 ):
                     end += 1
-                inner = [t for t in noun.doc[pobj[0].left_edge.i : end] if t.pos_ not in ("DET", "NUM", "PUNCT")]
+                inner = [  # 'a 22% reduction in Scope 1 and 2 emissions': a name's numbers stay
+                    t
+                    for t in noun.doc[pobj[0].left_edge.i : end]
+                    if t.pos_ not in ("DET", "PUNCT")
+                    and (t.pos_ != "NUM" or _in_scope_name(noun.doc, t.i))
+                    and not any(a.dep_ == "poss" for a in (t, *t.ancestors) if a.i < pobj[0].i)
+                    and t.dep_ != "case"
+                ]  # 'of the site's power': 'power'
                 text += f" {child.text} " + " ".join(t.text for t in inner)
             break
     return text.strip()

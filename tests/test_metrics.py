@@ -1,0 +1,316 @@
+"""The metric rule (graph/relations/metrics.py), one construction per test, on sentences written
+for these tests (never copied from a real release): what a figure is bound to, its unit and year,
+and the figures that are no company's ESG metric."""
+
+from pathlib import Path
+
+import pytest
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def metrics_of(text: str) -> list[tuple]:
+    """(object, value, unit, year) of every metric fact of TEXT, in text order."""
+    _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
+    records = [f.to_record() for f in facts if f.kind == "metric"]
+    return [(r["object"], r["value"], r.get("unit"), r.get("year")) for r in records]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "At Norvale Energy Corp., water intensity fell 12% year on year.",
+            [("water intensity", 12, "percent", None)],
+        ),
+        (
+            "Electricity use at Norvale Energy Corp. dropped by 4.5% in 2023.",
+            [("Electricity use", 4.5, "percent", 2023)],
+        ),
+        (
+            "Emissions at Norvale Energy Corp. rose 3% in 2023 as production grew.",
+            [("Emissions", 3, "percent", 2023)],
+        ),
+    ],
+)
+def test_a_verb_of_change_without_object_changes_its_subject(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+def test_a_transitive_verb_of_change_is_not_named_by_its_subject():
+    # 'the chiller saved 900 MWh': the chiller is not what was saved
+    assert metrics_of("Norvale Energy Corp. said the new chiller saved 900 MWh.") == [
+        ("energy savings", 900, "MWh", None)
+    ]
+
+
+def test_from_a_to_b_gives_both_values_each_with_its_own_year():
+    text = "Norvale Energy Corp.'s greenhouse gas emissions fell from 1.2 million tonnes in 2019 to 0.9 million tonnes in 2023."
+    assert metrics_of(text) == [
+        ("greenhouse gas emissions", 1.2, "million tonnes", 2019),
+        ("greenhouse gas emissions", 0.9, "million tonnes", 2023),
+    ]
+
+
+def test_from_a_to_b_on_the_verbs_object_with_a_per_unit():
+    text = "Norvale Energy Corp. reduced its energy intensity from 310 kWh per tonne in 2020 to 260 kWh per tonne in 2023."
+    assert metrics_of(text) == [
+        ("energy intensity", 310, "kWh per tonne", 2020),
+        ("energy intensity", 260, "kWh per tonne", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. lowered electricity use by 8% and water withdrawal by 1.3 million cubic metres in 2022.",
+            [("electricity use", 8, "percent", 2022), ("water withdrawal", 1.3, "million cubic metres", 2022)],
+        ),
+        (
+            "Norvale Pharma Ltd. has reduced its carbon emissions by 35% and water consumption by 28%.",
+            [("carbon emissions", 35, "percent", None), ("water consumption", 28, "percent", None)],
+        ),
+    ],
+)
+def test_gapped_coordination_gives_each_figure_the_object_before_it(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("In 2022, Norvale Energy Corp. saw a sharp decline of 18 percent in landfill waste.", "decline in landfill waste"),
+        ("Fuel consumption at Norvale Energy Corp. recorded a decline of 9.5 per cent.", "Fuel consumption decline"),
+    ],
+)
+def test_a_bare_change_noun_takes_the_thing_changed(sentence, name):
+    ((measured, *_),) = metrics_of(sentence)
+    assert measured == name
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Halden Mining plc's total water withdrawal was 12.3 million cubic metres in 2022.",
+            ("total water withdrawal", 12.3, "million cubic metres", 2022),
+        ),
+        (
+            "Halden Mining plc's Scope 1 emissions totalled 2.1 million tonnes of CO2e in 2022.",
+            ("Scope 1 emissions", 2.1, "million tonnes of CO2e", 2022),
+        ),
+        (
+            "Bright Lake Bank's renewable electricity share reached 100% in 2022.",
+            ("renewable electricity share", 100, "percent", 2022),
+        ),
+    ],
+)
+def test_a_verb_of_level_gives_its_subjects_figure(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+def test_a_conjunct_with_its_own_count_is_another_figure_and_a_count_noun_names_it():
+    # 'employees' is a count noun of the language pack; 'stores' counts no ESG figure
+    assert metrics_of("Verano Foods S.A. is a retailer with 1,100 stores and 140,000 employees.") == [
+        ("employees", 140000, "employees", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norvale Energy Corp. obtained certification for seven processing plants at the end of 2022.",
+        "Norvale Pharma Ltd. has 6 bottling plants and 2 research centres.",
+        "Kestrel Airways Group carried 52 million passengers last year.",
+    ],
+)
+def test_a_count_of_sites_or_customers_is_a_description_not_a_metric(sentence):
+    assert metrics_of(sentence) == []
+
+
+def test_where_counted_people_are_is_no_part_of_the_name():
+    assert metrics_of("Norvale Energy Corp. employs 12,500 people in 30 countries.") == [
+        ("people employs", 12500, "people", None)
+    ]
+
+
+def test_a_share_in_brackets_after_a_count_is_the_counts_share():
+    text = "In 2022, women held 30% of management roles at Norvale Energy Corp. and four out of its 11 (36%) executive committee seats."
+    assert metrics_of(text) == [
+        ("management roles", 30, "percent", 2022),
+        ("executive committee seats", 36, "percent", 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. operates a rooftop plant with a capacity of 900 kWp, generating 1,100 megawatt-hours (MWh) per year.",
+            [("capacity", 900, "kWp", None), ("power generation", 1100, "megawatt-hours per year", None)],
+        ),
+        (
+            "Norvale Energy Corp. said the second plant could reduce its carbon footprint up to 700 tons of CO2 emission per year.",
+            [("CO2 emission", 700, "tons of CO2 emission per year", None)],
+        ),
+    ],
+)
+def test_a_unit_alone_is_named_by_the_verbs_noun_or_what_it_weighs(sentence, expected):
+    assert metrics_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Bright Lake Bank has provided €12 billion of sustainable finance since 2020.",
+            ("sustainable finance", 12, "billion €", None),
+        ),
+        (
+            "Bright Lake Bank issued green bonds worth EUR 750 million in 2023.",
+            ("green bonds", 750, "million EUR", 2023),
+        ),
+    ],
+)
+def test_money_is_named_by_what_it_is_or_what_is_worth_it(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("Over the course of 2021 to 2022, Norvale Energy Corp. reduced its fuel use by seven per cent.", 2022),
+        ("Bright Lake Bank's financed emissions fell 18% between 2019 and 2023.", 2023),
+        ("Norvale Energy Corp. lowered its water use by 15% from 2019 levels.", None),
+    ],
+)
+def test_a_span_of_years_dates_the_change_by_its_later_year_and_a_baseline_dates_nothing(sentence, year):
+    ((*_, found),) = metrics_of(sentence)
+    assert found == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new battery would last up to ten hours of use, Norvale Energy Corp. said.",
+        "Norvale Pharma Ltd. said its revenue grew 20 per cent in the year.",
+        "Norvale Pharma Ltd. shares rose 2.3 per cent on Tuesday.",
+        "The index assesses more than 3,500 firms and includes only the top 10 percent of the companies in each industry.",
+        "The ranking scores Norvale Energy Corp. within the three dimensions of sustainability.",
+        "Norvale Energy Corp. set a goal across all three emissions scopes.",
+        "Norvale Pharma Ltd. was honoured at a ceremony where over 1,200 delegates gathered.",
+        "Norvale Pharma Ltd. was honoured at a ceremony attended by over 300 guests.",
+    ],
+)
+def test_no_metric_from_conditionals_financials_list_sizes_or_audiences(sentence):
+    assert metrics_of(sentence) == []
+
+
+def test_the_small_numbers_of_a_scope_name_are_no_figures():
+    assert metrics_of("Norvale Energy Corp. cut its Scope 1 and 2 emissions by 42% against 2019.") == [
+        ("Scope 1 and 2 emissions", 42, "percent", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halden Mining plc did not reduce emissions by 10% in 2022.",
+        "Halden Mining plc failed to cut water use by 5% in 2022.",
+        "Halden Mining plc never recycled more than 40% of its waste.",
+    ],
+)
+def test_no_metric_from_a_negated_clause(sentence):
+    assert metrics_of(sentence) == []
+
+
+def test_a_verb_of_removal_is_no_negation_of_a_figure():
+    assert metrics_of("Halden Mining plc removed 3,000 tonnes of CO2 from the atmosphere in 2023.") == [
+        ("CO2 removed", 3000, "tonnes of CO2", 2023)
+    ]
+
+
+def test_a_loss_is_no_reported_figure():
+    assert metrics_of("Halden Mining plc said the region's wetlands have lost 30% of their area since 1990.") == []
+
+
+def test_a_figure_named_only_by_a_time_word_is_left_out():
+    assert metrics_of("Norvale Pharma Ltd. reported revenue of Rs 4,200 crore, up 14 per cent year on year.") == []
+
+
+def test_a_scope_name_keeps_its_numbers_inside_a_change_nouns_complement():
+    text = "Norvale Energy Corp. achieved a 22% reduction in Scope 1 and 2 emissions in 2023 against a 2019 baseline."
+    assert metrics_of(text) == [("reduction in Scope 1 and 2 emissions", 22, "percent", 2023)]
+
+
+def test_a_bare_change_noun_restates_the_figure_before_it():
+    assert metrics_of("Norvale Energy Corp. reduced waste generation by 2,300 tonnes, a 15% decrease from 2021.") == [
+        ("waste generation", 2300, "tonnes", None),
+        ("waste generation decrease", 15, "percent", None),
+    ]
+
+
+def test_a_length_in_metres_is_a_product_dimension():
+    assert metrics_of("The new Norvale Energy Corp. turbine has a rotor diameter of 150 metres.") == []
+
+
+def test_an_area_in_square_metres_is_a_unit_not_a_dimension():
+    assert metrics_of("Norvale Energy Corp. cleared 4,000 square metres of invasive plants in 2023.") == [
+        ("invasive plants", 4000, "square metres", 2023)
+    ]
+
+
+def test_last_year_is_dated_by_the_release_date():
+    text = (
+        "Verano Retail reports on its food rescue\n\n"
+        "SANTIAGO, March 3, 2022 - Verano Retail said its stores donate food every week.\n"
+        "Last year, Verano Retail donated more than 4,000 tons of food to food banks."
+    )
+    assert metrics_of(text) == [("food", 4000, "tons", 2021)]
+
+
+def test_a_deadline_already_past_at_release_is_an_achievement_and_a_future_one_a_target():
+    text = (
+        "Norvale Energy Corp. reports its progress\n\n"
+        "LONDON, May 4, 2023 - Norvale Energy Corp. said it had cut its emissions by 30% by 2022.\n"
+        "Norvale Energy Corp. aims to cut its water use by 20% by 2030."
+    )
+    assert metrics_of(text) == [("emissions", 30, "percent", 2022)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Norvale Energy Corp. sourced 100% renewable electricity for its European operations in 2023.",
+            ("renewable electricity", 100, "percent", 2023),
+        ),
+        ("Norvale Energy Corp. uses packaging with 30 percent recycled content.", ("recycled content", 30, "percent", None)),
+    ],
+)
+def test_a_share_written_before_an_adjective_names_the_noun_after_it(sentence, expected):
+    assert metrics_of(sentence) == [expected]
+
+
+def test_a_comparative_gives_its_subjects_figure_and_than_marks_the_baseline():
+    assert metrics_of("Norvale Energy Corp. said its emissions were 12% lower in 2023 than in 2022.") == [
+        ("emissions", 12, "percent", 2023)
+    ]
+
+
+def test_an_of_complement_leaves_out_its_possessor():
+    ((name, *_),) = metrics_of("The solar array of Norvale Energy Corp. supplies 20% of the site's power.")
+    assert name == "power"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The initiative of Norvale Energy Corp. brings together 240 businesses switching to 100% renewable power.",
+        "Norvale Energy Corp. joined 50 companies that have cut their emissions by 30%.",
+    ],
+)
+def test_a_figure_of_other_companies_is_not_the_releases(sentence):
+    assert metrics_of(sentence) == []
