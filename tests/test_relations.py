@@ -1256,3 +1256,14 @@ def test_a_wire_dateline_an_apposition_after_a_company_and_an_installed_system()
     assert [r["object"] for r in only(records, "index_inclusion")] == ["Clean Skies Index Series"]
     assert [(r["object"], r.get("since")) for r in only(records, "program")] == [("waste-heat recovery system", 2017)]
     assert [r["object"] for r in only(records, "located_in")] == ["London"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Garanta Bank is the only company in Turkey which qualified for the index.",
+        "Garanta Bank became the first bank in Turkey to join the Clean Banking Alliance.",
+    ],
+)
+def test_the_only_or_first_company_in_a_place_is_located_there(sentence):
+    assert [r["object"] for r in only(facts_of(sentence), "located_in")] == ["Turkey"]

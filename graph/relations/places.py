@@ -44,6 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
     _where_clauses(ctx, sentence)
     _sites(ctx, sentence)
+    _only_one_in(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
             before = (
@@ -58,6 +59,25 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             )
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
+
+
+def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X is the only company in Turkey which ...', 'became the first bank in the UAE to join': the
+    subject is one of the organizations in that place."""
+    nouns = self_reference_words()[1] | {"company", "companies"}
+    for token in sentence.doc:
+        if token.dep_ != "attr" or token.lemma_.lower() not in nouns or is_negated(token.head):
+            continue
+        places = [
+            m
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
+            if m is not None and m.type == "place"
+        ]
+        for subject in ctx.subjects(sentence, token.head) if places else []:
+            if subject.type in COMPANY_TYPES:
+                ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
 
 
 def _where_clauses(ctx: DocContext, sentence: ParsedSentence) -> None:
