@@ -1267,3 +1267,13 @@ def test_a_wire_dateline_an_apposition_after_a_company_and_an_installed_system()
 )
 def test_the_only_or_first_company_in_a_place_is_located_there(sentence):
     assert [r["object"] for r in only(facts_of(sentence), "located_in")] == ["Turkey"]
+
+
+def test_an_award_that_goes_to_a_company_and_an_example_after_including_is_no_part():
+    text = (
+        "Talvo Foods AB reported results. The 2021 Clean Packaging Award goes to Talvo Foods for its trays. "
+        "Talvo Foods scooped three honours at the 2019 Food Industry Awards, including Sustainability Champion."
+    )
+    records = facts_of(text)
+    assert ("Clean Packaging Award", 2021) in {(r["object"], r.get("year")) for r in only(records, "award")}
+    assert only(records, "part_of") == []

@@ -81,13 +81,15 @@ MEDAL_NOUNS = ("medal", "badge")
 
 
 def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """Awards that are no typed name in the clause: a title, a medal, or the passive subject of a
-    giving verb ('The X Award was presented to Y')."""
+    """Awards that are no typed name in the clause: a title, a medal, or the subject of a giving
+    verb ('The X Award was presented to Y', 'The X Award goes to Y')."""
     given = [
         m
         for m in sentence.mentions
-        if m.type == "award" and m.root.dep_ == "nsubjpass" and m.root.head == trigger
-    ]
+        if m.type == "award"
+        and m.root.head == trigger
+        and (m.root.dep_ == "nsubjpass" or m.root.dep_ == "nsubj" and trigger.lemma_ == "go")
+    ]  # 'The X Award goes to Y'
     return titles(sentence, trigger) or medals(sentence, trigger) or given
 
 

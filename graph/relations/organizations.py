@@ -36,6 +36,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if is_negated(trigger):
             continue
         if row.get("role") == "whole":
+            if trigger.dep_ == "prep":
+                continue  # '..., including Sustainability Champion': an example, no part
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or trigger.dep_ == "acl":
                 _owned_by(ctx, sentence, trigger)  # 'X, owned by Y'; 'X has been included in': no part
                 continue
