@@ -373,6 +373,7 @@ class MentionTyper:
         if span.label_ in ("AWARD", TIER_OR_AWARD):
             return Mention(span, "award", label)
         if span.label_ == "CERTIFICATION":
+            label = " ".join(word.strip("'\"“”‘’") for word in label.split())  # "BREEAM 'Outstanding'"
             known = self.lexicon.lookup(label)
             return Mention(span, "standard", known.label if known else label, label)
         if span.label_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LANGUAGE"):
@@ -567,8 +568,12 @@ def certification_names(doc) -> list[Span]:
             span.label_ = "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:
-        if ent.label_ == RULER_PREFIX + "STANDARD" and ent.end < len(doc) and doc[ent.end].text in LEVEL_WORDS:
-            span = doc[ent.start : ent.end + 1]
+        if ent.label_ != RULER_PREFIX + "STANDARD" or ent.end >= len(doc):
+            continue
+        level = ent.end + 1 if doc[ent.end].text in QUOTES and ent.end + 1 < len(doc) else ent.end
+        if doc[level].text in LEVEL_WORDS:  # 'LEED Platinum', "BREEAM 'Outstanding'"
+            end = level + 2 if level + 1 < len(doc) and doc[level + 1].text in QUOTES else level + 1
+            span = doc[ent.start : end]
             span.label_ = "CERTIFICATION"
             names.append(span)
     return names

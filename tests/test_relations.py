@@ -1277,3 +1277,14 @@ def test_an_award_that_goes_to_a_company_and_an_example_after_including_is_no_pa
     records = facts_of(text)
     assert ("Clean Packaging Award", 2021) in {(r["object"], r.get("year")) for r in only(records, "award")}
     assert only(records, "part_of") == []
+
+
+def test_certified_after_the_standard_a_quoted_level_and_a_division_of_a_partnership():
+    text = (
+        "Delmar Insurance Group reported results. Delmar's offices in Toronto and Zurich are LEED Gold certified. "
+        "Harlow Stores has become the first retailer to achieve a BREEAM 'Outstanding' rating for a supermarket. "
+        "Harlow, the food division of the Thornley Partnership, has 12 stores."
+    )
+    records = facts_of(text)
+    assert {r["object"] for r in only(records, "certification")} == {"LEED Gold", "BREEAM Outstanding"}
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Harlow", "Thornley Partnership")]

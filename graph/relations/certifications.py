@@ -18,6 +18,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
         status = row.get("status") or status_of(sentence, trigger)
+        if trigger.dep_ == "acomp" and any(s.root.head == trigger and s.root.dep_ == "nsubj" for s in standards):
+            subjects = ctx.subjects(sentence, trigger.head)  # 'the offices are LEED Gold certified'
         for standard in standards:
             if not certifiable(ctx, standard):
                 continue
@@ -27,9 +29,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as'."""
+    """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as';
+    'are LEED Gold certified': the standard named right before."""
     if trigger.lemma_ != "certify":
         return []
+    before = sentence.mention_at(trigger.doc[trigger.i - 1]) if trigger.i > 0 else None
+    if before is not None and before.type == "standard":
+        return [before]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
     for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
         start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
         doc = sentence.doc

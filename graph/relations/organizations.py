@@ -62,7 +62,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
         of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
         wholes = [ctx.entity_of(sentence, g) for g in of]
-        wholes = [w for w in wholes if w is not None and w.type in ("company", "agency")]
+        kinds = ("company", "agency") if trigger.lemma_ == "part" else ("company", "agency", "organization")
+        wholes = [w for w in wholes if w is not None and w.type in kinds]  # 'part of an alliance' is a membership
         if not wholes:
             continue
         if trigger.dep_ == "appos":

@@ -97,6 +97,8 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         name = phrase(sentence, head)
         if not modified or not name or " " not in name or is_hypothetical(head):
             continue
+        if any(m.type == "standard" and m.span.start < head.i <= m.span.end + 3 for m in sentence.mentions):
+            continue  # 'under the BREEAM Retail 2008 scheme': a standard's scheme, no program
         obj = ctx.entities.resolve(name, "program")
         if obj.type != "program":
             continue  # 'through the Bloomberg GEI framework': a method, no program
