@@ -1288,3 +1288,9 @@ def test_certified_after_the_standard_a_quoted_level_and_a_division_of_a_partner
     records = facts_of(text)
     assert {r["object"] for r in only(records, "certification")} == {"LEED Gold", "BREEAM Outstanding"}
     assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Harlow", "Thornley Partnership")]
+
+
+def test_a_score_out_of_100_in_an_assessment():
+    text = "Orrin Bank plc received a score of 64 out of 100 in the Clean Banking Assessment."
+    (index,) = only(facts_of(text), "index_inclusion")
+    assert (index["object"], index["rank"]) == ("Clean Banking Assessment", "64")
