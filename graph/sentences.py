@@ -78,7 +78,8 @@ def _lines(text: str, longest: int = 100_000):
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORDS = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
-_DATE = (r"(?:(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (r"(?:(?:" + _DAY + r"\s+" + _MONTH + r"|" + _MONTH + r"\s+" + _DAY + r")(?:,?\s+(?:19|20)\d\d)?"
          r"|(?:19|20)\d\d-\d\d-\d\d)")
 _AGENCY = r"(?:\s*\([^)]{1,30}\)|\s*/[^/\n]{1,25}/)?"
 _DASH = r"\s*[-–—:)]+\s*"

@@ -1294,3 +1294,12 @@ def test_a_score_out_of_100_in_an_assessment():
     text = "Orrin Bank plc received a score of 64 out of 100 in the Clean Banking Assessment."
     (index,) = only(facts_of(text), "index_inclusion")
     assert (index["object"], index["rank"]) == ("Clean Banking Assessment", "64")
+
+
+def test_a_dateline_with_an_ordinal_day():
+    text = (
+        "Headline of the story\n\nSao Paulo, Brazil, January 10th, 2020 - Orrin Bank plc has joined the "
+        "Net Zero Finance Alliance."
+    )
+    records = facts_of(text)
+    assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [("Net Zero Finance Alliance", 2020)]
