@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +43,12 @@ class ParsedSentence:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The parse's tokens, made once: every relation walks them, and spaCy builds a new Token
+        object at each step of iterating a Doc (a tenth of extraction's time when not shared)."""
+        return tuple(self.doc)
 
     def mention_at(self, token: Token) -> Mention | None:
         return next((m for m in self.mentions if m.covers(token)), None)

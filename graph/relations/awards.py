@@ -234,7 +234,7 @@ def conferring_body(ctx, sentence, trigger, awards):
 
     clause = clause_span(trigger)
     deeper = [  # 'the X award in the large enterprise category from the Y Chamber'
-        g for t in sentence.doc if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
+        g for t in sentence.tokens if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
     ]
     for token in candidates + deeper:
         for inner in token.subtree:  # 'CommonWealth magazine's ... Award': a name inside the possessor
@@ -270,7 +270,7 @@ def _categories(doc) -> list[str]:
 def _tier(sentence, award) -> str | None:
     """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold'."""
     doc = sentence.doc
-    for token in doc:
+    for token in sentence.tokens:
         if (
             token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")
             and token.i > 0

@@ -36,7 +36,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 def _listed_members(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'IRMA's members include A, B and C', 'its signatories include ...': each listed name is a member."""
-    for token in sentence.doc:
+    for token in sentence.tokens:
         if token.lemma_ not in ("include", "comprise") or is_negated(token):
             continue
         subjects = subject_tokens(token)

@@ -35,7 +35,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     doc = sentence.doc
     targets = _target_cues(doc, ctx.meta.year)
     named_here: list[str] = []  # metric names of this sentence so far
-    for token in doc:
+    for token in sentence.tokens:
         value = _value(token)
         if value is None or not _reported(sentence, token, targets):
             continue

@@ -65,7 +65,7 @@ def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'X is the only company in Turkey which ...', 'became the first bank in the UAE to join': the
     subject is one of the organizations in that place."""
     nouns = self_reference_words()[1] | {"company", "companies"}
-    for token in sentence.doc:
+    for token in sentence.tokens:
         if token.dep_ != "attr" or token.lemma_.lower() not in nouns or is_negated(token.head):
             continue
         places = [
@@ -107,7 +107,7 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Brackwell Rubber Ltd.'s plants in Scotland and Ireland', 'Brackwell operates mills in
     Chile and Peru': where a company's sites are."""
     nouns = site_nouns()
-    for token in sentence.doc:
+    for token in sentence.tokens:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
@@ -168,7 +168,7 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
     if ctx.main is None:
         return
     demonyms = language_data()["demonyms"]
-    for token in sentence.doc:
+    for token in sentence.tokens:
         country = demonyms.get(token.text)
         if token.ent_type_ == "GPE" and token.dep_ in ("poss", "compound") and token.text in ctx.lexicon.place_types:
             country = token.text

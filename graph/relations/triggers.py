@@ -69,7 +69,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
     the release gave (as a mention of the common noun, so qualifiers come from this clause)."""
     nouns = anaphor_nouns()
     tokens = clause_span(trigger)
-    for token in sentence.doc:
+    for token in sentence.tokens:
         kind = nouns.get(token.lemma_.lower())
         if (
             token.i in tokens
