@@ -20,23 +20,197 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     nouns = program_nouns()
     for row, span in patterns("program").matches(sentence.doc, "trigger"):
         trigger = span.root
-        if is_negated(trigger) or is_hypothetical(trigger):
-            continue
+        if row.get("construction") or is_negated(trigger) or is_hypothetical(trigger) or is_goal(trigger):
+            continue  # a 'construction' row only marks the sentence as a candidate: its function reads it
         for head in program_heads(
             sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
         ):
+            if row.get("compound") and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
+                continue  # 'promote positive social initiatives': no program, a kind of good deed
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
+                continue
+            if is_habitual_passive(sentence, trigger, head):
                 continue
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
-            since = (since_year(trigger) if row.get("since") else None) or started_in(head)
+            dated = row.get("since") or _says_since(trigger)  # 'Since 2009, X has promoted ... projects'
+            since = (since_year(trigger) if dated else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
             for subject in ctx.subjects(sentence, trigger):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
     owned_programs(ctx, sentence)
     framed_programs(ctx, sentence)
+    partnerships(ctx, sentence)
+    internal_prices(ctx, sentence)
+    neutral_operations(ctx, sentence)
+    dated_programs(ctx, sentence)
+    apposed_programs(ctx, sentence)
+
+
+GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
+
+
+def is_goal(trigger) -> bool:
+    """'the pledge's goals include launching decarbonisation schemes': a gerund a goal lists is a
+    target, not a program the subject runs."""
+    if trigger.tag_ != "VBG":
+        return False
+    verb = governing_verb(trigger.head if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else trigger)
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in GOAL_NOUNS for c in token.children):
+            return True
+        if token.lemma_.lower() in GOAL_NOUNS:
+            return True
+    return False
+
+
+def is_habitual_passive(sentence, trigger, head) -> bool:
+    """'workplace policies and programs are developed with ...', 'training is regularly conducted':
+    a present passive on an unnamed plural, or done routinely, states how things are done in
+    general, not a program the subject runs."""
+    if head.dep_ != "nsubjpass" and not (head.dep_ == "conj" and head.head.dep_ == "nsubjpass"):
+        return False
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children)
+    routine = any(c.dep_ == "advmod" and c.lower_ in ROUTINE_ADVERBS for c in trigger.children)
+    return present and (head.tag_ == "NNS" or routine) and sentence.mention_at(head) is None
+
+
+ROUTINE_ADVERBS = {"regularly", "routinely", "periodically", "annually", "continuously", "constantly", "always"}
+
+
+PARTNERSHIP_NOUNS = {"partnership"}
+
+
+def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'the airline's partnership with Helio to build a plant', 'through its partnership with Y': a
+    partnership its owner holds with a named organization is the owner's program ('partnership
+    with Y')."""
+    for head in sentence.doc:
+        if head.lemma_.lower() not in PARTNERSHIP_NOUNS or is_negated(head) or is_hypothetical(head):
+            continue
+        partners = [
+            m
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for g in prep.children
+            if g.dep_ == "pobj"
+            for p in (g, *g.conjuncts)
+            if (m := sentence.mention_at(p)) is not None and m.type in ("company", "organization")
+        ]
+        if not partners:
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue  # 'announced a partnership with Y on hydrogen': news of a deal, no program yet
+        subjects = [ctx.entity_of(sentence, owner)]
+        location = location_of(ctx, sentence, head)
+        for partner in partners:
+            obj = ctx.entities.resolve(f"partnership with {partner.label}", "program")
+            for subject in (s for s in subjects if s is not None and s.name != partner.label):
+                ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
+
+
+PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
+
+
+def internal_prices(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X has set an internal carbon price', 'introduced an internal fee on its emissions': an
+    internal price on carbon is a program of the organization that sets it."""
+    for head in sentence.doc:
+        if head.lemma_.lower() not in PRICE_NOUNS or head.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if not any(c.dep_ == "amod" and c.lower_ == "internal" for c in head.lefts):
+            continue
+        verb = head.head
+        if is_negated(verb) or is_hypothetical(verb) or is_goal(verb):
+            continue
+        name = phrase(sentence, head)
+        obj = ctx.entities.resolve(name, "program")
+        since = since_year(verb) if verb.lemma_ in START_VERBS or verb.lemma_ in ("set", "introduce", "adopt") else None
+        for subject in ctx.subjects(sentence, verb):
+            ctx.add("program", sentence, subject, obj, since=since, location=location_of(ctx, sentence, head))
+
+
+NEUTRAL_WORDS = {"neutral", "positive", "negative"}  # 'carbon neutral', 'climate positive', 'water negative'
+
+
+def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Our own operations have been carbon neutral since 2014': a state kept since a year is the
+    program 'carbon neutral operations'."""
+    for adjective in sentence.doc:
+        if adjective.lower_ not in NEUTRAL_WORDS or adjective.dep_ != "acomp":
+            continue
+        verb = adjective.head
+        quality = [c for c in adjective.lefts if c.dep_ in ("npadvmod", "compound", "advmod", "amod")]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if not quality or not subjects or is_negated(verb) or is_hypothetical(verb):
+            continue
+        year = since_year(verb)
+        if not year or not _says_since(verb):
+            continue  # 'will be carbon neutral by 2030' is a target
+        noun = subjects[0]
+        words = " ".join(t.text for t in sentence.doc[quality[0].i : adjective.i + 1])
+        obj = ctx.entities.resolve(f"{words} {noun.text}", "program")
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owners = [ctx.entity_of(sentence, owner)] if owner is not None else ctx.subjects(sentence, verb)
+        for subject in (s for s in owners if s is not None):
+            ctx.add("program", sentence, subject, obj, since=year)
+
+
+def dated_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The Clean Rivers programme, launched in 2018, has ...', 'Launched in 2015, the Green Schools
+    initiative ...': a named program whose start a participle dates is the release's program (or its
+    possessor's, or the 'by' agent's)."""
+    for head in sentence.doc:
+        mention = sentence.mention_at(head)
+        proper = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+        typed = mention is not None and mention.type in PROGRAM_TYPES
+        named = typed or proper and head.lemma_.lower() in program_nouns()
+        if not named or head.dep_ not in ("nsubj", "nsubjpass") or is_negated(head):
+            continue
+        clauses = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        clauses += [c for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < head.i]
+        clauses = [c for c in clauses if c.lemma_ in START_VERBS]
+        year = next((y for c in clauses if (y := since_year(c))), None)
+        if not year:
+            continue
+        agents = [
+            g for c in clauses for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+        ]
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        who = agents[0] if agents else owner
+        subject = ctx.entity_of(sentence, who) if who is not None else ctx.main
+        name = phrase(sentence, head)
+        if subject is None or not name or " " not in name:
+            continue
+        obj = ctx.entities.resolve(name, "program")
+        ctx.add("program", sentence, subject, obj, since=year, location=location_of(ctx, sentence, head))
+
+
+def apposed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'launched Project Blue, an initiative to protect reefs': a name the trigger governs, in
+    apposition with a program noun, is the program."""
+    nouns = set(language_data()["owned_program_nouns"])
+    for row, span in patterns("program").matches(sentence.doc, "trigger"):
+        trigger = span.root
+        if not row.get("since") or row.get("construction") or is_negated(trigger) or is_hypothetical(trigger):
+            continue
+        for name_token in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"):
+            if not any(a.dep_ == "appos" and a.lemma_.lower() in nouns for a in name_token.children):
+                continue
+            mention = sentence.mention_at(name_token)
+            if mention is not None and mention.type not in PROGRAM_TYPES:
+                continue
+            start = min((c.left_edge.i for c in name_token.lefts if c.dep_ == "compound"), default=name_token.i)
+            name = " ".join(t.text for t in sentence.doc[start : name_token.i + 1])
+            obj = ctx.entities.resolve(name, "program")
+            if obj.type not in ("program", "initiative"):
+                continue
+            for subject in ctx.subjects(sentence, trigger):
+                ctx.add("program", sentence, subject, obj, since=since_year(trigger),
+                        location=location_of(ctx, sentence, trigger))
 
 
 FRAMING_PREPOSITIONS = ("through", "under", "via")

@@ -1,0 +1,87 @@
+"""program facts, one construction a test, on sentences written for these tests."""
+
+from pathlib import Path
+
+import pytest
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+LEAD = "Corvane Industries Ltd., a maker of valves, today announced its annual results.\n"
+
+
+def programs(sentence: str) -> list[tuple]:
+    """(subject, object, since, location) of each program fact the sentence states after a lead."""
+    _, facts = extract(Release("test-release", Path("test-release.txt"), LEAD + sentence, "text"))
+    return [
+        (f.subject, f.object, f.qualifiers.get("since"), f.qualifiers.get("location"))
+        for f in facts
+        if f.kind == "program"
+    ]
+
+
+def test_a_possessed_partnership_with_a_named_firm_is_a_program():
+    assert ("Corvane Industries Ltd.", "partnership with Helio Systems", None, None) in programs(
+        "Corvane's partnership with Helio Systems will turn sawdust into fuel."
+    )
+
+
+def test_announcing_a_partnership_is_no_program_yet():
+    assert programs("Corvane Industries announced a partnership with Helio Systems on hydrogen.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, since",
+    [
+        ("Corvane has set an internal carbon price on its emissions.", None),
+        ("In 2020, Corvane introduced an internal carbon price of $40 per tonne.", 2020),
+    ],
+)
+def test_an_internal_carbon_price_is_a_program(sentence, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", "internal carbon price", since, None)]
+
+
+def test_operations_kept_carbon_neutral_since_a_year():
+    assert programs("Our own operations have been carbon neutral since 2013.") == [
+        ("Corvane Industries Ltd.", "carbon neutral operations", 2013, None)
+    ]
+
+
+def test_a_neutrality_target_is_no_program():
+    assert programs("Our operations will be carbon neutral by 2030.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Blue Valley programme, launched in 2017, has planted 9,000 trees.",
+        "Launched in 2017, the Blue Valley programme has planted 9,000 trees.",
+    ],
+)
+def test_a_named_program_dated_by_a_participle(sentence):
+    assert programs(sentence) == [("Corvane Industries Ltd.", "Blue Valley programme", 2017, None)]
+
+
+def test_a_gerund_among_a_pledge_s_goals_is_a_target():
+    assert programs("The pledge's goals include launching energy saving schemes and offsetting emissions.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At Corvane, the company ensures that safety policies and programs are designed with staff input.",
+        "Inspection of pumps and operator training are regularly conducted.",
+    ],
+)
+def test_how_things_are_done_in_general_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+def test_projects_promoted_since_a_year_in_a_place():
+    assert programs("Since 2011, the company has promoted rural reading projects in primary schools in Kenya.") == [
+        ("Corvane Industries Ltd.", "rural reading projects", 2011, "Kenya")
+    ]
+
+
+def test_promoting_good_deeds_in_general_is_no_program():
+    assert programs("Corvane promotes positive social initiatives.") == []
