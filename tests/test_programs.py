@@ -85,3 +85,37 @@ def test_projects_promoted_since_a_year_in_a_place():
 
 def test_promoting_good_deeds_in_general_is_no_program():
     assert programs("Corvane promotes positive social initiatives.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, since",
+    [
+        ("Corvane launched a programme called Green Steps in 2016.", "Green Steps programme", 2016),
+        ("In 2019 Corvane started an initiative named Clean Coasts.", "Clean Coasts initiative", 2019),
+    ],
+)
+def test_a_program_called_by_a_name(sentence, name, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, since, None)]
+
+
+def test_the_fund_a_levy_feeds():
+    assert programs("The levy will feed a climate fund that backs reforestation.") == [
+        ("Corvane Industries Ltd.", "climate fund", None, None)
+    ]
+
+
+def test_a_gerund_in_an_owned_program_name():
+    assert programs("Corvane's employee volunteering programme has run since 2012 in 15 countries.") == [
+        ("Corvane Industries Ltd.", "employee volunteering programme", 2012, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane's rivals operate similar recycling schemes.",
+        "Corvane has numerous initiatives to reduce waste.",
+    ],
+)
+def test_a_kind_of_program_is_no_program(sentence):
+    assert programs(sentence) == []

@@ -47,6 +47,28 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     neutral_operations(ctx, sentence)
     dated_programs(ctx, sentence)
     apposed_programs(ctx, sentence)
+    funded_funds(ctx, sentence)
+
+
+REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "saving", "contribution", "charge", "tax"}
+
+
+def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The levy will feed a carbon fund', 'the proceeds go to a climate fund': the fund a charge of
+    the organization's pays into is its program."""
+    for head in sentence.doc:
+        if head.lemma_.lower() != "fund" or head.dep_ not in ("dobj", "pobj") or sentence.mention_at(head) is not None:
+            continue
+        if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
+            continue
+        verb = governing_verb(head.head if head.dep_ == "pobj" else head)
+        payers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REVENUE_NOUNS]
+        if not payers or is_negated(verb) or is_hypothetical(verb):
+            continue
+        owner = next((c for c in payers[0].children if c.dep_ == "poss"), None)
+        subject = ctx.entity_of(sentence, owner) if owner is not None else ctx.main
+        obj = ctx.entities.resolve(phrase(sentence, head), "program")
+        ctx.add("program", sentence, subject, obj, since=started_in(head), location=location_of(ctx, sentence, head))
 
 
 GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
@@ -297,7 +319,9 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         ):
             continue
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        modifiers = [  # 'employee volunteering programme': a gerund in the name too
+            c for c in head.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBG")
+        ]
         if owner is None or not modifiers or is_hypothetical(head):
             continue
         subject = ctx.entity_of(sentence, owner)
@@ -310,6 +334,9 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
 
 
+GENERIC_ADJECTIVES = {"similar", "such", "other", "many", "numerous", "various", "several", "some", "certain"}
+
+
 def program_heads(sentence, trigger, nouns, starts, common=False):
     """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal trigger."""
     heads = []
@@ -318,6 +345,8 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for token in candidates:
         for head in (token, *token.conjuncts):
+            if any(c.dep_ == "amod" and c.lower_ in GENERIC_ADJECTIVES for c in head.children):
+                continue  # 'operate similar recycling schemes', 'numerous initiatives': a kind, not one program
             mention = sentence.mention_at(head)
             if head.lemma_.lower() in nouns or mention is not None and mention.type in PROGRAM_TYPES:
                 heads.append(head)
@@ -339,6 +368,9 @@ def phrase(sentence, head) -> str:
     mention = sentence.mention_at(head)
     if mention is not None and mention.type in PROGRAM_TYPES:
         return mention.label
+    called = called_name(head)
+    if called:
+        return called
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
     start = min([t.left_edge.i for t in left], default=head.i)
     words = [
@@ -354,6 +386,23 @@ def phrase(sentence, head) -> str:
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return text.strip(" -,")
+
+
+NAMING_VERBS = {"call", "name", "dub", "title", "brand"}
+
+
+def called_name(head) -> str | None:
+    """'a programme called Green Steps', 'an initiative named Clean Coasts': the name it is given,
+    with its program noun."""
+    for clause in head.children:
+        if clause.dep_ != "acl" or clause.lemma_ not in NAMING_VERBS:
+            continue
+        for name in clause.children:
+            if name.dep_ in ("oprd", "attr", "dobj", "xcomp") and name.pos_ == "PROPN":
+                start = min((c.left_edge.i for c in name.lefts if c.dep_ == "compound"), default=name.i)
+                # 'Green Steps programme': NER often takes the bare name for a place or a company
+                return " ".join(t.text for t in head.doc[start : name.i + 1]) + " " + head.text
+    return None
 
 
 def location_of(ctx, sentence, trigger) -> str | None:
