@@ -119,3 +119,28 @@ def test_a_gerund_in_an_owned_program_name():
 )
 def test_a_kind_of_program_is_no_program(sentence):
     assert programs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government launched a national recycling scheme in 2015.",
+        "The assessment uses a rigorous scoring system developed by the rating agency.",
+        "The award recognises companies that have launched innovative recycling programmes.",
+        "Corvane's products include smart metering systems and heat pumps.",
+    ],
+)
+def test_someone_else_s_program_is_not_the_release_s(sentence):
+    assert programs(sentence) == []
+
+
+def test_a_site_runs_the_program_of_its_owner():
+    assert programs("The plant in Pune uses a rainwater harvesting system.") == [
+        ("Corvane Industries Ltd.", "rainwater harvesting system", None, "Pune")
+    ]
+
+
+def test_a_passive_program_keeps_its_date():
+    assert programs("The employee health centre has been established since 2006.") == [
+        ("Corvane Industries Ltd.", "employee health centre", 2006, None)
+    ]

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year
+from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..language import language_data
+from ..language import language_data, site_nouns
 
 PROGRAM_TYPES = ("program",)
 
@@ -22,6 +22,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         trigger = span.root
         if row.get("construction") or is_negated(trigger) or is_hypothetical(trigger) or is_goal(trigger):
             continue  # a 'construction' row only marks the sentence as a candidate: its function reads it
+        if foreign_subject(ctx, sentence, trigger):
+            continue
         for head in program_heads(
             sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
         ):
@@ -69,6 +71,20 @@ def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
         subject = ctx.entity_of(sentence, owner) if owner is not None else ctx.main
         obj = ctx.entities.resolve(phrase(sentence, head), "program")
         ctx.add("program", sentence, subject, obj, since=started_in(head), location=location_of(ctx, sentence, head))
+
+
+def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
+    """'The government launched a national scheme', 'the assessment uses a scoring system',
+    'companies that have launched ... programmes': a common-noun subject that names neither the
+    organization ('the group', 'its staff') nor one of its sites runs someone else's program."""
+    tokens = [t for t in subject_tokens(trigger) if t.dep_ != "nsubjpass"]  # a passive's is the program
+    return bool(tokens) and all(
+        t.pos_ == "NOUN"
+        and t.text.islower()  # a capitalised 'Corvane' the tagger took for a noun is still a name
+        and t.lemma_ not in site_nouns()
+        and ctx.entity_of(sentence, t) is None
+        for t in tokens
+    )
 
 
 GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
