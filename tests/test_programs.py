@@ -144,3 +144,32 @@ def test_a_passive_program_keeps_its_date():
     assert programs("The employee health centre has been established since 2006.") == [
         ("Corvane Industries Ltd.", "employee health centre", 2006, None)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane ended its sponsorship programme in 2019.",
+        "Corvane has no plans to launch a new programme.",
+        "Corvane will put the plan on hold.",
+    ],
+)
+def test_an_ended_or_absent_program_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+def test_a_relative_clause_says_who_started_the_program():
+    assert programs("The Bright Minds initiative, which Corvane started in 2012, supports 300 pupils.") == [
+        ("Corvane Industries Ltd.", "Bright Minds initiative", 2012, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, since",
+    [
+        ("Corvane has put in place a whistleblowing system.", "whistleblowing system", None),
+        ("Corvane has been carrying out the Safe Water programme since 2010.", "Safe Water programme", 2010),
+    ],
+)
+def test_programs_put_in_place_or_carried_out(sentence, name, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, since, None)]

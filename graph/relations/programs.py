@@ -24,10 +24,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # a 'construction' row only marks the sentence as a candidate: its function reads it
         if foreign_subject(ctx, sentence, trigger):
             continue
+        if row.get("in_place") and not _in_place(trigger):
+            continue  # 'put in place a whistleblowing system', not 'put the plan on hold'
         for head in program_heads(
             sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
         ):
-            if row.get("compound") and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
+            named_by_nouns = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
+            if row.get("compound") and not named_by_nouns:
                 continue  # 'promote positive social initiatives': no program, a kind of good deed
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
@@ -50,6 +53,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     dated_programs(ctx, sentence)
     apposed_programs(ctx, sentence)
     funded_funds(ctx, sentence)
+    relative_programs(ctx, sentence)
 
 
 REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "saving", "contribution", "charge", "tax"}
@@ -71,6 +75,50 @@ def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
         subject = ctx.entity_of(sentence, owner) if owner is not None else ctx.main
         obj = ctx.entities.resolve(phrase(sentence, head), "program")
         ctx.add("program", sentence, subject, obj, since=started_in(head), location=location_of(ctx, sentence, head))
+
+
+END_VERBS = {
+    *("end", "close", "discontinue", "terminate", "stop", "suspend", "cancel", "scrap", "sell", "divest"),
+    *("shut", "withdraw", "abandon", "phase", "retire", "decommission", "dismantle"),
+}
+
+
+def ended(head) -> bool:
+    """'ended its sponsorship programme', 'the scheme was discontinued': a program stopped or sold."""
+    verb = governing_verb(head.head if head.dep_ == "pobj" else head)
+    return verb.lemma_ in END_VERBS
+
+
+def _in_place(trigger) -> bool:
+    return any(
+        c.lower_ == "in" and any(g.lower_ == "place" for g in c.children) for c in trigger.children
+    )
+
+
+def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The Bright Minds initiative, which Corvane started in 2012,': a relative clause that says who
+    began or runs the program names its subject."""
+    nouns = program_nouns()
+    for head in sentence.doc:
+        mention = sentence.mention_at(head)
+        typed = mention is not None and mention.type in PROGRAM_TYPES
+        modified = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
+        if not (typed or head.lemma_.lower() in nouns and modified) or is_negated(head):
+            continue
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            if clause.lemma_ not in START_VERBS | {"operate", "run", "manage"} or is_negated(clause):
+                continue
+            runners = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
+            if not runners or is_hypothetical(clause):
+                continue
+            subject = ctx.entity_of(sentence, runners[0])
+            name = phrase(sentence, head)
+            if subject is None or not name or " " not in name:
+                continue
+            obj = ctx.entities.resolve(name, "program")
+            if obj.type in ("program", "initiative"):
+                ctx.add("program", sentence, subject, obj, since=since_year(clause),
+                        location=location_of(ctx, sentence, clause))
 
 
 def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
@@ -305,6 +353,8 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         named = mention is not None and mention.type in PROGRAM_TYPES
         if head.dep_ != "pobj" or not framed or not (named or head.lemma_.lower() in nouns) or is_negated(head):
             continue
+        if ended(head):
+            continue
         modified = named or head.tag_ in ("NN", "NNP") and any(c.dep_ in ("compound", "nmod") for c in head.lefts)
         name = phrase(sentence, head)
         if not modified or not name or " " not in name or is_hypothetical(head):
@@ -333,6 +383,8 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             or head.tag_ not in ("NN", "NNP")
             or is_negated(head)
         ):
+            continue
+        if ended(head):
             continue
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         modifiers = [  # 'employee volunteering programme': a gerund in the name too
