@@ -173,3 +173,23 @@ def test_a_relative_clause_says_who_started_the_program():
 )
 def test_programs_put_in_place_or_carried_out(sentence, name, since):
     assert programs(sentence) == [("Corvane Industries Ltd.", name, since, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("In 2021, the company inaugurated a 5 MW solar power plant at its factory.", "solar power plant"),
+        (
+            "The company has been implementing an ISO 14001-certified environmental management system since 2003.",
+            "environmental management system",
+        ),
+    ],
+)
+def test_a_quantity_or_a_certificate_is_no_part_of_the_name(sentence, name):
+    assert [p[1] for p in programs(sentence)] == [name]
+
+
+def test_expanding_a_program_dates_no_start():
+    assert programs("Corvane expanded its solar rooftop programme to 20 stores in 2023.") == [
+        ("Corvane Industries Ltd.", "solar rooftop programme", None, None)
+    ]

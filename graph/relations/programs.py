@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
 from ..language import language_data, site_nouns
@@ -40,7 +42,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
-            dated = row.get("since") or _says_since(trigger)  # 'Since 2009, X has promoted ... projects'
+            # 'Since 2009, X has promoted ... projects'; 'expanded it in 2023' dates no start
+            dated = row.get("since") and trigger.lemma_ not in GROWTH_VERBS or _says_since(trigger)
             since = (since_year(trigger) if dated else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
             for subject in ctx.subjects(sentence, trigger):
@@ -135,6 +138,7 @@ def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
     )
 
 
+GROWTH_VERBS = {"expand", "extend", "scale", "grow", "widen", "broaden"}
 GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
 
 
@@ -440,7 +444,7 @@ def phrase(sentence, head) -> str:
     if called:
         return called
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
-    start = min([t.left_edge.i for t in left], default=head.i)
+    start = after_quantity(head, min([t.left_edge.i for t in left], default=head.i))
     words = [
         t
         for t in sentence.doc[start : head.i + 1]
@@ -471,6 +475,30 @@ def called_name(head) -> str | None:
                 # 'Green Steps programme': NER often takes the bare name for a place or a company
                 return " ".join(t.text for t in head.doc[start : name.i + 1]) + " " + head.text
     return None
+
+
+def after_quantity(head, start: int) -> int:
+    """'a 5 MW solar power plant', 'an ISO 14001-certified environmental management system': the
+    name starts after a quantity (and its unit, or its '-certified') among the modifiers. A year
+    stays ('Vision 2030 programme')."""
+    doc = head.doc
+    units = {u for u in language_data()["units"] if " " not in u}
+    if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in units:
+        start += 1  # 'a 5 MW plant': the parser hangs '5' on the plant and 'MW' on 'solar'
+    numbers = [
+        t.i for t in doc[start : head.i] if (t.like_num or t.pos_ == "NUM") and not re.fullmatch(r"(19|20)\d\d", t.text)
+    ]
+    if not numbers:
+        return start
+    cut = numbers[-1] + 1
+    while cut < head.i and (
+        doc[cut].tag_ == "HYPH"
+        or doc[cut].text in units
+        or doc[cut] == doc[numbers[-1]].head
+        or doc[cut - 1].tag_ == "HYPH"
+    ):
+        cut += 1
+    return cut
 
 
 def location_of(ctx, sentence, trigger) -> str | None:
