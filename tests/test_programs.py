@@ -193,3 +193,18 @@ def test_expanding_a_program_dates_no_start():
     assert programs("Corvane expanded its solar rooftop programme to 20 stores in 2023.") == [
         ("Corvane Industries Ltd.", "solar rooftop programme", None, None)
     ]
+
+
+def test_a_list_after_a_colon_gives_one_program_an_item():
+    found = programs(
+        "The company runs several programmes: the Bright Start scholarship, the Green Team initiative "
+        "and the Water Wise project."
+    )
+    assert [p[1] for p in found] == ["Bright Start scholarship", "Green Team initiative", "Water Wise project"]
+
+
+def test_each_conjunct_keeps_its_own_year():
+    assert programs("Corvane established a recycling centre in 2015 and a composting facility in 2018.") == [
+        ("Corvane Industries Ltd.", "recycling centre", 2015, None),
+        ("Corvane Industries Ltd.", "composting facility", 2018, None),
+    ]

@@ -44,7 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             # 'Since 2009, X has promoted ... projects'; 'expanded it in 2023' dates no start
             dated = row.get("since") and trigger.lemma_ not in GROWTH_VERBS or _says_since(trigger)
-            since = (since_year(trigger) if dated else None) or started_in(head)
+            since = (own_year(head) or since_year(trigger) if dated else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
             for subject in ctx.subjects(sentence, trigger):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
@@ -337,6 +337,16 @@ def started_in(head) -> int | None:
     return None
 
 
+def own_year(head) -> int | None:
+    """'a recycling centre in 2015 and a composting facility in 2018': a conjunct's own year."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "since"):
+            for year in prep.children:
+                if year.dep_ == "pobj" and re.fullmatch(r"(19|20)\d\d", year.text):
+                    return int(year.text)
+    return None
+
+
 def _says_since(clause) -> bool:
     """A 'since' on the clause's verb itself ('has run since 2015'), not deeper inside it."""
     return any(t.lower_ == "since" and clause in (t.head, t.head.head) for t in clause.subtree)
@@ -417,6 +427,11 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for token in candidates:
         for head in (token, *token.conjuncts):
+            listed = [i for a in head.children if a.dep_ == "appos" for i in (a, *a.conjuncts)]
+            for item in listed:  # 'runs several programmes: the Bright Start scholarship, the Green Team ...'
+                named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in item.lefts)
+                if item.lemma_.lower() in nouns or named:
+                    heads.append(item)
             if any(c.dep_ == "amod" and c.lower_ in GENERIC_ADJECTIVES for c in head.children):
                 continue  # 'operate similar recycling schemes', 'numerous initiatives': a kind, not one program
             mention = sentence.mention_at(head)
