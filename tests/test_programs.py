@@ -208,3 +208,19 @@ def test_each_conjunct_keeps_its_own_year():
         ("Corvane Industries Ltd.", "recycling centre", 2015, None),
         ("Corvane Industries Ltd.", "composting facility", 2018, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, runner, since",
+    [
+        ("The Green Steps programme was launched by Corvane in 2016.", "Corvane Industries Ltd.", 2016),
+        ("A new staff training centre was opened in 2020.", "Corvane Industries Ltd.", 2020),
+        ("The Blue Sky project was launched by the Ministry of Environment in 2011.", "Ministry of Environment", 2011),
+    ],
+)
+def test_a_passive_program_is_run_by_its_agent_or_the_release(sentence, runner, since):
+    assert [(p[0], p[2]) for p in programs(sentence)] == [(runner, since)]
+
+
+def test_a_bare_program_noun_names_no_program():
+    assert programs("The initiative was launched in 2015.") == []

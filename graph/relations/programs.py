@@ -37,8 +37,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
                 continue
-            if is_habitual_passive(sentence, trigger, head):
-                continue
+            if is_habitual_passive(sentence, trigger, head) or name.lower() in nouns:
+                continue  # a bare 'the initiative' names no program
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
@@ -46,7 +46,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             dated = row.get("since") and trigger.lemma_ not in GROWTH_VERBS or _says_since(trigger)
             since = (own_year(head) or since_year(trigger) if dated else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
-            for subject in ctx.subjects(sentence, trigger):
+            for subject in runners(ctx, sentence, trigger, head):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
     owned_programs(ctx, sentence)
     framed_programs(ctx, sentence)
@@ -122,6 +122,19 @@ def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             if obj.type in ("program", "initiative"):
                 ctx.add("program", sentence, subject, obj, since=since_year(clause),
                         location=location_of(ctx, sentence, clause))
+
+
+def runners(ctx: DocContext, sentence: ParsedSentence, trigger, head) -> list:
+    """Who runs HEAD: for 'the X programme was launched (by Y)' the agent Y, else the program's
+    possessor ('Corvane's X programme was launched'), else the release's organization; for an
+    active clause its subject."""
+    if head.dep_ != "nsubjpass" or head.head != trigger:
+        return ctx.subjects(sentence, trigger)
+    agents = [g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    who = agents[0] if agents else owner
+    entity = ctx.entity_of(sentence, who) if who is not None else ctx.main
+    return [entity] if entity is not None else []
 
 
 def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
