@@ -224,3 +224,15 @@ def test_a_passive_program_is_run_by_its_agent_or_the_release(sentence, runner, 
 
 def test_a_bare_program_noun_names_no_program():
     assert programs("The initiative was launched in 2015.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane operates three manufacturing plants in Mexico.",
+        "The bank offers mobile banking services to 2 million customers.",
+        "Corvane developed a new payment system for merchants.",
+    ],
+)
+def test_a_line_of_business_is_no_program(sentence):
+    assert programs(sentence) == []

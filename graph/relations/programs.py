@@ -20,6 +20,7 @@ def program_nouns() -> set[str]:
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     nouns = program_nouns()
+    business = {span.start for _row, span in patterns("program").matches(sentence.doc, "business")}
     for row, span in patterns("program").matches(sentence.doc, "trigger"):
         trigger = span.root
         if row.get("construction") or is_negated(trigger) or is_hypothetical(trigger) or is_goal(trigger):
@@ -39,6 +40,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             if is_habitual_passive(sentence, trigger, head) or name.lower() in nouns:
                 continue  # a bare 'the initiative' names no program
+            if any(t.i in business for t in head.subtree if t.i < head.i):
+                continue  # 'operates three manufacturing plants', 'offers mobile banking services'
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
