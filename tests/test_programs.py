@@ -236,3 +236,14 @@ def test_a_bare_program_noun_names_no_program():
 )
 def test_a_line_of_business_is_no_program(sentence):
     assert programs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("We have been carbon neutral since 2021.", "carbon neutral"),
+        ("Our offices have been climate positive since 2021.", "climate positive offices"),
+    ],
+)
+def test_the_organization_itself_kept_neutral_since_a_year(sentence, name):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, 2021, None)]

@@ -240,6 +240,8 @@ def internal_prices(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 NEUTRAL_WORDS = {"neutral", "positive", "negative"}  # 'carbon neutral', 'climate positive', 'water negative'
+NEUTRAL_DEPS = ("npadvmod", "compound", "advmod", "amod")
+NEUTRAL_OF = {"carbon", "climate", "co2", "water", "plastic", "emissions", "ghg", "greenhouse", "nature", "net"}
 
 
 def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -249,8 +251,8 @@ def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
         if adjective.lower_ not in NEUTRAL_WORDS or adjective.dep_ != "acomp":
             continue
         verb = adjective.head
-        quality = [c for c in adjective.lefts if c.dep_ in ("npadvmod", "compound", "advmod", "amod")]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        quality = [c for c in adjective.lefts if c.dep_ in NEUTRAL_DEPS and c.lower_ in NEUTRAL_OF]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if not quality or not subjects or is_negated(verb) or is_hypothetical(verb):
             continue
         year = since_year(verb)
@@ -258,9 +260,13 @@ def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'will be carbon neutral by 2030' is a target
         noun = subjects[0]
         words = " ".join(t.text for t in sentence.doc[quality[0].i : adjective.i + 1])
-        obj = ctx.entities.resolve(f"{words} {noun.text}", "program")
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        owners = [ctx.entity_of(sentence, owner)] if owner is not None else ctx.subjects(sentence, verb)
+        if noun.pos_ == "NOUN" and ctx.entity_of(sentence, noun) is None or noun.lemma_ in site_nouns():
+            obj = ctx.entities.resolve(f"{words} {noun.text}", "program")  # 'carbon neutral operations'
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            owners = [ctx.entity_of(sentence, owner)] if owner is not None else ctx.subjects(sentence, verb)
+        else:  # 'we have been carbon neutral since 2021', 'the bank has been ...': the organization itself
+            obj = ctx.entities.resolve(words, "program")
+            owners = [ctx.entity_of(sentence, noun)]
         for subject in (s for s in owners if s is not None):
             ctx.add("program", sentence, subject, obj, since=year)
 
