@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
-from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year
+import re
+
+from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..language import language_data
+from ..language import language_data, site_nouns
 
 PROGRAM_TYPES = ("program",)
 
@@ -18,25 +20,309 @@ def program_nouns() -> set[str]:
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     nouns = program_nouns()
+    business = {span.start for _row, span in patterns("program").matches(sentence.doc, "business")}
     for row, span in patterns("program").matches(sentence.doc, "trigger"):
         trigger = span.root
-        if is_negated(trigger) or is_hypothetical(trigger):
+        if row.get("construction") or is_negated(trigger) or is_hypothetical(trigger) or is_goal(trigger):
+            continue  # a 'construction' row only marks the sentence as a candidate: its function reads it
+        if foreign_subject(ctx, sentence, trigger):
             continue
+        if row.get("in_place") and not _in_place(trigger):
+            continue  # 'put in place a whistleblowing system', not 'put the plan on hold'
         for head in program_heads(
             sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
         ):
+            named_by_nouns = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
+            if row.get("compound") and not named_by_nouns:
+                continue  # 'promote positive social initiatives': no program, a kind of good deed
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
                 continue
+            if is_habitual_passive(sentence, trigger, head) or name.lower() in nouns:
+                continue  # a bare 'the initiative' names no program
+            if any(t.i in business for t in head.subtree if t.i < head.i):
+                continue  # 'operates three manufacturing plants', 'offers mobile banking services'
             obj = ctx.entities.resolve(name, "program")
             if obj.type not in ("program", "initiative", "organization", "facility"):
                 continue
-            since = (since_year(trigger) if row.get("since") else None) or started_in(head)
+            # 'Since 2009, X has promoted ... projects'; 'expanded it in 2023' dates no start
+            dated = row.get("since") and trigger.lemma_ not in GROWTH_VERBS or _says_since(trigger)
+            since = (own_year(head) or since_year(trigger) if dated else None) or started_in(head)
             location = location_of(ctx, sentence, trigger)
-            for subject in ctx.subjects(sentence, trigger):
+            for subject in runners(ctx, sentence, trigger, head):
                 ctx.add("program", sentence, subject, obj, since=since, location=location)
     owned_programs(ctx, sentence)
     framed_programs(ctx, sentence)
+    partnerships(ctx, sentence)
+    internal_prices(ctx, sentence)
+    neutral_operations(ctx, sentence)
+    dated_programs(ctx, sentence)
+    apposed_programs(ctx, sentence)
+    funded_funds(ctx, sentence)
+    relative_programs(ctx, sentence)
+
+
+REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "saving", "contribution", "charge", "tax"}
+
+
+def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The levy will feed a carbon fund', 'the proceeds go to a climate fund': the fund a charge of
+    the organization's pays into is its program."""
+    for head in sentence.doc:
+        if head.lemma_.lower() != "fund" or head.dep_ not in ("dobj", "pobj") or sentence.mention_at(head) is not None:
+            continue
+        if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
+            continue
+        verb = governing_verb(head.head if head.dep_ == "pobj" else head)
+        payers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REVENUE_NOUNS]
+        if not payers or is_negated(verb) or is_hypothetical(verb):
+            continue
+        owner = next((c for c in payers[0].children if c.dep_ == "poss"), None)
+        subject = ctx.entity_of(sentence, owner) if owner is not None else ctx.main
+        obj = ctx.entities.resolve(phrase(sentence, head), "program")
+        ctx.add("program", sentence, subject, obj, since=started_in(head), location=location_of(ctx, sentence, head))
+
+
+END_VERBS = {
+    *("end", "close", "discontinue", "terminate", "stop", "suspend", "cancel", "scrap", "sell", "divest"),
+    *("shut", "withdraw", "abandon", "phase", "retire", "decommission", "dismantle"),
+}
+
+
+def ended(head) -> bool:
+    """'ended its sponsorship programme', 'the scheme was discontinued': a program stopped or sold."""
+    verb = governing_verb(head.head if head.dep_ == "pobj" else head)
+    return verb.lemma_ in END_VERBS
+
+
+def _in_place(trigger) -> bool:
+    return any(
+        c.lower_ == "in" and any(g.lower_ == "place" for g in c.children) for c in trigger.children
+    )
+
+
+def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The Bright Minds initiative, which Corvane started in 2012,': a relative clause that says who
+    began or runs the program names its subject."""
+    nouns = program_nouns()
+    for head in sentence.doc:
+        mention = sentence.mention_at(head)
+        typed = mention is not None and mention.type in PROGRAM_TYPES
+        modified = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
+        if not (typed or head.lemma_.lower() in nouns and modified) or is_negated(head):
+            continue
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            if clause.lemma_ not in START_VERBS | {"operate", "run", "manage"} or is_negated(clause):
+                continue
+            runners = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
+            if not runners or is_hypothetical(clause):
+                continue
+            subject = ctx.entity_of(sentence, runners[0])
+            name = phrase(sentence, head)
+            if subject is None or not name or " " not in name:
+                continue
+            obj = ctx.entities.resolve(name, "program")
+            if obj.type in ("program", "initiative"):
+                ctx.add("program", sentence, subject, obj, since=since_year(clause),
+                        location=location_of(ctx, sentence, clause))
+
+
+def runners(ctx: DocContext, sentence: ParsedSentence, trigger, head) -> list:
+    """Who runs HEAD: for 'the X programme was launched (by Y)' the agent Y, else the program's
+    possessor ('Corvane's X programme was launched'), else the release's organization; for an
+    active clause its subject."""
+    if head.dep_ != "nsubjpass" or head.head != trigger:
+        return ctx.subjects(sentence, trigger)
+    agents = [g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    who = agents[0] if agents else owner
+    entity = ctx.entity_of(sentence, who) if who is not None else ctx.main
+    return [entity] if entity is not None else []
+
+
+def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
+    """'The government launched a national scheme', 'the assessment uses a scoring system',
+    'companies that have launched ... programmes': a common-noun subject that names neither the
+    organization ('the group', 'its staff') nor one of its sites runs someone else's program."""
+    tokens = [t for t in subject_tokens(trigger) if t.dep_ != "nsubjpass"]  # a passive's is the program
+    return bool(tokens) and all(
+        t.pos_ == "NOUN"
+        and t.text.islower()  # a capitalised 'Corvane' the tagger took for a noun is still a name
+        and t.lemma_ not in site_nouns()
+        and ctx.entity_of(sentence, t) is None
+        for t in tokens
+    )
+
+
+GROWTH_VERBS = {"expand", "extend", "scale", "grow", "widen", "broaden"}
+GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
+
+
+def is_goal(trigger) -> bool:
+    """'the pledge's goals include launching decarbonisation schemes': a gerund a goal lists is a
+    target, not a program the subject runs."""
+    if trigger.tag_ != "VBG":
+        return False
+    verb = governing_verb(trigger.head if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else trigger)
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in GOAL_NOUNS for c in token.children):
+            return True
+        if token.lemma_.lower() in GOAL_NOUNS:
+            return True
+    return False
+
+
+def is_habitual_passive(sentence, trigger, head) -> bool:
+    """'workplace policies and programs are developed with ...', 'training is regularly conducted':
+    a present passive on an unnamed plural, or done routinely, states how things are done in
+    general, not a program the subject runs."""
+    if head.dep_ != "nsubjpass" and not (head.dep_ == "conj" and head.head.dep_ == "nsubjpass"):
+        return False
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children)
+    routine = any(c.dep_ == "advmod" and c.lower_ in ROUTINE_ADVERBS for c in trigger.children)
+    return present and (head.tag_ == "NNS" or routine) and sentence.mention_at(head) is None
+
+
+ROUTINE_ADVERBS = {"regularly", "routinely", "periodically", "annually", "continuously", "constantly", "always"}
+
+
+PARTNERSHIP_NOUNS = {"partnership"}
+
+
+def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'the airline's partnership with Helio to build a plant', 'through its partnership with Y': a
+    partnership its owner holds with a named organization is the owner's program ('partnership
+    with Y')."""
+    for head in sentence.doc:
+        if head.lemma_.lower() not in PARTNERSHIP_NOUNS or is_negated(head) or is_hypothetical(head):
+            continue
+        partners = [
+            m
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for g in prep.children
+            if g.dep_ == "pobj"
+            for p in (g, *g.conjuncts)
+            if (m := sentence.mention_at(p)) is not None and m.type in ("company", "organization")
+        ]
+        if not partners:
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue  # 'announced a partnership with Y on hydrogen': news of a deal, no program yet
+        subjects = [ctx.entity_of(sentence, owner)]
+        location = location_of(ctx, sentence, head)
+        for partner in partners:
+            obj = ctx.entities.resolve(f"partnership with {partner.label}", "program")
+            for subject in (s for s in subjects if s is not None and s.name != partner.label):
+                ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
+
+
+PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
+
+
+def internal_prices(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X has set an internal carbon price', 'introduced an internal fee on its emissions': an
+    internal price on carbon is a program of the organization that sets it."""
+    for head in sentence.doc:
+        if head.lemma_.lower() not in PRICE_NOUNS or head.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if not any(c.dep_ == "amod" and c.lower_ == "internal" for c in head.lefts):
+            continue
+        verb = head.head
+        if is_negated(verb) or is_hypothetical(verb) or is_goal(verb):
+            continue
+        name = phrase(sentence, head)
+        obj = ctx.entities.resolve(name, "program")
+        since = since_year(verb) if verb.lemma_ in START_VERBS or verb.lemma_ in ("set", "introduce", "adopt") else None
+        for subject in ctx.subjects(sentence, verb):
+            ctx.add("program", sentence, subject, obj, since=since, location=location_of(ctx, sentence, head))
+
+
+NEUTRAL_WORDS = {"neutral", "positive", "negative"}  # 'carbon neutral', 'climate positive', 'water negative'
+NEUTRAL_DEPS = ("npadvmod", "compound", "advmod", "amod")
+NEUTRAL_OF = {"carbon", "climate", "co2", "water", "plastic", "emissions", "ghg", "greenhouse", "nature", "net"}
+
+
+def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Our own operations have been carbon neutral since 2014': a state kept since a year is the
+    program 'carbon neutral operations'."""
+    for adjective in sentence.doc:
+        if adjective.lower_ not in NEUTRAL_WORDS or adjective.dep_ != "acomp":
+            continue
+        verb = adjective.head
+        quality = [c for c in adjective.lefts if c.dep_ in NEUTRAL_DEPS and c.lower_ in NEUTRAL_OF]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not quality or not subjects or is_negated(verb) or is_hypothetical(verb):
+            continue
+        year = since_year(verb)
+        if not year or not _says_since(verb):
+            continue  # 'will be carbon neutral by 2030' is a target
+        noun = subjects[0]
+        words = " ".join(t.text for t in sentence.doc[quality[0].i : adjective.i + 1])
+        if noun.pos_ == "NOUN" and ctx.entity_of(sentence, noun) is None or noun.lemma_ in site_nouns():
+            obj = ctx.entities.resolve(f"{words} {noun.text}", "program")  # 'carbon neutral operations'
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            owners = [ctx.entity_of(sentence, owner)] if owner is not None else ctx.subjects(sentence, verb)
+        else:  # 'we have been carbon neutral since 2021', 'the bank has been ...': the organization itself
+            obj = ctx.entities.resolve(words, "program")
+            owners = [ctx.entity_of(sentence, noun)]
+        for subject in (s for s in owners if s is not None):
+            ctx.add("program", sentence, subject, obj, since=year)
+
+
+def dated_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The Clean Rivers programme, launched in 2018, has ...', 'Launched in 2015, the Green Schools
+    initiative ...': a named program whose start a participle dates is the release's program (or its
+    possessor's, or the 'by' agent's)."""
+    for head in sentence.doc:
+        mention = sentence.mention_at(head)
+        proper = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+        typed = mention is not None and mention.type in PROGRAM_TYPES
+        named = typed or proper and head.lemma_.lower() in program_nouns()
+        if not named or head.dep_ not in ("nsubj", "nsubjpass") or is_negated(head):
+            continue
+        clauses = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        clauses += [c for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < head.i]
+        clauses = [c for c in clauses if c.lemma_ in START_VERBS]
+        year = next((y for c in clauses if (y := since_year(c))), None)
+        if not year:
+            continue
+        agents = [
+            g for c in clauses for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+        ]
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        who = agents[0] if agents else owner
+        subject = ctx.entity_of(sentence, who) if who is not None else ctx.main
+        name = phrase(sentence, head)
+        if subject is None or not name or " " not in name:
+            continue
+        obj = ctx.entities.resolve(name, "program")
+        ctx.add("program", sentence, subject, obj, since=year, location=location_of(ctx, sentence, head))
+
+
+def apposed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'launched Project Blue, an initiative to protect reefs': a name the trigger governs, in
+    apposition with a program noun, is the program."""
+    nouns = set(language_data()["owned_program_nouns"])
+    for row, span in patterns("program").matches(sentence.doc, "trigger"):
+        trigger = span.root
+        if not row.get("since") or row.get("construction") or is_negated(trigger) or is_hypothetical(trigger):
+            continue
+        for name_token in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"):
+            if not any(a.dep_ == "appos" and a.lemma_.lower() in nouns for a in name_token.children):
+                continue
+            mention = sentence.mention_at(name_token)
+            if mention is not None and mention.type not in PROGRAM_TYPES:
+                continue
+            start = min((c.left_edge.i for c in name_token.lefts if c.dep_ == "compound"), default=name_token.i)
+            name = " ".join(t.text for t in sentence.doc[start : name_token.i + 1])
+            obj = ctx.entities.resolve(name, "program")
+            if obj.type not in ("program", "initiative"):
+                continue
+            for subject in ctx.subjects(sentence, trigger):
+                ctx.add("program", sentence, subject, obj, since=since_year(trigger),
+                        location=location_of(ctx, sentence, trigger))
 
 
 FRAMING_PREPOSITIONS = ("through", "under", "via")
@@ -73,6 +359,16 @@ def started_in(head) -> int | None:
     return None
 
 
+def own_year(head) -> int | None:
+    """'a recycling centre in 2015 and a composting facility in 2018': a conjunct's own year."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "since"):
+            for year in prep.children:
+                if year.dep_ == "pobj" and re.fullmatch(r"(19|20)\d\d", year.text):
+                    return int(year.text)
+    return None
+
+
 def _says_since(clause) -> bool:
     """A 'since' on the clause's verb itself ('has run since 2015'), not deeper inside it."""
     return any(t.lower_ == "since" and clause in (t.head, t.head.head) for t in clause.subtree)
@@ -92,6 +388,8 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         mention = sentence.mention_at(head)
         named = mention is not None and mention.type in PROGRAM_TYPES
         if head.dep_ != "pobj" or not framed or not (named or head.lemma_.lower() in nouns) or is_negated(head):
+            continue
+        if ended(head):
             continue
         modified = named or head.tag_ in ("NN", "NNP") and any(c.dep_ in ("compound", "nmod") for c in head.lefts)
         name = phrase(sentence, head)
@@ -124,8 +422,12 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             or is_negated(head)
         ):
             continue
+        if ended(head):
+            continue
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        modifiers = [  # 'employee volunteering programme': a gerund in the name too
+            c for c in head.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBG")
+        ]
         if owner is None or not modifiers or is_hypothetical(head):
             continue
         subject = ctx.entity_of(sentence, owner)
@@ -138,6 +440,9 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
 
 
+GENERIC_ADJECTIVES = {"similar", "such", "other", "many", "numerous", "various", "several", "some", "certain"}
+
+
 def program_heads(sentence, trigger, nouns, starts, common=False):
     """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal trigger."""
     heads = []
@@ -146,6 +451,13 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for token in candidates:
         for head in (token, *token.conjuncts):
+            listed = [i for a in head.children if a.dep_ == "appos" for i in (a, *a.conjuncts)]
+            for item in listed:  # 'runs several programmes: the Bright Start scholarship, the Green Team ...'
+                named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in item.lefts)
+                if item.lemma_.lower() in nouns or named:
+                    heads.append(item)
+            if any(c.dep_ == "amod" and c.lower_ in GENERIC_ADJECTIVES for c in head.children):
+                continue  # 'operate similar recycling schemes', 'numerous initiatives': a kind, not one program
             mention = sentence.mention_at(head)
             if head.lemma_.lower() in nouns or mention is not None and mention.type in PROGRAM_TYPES:
                 heads.append(head)
@@ -167,8 +479,11 @@ def phrase(sentence, head) -> str:
     mention = sentence.mention_at(head)
     if mention is not None and mention.type in PROGRAM_TYPES:
         return mention.label
+    called = called_name(head)
+    if called:
+        return called
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
-    start = min([t.left_edge.i for t in left], default=head.i)
+    start = after_quantity(head, min([t.left_edge.i for t in left], default=head.i))
     words = [
         t
         for t in sentence.doc[start : head.i + 1]
@@ -182,6 +497,47 @@ def phrase(sentence, head) -> str:
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return text.strip(" -,")
+
+
+NAMING_VERBS = {"call", "name", "dub", "title", "brand"}
+
+
+def called_name(head) -> str | None:
+    """'a programme called Green Steps', 'an initiative named Clean Coasts': the name it is given,
+    with its program noun."""
+    for clause in head.children:
+        if clause.dep_ != "acl" or clause.lemma_ not in NAMING_VERBS:
+            continue
+        for name in clause.children:
+            if name.dep_ in ("oprd", "attr", "dobj", "xcomp") and name.pos_ == "PROPN":
+                start = min((c.left_edge.i for c in name.lefts if c.dep_ == "compound"), default=name.i)
+                # 'Green Steps programme': NER often takes the bare name for a place or a company
+                return " ".join(t.text for t in head.doc[start : name.i + 1]) + " " + head.text
+    return None
+
+
+def after_quantity(head, start: int) -> int:
+    """'a 5 MW solar power plant', 'an ISO 14001-certified environmental management system': the
+    name starts after a quantity (and its unit, or its '-certified') among the modifiers. A year
+    stays ('Vision 2030 programme')."""
+    doc = head.doc
+    units = {u for u in language_data()["units"] if " " not in u}
+    if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in units:
+        start += 1  # 'a 5 MW plant': the parser hangs '5' on the plant and 'MW' on 'solar'
+    numbers = [
+        t.i for t in doc[start : head.i] if (t.like_num or t.pos_ == "NUM") and not re.fullmatch(r"(19|20)\d\d", t.text)
+    ]
+    if not numbers:
+        return start
+    cut = numbers[-1] + 1
+    while cut < head.i and (
+        doc[cut].tag_ == "HYPH"
+        or doc[cut].text in units
+        or doc[cut] == doc[numbers[-1]].head
+        or doc[cut - 1].tag_ == "HYPH"
+    ):
+        cut += 1
+    return cut
 
 
 def location_of(ctx, sentence, trigger) -> str | None:

@@ -1,0 +1,249 @@
+"""program facts, one construction a test, on sentences written for these tests."""
+
+from pathlib import Path
+
+import pytest
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+LEAD = "Corvane Industries Ltd., a maker of valves, today announced its annual results.\n"
+
+
+def programs(sentence: str) -> list[tuple]:
+    """(subject, object, since, location) of each program fact the sentence states after a lead."""
+    _, facts = extract(Release("test-release", Path("test-release.txt"), LEAD + sentence, "text"))
+    return [
+        (f.subject, f.object, f.qualifiers.get("since"), f.qualifiers.get("location"))
+        for f in facts
+        if f.kind == "program"
+    ]
+
+
+def test_a_possessed_partnership_with_a_named_firm_is_a_program():
+    assert ("Corvane Industries Ltd.", "partnership with Helio Systems", None, None) in programs(
+        "Corvane's partnership with Helio Systems will turn sawdust into fuel."
+    )
+
+
+def test_announcing_a_partnership_is_no_program_yet():
+    assert programs("Corvane Industries announced a partnership with Helio Systems on hydrogen.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, since",
+    [
+        ("Corvane has set an internal carbon price on its emissions.", None),
+        ("In 2020, Corvane introduced an internal carbon price of $40 per tonne.", 2020),
+    ],
+)
+def test_an_internal_carbon_price_is_a_program(sentence, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", "internal carbon price", since, None)]
+
+
+def test_operations_kept_carbon_neutral_since_a_year():
+    assert programs("Our own operations have been carbon neutral since 2013.") == [
+        ("Corvane Industries Ltd.", "carbon neutral operations", 2013, None)
+    ]
+
+
+def test_a_neutrality_target_is_no_program():
+    assert programs("Our operations will be carbon neutral by 2030.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Blue Valley programme, launched in 2017, has planted 9,000 trees.",
+        "Launched in 2017, the Blue Valley programme has planted 9,000 trees.",
+    ],
+)
+def test_a_named_program_dated_by_a_participle(sentence):
+    assert programs(sentence) == [("Corvane Industries Ltd.", "Blue Valley programme", 2017, None)]
+
+
+def test_a_gerund_among_a_pledge_s_goals_is_a_target():
+    assert programs("The pledge's goals include launching energy saving schemes and offsetting emissions.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At Corvane, the company ensures that safety policies and programs are designed with staff input.",
+        "Inspection of pumps and operator training are regularly conducted.",
+    ],
+)
+def test_how_things_are_done_in_general_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+def test_projects_promoted_since_a_year_in_a_place():
+    assert programs("Since 2011, the company has promoted rural reading projects in primary schools in Kenya.") == [
+        ("Corvane Industries Ltd.", "rural reading projects", 2011, "Kenya")
+    ]
+
+
+def test_promoting_good_deeds_in_general_is_no_program():
+    assert programs("Corvane promotes positive social initiatives.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, since",
+    [
+        ("Corvane launched a programme called Green Steps in 2016.", "Green Steps programme", 2016),
+        ("In 2019 Corvane started an initiative named Clean Coasts.", "Clean Coasts initiative", 2019),
+    ],
+)
+def test_a_program_called_by_a_name(sentence, name, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, since, None)]
+
+
+def test_the_fund_a_levy_feeds():
+    assert programs("The levy will feed a climate fund that backs reforestation.") == [
+        ("Corvane Industries Ltd.", "climate fund", None, None)
+    ]
+
+
+def test_a_gerund_in_an_owned_program_name():
+    assert programs("Corvane's employee volunteering programme has run since 2012 in 15 countries.") == [
+        ("Corvane Industries Ltd.", "employee volunteering programme", 2012, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane's rivals operate similar recycling schemes.",
+        "Corvane has numerous initiatives to reduce waste.",
+    ],
+)
+def test_a_kind_of_program_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government launched a national recycling scheme in 2015.",
+        "The assessment uses a rigorous scoring system developed by the rating agency.",
+        "The award recognises companies that have launched innovative recycling programmes.",
+        "Corvane's products include smart metering systems and heat pumps.",
+    ],
+)
+def test_someone_else_s_program_is_not_the_release_s(sentence):
+    assert programs(sentence) == []
+
+
+def test_a_site_runs_the_program_of_its_owner():
+    assert programs("The plant in Pune uses a rainwater harvesting system.") == [
+        ("Corvane Industries Ltd.", "rainwater harvesting system", None, "Pune")
+    ]
+
+
+def test_a_passive_program_keeps_its_date():
+    assert programs("The employee health centre has been established since 2006.") == [
+        ("Corvane Industries Ltd.", "employee health centre", 2006, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane ended its sponsorship programme in 2019.",
+        "Corvane has no plans to launch a new programme.",
+        "Corvane will put the plan on hold.",
+    ],
+)
+def test_an_ended_or_absent_program_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+def test_a_relative_clause_says_who_started_the_program():
+    assert programs("The Bright Minds initiative, which Corvane started in 2012, supports 300 pupils.") == [
+        ("Corvane Industries Ltd.", "Bright Minds initiative", 2012, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, since",
+    [
+        ("Corvane has put in place a whistleblowing system.", "whistleblowing system", None),
+        ("Corvane has been carrying out the Safe Water programme since 2010.", "Safe Water programme", 2010),
+    ],
+)
+def test_programs_put_in_place_or_carried_out(sentence, name, since):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, since, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("In 2021, the company inaugurated a 5 MW solar power plant at its factory.", "solar power plant"),
+        (
+            "The company has been implementing an ISO 14001-certified environmental management system since 2003.",
+            "environmental management system",
+        ),
+    ],
+)
+def test_a_quantity_or_a_certificate_is_no_part_of_the_name(sentence, name):
+    assert [p[1] for p in programs(sentence)] == [name]
+
+
+def test_expanding_a_program_dates_no_start():
+    assert programs("Corvane expanded its solar rooftop programme to 20 stores in 2023.") == [
+        ("Corvane Industries Ltd.", "solar rooftop programme", None, None)
+    ]
+
+
+def test_a_list_after_a_colon_gives_one_program_an_item():
+    found = programs(
+        "The company runs several programmes: the Bright Start scholarship, the Green Team initiative "
+        "and the Water Wise project."
+    )
+    assert [p[1] for p in found] == ["Bright Start scholarship", "Green Team initiative", "Water Wise project"]
+
+
+def test_each_conjunct_keeps_its_own_year():
+    assert programs("Corvane established a recycling centre in 2015 and a composting facility in 2018.") == [
+        ("Corvane Industries Ltd.", "recycling centre", 2015, None),
+        ("Corvane Industries Ltd.", "composting facility", 2018, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, runner, since",
+    [
+        ("The Green Steps programme was launched by Corvane in 2016.", "Corvane Industries Ltd.", 2016),
+        ("A new staff training centre was opened in 2020.", "Corvane Industries Ltd.", 2020),
+        ("The Blue Sky project was launched by the Ministry of Environment in 2011.", "Ministry of Environment", 2011),
+    ],
+)
+def test_a_passive_program_is_run_by_its_agent_or_the_release(sentence, runner, since):
+    assert [(p[0], p[2]) for p in programs(sentence)] == [(runner, since)]
+
+
+def test_a_bare_program_noun_names_no_program():
+    assert programs("The initiative was launched in 2015.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corvane operates three manufacturing plants in Mexico.",
+        "The bank offers mobile banking services to 2 million customers.",
+        "Corvane developed a new payment system for merchants.",
+    ],
+)
+def test_a_line_of_business_is_no_program(sentence):
+    assert programs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("We have been carbon neutral since 2021.", "carbon neutral"),
+        ("Our offices have been climate positive since 2021.", "climate positive offices"),
+    ],
+)
+def test_the_organization_itself_kept_neutral_since_a_year(sentence, name):
+    assert programs(sentence) == [("Corvane Industries Ltd.", name, 2021, None)]
