@@ -35,6 +35,7 @@ class ParsedSentence:
     sentence: Sentence
     doc: Doc
     mentions: list[Mention]
+    _by_token: tuple[list[Mention], dict[int, Mention]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -51,7 +52,14 @@ class ParsedSentence:
         return tuple(self.doc)
 
     def mention_at(self, token: Token) -> Mention | None:
-        return next((m for m in self.mentions if m.covers(token)), None)
+        """The (first) typed name covering TOKEN, from an index rebuilt when the mentions change."""
+        if self._by_token is None or self._by_token[0] is not self.mentions:
+            index: dict[int, Mention] = {}
+            for mention in self.mentions:
+                for i in range(mention.span.start, mention.span.end):
+                    index.setdefault(i, mention)
+            self._by_token = (self.mentions, index)
+        return self._by_token[1].get(token.i)
 
     def mentions_in(self, root: Token, types, exclude: Token | None = None) -> list[Mention]:
         """Typed names inside ROOT's subtree (not inside EXCLUDE's), in text order."""

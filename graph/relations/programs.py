@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
@@ -14,8 +15,9 @@ from ..language import language_data, site_nouns
 PROGRAM_TYPES = ("program",)
 
 
-def program_nouns() -> set[str]:
-    return {w.lower() for w in language_data()["program_nouns"]}
+@lru_cache(maxsize=1)
+def program_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in language_data()["program_nouns"])
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
