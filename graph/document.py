@@ -336,7 +336,7 @@ LEGAL_FORM_BONUS = 1.0
 
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
     """The organization the release is about: the most mentioned company-like name, the headline
-    and first sentences weighing more; a short form ('Thai Union') counts for the long one."""
+    and first sentences weighing more; a short form ('Corvane Foods') counts for the long one."""
     scores: Counter = Counter()
     forms: dict[str, list[str]] = {}
     for position, sentence in enumerate(sentences):
@@ -365,7 +365,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             ):
                 scores[other] += scores[
                     key
-                ]  # 'Thai Union' counts for 'Thai Union Group PCL', not for a store or division
+                ]  # 'Corvane Foods' counts for 'Corvane Foods Group PCL', not for a store or division
     key = scores.most_common(1)[0][0]
     candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
     named = [label for label in candidates if has_company_suffix(label)]

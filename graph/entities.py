@@ -349,7 +349,7 @@ class MentionTyper:
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
         while len(words) > 1 and words[-1].isupper() and is_trigger_word(words[-1]):
-            words = words[:-1]  # a shouted headline: 'BANK OF AFRICA AWARDED TWICE'
+            words = words[:-1]  # a shouted headline: 'CORVANE BANK AWARDED TWICE'
         if span.label_ in ("ORG", "PERSON"):
             verbs = trigger_verb_forms()
             cut = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].isupper() and w.lower() in verbs), None)

@@ -180,7 +180,7 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
             and named.type == "company"
             and named.label.startswith(token.text + " ")
         ):
-            continue  # 'Thai' in 'Thai Union Group PCL' is part of a name
+            continue  # 'Thai' in 'Thai Corvane Group PCL' is part of a name
         noun = token.head
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
