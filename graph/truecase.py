@@ -25,12 +25,15 @@ class BodyCasing:
 
     def __init__(self, text: str):
         self.forms: Counter = Counter()
+        self.initial: Counter = Counter()  # sentence-initial forms: only say a word is not all capitals
         for line in text.splitlines():
             if is_title_case(line):
                 continue  # the headlines themselves say nothing about case
             for match in WORD.finditer(line):
                 if not SENTENCE_START.search(line[max(0, match.start() - 3) : match.start()]):
                     self.forms[match.group()] += 1
+                else:
+                    self.initial[match.group()] += 1
 
     def usual_form(self, word: str) -> str:
         """WORD as the body usually writes it (a plural or a verb form counts for its stem)."""
@@ -43,7 +46,9 @@ class BodyCasing:
             return self.forms[form]
 
         best = max(candidates, key=lambda form: (seen(form), form == word))
-        return best if seen(best) else word
+        if seen(best):
+            return best
+        return word.capitalize() if word.isupper() and self.initial[word.capitalize()] else word  # 'CORVANE
 
 
 def is_title_case(text: str) -> bool:
@@ -58,8 +63,11 @@ def truecase(text: str, casing: BodyCasing) -> str:
 
     def recase(match: re.Match) -> str:
         word = match.group()
-        if match.start() == 0 or any(start < match.start() < end for start, end in quoted):
+        if any(start < match.start() < end for start, end in quoted):
             return word
+        if match.start() == 0:  # sentence-initial: capitalised, else as the body writes it ('CORVANE' -> 'Corvane')
+            form = casing.usual_form(word)
+            return form[:1].upper() + form[1:]
         if word.lower() in FUNCTION_WORDS:
             return word.lower()
         return casing.usual_form(word)

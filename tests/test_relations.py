@@ -1303,3 +1303,16 @@ def test_a_dateline_with_an_ordinal_day():
     )
     records = facts_of(text)
     assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [("Net Zero Finance Alliance", 2020)]
+
+
+def test_the_award_presented_by_a_body_in_the_next_sentence_names_its_giver():
+    text = (
+        "Marlo Pharma Limited has been honoured with the Golden Kite Award for Sustainability 2024. "
+        "The award was presented by the Institute of Company Directors at a convention in London."
+    )
+    (award,) = only(facts_of(text), "award")
+    assert (award["object"], award["year"], award["awarded_by"]) == (
+        "Golden Kite Award for Sustainability",
+        2024,
+        "Institute of Company Directors",
+    )

@@ -21,3 +21,12 @@ def test_quoted_titles_and_unseen_words_keep_the_headline_case():
     text = "Halden Foods Named “Water Company Of The Year” By Zephyr Council"
     assert truecase(text, casing) == "Halden Foods Named “Water Company Of The Year” by Zephyr Council"
     assert len(truecase(text, casing)) == len(text)  # offsets do not move
+
+
+def test_a_shouted_headline_takes_the_bodys_case_even_for_its_first_word():
+    text = (
+        "CORVELLA BANK AWARDED TWICE AT GULF CSR AWARDS\n\n"
+        "Corvella Bank has won two awards at the 2019 Gulf CSR Awards. The awards were presented in Dubai."
+    )
+    casing = BodyCasing(text)
+    assert truecase(text.splitlines()[0], casing).startswith("Corvella Bank")

@@ -68,7 +68,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
     """'the award', 'the index', 'the global list' in TRIGGER's clause: the last name of that type
     the release gave (as a mention of the common noun, so qualifiers come from this clause)."""
     nouns = anaphor_nouns()
-    tokens = clause_span(trigger)
+    tokens = clause_span(trigger) | {c.i for c in trigger.children if c.dep_ == "nsubjpass"}  # 'The award was given by'
     for token in sentence.tokens:
         kind = nouns.get(token.lemma_.lower())
         if (
@@ -76,7 +76,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             and kind in types
             and kind in ctx.recent
             and token.text.islower()
-            and token.tag_ == "NN"
+            and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award")  # 'The awards were presented by'
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
         ):
             return [Mention(token.doc[token.i : token.i + 1], kind, ctx.recent[kind].label)]
