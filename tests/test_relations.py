@@ -1316,3 +1316,15 @@ def test_the_award_presented_by_a_body_in_the_next_sentence_names_its_giver():
         2024,
         "Institute of Company Directors",
     )
+
+
+def test_a_parent_company_in_apposition_and_a_streak_for_the_second_year():
+    text = (
+        "Selva Motors AG reported results. Its parent company, Brando Holding AG, is a member of the Clean "
+        "Business Council. Selva Motors was ranked first in the Verdant Sustainability Index for the second year."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Selva Motors AG", "Brando Holding AG")]
+    assert [r["subject"] for r in only(records, "membership")] == ["Brando Holding AG"]
+    (index,) = only(records, "index_inclusion")
+    assert (index["rank"], index["consecutive_years"]) == ("first", 2)

@@ -30,50 +30,69 @@ WHOLE_NOUNS = {
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    doc = sentence.doc
-    for row, span in patterns("part_of").matches(doc, "trigger"):
+    for row, span in patterns("part_of").matches(sentence.doc, "trigger"):
         trigger = span.root
         if is_negated(trigger):
             continue
-        if row.get("role") == "whole":
-            if trigger.dep_ == "prep":
-                continue  # '..., including Sustainability Champion': an example, no part
-            if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or trigger.dep_ == "acl":
-                _owned_by(ctx, sentence, trigger)  # 'X, owned by Y'; 'X has been included in': no part
-                continue
-            subjects = subject_tokens(trigger)
-            named = ctx.entity_of(sentence, subjects[0]) if subjects else None
-            if named is not None and named.type in ("company", "organization"):
-                whole = named  # 'Kestrel Africa, which oversees A and B'
-            elif subjects and subjects[0].lemma_.lower() in WHOLE_NOUNS:
-                whole = _possessor(ctx, sentence, subjects[0]) or ctx.main  # 'the group's airlines include'
-            else:
-                continue  # 'the index includes A and B' says nothing of who owns them
-            listed = list_after_colon(trigger)  # 'comprises three businesses: A, B and C'
-            parts = sentence.mentions_in(trigger, ("company",)) + [
-                m for m in sentence.mentions if m.type == "company" and m.root.i in listed
-            ]
-            for part in {id(m): m for m in parts}.values():
-                ctx.add("part_of", sentence, ctx.entity(part, "company"), whole)
-            continue
-        owner = _possessor(ctx, sentence, trigger)
-        if owner is not None and owner.type in ("company", "organization"):
-            for part in _named_after(sentence, trigger):  # 'X's subsidiaries A and B'
-                ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
-        of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
-        wholes = [ctx.entity_of(sentence, g) for g in of]
-        kinds = ("company", "agency") if trigger.lemma_ == "part" else ("company", "agency", "organization")
-        wholes = [w for w in wholes if w is not None and w.type in kinds]  # 'part of an alliance' is a membership
-        if not wholes:
-            continue
-        if trigger.dep_ == "appos":
-            parts = [ctx.entity_of(sentence, trigger.head)]
+        role = row.get("role")
+        if role == "whole":
+            _wholes_verb(ctx, sentence, trigger)
+        elif role == "parent":
+            _parent(ctx, sentence, trigger)
         else:
-            parts = ctx.subjects(sentence, trigger)
-        for whole in wholes:
-            for part in parts:
-                ctx.add("part_of", sentence, part, whole)
+            _part_noun(ctx, sentence, trigger)
     _units(ctx, sentence)
+
+
+def _wholes_verb(ctx, sentence, trigger) -> None:
+    """'X includes / owns / oversees A and B', 'the group comprises three businesses: A, B and C'."""
+    if trigger.dep_ == "prep":
+        return  # '..., including Sustainability Champion': an example, no part
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or trigger.dep_ == "acl":
+        _owned_by(ctx, sentence, trigger)  # 'X, owned by Y'; 'X has been included in': no part
+        return
+    subjects = subject_tokens(trigger)
+    named = ctx.entity_of(sentence, subjects[0]) if subjects else None
+    if named is not None and named.type in ("company", "organization"):
+        whole = named  # 'Kestrel Africa, which oversees A and B'
+    elif subjects and subjects[0].lemma_.lower() in WHOLE_NOUNS:
+        whole = _possessor(ctx, sentence, subjects[0]) or ctx.main  # 'the group's airlines include'
+    else:
+        return  # 'the index includes A and B' says nothing of who owns them
+    listed = list_after_colon(trigger)
+    parts = sentence.mentions_in(trigger, ("company",)) + [
+        m for m in sentence.mentions if m.type == "company" and m.root.i in listed
+    ]
+    for part in {id(m): m for m in parts}.values():
+        ctx.add("part_of", sentence, ctx.entity(part, "company"), whole)
+
+
+def _parent(ctx, sentence, trigger) -> None:
+    """'Its parent company, Brandt Holding AG, ...': the possessor is part of the named parent."""
+    if trigger.dep_ == "compound":
+        trigger = trigger.head  # 'parent company': the possessor and the name hang from 'company'
+    owner = _possessor(ctx, sentence, trigger)
+    if owner is None or owner.type != "company":
+        return
+    for parent in _named_after(sentence, trigger):
+        ctx.add("part_of", sentence, owner, ctx.entity(parent, "company"))
+
+
+def _part_noun(ctx, sentence, trigger) -> None:
+    """'X's subsidiaries A and B', 'Y, a unit of X', 'X is part of the Y group'."""
+    owner = _possessor(ctx, sentence, trigger)
+    if owner is not None and owner.type in ("company", "organization"):
+        for part in _named_after(sentence, trigger):
+            ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
+    of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
+    kinds = ("company", "agency") if trigger.lemma_ == "part" else ("company", "agency", "organization")
+    wholes = [w for w in (ctx.entity_of(sentence, g) for g in of) if w is not None and w.type in kinds]
+    if not wholes:
+        return  # 'part of an alliance' is a membership
+    parts = [ctx.entity_of(sentence, trigger.head)] if trigger.dep_ == "appos" else ctx.subjects(sentence, trigger)
+    for whole in wholes:
+        for part in parts:
+            ctx.add("part_of", sentence, part, whole)
 
 
 def _named_after(sentence, noun):
