@@ -1328,3 +1328,12 @@ def test_a_parent_company_in_apposition_and_a_streak_for_the_second_year():
     assert [r["subject"] for r in only(records, "membership")] == ["Brando Holding AG"]
     (index,) = only(records, "index_inclusion")
     assert (index["rank"], index["consecutive_years"]) == ("first", 2)
+
+
+def test_each_prize_listed_after_a_colon_keeps_its_own_level():
+    text = (
+        "Corvena Bank has won two awards at the 2019 Gulf Green Awards: the Gold award in the Financial "
+        "Services category and the Silver award for Best Green Report."
+    )
+    levels = {r["level"] for r in only(facts_of(text), "award")}
+    assert levels == {"Gold, Financial Services", "Silver, Best Green Report"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..clauses import agent_tokens, clause_span, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from ..entities import TIER_OR_AWARD, Mention, clean_name
+from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..lexicon import normalize
 from .triggers import triggered, with_coordinated_years, year_of
 
@@ -248,6 +248,9 @@ def award_levels(sentence, trigger, award) -> list[str]:
     """Categories ('the Financial Services category'), each with the medal or tier the clause gives
     it ('took Gold in the Maritime category': "Gold, Maritime"); else a tier in the award's own name
     ('the Sustainability Report Gold Award') or a medal or tier next to it ('took Gold')."""
+    listed = _listed_prizes(sentence.doc)
+    if len(listed) > 1:
+        return listed
     categories = _categories(sentence.doc)
     tier = _tier(sentence, award)
     if categories:
@@ -255,12 +258,41 @@ def award_levels(sentence, trigger, award) -> list[str]:
     return [tier] if tier else []
 
 
+PRIZE_NOUNS = ("award", "prize", "medal", "trophy")
+
+
+def _listed_prizes(doc) -> list[str]:
+    """'won two awards at the X Awards: the Gold award in the Y category and the Silver award for
+    Best Z': one level per listed prize, its tier with its category or title."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    prizes = [
+        t.i
+        for t in (doc[colon + 1 :] if colon is not None else [])
+        if t.lower_ in PRIZE_NOUNS and doc[t.i - 1].text in LEVEL_WORDS
+    ]
+    levels = []
+    ends = [p - 1 for p in prizes[1:]] + [len(doc)] if prizes else []
+    for i, end in zip(prizes, ends, strict=True):
+        segment = doc[i:end]  # this prize up to the next one's tier
+        detail = _categories(segment) or [
+            " ".join(t.text for t in doc[p.i + 1 : min(p.right_edge.i + 1, end)] if t.pos_ != "DET")
+            for p in doc[i].children
+            if p.lower_ == "for" and p.dep_ == "prep"
+        ]
+        tier = doc[i - 1].text
+        levels.append(f"{tier}, {detail[0]}" if detail and detail[0] else tier)
+    return levels
+
+
 def _categories(doc) -> list[str]:
-    """'the Financial Services category', 'the Innovation and Diversity categories' (two)."""
+    """'the Financial Services category', 'the Innovation and Diversity categories' (two), in DOC (a
+    Doc or a Span)."""
     found = []
     for token in doc:
         if token.lemma_.lower() == "category" and token.i > 0:
-            words = [t for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")]
+            words = [
+                t for t in token.doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")
+            ]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
             parts = name.split(" and ") if " and " in name and token.tag_ == "NNS" else [name]
             found += [part for part in parts if part]
