@@ -1337,3 +1337,15 @@ def test_each_prize_listed_after_a_colon_keeps_its_own_level():
     )
     levels = {r["level"] for r in only(facts_of(text), "award")}
     assert levels == {"Gold, Financial Services", "Silver, Best Green Report"}
+
+
+def test_distinguished_in_an_index_and_a_member_described_by_an_apposition():
+    text = (
+        "Santiago, June 8, 2022. Cementos del Norte S.A. was distinguished for the third consecutive year in the "
+        "Andes Sustainability Index. Cementos del Norte is a member of Accion Verde, the Chilean partner of the "
+        "Clean Business Council."
+    )
+    records = facts_of(text)
+    (index,) = only(records, "index_inclusion")
+    assert (index["object"], index["consecutive_years"]) == ("Andes Sustainability Index", 3)
+    assert [r["object"] for r in only(records, "membership")] == ["Accion Verde"]

@@ -13,12 +13,10 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE):
+    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",)):
         if trigger.pos_ == "NOUN":
-            holders = [trigger, trigger.head] if trigger.dep_ == "attr" else [trigger]
-            scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
-            scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
-            bodies = [b for b in bodies if any(b.covers(t) for t in scope)]
+            bodies = _bodies_of_noun(trigger, bodies)
+        bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN"]  # a name NER made a person
         verb = governing_verb(trigger)
         years = clause_years(verb)
         since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
@@ -26,12 +24,22 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
             if body.type == "company" and (dealing or trigger.lemma_ == "part"):
                 continue  # 'signed a deal with Acme' is no membership; 'part of the X group' is a part_of
-            obj = ctx.entity(body, body.type)
+            obj = ctx.entity(body, "organization" if body.type == "person" else body.type)
             if ctx.entities.is_main(obj):
                 continue
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=since)
     _listed_members(ctx, sentence)
+
+
+def _bodies_of_noun(trigger, bodies):
+    """The names a member noun governs: 'a member of X', 'has been a participant | in X', 'X's
+    signatory'; not a name inside X's apposition ('X, the representative of the WBCSD')."""
+    holders = [trigger, trigger.head] if trigger.dep_ == "attr" else [trigger]
+    scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
+    scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
+    described = {t.i for g in scope if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos" for t in a.subtree}
+    return [b for b in bodies if any(b.covers(t) for t in scope) and b.root.i not in described]
 
 
 def _listed_members(ctx: DocContext, sentence: ParsedSentence) -> None:
