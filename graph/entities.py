@@ -211,8 +211,9 @@ class MentionTyper:
             + company_head_names(doc)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
+            code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
             if any(
-                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER)
+                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER and not code)
                 or _core_start(m.span) < run.start
                 or m.span.end > run.end
                 or run.label_ == "SUBJECT"
@@ -551,7 +552,7 @@ def certification_names(doc) -> list[Span]:
     names = []
     for token in doc:
         if (
-            token.lower_ in ("certification", "certificate", "certified")
+            token.lower_ in ("certification", "certificate", "certified", "label", "seal", "ecolabel")
             and token.i > 0
             and _capitalised(doc[token.i - 1])
             and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"

@@ -587,7 +587,9 @@ def test_a_report_in_accordance_with_a_framework_body_adopts_its_standards():
         "Corvana Systems Ltd. published its report, which was developed in accordance with the latest "
         "Global Reporting Initiative (GRI) Standards."
     )
-    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Global Reporting Initiative"]
+    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == [
+        "Global Reporting Initiative (GRI) Standards"
+    ]  # the body's standards, named as written
 
 
 def test_legal_form_before_the_name_names_the_company():
@@ -1349,3 +1351,15 @@ def test_distinguished_in_an_index_and_a_member_described_by_an_apposition():
     (index,) = only(records, "index_inclusion")
     assert (index["object"], index["consecutive_years"]) == ("Andes Sustainability Index", 3)
     assert [r["object"] for r in only(records, "membership")] == ["Accion Verde"]
+
+
+def test_complies_with_a_bodys_code_and_a_site_receives_a_label():
+    text = (
+        "Hsinlan Electronics Corp. reported results. Hsinlan complies with the RBA Code of Conduct. "
+        "Hsinlan's Tainan fab received the Green Factory label from the Industrial Development Bureau."
+    )
+    records = facts_of(text)
+    assert [r["object"] for r in only(records, "standard_adoption")] == ["RBA Code of Conduct"]
+    assert [(r["subject"], r["object"]) for r in only(records, "certification")] == [
+        ("Hsinlan Electronics Corp.'s Tainan fab", "Green Factory label")
+    ]

@@ -11,6 +11,7 @@ from .awards import QUOTES, capitalised_run, quoted_title
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
+CERTIFYING_WORDS = {"certification", "certificate", "certify", "accreditation", "certified", "label", "seal"}
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -68,8 +69,8 @@ def certifiable(ctx, mention) -> bool:
 
 
 def certifying(sentence, standards) -> bool:
-    words = {t.lemma_.lower() for t in sentence.doc}
-    return bool(words & {"certification", "certificate", "certify", "accreditation", "certified"}) or any(
+    words = {t.lemma_.lower() for t in sentence.tokens}
+    return bool(words & CERTIFYING_WORDS) or any(
         s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards
     )
 
