@@ -134,6 +134,17 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+def is_intended(trigger: Token) -> bool:
+    """'aims to join X', 'hopes to win Y', 'is targeting inclusion in Z': wanted, not yet so."""
+    verb = governing_verb(trigger)
+    wishes = {span.root.i for _row, span in patterns("clause").matches(trigger.doc, "intent")}
+    return (
+        verb.dep_ == "xcomp" and verb.head.i in wishes
+        or trigger.dep_ in ("dobj", "pobj") and trigger.head.i in wishes
+        or trigger.i in wishes
+    )
+
+
 def is_hypothetical(trigger: Token) -> bool:
     """'would be eligible', 'if it joins', 'could receive'."""
     verb = governing_verb(trigger)

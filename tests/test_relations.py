@@ -1363,3 +1363,21 @@ def test_complies_with_a_bodys_code_and_a_site_receives_a_label():
     assert [(r["subject"], r["object"]) for r in only(records, "certification")] == [
         ("Hsinlan Electronics Corp.'s Tainan fab", "Green Factory label")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norvia aims to join the Clean Food Alliance by 2024.",
+        "Norvia is targeting inclusion in the Green Leaders Index.",
+        "Norvia hopes to win the Green Food Award next year.",
+    ],
+)
+def test_an_aim_states_no_membership_inclusion_or_award(sentence):
+    records = facts_of("Norvia Foods Ltd reported results. " + sentence)
+    assert [r for r in records if r["kind"] in ("membership", "index_inclusion", "award")] == []
+
+
+def test_an_intended_certification_is_planned():
+    text = "Norvia Foods Ltd reported results. Norvia intends to obtain ISO 14001 certification by 2026."
+    assert [r["status"] for r in only(facts_of(text), "certification")] == ["planned"]

@@ -15,6 +15,7 @@ from ..clauses import (
     consecutive_years,
     governing_verb,
     is_hypothetical,
+    is_intended,
     is_negated,
     list_after_colon,
     patterns,
@@ -22,6 +23,8 @@ from ..clauses import (
 from ..document import DocContext, ParsedSentence
 from ..entities import Entity, Mention
 from ..language import language_data
+
+WISHED_KINDS = ("award", "index_inclusion", "membership")  # an aim states none of these; certifications get 'planned'
 
 
 def triggered(
@@ -32,7 +35,7 @@ def triggered(
     find objects that are no typed name (a quoted title)."""
     for row, span in patterns(kind).matches(sentence.doc, "trigger"):
         trigger = span.root
-        if is_negated(trigger) or is_hypothetical(trigger):
+        if is_negated(trigger) or is_hypothetical(trigger) or kind in WISHED_KINDS and is_intended(trigger):
             continue
         objects = (
             governed(sentence, trigger, object_types)
