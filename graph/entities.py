@@ -552,7 +552,7 @@ def certification_names(doc) -> list[Span]:
     names = []
     for token in doc:
         if (
-            token.lower_ in ("certification", "certificate", "certified", "label", "seal", "ecolabel")
+            token.lower_ in ("certification", "certificate", "certified", "label", "seal", "ecolabel", "standard")
             and token.i > 0
             and _capitalised(doc[token.i - 1])
             and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"

@@ -1381,3 +1381,17 @@ def test_an_aim_states_no_membership_inclusion_or_award(sentence):
 def test_an_intended_certification_is_planned():
     text = "Norvia Foods Ltd reported results. Norvia intends to obtain ISO 14001 certification by 2026."
     assert [r["status"] for r in only(facts_of(text), "certification")] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "standard", "status"),
+    [
+        ("Norvia has begun the certification process for ISO 45001.", "ISO 45001", "in_progress"),
+        ("ISO 50001 certification of the Leeds plant is expected in the third quarter.", "ISO 50001", "planned"),
+        ("Norvia's Leeds plant has been ISO 14001 certified since 2011.", "ISO 14001", "held"),
+        ("Norvia was certified under the Rainforest Alliance standard.", "Rainforest Alliance standard", "held"),
+    ],
+)
+def test_certification_status_and_name_constructions(sentence, standard, status):
+    records = only(facts_of("Norvia Foods Ltd reported results. " + sentence), "certification")
+    assert [(r["object"], r["status"]) for r in records] == [(standard, status)]

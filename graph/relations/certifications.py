@@ -19,8 +19,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
         status = row.get("status") or status_of(sentence, trigger)
-        if trigger.dep_ == "acomp" and any(s.root.head == trigger and s.root.dep_ == "nsubj" for s in standards):
-            subjects = ctx.subjects(sentence, trigger.head)  # 'the offices are LEED Gold certified'
+        if trigger.i > 0 and any(s.covers(trigger.doc[trigger.i - 1]) for s in standards):
+            # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
+            # the parser hangs the name or the participle anywhere; the copula's subject holds it
+            copula = trigger.head if trigger.dep_ == "acomp" else governing_verb(trigger.head)
+            subjects = ctx.subjects(sentence, copula) or subjects
         for standard in standards:
             if not certifiable(ctx, standard):
                 continue
@@ -76,7 +79,8 @@ def certifying(sentence, standards) -> bool:
 
 
 def status_of(sentence, trigger) -> str:
-    """The status cue nearest before the trigger in its clause, else held."""
+    """The status cue nearest before the trigger in its clause (or the verb of which it is the
+    subject), else held."""
     verb = governing_verb(trigger)
     best = None
     for row, span in patterns("certification").matches(sentence.doc, "status"):
@@ -86,7 +90,8 @@ def status_of(sentence, trigger) -> str:
             or trigger in span.root.subtree
             or verb in span.root.subtree
         )
-        if related and span.start <= trigger.i + 1:
+        after_subject = span.root == verb and trigger.dep_ in ("nsubj", "nsubjpass")  # 'X certification is expected'
+        if related and (span.start <= trigger.i + 1 or after_subject):
             best = row["status"]
     doc = trigger.doc
     if (
