@@ -472,7 +472,7 @@ def lowercase_award_names(doc) -> list[Span]:
             while doc[start].lower_ in ("of", "the", "for", "and", "&"):
                 start += 1
             span = doc[start : token.i + 1]
-            if all(t.text in LEVEL_WORDS for t in span[:-1]):
+            if all(t.text in LEVEL_WORDS | {"Class", "Level", "Tier"} for t in span[:-1]):
                 continue  # 'took the Gold award': a tier
             span.label_ = TIER_OR_AWARD if token.text == "award" else "AWARD"
             names.append(span)

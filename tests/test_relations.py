@@ -1395,3 +1395,20 @@ def test_an_intended_certification_is_planned():
 def test_certification_status_and_name_constructions(sentence, standard, status):
     records = only(facts_of("Norvia Foods Ltd reported results. " + sentence), "certification")
     assert [(r["object"], r["status"]) for r in records] == [(standard, status)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "rank"),
+    [
+        (
+            "Norvia earned a Bronze Class distinction in the Verdant Green Yearbook 2023.",
+            "Verdant Green Yearbook",
+            "Bronze Class",
+        ),
+        ('Norvia has been rated "Prime" by the Verdant ESG Rating since 2019.', "Verdant ESG Rating", "Prime"),
+    ],
+)
+def test_a_yearbook_class_and_a_quoted_grade_are_ranks(sentence, index, rank):
+    records = facts_of("Norvia Foods Ltd reported results. " + sentence)
+    assert only(records, "award") == []
+    assert [(r["object"], r["rank"]) for r in only(records, "index_inclusion")] == [(index, rank)]

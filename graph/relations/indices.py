@@ -118,6 +118,8 @@ def rank_of(sentence, trigger) -> str | None:
             return (
                 "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
             )
+        if words[-1].lower() == "class":
+            return " ".join(words)  # 'Bronze Class'
         if words[-1].lower() in TIER_NOUNS:
             return words[0].title()  # 'a Gold rating', 'Prime status'
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
