@@ -1412,3 +1412,17 @@ def test_a_yearbook_class_and_a_quoted_grade_are_ranks(sentence, index, rank):
     records = facts_of("Norvia Foods Ltd reported results. " + sentence)
     assert only(records, "award") == []
     assert [(r["object"], r["rank"]) for r in only(records, "index_inclusion")] == [(index, rank)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "place"),
+    [
+        ("Norway's Halvor Energy ASA joined the Clean Oil Alliance.", "Halvor Energy ASA", "Norway"),
+        ("Halvor Energy ASA reported results. The company, which is based in Stavholm, employs people.", "Halvor Energy ASA", "Stavholm"),
+        ("Halvor Energy ASA reported results. The Stavholm-headquartered company employs people.", "Halvor Energy ASA", "Stavholm"),
+        ("Halvor Energy ASA reported results. The Norwegian Environment Agency granted it a permit.", "Environment Agency", "Norway"),
+    ],
+)
+def test_places_ner_misses_possessive_countries_and_an_agencys_nationality(sentence, subject, place):
+    records = only(facts_of(sentence), "located_in")
+    assert (subject, place) in {(r["subject"], r["object"]) for r in records}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..clauses import is_negated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from ..entities import clean_name
+from ..entities import Mention, clean_name
 from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
 
@@ -31,6 +31,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             places = [m for m in sentence.mentions if m.type == "place" and m.span.end == trigger.i + 1] or places
         elif trigger.dep_ == "amod" or trigger.text in ("based", "headquartered"):
             places = [m for m in places if m.span.start >= trigger.i - 3] or places
+        places = places or _unknown_place(sentence, trigger)
         if not places:
             continue
         subjects = (
@@ -45,6 +46,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _where_clauses(ctx, sentence)
     _sites(ctx, sentence)
     _only_one_in(ctx, sentence)
+    _possessive_places(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
             before = (
@@ -59,6 +61,33 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             )
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
+
+
+def _possessive_places(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Norway's Halvik Energy ASA': the place whose company it is."""
+    for mention in sentence.mentions:
+        if mention.type != "place" or mention.root.dep_ != "poss":
+            continue
+        owned = sentence.mention_at(mention.root.head)
+        if owned is not None and owned.type == "company" and owned is not mention:
+            ctx.add("located_in", sentence, ctx.entity(owned), ctx.entity(mention, "place"))
+
+
+def _unknown_place(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """A proper noun NER did not tag where a place must be: 'based in Stavanger', 'the
+    Stavanger-headquartered company' (token before the hyphen)."""
+    doc = sentence.doc
+    if trigger.i > 1 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].pos_ == "PROPN":
+        name, typed = doc[trigger.i - 2], sentence.mention_at(doc[trigger.i - 2])
+        if typed is None or typed.type in ("person", "company") and len(typed.span) == 1:
+            return [Mention(doc[name.i : name.i + 1], "place", name.text)]  # NER's guesses aside
+        return []
+    for prep in (c for c in trigger.children if c.lower_ == "in" and c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            start = min([c.i for c in pobj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"], default=pobj.i)
+            if not any(sentence.mention_at(t) for t in doc[start : pobj.i + 1]):
+                return [Mention(doc[start : pobj.i + 1], "place", doc[start : pobj.i + 1].text)]
+    return []
 
 
 def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -206,8 +235,12 @@ def _said_of_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
 
 
 def _leading_place(ctx, label: str) -> str | None:
+    """The country or place an agency's name begins with ('Taiwan Ministry of Labor', 'Norwegian
+    Environment Agency' -> Norway)."""
     words = label.split()
+    demonyms = language_data()["demonyms"]
     for n in (3, 2, 1):
-        if len(words) > n and " ".join(words[:n]) in ctx.lexicon.place_types:
-            return " ".join(words[:n])
+        lead = " ".join(words[:n])
+        if len(words) > n and (lead in ctx.lexicon.place_types or lead in demonyms):
+            return demonyms.get(lead, lead)
     return None
