@@ -155,6 +155,8 @@ def name_runs(doc) -> list[Span]:
             and not doc[start - 1].is_sent_start
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
+        if start > 1 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].text in person_title_words():
+            start -= 2  # "the King's Award for ...", "the Governor's Award": a title's award, one name
         end = token.i + 1
         if (
             end + 1 < len(doc)
@@ -433,9 +435,12 @@ def _split_coordinated(span: Span) -> list[Span]:
 
 
 def _split_possessive(span: Span) -> list[Span]:
-    """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name."""
+    """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name; a
+    title's ("the Queen's Award") is no possessor."""
     for token in span:
-        if (token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")) and token.i > span.start:
+        titled = token.i == span.start + 1 and span[0].text in person_title_words()
+        possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
+        if possessive and token.i > span.start and not titled:
             return [span.doc[span.start : token.i]]
     return [span]
 

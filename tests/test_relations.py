@@ -435,7 +435,7 @@ def test_a_line_without_breaks_is_cut_into_pieces_the_parser_can_use():
     [
         (
             "Acme Corp has been recognised as a Top Employer 2023 by the Top Employers Institute.",
-            ("award", "Top Employer 2023", "awarded_by", "Top Employers Institute"),
+            ("award", "Top Employer", "year", 2023),  # the title's year is its qualifier
         ),
         (
             "We are proud to have received the EcoVadis Gold medal, Acme Corp said.",
@@ -1426,3 +1426,13 @@ def test_a_yearbook_class_and_a_quoted_grade_are_ranks(sentence, index, rank):
 def test_places_ner_misses_possessive_countries_and_an_agencys_nationality(sentence, subject, place):
     records = only(facts_of(sentence), "located_in")
     assert (subject, place) in {(r["subject"], r["object"]) for r in records}
+
+
+def test_a_titles_award_stays_whole_and_a_company_named_its_company_of_the_year():
+    text = (
+        "Norvia Foods Ltd reported results. Norvia has been honoured with the King's Award for Clean Water. "
+        "The Energy Guild named Norvia its Company of the Year 2021."
+    )
+    awards = {r["object"]: r for r in only(facts_of(text), "award")}
+    assert "King's Award for Clean Water" in awards
+    assert (awards["Company of the Year"]["year"], awards["Company of the Year"]["awarded_by"]) == (2021, "Energy Guild")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..clauses import agent_tokens, clause_span, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
+from ..language import TRAILING_YEAR
 from ..lexicon import normalize
 from .triggers import triggered, with_coordinated_years, year_of
 
@@ -140,16 +141,18 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
             starts.append(child.i + 1)
         elif child.dep_ in ("oprd", "attr") and child.text[:1].isupper():
             starts.append(child.left_edge.i)
+        elif child.dep_ == "dobj":  # 'named X its Company of the Year' (the parser: an apposition to X)
+            starts += [a.left_edge.i for a in child.children if a.dep_ == "appos" and a.text[:1].isupper()]
     for i in starts:
-        while i < len(doc) and doc[i].pos_ == "DET":
-            i += 1
+        while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON"):
+            i += 1  # 'named X its Company of the Year'
         title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
         longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
         if typed is None or typed.type not in ("place", "index", "standard", "company") or longer:
-            return [Mention(title, "award", clean_name(title.text))]
+            return [Mention(title, "award", TRAILING_YEAR.sub("", clean_name(title.text)))]  # the year is a qualifier
     return []
 
 
