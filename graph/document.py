@@ -26,6 +26,7 @@ from .sentences import Sentence
 COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
 SENTENCE_WORDS = {"The", "In", "This", "Its", "Our", "Since", "For", "By", "From", "At", "On", "As", "During", "Until"}
 YEAR_WINDOW = 20_000  # characters read for the year a release names most, when it carries no date
+HISTORY_CUE = re.compile(r"\b(?:founded|established|incorporated|launched|since)\s+(?:in\s+)?$", re.I)
 
 
 @dataclass
@@ -194,16 +195,19 @@ class DocContext:
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a
-        tie), not counting a target's 'by 2050' or a name's 'Commitment 2030'."""
+        tie), not counting a target's 'by 2050', a name's 'Commitment 2030' or a history's
+        'founded in 1952'."""
         if self.meta.year:
             return self.meta.year
         months = set(language_data()["months"])
+        text = self.release.text[:YEAR_WINDOW]
         found = [
             (int(m.group(2)), not m.group(1) or m.group(1).strip() in months | SENTENCE_WORDS)
             for m in re.finditer(
                 r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )(?<!by fiscal )(?<!by FY)\b((?:19|20)\d\d)\b",
-                self.release.text[:YEAR_WINDOW],
+                text,
             )
+            if not HISTORY_CUE.search(text, max(0, m.start(2) - 30), m.start(2))
         ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')
         latest_plain = max((year for year, plain in found if plain), default=9999)
         years = Counter(year for year, plain in found if plain or year <= latest_plain)
@@ -361,6 +365,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             if (
                 other != key
                 and other.startswith(key + " ")
+                and _short_form(key, forms[key])
                 and (suffixed[other] or len(forms[other]) >= len(forms[key]))
             ):
                 scores[other] += scores[
@@ -373,7 +378,13 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     main.aliases |= set(candidates) - {main.label}
     # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'
     for k, labels in forms.items():
-        if main.key.startswith(k + " "):
+        if main.key.startswith(k + " ") and _short_form(k, labels):
             main.aliases |= set(labels)
     entities.set_main(main)
     return main
+
+
+def _short_form(key: str, labels: list[str]) -> bool:
+    """'Zentara' is a short form of 'Zentara Bank'; 'Zentara Holdings' (whose key drops its
+    'Holdings') is another company, often the parent."""
+    return any(normalize(label) == key for label in labels)

@@ -25,6 +25,7 @@ from .language import (
     junk_names,
     language_data,
     person_title_words,
+    self_reference_words,
     trigger_verb_forms,
 )
 from .lexicon import Lexicon, normalize
@@ -403,6 +404,8 @@ class MentionTyper:
             and span.root.dep_ in ("nsubj", "nsubjpass")
         ):
             ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
+        if ner == "person" and span.start > 0 and span.doc[span.start - 1].lower_ in self_reference_words()[1]:
+            ner = "company"  # 'the Lisbon-based utility Marvela Energia': a company named after its kind
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None

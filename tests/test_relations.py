@@ -1436,3 +1436,24 @@ def test_a_titles_award_stays_whole_and_a_company_named_its_company_of_the_year(
     awards = {r["object"]: r for r in only(facts_of(text), "award")}
     assert "King's Award for Clean Water" in awards
     assert (awards["Company of the Year"]["year"], awards["Company of the Year"]["awarded_by"]) == (2021, "Energy Guild")
+
+
+def test_a_parent_named_like_its_subsidiary_is_another_company():
+    records = facts_of("Pellmark Bank, a subsidiary of Pellmark Holdings, has joined the UN Global Compact.")
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Pellmark Bank", "Pellmark Holdings")]
+    assert [r["subject"] for r in only(records, "membership")] == ["Pellmark Bank"]
+
+
+def test_a_founding_year_does_not_date_an_undated_release():
+    text = (
+        "Founded in 1961 and headquartered in Durban, South Africa, Ntulo Holdings is a packaging group. "
+        "Ntulo was included in the FTSE4Good Index."
+    )
+    inclusions = only(facts_of(text), "index_inclusion")
+    assert [(r["subject"], r.get("year")) for r in inclusions] == [("Ntulo Holdings", None)]
+
+
+def test_a_name_after_its_kind_of_company_is_a_company():
+    records = facts_of("The Porto-based utility Cavaleiro Energia was named to the FTSE4Good Index.")
+    assert [r["subject"] for r in only(records, "index_inclusion")] == ["Cavaleiro Energia"]
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Cavaleiro Energia", "Porto")]
