@@ -1457,3 +1457,29 @@ def test_a_name_after_its_kind_of_company_is_a_company():
     records = facts_of("The Porto-based utility Cavaleiro Energia was named to the FTSE4Good Index.")
     assert [r["subject"] for r in only(records, "index_inclusion")] == ["Cavaleiro Energia"]
     assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Cavaleiro Energia", "Porto")]
+
+
+def test_a_program_that_removes_something_is_no_removal():
+    text = "The Blue Coast initiative, launched by Marlow Seafoods in 2017, has removed 200 tonnes of nets from reefs."
+    programs = only(facts_of(text), "program")
+    assert [(r["subject"], r["object"], r.get("since")) for r in programs] == [
+        ("Marlow Seafoods", "Blue Coast initiative", 2017)
+    ]
+
+
+def test_a_program_named_in_apposition_keeps_its_name():
+    text = "Tessaly Group's flagship community initiative, Books for Every Village, donated 5,000 books in 2021."
+    assert [r["object"] for r in only(facts_of(text), "program")] == ["Books for Every Village"]
+
+
+def test_a_named_project_the_company_supports_is_its_program_and_a_bare_one_is_not():
+    assert [(r["object"], r.get("location")) for r in only(facts_of(
+        "Tavor Insurance supports the Living Wetlands project in Cambodia."), "program")] == [
+        ("Living Wetlands project", "Cambodia")
+    ]
+    assert only(facts_of("Tavor Insurance supports a number of community projects."), "program") == []
+
+
+def test_a_headcount_after_have_is_named_by_its_noun():
+    metrics = only(facts_of("Brisko Foods has more than 12,000 employees in 14 countries."), "metric")
+    assert [(r["object"], r["value"]) for r in metrics] == [("employees", 12000)]

@@ -658,10 +658,13 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
         if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
             return nominal.get("energy", nominal["noun"])
         unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
+        if counted.head.lemma_ in LIGHT_VERBS:
+            return unit_noun.text  # 'has 90,000 employees': 'have' names nothing
         return f"{unit_noun.text} {counted.head.text}"
     return None
 
 
+LIGHT_VERBS = {"have", "count", "number", "total"}
 ENERGY_UNIT = re.compile(r"(?i)\b(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]?hours?)\b")
 
 

@@ -481,7 +481,7 @@ def phrase(sentence, head) -> str:
     mention = sentence.mention_at(head)
     if mention is not None and mention.type in PROGRAM_TYPES:
         return mention.label
-    called = called_name(head)
+    called = called_name(head) or apposed_name(sentence, head)
     if called:
         return called
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
@@ -499,6 +499,28 @@ def phrase(sentence, head) -> str:
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return text.strip(" -,")
+
+
+def apposed_name(sentence, head) -> str | None:
+    """'its flagship initiative, Tree for Every Child,': a capitalised name between commas right after
+    the program noun (the parser often hangs it elsewhere) that no other type claims."""
+    doc = sentence.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    close = next((t.i for t in doc[head.i + 2 : head.i + 2 + MAX_NAME_WORDS] if t.text == ","), None)
+    words = doc[head.i + 2 : close] if close else None
+    if not words or not words[0].text[:1].isupper() or words[0].pos_ == "DET":
+        return None
+    if any(not (t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS) for t in words):
+        return None
+    mention = sentence.mention_at(words[0])
+    if mention is not None and mention.type not in PROGRAM_TYPES:
+        return None  # 'its partner, Harbor Trust,': a company, no program name
+    return words.text
+
+
+MAX_NAME_WORDS = 8
+NAME_CONNECTORS = {"for", "the", "of", "and", "to", "a", "in", "on", "with", "&"}
 
 
 NAMING_VERBS = {"call", "name", "dub", "title", "brand"}
