@@ -368,6 +368,7 @@ class MentionTyper:
             or not any(c.isalpha() for c in label)
             or label in self.titles
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
+            and label not in self.places  # ('US', 'New Zealand' are places too)
         ):
             return None
         if span.label_.startswith(RULER_PREFIX):

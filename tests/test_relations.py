@@ -1483,3 +1483,23 @@ def test_a_named_project_the_company_supports_is_its_program_and_a_bare_one_is_n
 def test_a_headcount_after_have_is_named_by_its_noun():
     metrics = only(facts_of("Brisko Foods has more than 12,000 employees in 14 countries."), "metric")
     assert [(r["object"], r["value"]) for r in metrics] == [("employees", 12000)]
+
+
+def test_a_nationality_said_of_the_company_by_a_copula_places_it():
+    records = facts_of("Brannvik Steel is a Swedish steelmaker. Brannvik Steel joined the UN Global Compact in 2021.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Brannvik Steel", "Sweden")]
+
+
+def test_a_country_after_of_on_the_company_apposition_places_it():
+    records = facts_of("Andora Air, the national carrier of Peru, has been certified to ISO 50001.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Andora Air", "Peru")]
+
+
+def test_a_country_possessive_in_an_apposition_places_the_company():
+    records = facts_of("Quenca Bank, Ecuador's largest private bank, was awarded the Green Lending Award.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Quenca Bank", "Ecuador")]
+
+
+def test_a_nationality_of_a_partner_does_not_place_the_company():
+    records = facts_of("Brannvik Steel is a member of the Swedish Steel Producers Association.")
+    assert only(records, "located_in") == []

@@ -211,11 +211,37 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         ):
             continue  # 'Thai' in 'Thai Corvane Group PCL' is part of a name
         noun = token.head
+        if _describes_main(ctx, sentence, noun):
+            ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+            continue
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
         named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
         if any(e is ctx.main for e in named) or _said_of_main(ctx, sentence, noun):
             ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+    _country_of_main(ctx, sentence)
+
+
+def _describes_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
+    """'Helvar is a Swedish steelmaker', 'Tamaro Bank, Ecuador's largest lender,': a noun said of the
+    release's organization, by a copula or an apposition."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return bool(subjects) and ctx.entity_of(sentence, subjects[0]) is ctx.main
+    if noun.dep_ == "appos" and ctx.entity_of(sentence, noun.head) is ctx.main:
+        return True
+    return any(c.dep_ == "appos" and ctx.entity_of(sentence, c) is ctx.main for c in noun.children)
+
+
+def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Velora Airlines, the national carrier of Peru,': a country after 'of' on a noun said of the
+    release's organization."""
+    for mention in sentence.mentions:
+        prep = mention.root.head
+        if mention.type != "place" or ctx.lexicon.place_types.get(mention.label) != "country":
+            continue
+        if mention.root.dep_ == "pobj" and prep.lower_ == "of" and _describes_main(ctx, sentence, prep.head):
+            ctx.add("located_in", sentence, ctx.main, ctx.entity(mention, "place"))
 
 
 def _said_of_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
