@@ -70,7 +70,7 @@ REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "sav
 def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The levy will feed a carbon fund', 'the proceeds go to a climate fund': the fund a charge of
     the organization's pays into is its program."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() != "fund" or head.dep_ not in ("dobj", "pobj") or sentence.mention_at(head) is not None:
             continue
         if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
@@ -107,7 +107,7 @@ def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The Bright Minds initiative, which Corvane started in 2012,': a relative clause that says who
     began or runs the program names its subject."""
     nouns = program_nouns()
-    for head in sentence.doc:
+    for head in sentence.tokens:
         mention = sentence.mention_at(head)
         typed = mention is not None and mention.type in PROGRAM_TYPES
         modified = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
@@ -195,7 +195,7 @@ def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'the airline's partnership with Helio to build a plant', 'through its partnership with Y': a
     partnership its owner holds with a named organization is the owner's program ('partnership
     with Y')."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() not in PARTNERSHIP_NOUNS or is_negated(head) or is_hypothetical(head):
             continue
         partners = [
@@ -226,7 +226,7 @@ PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
 def internal_prices(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'X has set an internal carbon price', 'introduced an internal fee on its emissions': an
     internal price on carbon is a program of the organization that sets it."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() not in PRICE_NOUNS or head.dep_ not in ("dobj", "nsubjpass"):
             continue
         if not any(c.dep_ == "amod" and c.lower_ == "internal" for c in head.lefts):
@@ -249,7 +249,7 @@ NEUTRAL_OF = {"carbon", "climate", "co2", "water", "plastic", "emissions", "ghg"
 def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Our own operations have been carbon neutral since 2014': a state kept since a year is the
     program 'carbon neutral operations'."""
-    for adjective in sentence.doc:
+    for adjective in sentence.tokens:
         if adjective.lower_ not in NEUTRAL_WORDS or adjective.dep_ != "acomp":
             continue
         verb = adjective.head
@@ -277,7 +277,7 @@ def dated_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The Clean Rivers programme, launched in 2018, has ...', 'Launched in 2015, the Green Schools
     initiative ...': a named program whose start a participle dates is the release's program (or its
     possessor's, or the 'by' agent's)."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         mention = sentence.mention_at(head)
         proper = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
         typed = mention is not None and mention.type in PROGRAM_TYPES
@@ -380,7 +380,7 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Through the Green Classrooms initiative, the bank has trained ...', 'part of the Pathway to
     Net Zero programme', 'under its Safe Roads scheme': a program a clause's subject works through."""
     nouns = program_nouns() - METHOD_NOUNS
-    for head in sentence.doc:
+    for head in sentence.tokens:
         prep = head.head
         framed = (
             prep.lower_ in FRAMING_PREPOSITIONS
@@ -416,7 +416,7 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     program, verb or not."""
     nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
     named = program_nouns()  # 'our Group Sustainability Policy': any program noun, in a name
-    for head in sentence.doc:
+    for head in sentence.tokens:
         lemma = head.lemma_.lower()
         if (
             not (lemma in nouns or lemma in named and head.text[:1].isupper())
