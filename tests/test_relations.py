@@ -1503,3 +1503,20 @@ def test_a_country_possessive_in_an_apposition_places_the_company():
 def test_a_nationality_of_a_partner_does_not_place_the_company():
     records = facts_of("Brannvik Steel is a member of the Swedish Steel Producers Association.")
     assert only(records, "located_in") == []
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("Kelso wins\nSeoul, Korea, 3rd December 2021 – Kelso Bank won.", ("2021-12-03", "Seoul")),
+        ("Kelso wins\nDUBAI, 2nd Oct 2019: Kelso Bank won.", ("2019-10-02", "Dubai")),
+        ("Kelso wins\n\nMon, 11/25/2019 - 9:53pm\n\nKelso Bank won.", ("2019-11-25", None)),
+        ("Kelso wins\n25.11.2019\nKelso Bank won.", ("2019-11-25", None)),
+        ("Kelso wins\n2019/11/25\nKelso Bank won.", ("2019-11-25", None)),
+    ],
+)
+def test_release_dates_in_ordinal_numeric_and_abbreviated_day_forms(head, expected):
+    from esgkg.graph.document_meta import read_meta
+
+    meta = read_meta(head)
+    assert (meta.date.isoformat(), meta.place) == expected
