@@ -1520,3 +1520,12 @@ def test_release_dates_in_ordinal_numeric_and_abbreviated_day_forms(head, expect
 
     meta = read_meta(head)
     assert (meta.date.isoformat(), meta.place) == expected
+
+
+def test_a_labelled_head_office_places_the_company_before_it():
+    text = (
+        'Kiyomi Seiki Co., Ltd. (Head Office: Nagoya; President: Jun Abe) is pleased to announce that it '
+        "has joined the UN Global Compact."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Kiyomi Seiki Co., Ltd.", "Nagoya")]

@@ -44,6 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
     _where_clauses(ctx, sentence)
+    _labelled_seat(ctx, sentence)
     _sites(ctx, sentence)
     _only_one_in(ctx, sentence)
     _possessive_places(ctx, sentence)
@@ -71,6 +72,20 @@ def _possessive_places(ctx: DocContext, sentence: ParsedSentence) -> None:
         owned = sentence.mention_at(mention.root.head)
         if owned is not None and owned.type == "company" and owned is not mention:
             ctx.add("located_in", sentence, ctx.entity(owned), ctx.entity(mention, "place"))
+
+
+def _labelled_seat(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Nakamura Denki Co., Ltd. (Head Office: Osaka; President: ...)': the place after the label
+    is the seat of the company named last before it."""
+    doc = sentence.doc
+    for _row, span in patterns("located_in").matches(doc, "labelled_seat"):
+        place = sentence.mention_at(doc[span.end]) if span.end < len(doc) else None
+        if place is None or place.type != "place":
+            continue
+        owners = [m for m in sentence.mentions if m.type == "company" and m.span.end <= span.start]
+        owner = ctx.entity(owners[-1]) if owners else ctx.main
+        if owner is not None:
+            ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
 
 
 def _unknown_place(sentence: ParsedSentence, trigger) -> list[Mention]:
