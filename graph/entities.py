@@ -24,6 +24,7 @@ from .language import (
     is_trigger_word,
     junk_names,
     language_data,
+    legal_forms,
     person_title_words,
     self_reference_words,
     trigger_verb_forms,
@@ -598,7 +599,7 @@ SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as
 def suffix_names(doc) -> list[Span]:
     """'Nordkap Systems Inc.', 'Advanced Semiconductor Engineering, Inc.', 'PT Chandra Asri Tbk':
     capitalised words ending in a company suffix name a company, known to NER or not."""
-    suffixes = company_suffixes()
+    suffixes, forms = company_suffixes(), legal_forms()
     names = []
     for token in doc:
         if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
@@ -611,11 +612,11 @@ def suffix_names(doc) -> list[Span]:
         while start > 0 and (
             doc[start - 1].text[:1].isupper()
             and doc[start - 1].lower_ not in SENTENCE_OPENERS
-            and doc[start - 1].text not in suffixes
+            and doc[start - 1].text not in forms
             or doc[start - 1].text in NAME_PARTICLES
             and start > 1
             and doc[start - 2].text[:1].isupper()
-            and doc[start - 2].text not in suffixes
+            and doc[start - 2].text not in forms
         ):
             start -= 1
         end = token.i + 1
@@ -764,7 +765,9 @@ class DocumentEntities:
                     written=written or surface,
                 )
             else:
-                entity = Entity(surface, type_hint or head_type(surface) or "organization")
+                kind = type_hint or head_type(surface) or "organization"
+                shouted = kind == "place" and surface.isupper() and len(surface) > 3  # datelines: 'ERLANGER'
+                entity = Entity(surface.title() if shouted else surface, kind)
             self.by_surface[key] = entity
         elif type_hint and entity.type == "organization" and type_hint in ("company", "agency"):
             entity.type = type_hint

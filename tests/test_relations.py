@@ -1529,3 +1529,13 @@ def test_a_labelled_head_office_places_the_company_before_it():
     )
     records = facts_of(text)
     assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Kiyomi Seiki Co., Ltd.", "Nagoya")]
+
+
+def test_a_name_word_suffix_inside_a_company_name_does_not_cut_it():
+    text = (
+        "BRANDON, Miss., May 4 -- Hikari Motor Manufacturing South America, Inc. announced today that "
+        "its plants have received ISO 14001 certification."
+    )
+    records = facts_of(text)
+    assert {r["subject"] for r in records} == {"Hikari Motor Manufacturing South America, Inc."}
+    assert ("located_in", "Brandon") in {(r["kind"], r["object"]) for r in records}
