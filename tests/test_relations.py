@@ -1539,3 +1539,21 @@ def test_a_name_word_suffix_inside_a_company_name_does_not_cut_it():
     records = facts_of(text)
     assert {r["subject"] for r in records} == {"Hikari Motor Manufacturing South America, Inc."}
     assert ("located_in", "Brandon") in {(r["kind"], r["object"]) for r in records}
+
+
+def test_a_quoted_program_name_before_its_noun_keeps_its_words():
+    text = "Orvale Foods Ltd. news\nThe retailer's \"Third Plate\" initiative now operates in 80 stores across Chile."
+    assert [r["object"] for r in only(facts_of(text), "program")] == ["Third Plate initiative"]
+
+
+def test_programs_in_general_are_no_program():
+    assert only(facts_of("Orvale Foods Ltd. expands its social programmes."), "program") == []
+
+
+def test_a_partnership_kept_since_a_year_is_a_program_and_a_new_one_is_news():
+    kept = "Orvale Foods Ltd. has partnered with the Harvest Aid Network since 2016 to redirect surplus food."
+    assert [(r["object"], r.get("since")) for r in only(facts_of(kept), "program")] == [
+        ("partnership with Harvest Aid Network", 2016)
+    ]
+    news = "Orvale Foods Ltd. has partnered with the Harvest Aid Network to redirect surplus food."
+    assert only(facts_of(news), "program") == []

@@ -37,6 +37,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             named_by_nouns = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
             if row.get("compound") and not named_by_nouns:
                 continue  # 'promote positive social initiatives': no program, a kind of good deed
+            generic = head.tag_ == "NNS" and head.lemma_ in GENERIC_PLURALS and not sentence.mention_at(head)
+            if generic and not named_by_nouns:
+                continue  # 'expands its social programmes': programs in general, none named
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
                 continue
@@ -56,6 +59,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     owned_programs(ctx, sentence)
     framed_programs(ctx, sentence)
     partnerships(ctx, sentence)
+    partnered_since(ctx, sentence)
     internal_prices(ctx, sentence)
     neutral_operations(ctx, sentence)
     dated_programs(ctx, sentence)
@@ -156,6 +160,7 @@ def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
     )
 
 
+GENERIC_PLURALS = {"program", "programme", "initiative", "project", "campaign", "scheme", "activity", "effort"}
 GROWTH_VERBS = {"expand", "extend", "scale", "grow", "widen", "broaden"}
 GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
 
@@ -218,6 +223,31 @@ def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = ctx.entities.resolve(f"partnership with {partner.label}", "program")
             for subject in (s for s in subjects if s is not None and s.name != partner.label):
                 ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
+
+
+def partnered_since(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X has partnered with the Y Network since 2018': a partnership kept since a year is X's
+    program ('partnership with Y'); a partnership merely announced is news of a deal."""
+    for verb in sentence.tokens:
+        if verb.lemma_ not in PARTNERING_VERBS or verb.pos_ != "VERB" or is_negated(verb) or is_hypothetical(verb):
+            continue
+        year = since_year(verb) if _says_since(verb) else None
+        if not year:
+            continue
+        partners = [
+            m
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for g in prep.children
+            if g.dep_ == "pobj"
+            for p in (g, *g.conjuncts)
+            if (m := sentence.mention_at(p)) is not None and m.type in ("company", "organization")
+        ]
+        for partner in partners:
+            obj = ctx.entities.resolve(f"partnership with {partner.label}", "program")
+            for subject in ctx.subjects(sentence, verb):
+                if subject.name != partner.label:
+                    ctx.add("program", sentence, subject, obj, since=year, location=location_of(ctx, sentence, verb))
 
 
 PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
@@ -498,7 +528,7 @@ def phrase(sentence, head) -> str:
     ):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
-    return text.strip(" -,")
+    return " ".join(re.sub(r"[\"“”]", " ", text).split()).strip(" -,")  # 'the "Second Harvest" initiative'
 
 
 def apposed_name(sentence, head) -> str | None:
@@ -549,7 +579,11 @@ def after_quantity(head, start: int) -> int:
     if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in units:
         start += 1  # 'a 5 MW plant': the parser hangs '5' on the plant and 'MW' on 'solar'
     numbers = [
-        t.i for t in doc[start : head.i] if (t.like_num or t.pos_ == "NUM") and not re.fullmatch(r"(19|20)\d\d", t.text)
+        t.i
+        for t in doc[start : head.i]
+        if (t.like_num or t.pos_ == "NUM")
+        and not re.fullmatch(r"(19|20)\d\d", t.text)
+        and not t.text[:1].isupper()  # 'the Second Harvest initiative': a name's word
     ]
     if not numbers:
         return start
