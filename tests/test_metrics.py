@@ -314,3 +314,11 @@ def test_an_of_complement_leaves_out_its_possessor():
 )
 def test_a_figure_of_other_companies_is_not_the_releases(sentence):
     assert metrics_of(sentence) == []
+
+
+
+def test_a_share_a_part_makes_up_of_a_whole_is_named_by_both():
+    text = "Tellbrook Mining Ltd results\nWomen make up 28% of the workforce and 35% of the board."
+    assert {(name, value) for name, value, _, _ in metrics_of(text)} == {
+        ("Women share of workforce", 28), ("Women share of board", 35)
+    }

@@ -571,6 +571,9 @@ def _modified_noun(number: Token, head: Token) -> Token | None:
 def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str | None:
     """The noun phrase the quantity measures (the unit ends before UNIT_END: 'tonnes of CO2')."""
     head = unit_token if unit_token != number else number
+    share = _share_of(sentence, number, head)
+    if share:
+        return share
     # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
     for child in head.children:
         if (
@@ -609,10 +612,28 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
         if child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
-                return None if _counts_a_list(pobj[0].text) else _noun_phrase(pobj[0])
+                if _counts_a_list(pobj[0].text):
+                    return None
+                return _noun_phrase(pobj[0])
     if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
+
+
+SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute"}
+
+
+def _share_of(sentence, number: Token, head: Token) -> str | None:
+    """'Renewable electricity accounts for 64% of its power use', 'Women make up 31% of the
+    workforce': the part (the subject, unless it is the company itself) 'share of' the whole."""
+    verb = governing_verb(number)
+    if verb.lemma_ not in SHARE_VERBS or verb.lemma_ == "make" and not any(c.lower_ == "up" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    wholes = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not wholes or sentence.mention_at(subjects[0]) is not None:
+        return None
+    return f"{_noun_phrase(subjects[0])} share of {_noun_phrase(wholes[0])}"
 
 
 CHANGE_NOUNS = ("reduction", "decrease", "decline", "cut", "drop", "fall", "increase", "rise", "saving", "savings")
