@@ -167,8 +167,13 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _level(token, unit_end) or _compared(token, unit_end) or _changed(token, unit_end) or _measured(
-            sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
+        quantity_head = unit_head if unit_end > token.i + 1 else token
+        measured = (
+            _level(token, unit_end)
+            or _compared(token, unit_end)
+            or _changed(token, unit_end)
+            or _share_of(sentence, token, quantity_head)
+            or _measured(sentence, token, quantity_head, unit_end)
         )
     if not measured:
         return None
@@ -571,9 +576,6 @@ def _modified_noun(number: Token, head: Token) -> Token | None:
 def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str | None:
     """The noun phrase the quantity measures (the unit ends before UNIT_END: 'tonnes of CO2')."""
     head = unit_token if unit_token != number else number
-    share = _share_of(sentence, number, head)
-    if share:
-        return share
     # '2.4 million kWh of electricity', '23 MWp of rooftop solar capacity': what the unit measures
     for child in head.children:
         if (
