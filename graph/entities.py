@@ -350,6 +350,8 @@ class MentionTyper:
         return label
 
     def _label(self, span: Span) -> str:
+        if len(span) > 1 and span.label_ in ("ORG", "PERSON", "GPE") and span[0].pos_ in ("ADP", "VERB", "SCONJ"):
+            span = span[1:]  # 'Following Belmont Capital's ...': NER took the sentence's first word in
         words = clean_name(span.text).split()
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
@@ -446,7 +448,8 @@ def _split_possessive(span: Span) -> list[Span]:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
         if possessive and token.i > span.start and not titled:
-            return [span.doc[span.start : token.i]]
+            named = token.i - span.start > 1 or span[0].text.isupper()  # 'Belmont Capital's', 'ASE's'; not 'World's'
+            return [Span(span.doc, span.start, token.i, label=span.label_ if named else "")]
     return [span]
 
 

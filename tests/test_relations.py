@@ -1557,3 +1557,15 @@ def test_a_partnership_kept_since_a_year_is_a_program_and_a_new_one_is_news():
     ]
     news = "Orvale Foods Ltd. has partnered with the Harvest Aid Network to redirect surplus food."
     assert only(facts_of(news), "program") == []
+
+
+def test_a_completed_acquisition_makes_the_acquired_company_part_of_the_buyer():
+    done = "Calloway Partners news\nCalloway Partners completed the acquisition of Tresk Dairies in 2022."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(done), "part_of")] == [("Tresk Dairies", "Calloway Partners")]
+    agreed = "Calloway Partners news\nCalloway Partners agreed to the acquisition of Tresk Dairies."
+    assert only(facts_of(agreed), "part_of") == []
+
+
+def test_a_possessive_company_keeps_its_type_and_is_the_whole():
+    text = "Belmont Capital news\nHarrow Foods is now part of Belmont Capital's consumer division."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")] == [("Harrow Foods", "Belmont Capital")]
