@@ -193,7 +193,7 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if not words and count_noun and _counted(doc, token, unit_end):
         # 'a retailer with 1,100 stores and 140,000 employees': a count noun of the language pack names
         # its figure ('stores', 'guests', 'plants' are no ESG figures; 'employs 61,000 people' is named
-        # by its verb below, 'people employs')
+        # by its verb below, 'people employed')
         words = [counted_noun.text]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
@@ -683,11 +683,27 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
         unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
         if counted.head.lemma_ in LIGHT_VERBS:
             return unit_noun.text  # 'has 90,000 employees': 'have' names nothing
-        return f"{unit_noun.text} {counted.head.text}"
+        return f"{unit_noun.text} {_participle(counted.head)}"
     return None
 
 
 LIGHT_VERBS = {"have", "count", "number", "total"}
+
+
+def _participle(verb: Token) -> str:
+    """'employs' -> 'employed', 'plants' -> 'planted': a figure is named by what was done ('people
+    employed', 'trees planted'); irregular ones come from the language pack."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    irregular = language_data()["past_participles"]
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 ENERGY_UNIT = re.compile(r"(?i)\b(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]?hours?)\b")
 
 
