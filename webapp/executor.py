@@ -399,27 +399,27 @@ class _Reader:
 class LocalReader:
     """The web worker's own read-only handle, shared by its request threads (the inline lane).
 
-    The locking of ``_Reader``, for many threads at once: the handle is reopened after a write
-    (its generation changed), and let go when a writer waits, once the queries running on it are
-    done; a watcher thread lets go of an idle handle, as an idle executor does.
+    The locking of ``_Reader``, for many threads at once, but with no lock file touched per
+    query: each flock and stat lets go of the GIL, and with many request threads every such
+    hand-off cost more than the check itself (issue 12). A watcher thread looks for a waiting
+    writer instead, every ``IDLE_POLL`` seconds, as an idle executor does: it lets go of an idle
+    handle at once, and of a busy one as soon as its running queries are done (new queries wait
+    meanwhile, so a stream of them cannot starve the writer). While the handle is open it holds
+    the readers lock, so no write can commit under it: the next query after a write reopens it.
     """
 
     def __init__(self, path: str):
         self.path, self.locks = path, StoreLocks(path)
-        self.store, self.opened_at, self.users = None, None, 0
+        self.store, self.users, self.writer_waits = None, 0, False
         self.changed = threading.Condition()
         self.watcher: threading.Thread | None = None
 
     def acquire(self) -> ox.Store:
         with self.changed:
-            if self.store is not None and (self.locks.writer_waiting()
-                                           or generation(self.path) != self.opened_at):
-                while self.users:  # no new reader while a writer waits: it would starve
-                    self.changed.wait()
-                self._release()
+            while self.writer_waits:  # let go once the running queries are done (done())
+                self.changed.wait()
             if self.store is None:
                 self.locks.enter_reader()  # waits while a writer holds the gate
-                self.opened_at = generation(self.path)
                 try:
                     self.store = ox.Store.read_only(self.path)
                 except OSError:
@@ -435,7 +435,8 @@ class LocalReader:
     def done(self) -> None:
         with self.changed:
             self.users -= 1
-            self.changed.notify_all()
+            if self.writer_waits and not self.users:
+                self._release()
 
     def _watch(self) -> None:
         while True:
@@ -444,12 +445,15 @@ class LocalReader:
                 if self.store is None:
                     self.watcher = None
                     return
-                if not self.users and self.locks.writer_waiting():
-                    self._release()
+                if not self.writer_waits and self.locks.writer_waiting():
+                    self.writer_waits = True
+                    if not self.users:
+                        self._release()
 
     def _release(self) -> None:
-        self.store = None
+        self.store, self.writer_waits = None, False
         self.locks.leave_reader()
+        self.changed.notify_all()
 
 
 def _executor_main(argv: list[str] | None = None) -> None:
