@@ -84,7 +84,8 @@ def read_request(environ: dict, max_body: int):
 
     Reads the body at most once: it is put back in ``environ`` for whoever reads it next.
     """
-    args = _pairs(environ.get("QUERY_STRING", "").encode("latin-1"))
+    query_string = environ.get("QUERY_STRING", "")
+    args = _pairs(query_string.encode("latin-1")) if query_string else MultiDict()
     if environ["REQUEST_METHOD"] == "GET":
         if "update" in args:
             raise ProtocolError(400, "updates must be sent with POST (SPARQL 1.1 Protocol §2.2)")
@@ -107,7 +108,7 @@ def read_request(environ: dict, max_body: int):
             raise ProtocolError(400, "a request carries either query or update, not both")
         if not queries and not updates:
             raise ProtocolError(400, "the form has neither a query nor an update parameter")
-        params = MultiDict(list(args.items(multi=True)) + list(form.items(multi=True)))
+        params = MultiDict(list(args.items(multi=True)) + list(form.items(multi=True))) if args else form
         if queries:
             return "query", _one(queries, "query"), params
         return "update", _one(updates, "update"), params
@@ -135,7 +136,11 @@ def _pairs(data: bytes) -> MultiDict:
 
 
 def _body(environ: dict, max_body: int) -> bytes:
-    body = get_input_stream(environ, max_content_length=max_body).read()
+    length = environ.get("CONTENT_LENGTH")
+    if length and length.isdigit():  # one read of what was announced (over max_body: refused)
+        body = environ["wsgi.input"].read(int(length))
+    else:  # chunked, or no length: werkzeug's guard against an endless body
+        body = get_input_stream(environ, max_content_length=max_body).read()
     environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
     environ.pop("wsgi.input_terminated", None)
     return body
