@@ -14,7 +14,6 @@ from esgkg.graph.sparqltext import read_operation
 from esgkg.webapp.admission import CostModel, read_query, shape
 
 from conftest import endpoint_quads, http_request, make_store
-from test_sparqltext import _hidden_service_query
 
 COMPANY = "http://127.0.0.1:5000/id/company/company-7"
 POINT_LOOKUP = f"SELECT ?p ?o WHERE {{ <{COMPANY}> ?p ?o }}"
@@ -138,6 +137,8 @@ def _reading(op, key) -> tuple:
 
 
 def test_a_query_reads_the_same_from_its_skeleton_whatever_its_constants_hold():
+    from test_sparqltext import _hidden_service_query
+
     rng = random.Random(20261202)
     texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
     texts += [_hidden_service_query(rng, "http://127.0.0.1:9") for _ in range(400)]
