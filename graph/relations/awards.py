@@ -6,10 +6,10 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
-from ..clauses import agent_tokens, clause_span, patterns
+from ..clauses import agent_tokens, clause_span, clause_years, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
-from ..language import TRAILING_YEAR
+from ..language import TRAILING_YEAR, person_title_words
 from ..lexicon import normalize
 from .triggers import triggered, with_coordinated_years, year_of
 
@@ -39,16 +39,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 conferrer = ctx.entity(raters[0], "index") if raters else None
             if medal and conferrer:  # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
                 award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
+            if not_an_award(award):
+                continue
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
-            body = conferrer or named_in_award(ctx, obj)
+            body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj)
             if tier:
                 levels = [award.label.removesuffix(" award")]
             else:
                 levels = [medal] if medal else award_levels(sentence, trigger, award)
             for subject in subjects:
+                said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in levels or [None]:
-                    for each_year in with_coordinated_years(sentence.doc, year):
+                    for each_year in with_coordinated_years(sentence.doc, said or year):
                         ctx.add(
                             "award",
                             sentence,
@@ -58,6 +61,16 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             level=level,
                             awarded_by=body.name if body and body is not obj else None,
                         )
+
+
+def _year_said_before(ctx, sentence, award: Mention, trigger, subject, obj) -> int | None:
+    """'X won the Y Award 2021. The award was presented to X by Z': 'the award' is the one named
+    before, of the year given there (unless this clause gives its own)."""
+    anaphoric = len(award.span) == 1 and award.span[0].text.islower()
+    if not anaphoric or clause_years(trigger):
+        return None
+    earlier = [f for f in ctx.facts if f.kind == "award" and f.subject == subject.name and f.object == obj.name]
+    return earlier[-1].qualifiers.get("year") if earlier else None
 
 
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
@@ -195,13 +208,102 @@ def named_in_award(ctx, award):
     return None
 
 
+GENERIC_PRIZES = ("trophy", "certificate", "award", "awards", "prize", "medal", "plaque", "honour", "honor")
+
+
+def not_an_award(award: Mention) -> bool:
+    """'received the Trophy and Certificate from': the objects an award comes with; 'In honour of
+    this achievement': a phrase that only looks like a name."""
+    words = award.label.lower().split()
+    return all(w in GENERIC_PRIZES for w in words) or words[0] in ("in", "at", "on", "with")
+
+
+ORGANISER_VERBS = (
+    "organise", "organize", "host", "present", "give", "confer", "run", "institute", "launch",
+    "sponsor", "establish", "found", "create", "constitute", "bestow", "grant",
+)  # fmt: skip
+
+
+def organisers(ctx, sentence, verb):
+    """The bodies an organising verb names: 'instituted by X', 'run by the X', 'organised under
+    the auspices of X'; a person only through the organization beside the name ('by Mr A, Chairman,
+    X Institute')."""
+    found = []
+    for agent in agent_tokens(verb):
+        found.append(agent)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "auspice"):
+            found += [g for of in pobj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+    for token in found:
+        body = body_in(sentence, token, (*COMPANY_TYPES, "place"))  # 'by Institute of Directors, New Delhi'
+        if body is not None:
+            return ctx.entity(body, "organization")
+    return None
+
+
+def body_in(sentence, token, types, awards=()) -> Mention | None:
+    """The first name of TYPES in TOKEN's phrase; where the phrase names a person ('by Mr A B,
+    Chairman, X Institute', 'from His Excellency Dr A, Minister of Y'), only an organization after
+    the person's name."""
+    named = [sentence.mention_at(t) for t in token.subtree]
+    named = [m for i, m in enumerate(named) if m is not None and m not in named[:i] and m not in awards]
+    bodies = [m for m in named if m.type in types]
+    if any(m.type == "person" for m in named[:1]) or token.left_edge.text in person_title_words():
+        bodies = [m for m in bodies if m.type in ("organization", "agency") and m.span.start > token.i]
+    return bodies[0] if bodies else None
+
+
+def _award_organiser(ctx, sentence, mention: Mention):
+    """The body that runs the award MENTION names in its own sentence: 'the X Awards, instituted by
+    Y', 'Launched by Y in 1991, the X Award is ...', 'Y's X awards', 'the X ceremony, which is
+    sponsored by Y'."""
+    root = mention.root
+    verbs = [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
+    if root.dep_ in ("nsubj", "nsubjpass"):  # 'Launched by Y, the X Award is regarded as ...'
+        verbs += [c for c in root.head.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in ORGANISER_VERBS]
+    if root.dep_ in ("npadvmod", "nsubjpass") and root.head.lemma_.lower() in ORGANISER_VERBS:
+        verbs.append(root.head)  # the parser's 'Launched by Y, the X Award, is ...'; 'X was instituted by Y'
+    if root.head.dep_ in ("compound",) or root.dep_ == "compound":  # 'the X Awards ceremony, which is sponsored by Y'
+        head = root.head
+        verbs += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
+    for verb in verbs:
+        body = organisers(ctx, sentence, verb)
+        if body is not None:
+            return body
+    for child in root.children:
+        if child.dep_ == "poss":
+            owner = sentence.mention_at(child)
+            if owner is not None and owner.type in ("organization", "agency", "company") and owner is not mention:
+                return ctx.entity(owner, "organization")
+    return None
+
+
+def _award_words(label: str) -> set[str]:
+    return {w for w in normalize(label).split() if w not in ("award", "awards", "the", "prize")} or {"-"}
+
+
+def described_body(ctx, award):
+    """The conferring body the release names where it describes the award, in any sentence
+    ('Golden Peacock Awards, instituted by the Institute of Directors'): an award whose distinctive
+    words are all in AWARD's name."""
+    words = _award_words(award.label)
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if mention.type != "award" or not _award_words(mention.label) <= words:
+                continue
+            body = _award_organiser(ctx, sentence, mention)
+            if body is not None and body is not award:
+                return body
+    return None
+
+
 def recipients(ctx, sentence, trigger):
     """'presented X with', 'awarded X the prize', 'to X'."""
     found = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "dative"):
             found.append(child)
-        if child.lower_ == "to" and child.dep_ in ("prep", "dative"):
+        if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
             found += [c for c in child.children if c.dep_ == "pobj"]
     entities = [ctx.entity_of(sentence, t) for t in found]
     return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
@@ -240,10 +342,10 @@ def conferring_body(ctx, sentence, trigger, awards):
         g for t in sentence.tokens if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
     ]
     for token in candidates + deeper:
-        for inner in token.subtree:  # 'CommonWealth magazine's ... Award': a name inside the possessor
-            mention = sentence.mention_at(inner)
-            if mention is not None and mention.type in COMPANY_TYPES + ("award", "index") and mention not in awards:
-                return ctx.entity(mention, mention.type)
+        # 'CommonWealth magazine's ... Award': a name inside the possessor
+        mention = body_in(sentence, token, (*COMPANY_TYPES, "award", "index"), awards)
+        if mention is not None:
+            return ctx.entity(mention, mention.type)
     return None
 
 
@@ -262,6 +364,7 @@ def award_levels(sentence, trigger, award) -> list[str]:
 
 
 PRIZE_NOUNS = ("award", "prize", "medal", "trophy")
+AWARD_HEADS = ("Award", "Awards", "Prize", "Prizes")
 
 
 def _listed_prizes(doc) -> list[str]:
@@ -319,6 +422,10 @@ def _tier(sentence, award) -> str | None:
         inside = award.span.start <= span.start and span.end <= award.span.end
         if inside and award.span[-1].text == "Awards":
             continue  # 'the Grocer Gold Awards': a ceremony's name, no tier
+        first = next((t.i for t in award.span if t.pos_ != "DET" and not t.like_num), award.span.start)
+        head = next((t for t in reversed(award.span) if not t.like_num), award.span[-1])
+        if inside and len(span) == 1 and span.start == first and head.text in AWARD_HEADS:
+            continue  # 'the Silver Heron Award': the first word of a name, no tier
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
             return doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text
         if not inside and not any(
