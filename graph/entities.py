@@ -208,6 +208,7 @@ class MentionTyper:
             + subject_names(doc)
             + certification_names(doc)
             + lowercase_award_names(doc)
+            + quoted_award_names(doc)
             + program_names(doc)
             + list_names(doc)
             + company_head_names(doc)
@@ -421,7 +422,10 @@ def _split_coordinated(span: Span) -> list[Span]:
     names ('Principles for Responsible Banking and ...') stay whole."""
     if span.label_.startswith(RULER_PREFIX):
         return [span]
+    head = next((t for t in reversed(span) if not t.like_num), span[-1])
     for token in span[1:-1]:
+        if head.text in AWARD_HEADS and token.nbor(-1).text not in AWARD_HEADS:
+            continue  # 'the X Health and Safety Awards 2017' is one award; 'the A Award and the B Award' two
         conj = [t for t in span[token.i - span.start + 1 :] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
         if (
             token.lower_ == "and"
@@ -500,6 +504,27 @@ def _acronym_before(doc, i: int) -> bool:
         and doc[i - 3].text == "("
         and _capitalised(doc[i - 4])
     )
+
+
+AWARD_HEADS = ("Award", "Awards", "Prize", "Prizes")
+
+
+def quoted_award_names(doc) -> list[Span]:
+    """"the 'Emerging Markets Bank of the Year Award 2008'", 'the "Ministry of Land, Sea and Air
+    Award"': a capitalised quoted title that ends in an award word (and a year) is one award name."""
+    names = []
+    for opening in (t.i for t in doc if t.text in QUOTES):
+        closing = next((t.i for t in doc[opening + 1 : opening + 16] if t.text in QUOTES), None)
+        if closing is None or closing - opening < 3 or not doc[opening + 1].text[:1].isupper():
+            continue
+        end = closing
+        while end > opening + 1 and doc[end - 1].like_num:
+            end -= 1
+        if doc[end - 1].text in AWARD_HEADS:
+            span = doc[opening + 1 : end]
+            span.label_ = "AWARD"
+            names.append(span)
+    return names
 
 
 def _quoted_before(doc, i: int):

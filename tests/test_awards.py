@@ -52,3 +52,59 @@ def test_the_trophy_an_award_comes_with_and_a_phrase_in_honour_are_no_awards():
     assert "Trophy" not in objects and "Certificate" not in objects
     assert not any(o.startswith("In ") for o in objects)
     assert "Green Ledger Award" in objects and "Founder's Award" in objects
+
+
+def test_a_lower_case_a_quoted_and_an_of_category_are_levels():
+    assert awards_of("Dravik Cement scooped the award in the environmental category at the 2019 Ridgeline Mining Awards.") == [
+        {"subject": "Dravik Cement", "object": "Ridgeline Mining Awards", "year": 2019, "level": "environmental"}
+    ]
+    (fact,) = awards_of("Ossory Textiles won the 2020 Tidewater Award in the category 'Circular Design'.")
+    assert fact["level"] == "Circular Design"
+    (fact,) = awards_of(
+        "Ossory Textiles won the 2020 Tidewater Award in the category of community engagement and volunteering."
+    )
+    assert fact["level"] == "community engagement and volunteering"
+
+
+def test_a_gold_award_in_a_scheme_run_by_a_body():
+    (fact,) = awards_of(
+        "Pellbrook Rail Ltd achieved the Gold award in the annual scheme run by the Northern Safety Society "
+        "(NSS) at the NSS Safety Awards 2018."
+    )
+    assert (fact["level"], fact["awarded_by"], fact["year"]) == ("Gold", "Northern Safety Society", 2018)
+
+
+def test_crowned_adjudged_and_voted_titles():
+    (fact,) = awards_of("Kestrel Gold Mine was crowned the Mining Company of the Year at the 2021 Westland Mining Awards.")
+    assert (fact["subject"], fact["object"], fact["year"]) == ("Kestrel Gold Mine", "Mining Company of the Year", 2021)
+    (fact,) = awards_of("Orlin Group has been adjudged the Best Company in Rural Electrification in 2020.")
+    assert (fact["subject"], fact["object"]) == ("Orlin Group", "Best Company in Rural Electrification")
+    (fact,) = awards_of(
+        "Members of the Harbour Press Guild voted Corvane Foods as the 'Best Company in Infrastructure' in 2021."
+    )
+    assert (fact["subject"], fact["object"]) == ("Corvane Foods", "Best Company in Infrastructure")
+
+
+def test_winners_a_company_announces_and_an_award_as_subject_are_no_wins():
+    text = (
+        "Tellmark Sportswear has announced its ten new Bright Spark Award winners. "
+        "No award has achieved such respect from the industry as the Harbour Lights Awards."
+    )
+    assert awards_of(text) == []
+
+
+def test_a_prize_of_the_award_named_before_is_its_level():
+    text = (
+        "The ceremony of the 12th Meadowlark Environment Awards, sponsored by the Meadowlark Media Group, "
+        "was held in Osaka.\n\nTanabe Homes won the Grand Prize for its tree-planting project."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["object"], fact["level"]) == ("Tanabe Homes", "Meadowlark Environment Awards", "Grand Prize")
+    assert fact["awarded_by"] == "Meadowlark Media Group"
+
+
+def test_a_quoted_title_with_of_the_year_and_an_and_inside_an_award_name_stay_whole():
+    (fact,) = awards_of("Nerith Bank has won the 'Frontier Markets Green Bank of the Year Award 2019' for Africa.")
+    assert (fact["object"], fact["year"]) == ("Frontier Markets Green Bank of the Year Award", 2019)
+    (fact,) = awards_of("The Leeds office of Harlow Build Ltd is a winner at the Northern Health and Safety Awards 2017.")
+    assert fact["object"] == "Northern Health and Safety Awards"

@@ -15,15 +15,18 @@ from .triggers import triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed_awards):
+    unnamed = lambda sentence, trigger: unnamed_awards(sentence, trigger, ctx)  # noqa: E731
+    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed):
+        if not_a_win(sentence, trigger):
+            continue
         conferrer = None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if row.get("role") == "giver" and not passive:
             givers = subjects
             subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
             conferrer = givers[0] if givers and givers[0] is not ctx.main else None
-        elif row.get("role") == "giver":
-            subjects = recipients(ctx, sentence, trigger) or subjects  # 'the Award was presented to X by Y'
+        elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
+            subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
         awards, venues = _venues(awards, titles(sentence, trigger))
         conferrer = (
@@ -41,10 +44,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
             if not_an_award(award):
                 continue
+            prize = _named_prize(ctx, sentence, award)
+            if prize is not None:  # 'won the Grand Prize' of the award named before
+                award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger)
             body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj)
-            if tier:
+            if prize is not None:
+                levels = [prize.span.text]
+            elif tier:
                 levels = [award.label.removesuffix(" award")]
             else:
                 levels = [medal] if medal else award_levels(sentence, trigger, award)
@@ -94,9 +102,28 @@ def _venues(awards, titled):
 MEDAL_NOUNS = ("medal", "badge")
 
 
-def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """Awards that are no typed name in the clause: a title, a medal, or the subject of a giving
-    verb ('The X Award was presented to Y', 'The X Award goes to Y')."""
+AWARD_SUBJECTS = ("award", "awards", "prize", "honour", "honor", "recognition", "scheme")
+
+
+def not_a_win(sentence: ParsedSentence, trigger) -> bool:
+    """Clauses with a win word that state no win: 'X announced its new Y Award winners' (the
+    winners are others), 'No award has achieved such respect' (the award is the subject)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in NAMING_VERBS:
+        return True
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return True  # 'its winners'
+    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
+        if subject.lemma_.lower() in AWARD_SUBJECTS and trigger.lemma_.lower() not in ("go", "be"):
+            return True  # 'The award has received over 1,000 entries'
+    return False
+
+
+def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = None) -> list[Mention]:
+    """Awards that are no typed name in the clause: a title, a medal, the subject of a giving
+    verb ('The X Award was presented to Y', 'The X Award goes to Y'), or a prize of the award
+    the release named before ('won the Grand Prize')."""
     given = [
         m
         for m in sentence.mentions
@@ -104,7 +131,45 @@ def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
         and m.root.head == trigger
         and (m.root.dep_ == "nsubjpass" or m.root.dep_ == "nsubj" and trigger.lemma_ == "go")
     ]  # 'The X Award goes to Y'
-    return titles(sentence, trigger) or medals(sentence, trigger) or given
+    return titles(sentence, trigger) or medals(sentence, trigger) or given or prize_of_named(sentence, trigger, ctx)
+
+
+def _named_prize(ctx, sentence, award: Mention) -> Mention | None:
+    """'the Grand Prize', 'First Prize' named as if an award: a prize tier of the award the release
+    named before, unless that award was already won in the release (then a restatement)."""
+    levels = patterns("award").matches(sentence.doc, "level")
+    if not any(award.span[-1].i + 1 == span.end and _core(award.span) >= span.start for _r, span in levels):
+        return None
+    named = ctx.recent.get("award")
+    if named is None or normalize(named.label) == normalize(award.label):
+        return None
+    if any(f.kind == "award" and f.object == named.name for f in ctx.facts):
+        return None
+    return Mention(award.span, "award", named.label)
+
+
+def _core(span) -> int:
+    return next((t.i for t in span if t.pos_ != "DET"), span.start)
+
+
+def prize_of_named(sentence: ParsedSentence, trigger, ctx: DocContext | None) -> list[Mention]:
+    """'Sekisui won the Grand Prize', 'was honoured with the top prize': a prize tier of the award
+    the release named before (its level comes from the clause)."""
+    if ctx is None or "award" not in ctx.recent:
+        return []
+    if any(f.kind == "award" and f.object == ctx.recent["award"].name for f in ctx.facts):
+        return []  # a restatement of the award already won
+    for child in trigger.children:
+        objects = [child] if child.dep_ in ("dobj", "attr", "oprd") else []
+        if child.dep_ == "prep" and child.lower_ == "with":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in objects:
+            span = noun.doc[noun.left_edge.i : noun.i + 1]
+            levels = patterns("award").matches(noun.doc, "level")
+            tiers = [m for _r, m in levels if span.start <= m.start < m.end <= span.end]
+            if tiers and sentence.mention_at(noun) is None:
+                return [Mention(noun.doc[noun.i : noun.i + 1], "award", ctx.recent["award"].label)]
+    return []
 
 
 def medals(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -132,7 +197,10 @@ def _medal_tier(award: Mention) -> str | None:
     return None
 
 
-NAMING_VERBS = ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank")
+NAMING_VERBS = (
+    "name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank", "adjudge", "vote",
+    "declare",
+)  # fmt: skip
 QUOTES = ("“", '"', "‘", "'")
 CLOSING_QUOTES = ("”", '"', "’", "'")
 
@@ -144,6 +212,7 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     doc = sentence.doc
     if trigger.lemma_ not in NAMING_VERBS:
         return []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     starts = [
         i
         for i in range(trigger.i + 1, min(trigger.i + 4, len(doc)))
@@ -153,6 +222,8 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         if child.lower_ == "as" and child.dep_ == "prep":
             starts.append(child.i + 1)
         elif child.dep_ in ("oprd", "attr") and child.text[:1].isupper():
+            starts.append(child.left_edge.i)
+        elif child.dep_ == "dobj" and passive and child.text[:1].isupper():  # 'X was crowned the Y of the Year'
             starts.append(child.left_edge.i)
         elif child.dep_ == "dobj":  # 'named X its Company of the Year' (the parser: an apposition to X)
             starts += [a.left_edge.i for a in child.children if a.dep_ == "appos" and a.text[:1].isupper()]
@@ -164,7 +235,9 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
             continue
         typed = sentence.mention_at(title[0])
         longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
-        if typed is None or typed.type not in ("place", "index", "standard", "company") or longer:
+        quoted = title.start > 0 and doc[title.start - 1].text in QUOTES  # "as 'Best Company in X'": a title
+        kinds = ("index", "standard") if quoted else ("place", "index", "standard", "company")
+        if typed is None or typed.type not in kinds or longer:
             return [Mention(title, "award", TRAILING_YEAR.sub("", clean_name(title.text)))]  # the year is a qualifier
     return []
 
@@ -224,7 +297,7 @@ ORGANISER_VERBS = (
 )  # fmt: skip
 
 
-def organisers(ctx, sentence, verb):
+def organiser_of(ctx, sentence, verb):
     """The bodies an organising verb names: 'instituted by X', 'run by the X', 'organised under
     the auspices of X'; a person only through the organization beside the name ('by Mr A, Chairman,
     X Institute')."""
@@ -245,6 +318,8 @@ def body_in(sentence, token, types, awards=()) -> Mention | None:
     """The first name of TYPES in TOKEN's phrase; where the phrase names a person ('by Mr A B,
     Chairman, X Institute', 'from His Excellency Dr A, Minister of Y'), only an organization after
     the person's name."""
+    if token.tag_ == "NNS" and sentence.mention_at(token) is None:
+        return None  # 'by the PR professionals in the state': people, no body
     named = [sentence.mention_at(t) for t in token.subtree]
     named = [m for i, m in enumerate(named) if m is not None and m not in named[:i] and m not in awards]
     bodies = [m for m in named if m.type in types]
@@ -267,7 +342,7 @@ def _award_organiser(ctx, sentence, mention: Mention):
         head = root.head
         verbs += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
     for verb in verbs:
-        body = organisers(ctx, sentence, verb)
+        body = organiser_of(ctx, sentence, verb)
         if body is not None:
             return body
     for child in root.children:
@@ -297,11 +372,12 @@ def described_body(ctx, award):
     return None
 
 
-def recipients(ctx, sentence, trigger):
-    """'presented X with', 'awarded X the prize', 'to X'."""
+def recipients(ctx, sentence, trigger, passive: bool = False):
+    """'presented X with', 'awarded X the prize', 'to X' (of a passive verb, only 'to X': 'X was
+    crowned the Company of the Year' names no recipient in its object)."""
     found = []
     for child in trigger.children:
-        if child.dep_ in ("dobj", "dative"):
+        if child.dep_ in ("dobj", "dative") and not passive:
             found.append(child)
         if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
             found += [c for c in child.children if c.dep_ == "pobj"]
@@ -338,6 +414,12 @@ def conferring_body(ctx, sentence, trigger, awards):
                         return ctx.entity(mention, "organization")
 
     clause = clause_span(trigger)
+    for token in sentence.tokens:  # 'achieved the Gold award in the annual scheme run by X'
+        if token.i in clause and token != trigger and token.lemma_.lower() in ORGANISER_VERBS:
+            if token.dep_ in ("acl", "relcl", "pobj") and any(c.dep_ == "agent" for c in token.children):
+                body = organiser_of(ctx, sentence, token)
+                if body is not None:
+                    return body
     deeper = [  # 'the X award in the large enterprise category from the Y Chamber'
         g for t in sentence.tokens if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
     ]
@@ -391,18 +473,49 @@ def _listed_prizes(doc) -> list[str]:
 
 
 def _categories(doc) -> list[str]:
-    """'the Financial Services category', 'the Innovation and Diversity categories' (two), in DOC (a
-    Doc or a Span)."""
+    """'the Financial Services category', 'the Innovation and Diversity categories' (two), 'the
+    environmental category', "the category 'Water'", 'in the category of international
+    contributions', in DOC (a Doc or a Span)."""
     found = []
     for token in doc:
+        if token.lemma_.lower() == "category" and token.i + 1 < len(token.doc):
+            after = _category_after(token)
+            if after:
+                found.append(after)
+                continue
         if token.lemma_.lower() == "category" and token.i > 0:
             words = [
-                t for t in token.doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")
+                t
+                for t in token.doc[token.left_edge.i : token.i]
+                if t.text[:1].isupper() or t.lower_ in ("and", "&") or t.dep_ == "amod" and t.pos_ == "ADJ"
             ]
+            words = [t for t in words if t.lower_ not in CATEGORY_NOT_NAMES]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
             parts = name.split(" and ") if " and " in name and token.tag_ == "NNS" else [name]
             found += [part for part in parts if part]
     return found
+
+
+CATEGORY_NOT_NAMES = ("same", "other", "new", "main", "annual", "this", "each", "every", "overall", "several")
+
+
+def _category_after(token) -> str | None:
+    """The name a category noun is followed by: "the category 'Water'", 'the category of
+    international contributions'."""
+    doc = token.doc
+    nxt = doc[token.i + 1]
+    if nxt.text in QUOTES:
+        title = quoted_title(doc, token.i + 1)
+        return title.text if title is not None else None
+    if nxt.lower_ == "of" and nxt.dep_ == "prep":
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if objects:
+            phrase = doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+            if any(t.like_num or t.text in AWARD_HEADS for t in phrase):
+                return None  # 'the Maritime category of the 2023 X Awards': the awards, no category name
+            words = [t.text for t in phrase if t.pos_ != "DET"]
+            return " ".join(words) or None
+    return None
 
 
 def _tier(sentence, award) -> str | None:
@@ -429,7 +542,7 @@ def _tier(sentence, award) -> str | None:
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
             return doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text
         if not inside and not any(
-            m.type == "award" and m.span.start <= span.start < m.span.end for m in sentence.mentions
-        ):
+            m.span.start <= span.start < m.span.end for m in sentence.mentions
+        ):  # 'Kestrel Gold Mine': a name's word, no tier
             return span.text
     return None
