@@ -163,6 +163,7 @@ def name_runs(doc) -> list[Span]:
             and doc[end].lower_ in ("for", "of", "on", "in")
             and _capitalised(doc[end + 1])
             and not GRADE.fullmatch(doc[end + 1].text)  # 'an ESG Rating of AA': the grade is no name
+            and doc[end + 1].text not in language_data()["months"]  # 'the X Awards on October 20': a date
         ):
             end += 1
             while end < len(doc) and (

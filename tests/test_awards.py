@@ -108,3 +108,66 @@ def test_a_quoted_title_with_of_the_year_and_an_and_inside_an_award_name_stay_wh
     assert (fact["object"], fact["year"]) == ("Frontier Markets Green Bank of the Year Award", 2019)
     (fact,) = awards_of("The Leeds office of Harlow Build Ltd is a winner at the Northern Health and Safety Awards 2017.")
     assert fact["object"] == "Northern Health and Safety Awards"
+
+
+def test_a_title_won_at_an_edition_of_awards_and_the_awards_that_receive_entries():
+    text = (
+        "Kestrel Gold Mine beat eight other mines to be crowned the Mining Company of the Year at the 4th edition "
+        "of the Westland Mining Awards (WMA). No award has earned such respect as the Westland Mining Awards, "
+        "which receives over 900 entries every year."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["object"], fact["awarded_by"]) == (
+        "Kestrel Gold Mine",
+        "Mining Company of the Year",
+        "Westland Mining Awards",
+    )
+
+
+def test_an_accolade_presented_at_a_ceremony_which_is_sponsored_by_a_body():
+    text = (
+        'Orion Lines has become the first recipient of the "Coastal Waters Conservation Award". '
+        "The accolade was presented at the annual Blue Planet Awards ceremony, which is sponsored by the "
+        "Tideway Media Group."
+    )
+    facts = awards_of(text)
+    assert {f["object"] for f in facts} == {"Coastal Waters Conservation Award"}
+    assert "Tideway Media Group" in {f.get("awarded_by") for f in facts}
+
+
+def test_an_organizations_acronym_opening_the_award_name_confers_it():
+    text = (
+        "Harmon Civil plc wins gold at the NSSA Health and Safety Awards 2019. The awards are run by the "
+        "Northern Society for Site Accidents (NSSA)."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["object"], fact["level"], fact["year"]) == ("NSSA Health and Safety Awards", "gold", 2019)
+    assert fact["awarded_by"] == "Northern Society for Site Accidents"
+
+
+def test_two_wins_in_one_sentence_keep_their_own_levels():
+    text = (
+        "Corlane Apparel was named the overall winner of the 2012 Greenway Business Awards and also won the "
+        "award in the category 'Water Stewardship' for its river clean-up programme."
+    )
+    levels = sorted(f.get("level") for f in awards_of(text))
+    assert levels == ["Water Stewardship", "overall winner"]
+
+
+def test_a_headline_award_takes_the_year_the_body_gives_it_and_a_date_is_no_part_of_the_name():
+    text = (
+        "Rusk Port wins Silverline Award\n\n"
+        "Rusk Port Company Limited has won the Silverline Award 2020 in the Waste Management category. "
+        "The Silverline Awards were instituted by the Port Directors Forum in 1994."
+    )
+    assert {f.get("year") for f in awards_of(text)} == {2020}
+    (fact,) = awards_of("Tamsin Mining won the safety award at the Karoo Green Mining Awards on October 12, 2010.")
+    assert fact["object"] == "Karoo Green Mining Awards"
+
+
+def test_the_award_of_a_second_clause_is_not_an_award_the_company_gives_others():
+    text = (
+        "Corlane Apparel, which has just announced its new Bright Spark Award winners, also won the award "
+        "in the category 'Water Stewardship'."
+    )
+    assert all(f["object"] != "Bright Spark Award" for f in awards_of(text))

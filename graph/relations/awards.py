@@ -6,12 +6,12 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
-from ..clauses import agent_tokens, clause_span, clause_years, patterns
+from ..clauses import YEAR, agent_tokens, clause_span, clause_years, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..language import TRAILING_YEAR, person_title_words
 from ..lexicon import normalize
-from .triggers import triggered, with_coordinated_years, year_of
+from .triggers import anaphoric, triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -28,7 +28,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
-        awards, venues = _venues(awards, titles(sentence, trigger))
+        awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
         conferrer = (
             conferrer
             or conferring_body(ctx, sentence, trigger, awards + venues)
@@ -48,7 +48,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if prize is not None:  # 'won the Grand Prize' of the award named before
                 award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
-            year = year_of(ctx, award, trigger)
+            year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
             body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj)
             if prize is not None:
                 levels = [prize.span.text]
@@ -71,6 +71,17 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                         )
 
 
+def _won_and_venues(ctx, sentence, trigger, awards):
+    """The awards won and the awards where they were won; 'The accolade was presented at the Z
+    Awards': the accolade is the award named before, won at Z."""
+    awards, venues = _venues(awards, titles(sentence, trigger))
+    if venues == [] and all(_at_venue(a.root) for a in awards):
+        referred = anaphoric(ctx, sentence, trigger, ("award",))
+        if referred:
+            return referred, awards
+    return awards, venues
+
+
 def _year_said_before(ctx, sentence, award: Mention, trigger, subject, obj) -> int | None:
     """'X won the Y Award 2021. The award was presented to X by Z': 'the award' is the one named
     before, of the year given there (unless this clause gives its own)."""
@@ -79,6 +90,20 @@ def _year_said_before(ctx, sentence, award: Mention, trigger, subject, obj) -> i
         return None
     earlier = [f for f in ctx.facts if f.kind == "award" and f.subject == subject.name and f.object == obj.name]
     return earlier[-1].qualifiers.get("year") if earlier else None
+
+
+def _named_year(ctx, award) -> int | None:
+    """'DPCL won Golden Peacock Award' (a headline): the year the release gives the same award where
+    it names it with one ('the Golden Peacock Award 2020')."""
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if mention.type == "award" and _award_words(award.label) <= _award_words(mention.label):
+                doc = mention.span.doc
+                years = [YEAR.fullmatch(t.text) for t in doc[max(0, mention.span.start - 2) : mention.span.end + 1]]
+                years = [int(m.group(1)) for m in years if m]
+                if years:
+                    return years[0]
+    return None
 
 
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
@@ -94,9 +119,23 @@ def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
 def _venues(awards, titled):
     """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won; 'named
     Retailer of the Year at the Z Awards': the title (TITLED) is the award, won at Z."""
-    venues = [a for a in awards if a.root.dep_ == "pobj" and a.root.head.lower_ in ("at", "during", "in")]
+    venues = [a for a in awards if _at_venue(a.root)]
     kept = [a for a in awards if a not in venues] or titled
     return (kept, venues) if kept else (awards, [])
+
+
+def _at_venue(token) -> bool:
+    """'at the Z Awards', 'during the Z Awards', 'at the 6th edition of the Z Awards', 'at the Z
+    Awards ceremony'."""
+    if token.dep_ == "compound" and token.head.dep_ == "pobj":
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    if token.head.lower_ in ("at", "during", "in"):
+        return True
+    preposition = token.head  # 'of' in 'at the 6th edition of the Z Awards'
+    noun = preposition.head
+    return preposition.lower_ == "of" and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during")
 
 
 MEDAL_NOUNS = ("medal", "badge")
@@ -112,6 +151,12 @@ def not_a_win(sentence: ParsedSentence, trigger) -> bool:
         return True
     if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
         return True  # 'its winners'
+    relative = trigger.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in trigger.children
+    )
+    antecedent = sentence.mention_at(trigger.head) if relative else None
+    if antecedent is not None and antecedent.type == "award":
+        return True  # 'the X Awards, which receives over 1,000 entries'
     for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
             return True
@@ -131,7 +176,38 @@ def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = N
         and m.root.head == trigger
         and (m.root.dep_ == "nsubjpass" or m.root.dep_ == "nsubj" and trigger.lemma_ == "go")
     ]  # 'The X Award goes to Y'
-    return titles(sentence, trigger) or medals(sentence, trigger) or given or prize_of_named(sentence, trigger, ctx)
+    return (
+        titles(sentence, trigger)
+        or medals(sentence, trigger)
+        or given
+        or prize_of_named(sentence, trigger, ctx)
+        or named_earlier_in_sentence(sentence, trigger)
+    )
+
+
+def named_earlier_in_sentence(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'was named the overall winner of the X Awards and also won the award in the Y category':
+    'the award' of the second clause is the award the sentence named before it."""
+    wins = [
+        span.root
+        for _r, span in patterns("award").matches(sentence.doc, "trigger")
+        if span.root.i < trigger.i and span.root.pos_ == "VERB" and not not_a_win(sentence, span.root)
+    ]
+    won = set().union(*(clause_span(w) for w in wins)) if wins else set()
+    named = [m for m in sentence.mentions if m.type == "award" and m.span.end <= trigger.i and m.root.i in won]
+    if not named:
+        return []  # 'X, which announced its Y Award winners, also won the award': Y is not X's
+    clause = clause_span(trigger)
+    for token in sentence.tokens:
+        if (
+            token.i in clause
+            and token.i > trigger.i
+            and token.lemma_.lower() == "award"
+            and token.text.islower()
+            and any(c.lower_ == "the" for c in token.children)
+        ):
+            return [Mention(token.doc[token.i : token.i + 1], "award", named[-1].label)]
+    return []
 
 
 def _named_prize(ctx, sentence, award: Mention) -> Mention | None:
@@ -272,12 +348,14 @@ def named_in_award(ctx, award):
     """'the Global Views Magazine ESG Corporate Sustainability Awards' are Global Views Magazine's
     when the release names that organization on its own too."""
     for entity in {id(e): e for e in ctx.entities.by_surface.values()}.values():
-        if (
-            entity.type in ("organization", "agency")
-            and award.label.startswith(entity.label + " ")
-            and len(entity.label.split()) >= 2
-        ):
-            return entity
+        if entity.type not in ("organization", "agency", "company") or entity is ctx.main:
+            continue
+        if award.label.startswith(entity.label + " ") and len(entity.label.split()) >= 2:
+            if entity.type != "company":
+                return entity
+        acronyms = [a for a in entity.aliases if " " not in a and sum(c.isupper() for c in a) >= 3]
+        if any(award.label.startswith(a + " ") for a in acronyms):
+            return entity  # 'the RoSPA Awards' of the Royal Society for the Prevention of Accidents (RoSPA)
     return None
 
 
@@ -415,7 +493,8 @@ def conferring_body(ctx, sentence, trigger, awards):
 
     clause = clause_span(trigger)
     for token in sentence.tokens:  # 'achieved the Gold award in the annual scheme run by X'
-        if token.i in clause and token != trigger and token.lemma_.lower() in ORGANISER_VERBS:
+        inside = token.i in clause or token.dep_ == "relcl" and token.head.i in clause  # '..., which is run by X'
+        if inside and token != trigger and token.lemma_.lower() in ORGANISER_VERBS:
             if token.dep_ in ("acl", "relcl", "pobj") and any(c.dep_ == "agent" for c in token.children):
                 body = organiser_of(ctx, sentence, token)
                 if body is not None:
@@ -438,8 +517,9 @@ def award_levels(sentence, trigger, award) -> list[str]:
     listed = _listed_prizes(sentence.doc)
     if len(listed) > 1:
         return listed
-    categories = _categories(sentence.doc)
-    tier = _tier(sentence, award)
+    own = _own_clause(sentence, trigger)
+    categories = _categories(sentence.doc, own)
+    tier = _tier(sentence, award, own)
     if categories:
         return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
     return [tier] if tier else []
@@ -472,12 +552,14 @@ def _listed_prizes(doc) -> list[str]:
     return levels
 
 
-def _categories(doc) -> list[str]:
+def _categories(doc, within: set[int] | None = None) -> list[str]:
     """'the Financial Services category', 'the Innovation and Diversity categories' (two), 'the
     environmental category', "the category 'Water'", 'in the category of international
     contributions', in DOC (a Doc or a Span)."""
     found = []
     for token in doc:
+        if within is not None and token.i not in within:
+            continue  # another win's clause
         if token.lemma_.lower() == "category" and token.i + 1 < len(token.doc):
             after = _category_after(token)
             if after:
@@ -518,10 +600,23 @@ def _category_after(token) -> str | None:
     return None
 
 
-def _tier(sentence, award) -> str | None:
-    """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold'."""
+def _own_clause(sentence, trigger):
+    """TRIGGER's own clause (token indices), when another win of the sentence has a clause of its own ('was
+    named the overall winner of the X Awards and also won the award in the Y category'); else None."""
+    clause = clause_span(trigger)
+    others = [
+        span.root
+        for _r, span in patterns("award").matches(sentence.doc, "trigger")
+        if span.root != trigger and span.root.i not in clause and span.root.pos_ == "VERB"
+    ]
+    return clause if others else None
+
+
+def _tier(sentence, award, own=None) -> str | None:
+    """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold' (in
+    OWN, the trigger's own clause, where the sentence has two)."""
     doc = sentence.doc
-    for token in sentence.tokens:
+    for token in sentence.tokens if own is None else [t for t in sentence.tokens if t.i in own]:
         if (
             token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")
             and token.i > 0
@@ -532,6 +627,8 @@ def _tier(sentence, award) -> str | None:
             if words:
                 return " ".join(words)
     for _row, span in patterns("award").matches(doc, "level"):
+        if own is not None and not all(i in own for i in range(span.start, span.end)):
+            continue
         inside = award.span.start <= span.start and span.end <= award.span.end
         if inside and award.span[-1].text == "Awards":
             continue  # 'the Grocer Gold Awards': a ceremony's name, no tier
