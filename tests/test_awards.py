@@ -171,3 +171,33 @@ def test_the_award_of_a_second_clause_is_not_an_award_the_company_gives_others()
         "in the category 'Water Stewardship'."
     )
     assert all(f["object"] != "Bright Spark Award" for f in awards_of(text))
+
+
+def test_the_awards_organised_by_a_body_in_a_later_sentence_confer_them():
+    text = (
+        "Pelham Drinks Co., Ltd. has won the Fair Workplace Award for 2022.\n\n"
+        "The annual awards are organised by the Office of Labour Welfare of Riverside Province."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["object"], fact["year"]) == ("Fair Workplace Award", 2022)
+    assert fact["awarded_by"] == "Office of Labour Welfare of Riverside Province"
+
+
+def test_every_recipient_of_an_award_shares_the_body_the_release_names_for_it():
+    text = (
+        "Halvard Corp., Minter Inc. and Osgood Ltd are among the recipients of the 2015 Clean Air Leadership Award. "
+        "With the annual award, the Federal Clean Air Office is recognizing twelve organizations."
+    )
+    facts = awards_of(text)
+    assert {f["subject"] for f in facts} >= {"Halvard Corp.", "Minter Inc.", "Osgood Ltd"}
+    assert {f.get("awarded_by") for f in facts} == {"Federal Clean Air Office"}
+
+
+def test_the_kind_of_award_that_goes_to_a_company_is_its_level():
+    text = (
+        "The Governor's Industry Awards were delivered to 40 companies this year.\n\n"
+        "The excellent industry award this year goes to Tamaris Olefins Company Limited."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["level"]) == ("Tamaris Olefins Company Limited", "excellent industry")
+    assert fact["object"].endswith("Industry Awards")

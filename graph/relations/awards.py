@@ -50,12 +50,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
             body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj)
-            if prize is not None:
-                levels = [prize.span.text]
-            elif tier:
-                levels = [award.label.removesuffix(" award")]
-            else:
-                levels = [medal] if medal else award_levels(sentence, trigger, award)
+            levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
             for subject in subjects:
                 said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in levels or [None]:
@@ -69,6 +64,33 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             level=level,
                             awarded_by=body.name if body and body is not obj else None,
                         )
+    share_bodies(ctx)
+
+
+def _levels(sentence, trigger, award, obj, prize, tier, medal) -> list[str]:
+    """The award's levels: the prize won of it, the kind of it ('the excellent industry award'), the
+    tier this lower-case award names, its medal, or the clause's categories and tiers."""
+    kind_of = _kind_of_award(award, obj)
+    if prize is not None:
+        return [prize.span.text]
+    if kind_of:
+        return [kind_of]
+    if tier:
+        return [award.label.removesuffix(" award")]
+    return [medal] if medal else award_levels(sentence, trigger, award)
+
+
+def _kind_of_award(award: Mention, obj) -> str | None:
+    """'The excellent industry award this year goes to X' (the award the release named before):
+    the words that say which of its awards, as the level."""
+    token = award.span[0]
+    if len(award.span) != 1 or not token.text.islower() or normalize(obj.label) == token.lower_:
+        return None
+    words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if not any(c.dep_ == "compound" for c in words):
+        return None  # 'the prestigious award': no kind
+    start = min(c.left_edge.i for c in words)
+    return token.doc[start : token.i].text
 
 
 def _won_and_venues(ctx, sentence, trigger, awards):
@@ -176,6 +198,13 @@ def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = N
         and m.root.head == trigger
         and (m.root.dep_ == "nsubjpass" or m.root.dep_ == "nsubj" and trigger.lemma_ == "go")
     ]  # 'The X Award goes to Y'
+    if not given and ctx is not None and "award" in ctx.recent:
+        given = [
+            Mention(c.doc[c.i : c.i + 1], "award", ctx.recent["award"].label)
+            for c in trigger.children
+            if c.lower_ == "award" and (c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and trigger.lemma_ == "go")
+            and any(d.lower_ == "the" for d in c.children)
+        ][:1]  # 'The excellent industry award this year goes to Y': the award the release named
     return (
         titles(sentence, trigger)
         or medals(sentence, trigger)
@@ -447,7 +476,40 @@ def described_body(ctx, award):
             body = _award_organiser(ctx, sentence, mention)
             if body is not None and body is not award:
                 return body
+    for sentence in ctx.sentences:  # 'The annual awards are organised by X' (the release's one award scheme)
+        for token in sentence.tokens:
+            if (
+                token.dep_ == "nsubjpass"
+                and token.lemma_.lower() == "award"
+                and token.text.islower()
+                and any(c.lower_ in ("the", "these", "this") for c in token.children)
+                and token.head.lemma_.lower() in ORGANISER_VERBS
+                and _one_award_scheme(ctx)
+            ):
+                body = organiser_of(ctx, sentence, token.head)
+                if body is not None:
+                    return body
     return None
+
+
+def _one_award_scheme(ctx) -> bool:
+    """Whether the awards the release names are one scheme's (no two unrelated award names)."""
+    names = {normalize(m.label) for s in ctx.sentences for m in s.mentions if m.type == "award"}
+    words = [_award_words(n) for n in names]
+    return all(a & b for a in words for b in words)
+
+
+def share_bodies(ctx) -> None:
+    """An award's conferring body, once the release states it, is that of every fact of the award
+    ('A, B and C are among the recipients of the X Award. With the award, Y recognizes ...')."""
+    bodies = {}
+    for fact in ctx.facts:
+        if fact.kind == "award" and fact.qualifiers.get("awarded_by"):
+            bodies.setdefault(fact.object, fact.qualifiers["awarded_by"])
+    for fact in ctx.facts:
+        if fact.kind == "award" and not fact.qualifiers.get("awarded_by") and fact.object in bodies:
+            if bodies[fact.object] != fact.subject:
+                fact.qualifiers["awarded_by"] = bodies[fact.object]
 
 
 def recipients(ctx, sentence, trigger, passive: bool = False):
