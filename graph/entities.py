@@ -155,6 +155,14 @@ def name_runs(doc) -> list[Span]:
             and not doc[start - 1].is_sent_start
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
+            if (
+                start > 2
+                and doc[start - 1].text == "the"
+                and doc[start - 2].text == "of"
+                and doc[start].text in ("Year", "Decade")
+                and _capitalised(doc[start - 3])
+            ):
+                start -= 3  # 'Supplier of the Year Award': one title
         if start > 1 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].text in person_title_words():
             start -= 2  # "the King's Award for ...", "the Governor's Award": a title's award, one name
         end = token.i + 1
@@ -220,6 +228,7 @@ class MentionTyper:
                 (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER and not code)
                 or _core_start(m.span) < run.start
                 or m.span.end > run.end
+                and not _lower_tail(doc[run.end : m.span.end])  # 'the Year Award to' (NER) is no longer name
                 or run.label_ == "SUBJECT"
                 and m.type == "person"
                 for m in overlapping
@@ -408,6 +417,11 @@ class MentionTyper:
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
+
+
+def _lower_tail(span: Span) -> bool:
+    """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to')."""
+    return len(span) > 0 and span[0].nbor(-1).text in AWARD_HEADS and all(t.pos_ == "ADP" for t in span)
 
 
 def _core_start(span: Span) -> int:

@@ -201,3 +201,19 @@ def test_the_kind_of_award_that_goes_to_a_company_is_its_level():
     (fact,) = awards_of(text)
     assert (fact["subject"], fact["level"]) == ("Tamaris Olefins Company Limited", "excellent industry")
     assert fact["object"].endswith("Industry Awards")
+
+
+def test_a_finalist_nominee_or_shortlisted_company_has_won_nothing():
+    for sentence in (
+        "Brenner Logistics Inc. was named a finalist for the Green Fleet Award 2023.",
+        "Brenner Logistics Inc. has been shortlisted for the 2023 Green Fleet Award.",
+        "Brenner Logistics Inc. was selected as one of the nominees for the Green Fleet Award.",
+    ):
+        assert awards_of(sentence) == [], sentence
+
+
+def test_a_company_that_honours_others_with_its_awards_receives_none():
+    assert awards_of("Brenner Logistics Inc. has honoured five suppliers with its Green Supplier Awards.") == []
+    assert awards_of("Brenner Logistics Inc. presented its Supplier of the Year Award to Kofa Freight Ltd.") == [
+        {"subject": "Kofa Freight Ltd.", "object": "Supplier of the Year Award", "awarded_by": "Brenner Logistics Inc."}
+    ]

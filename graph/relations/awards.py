@@ -23,8 +23,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if row.get("role") == "giver" and not passive:
             givers = subjects
-            subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
-            conferrer = givers[0] if givers and givers[0] is not ctx.main else None
+            others = [  # 'X honoured five suppliers with its Y Awards': X gives, its awards are not its own
+                t for t in _recipient_tokens(trigger) if t.pos_ == "NOUN" and ctx.entity_of(sentence, t) is None
+            ]
+            gives = bool(others) and ctx.main is not None and ctx.main in givers
+            fallback = [ctx.main] if ctx.main and not gives else []
+            subjects = recipients(ctx, sentence, trigger) or fallback
+            conferrer = givers[0] if givers and (givers[0] is not ctx.main or givers[0] not in subjects) else None
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
@@ -171,6 +176,12 @@ def not_a_win(sentence: ParsedSentence, trigger) -> bool:
     winners are others), 'No award has achieved such respect' (the award is the subject)."""
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in NAMING_VERBS:
         return True
+    for _r, span in patterns("award").matches(sentence.doc, "nomination"):
+        word = span.root
+        if word.head == trigger and word.dep_ in ("oprd", "attr", "dobj", "nsubjpass") or (
+            word.dep_ == "pobj" and word.head.lower_ in ("as", "among") and word.head.head == trigger
+        ):
+            return True  # 'was named a finalist for the X Award', 'selected as one of the nominees'
     if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
         return True  # 'its winners'
     relative = trigger.dep_ == "relcl" and any(
@@ -512,6 +523,15 @@ def share_bodies(ctx) -> None:
                 fact.qualifiers["awarded_by"] = bodies[fact.object]
 
 
+def _recipient_tokens(trigger) -> list:
+    """The words of an active giving verb that name its recipients ('honoured five suppliers',
+    'presented its award to Kofa Ltd')."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+    return found + [
+        g for c in trigger.children if c.lower_ == "to" and c.dep_ in ("prep", "dative") for g in c.children
+    ]
+
+
 def recipients(ctx, sentence, trigger, passive: bool = False):
     """'presented X with', 'awarded X the prize', 'to X' (of a passive verb, only 'to X': 'X was
     crowned the Company of the Year' names no recipient in its object)."""
@@ -521,7 +541,8 @@ def recipients(ctx, sentence, trigger, passive: bool = False):
             found.append(child)
         if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
             found += [c for c in child.children if c.dep_ == "pobj"]
-    entities = [ctx.entity_of(sentence, t) for t in found]
+    given = [t for t in found if (m := sentence.mention_at(t)) is not None and m.type == "award"]
+    entities = [ctx.entity_of(sentence, t) for t in found if t not in given]  # 'presented its X Award to Y'
     return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
 
 
