@@ -169,6 +169,7 @@ def name_runs(doc) -> list[Span]:
         if (
             end + 1 < len(doc)
             and doc[end].lower_ in ("for", "of", "on", "in")
+            and not (doc[end].lower_ == "in" and token.text == "Awards")  # 'the X Awards in Washington'
             and _capitalised(doc[end + 1])
             and not GRADE.fullmatch(doc[end + 1].text)  # 'an ESG Rating of AA': the grade is no name
             and doc[end + 1].text not in language_data()["months"]  # 'the X Awards on October 20': a date

@@ -217,3 +217,24 @@ def test_a_company_that_honours_others_with_its_awards_receives_none():
     assert awards_of("Brenner Logistics Inc. presented its Supplier of the Year Award to Kofa Freight Ltd.") == [
         {"subject": "Kofa Freight Ltd.", "object": "Supplier of the Year Award", "awarded_by": "Brenner Logistics Inc."}
     ]
+
+
+def test_a_title_with_its_year_and_a_lower_case_year_and_the_award_presented_at_awards_in_a_city():
+    (fact,) = awards_of("Corvane Air has been named the 2019 Green Carrier of the year.")
+    assert (fact["object"], fact["year"]) == ("Green Carrier of the year", 2019)
+    text = (
+        "Corvane Air wins fleet award\n\n"
+        "Corvane Air has been awarded the accolade Green Carrier of the Year for the second time by trade "
+        "journal Sky Fleet Review.\n\nThe award was presented at the Annual Fleet Achievement Awards in Lisbon."
+    )
+    facts = awards_of(text)
+    assert {f["object"] for f in facts} == {"Green Carrier of the Year"}
+    assert "Sky Fleet Review" in {f.get("awarded_by") for f in facts}
+
+
+def test_an_award_named_after_an_authority_is_conferred_by_it_and_a_supreme_award_is_a_level():
+    (fact,) = awards_of(
+        "Corvane Air took out the supreme award at the Clean Energy Authority (CEA) Awards in Porto last night."
+    )
+    assert fact["object"] == "Clean Energy Authority (CEA) Awards"
+    assert (fact["level"], fact["awarded_by"]) == ("supreme award", "Clean Energy Authority")

@@ -6,10 +6,12 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..clauses import YEAR, agent_tokens, clause_span, clause_years, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
-from ..language import TRAILING_YEAR, person_title_words
+from ..language import TRAILING_YEAR, language_data, person_title_words
 from ..lexicon import normalize
 from .triggers import anaphoric, triggered, with_coordinated_years, year_of
 
@@ -54,8 +56,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
-            body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj)
+            body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj) or body_opening_name(ctx, obj)
             levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
+            if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
+                ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
             for subject in subjects:
                 said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in levels or [None]:
@@ -344,14 +348,19 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         elif child.dep_ == "dobj":  # 'named X its Company of the Year' (the parser: an apposition to X)
             starts += [a.left_edge.i for a in child.children if a.dep_ == "appos" and a.text[:1].isupper()]
     for i in starts:
-        while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON"):
-            i += 1  # 'named X its Company of the Year'
+        while i < len(doc) and (
+            doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON" or YEAR.match(doc[i].text)
+        ):
+            i += 1  # 'named X its Company of the Year', 'named the 2018 Eco-Airline of the year'
         title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
         longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
         quoted = title.start > 0 and doc[title.start - 1].text in QUOTES  # "as 'Best Company in X'": a title
+        root = title.root
+        named = root.dep_ == "appos" and root.head.lemma_.lower() in ("award", "prize", "accolade", "title", "honour")
+        quoted = quoted or named  # 'awarded the accolade Green Carrier of the Year'
         kinds = ("index", "standard") if quoted else ("place", "index", "standard", "company")
         if typed is None or typed.type not in kinds or longer:
             return [Mention(title, "award", TRAILING_YEAR.sub("", clean_name(title.text)))]  # the year is a qualifier
@@ -367,6 +376,10 @@ def capitalised_run(doc, i: int):
     end = i
     while end < len(doc) and (
         doc[end].text[:1].isupper()
+        or end > i + 1
+        and doc[end].lower_ in ("the", "year", "decade")
+        and doc[end - 1].lower_ in ("of", "the")
+        and (doc[end].lower_ != "the" or end + 1 < len(doc) and doc[end + 1].lower_ in ("year", "decade"))
         or doc[end].text == "-" and not doc[end].whitespace_ and end > i and not doc[end - 1].whitespace_
         or doc[end].like_num
         and end > i
@@ -377,11 +390,29 @@ def capitalised_run(doc, i: int):
             or doc[end].lower_ == "of"
             and doc[end + 1].lower_ == "the"
             and end + 2 < len(doc)
-            and doc[end + 2].text[:1].isupper()
+            and (doc[end + 2].text[:1].isupper() or doc[end + 2].lower_ in ("year", "decade"))
         )
     ):
         end += 1
     return doc[i:end] if end > i else None
+
+
+def body_opening_name(ctx, award):
+    """'the Harbour Safety Authority (HSA) Awards', 'the Dubai Chamber CSR Label': the organization an
+    award's name opens with (its words up to an organization head word)."""
+    words = award.label.split()
+    heads = body_heads()
+    for end in range(len(words) - 1, 1, -1):
+        if words[end - 1] in heads and words[0][:1].isupper():
+            return ctx.entities.resolve(" ".join(words[:end]), "organization")
+    return None
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """Head words of organization and agency names ('Authority', 'Chamber', 'Institute')."""
+    heads = language_data()["type_heads"]
+    return frozenset(h.split()[-1] for kind in ("organization", "agency") for h in heads.get(kind, []))
 
 
 def named_in_award(ctx, award):
@@ -583,7 +614,11 @@ def conferring_body(ctx, sentence, trigger, awards):
                 if body is not None:
                     return body
     deeper = [  # 'the X award in the large enterprise category from the Y Chamber'
-        g for t in sentence.tokens if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
+        g
+        for t in sentence.tokens
+        if t.lower_ in ("from", "by") and t.dep_ in ("prep", "agent") and t.i in clause
+        for g in t.children
+        if g.dep_ == "pobj"
     ]
     for token in candidates + deeper:
         # 'CommonWealth magazine's ... Award': a name inside the possessor
@@ -706,7 +741,7 @@ def _tier(sentence, award, own=None) -> str | None:
             and doc[token.i - 1].text[:1].isupper()
             and not award.covers(token)
         ):
-            words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper()]
+            words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() and t.pos_ != "DET"]
             if words:
                 return " ".join(words)
     for _row, span in patterns("award").matches(doc, "level"):
