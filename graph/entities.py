@@ -157,14 +157,24 @@ def name_runs(doc) -> list[Span]:
             and not doc[start - 1].is_sent_start
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
+            if (
+                start > 2
+                and doc[start - 1].text == "the"
+                and doc[start - 2].text == "of"
+                and doc[start].text in ("Year", "Decade")
+                and _capitalised(doc[start - 3])
+            ):
+                start -= 3  # 'Supplier of the Year Award': one title
         if start > 1 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].text in person_title_words():
             start -= 2  # "the King's Award for ...", "the Governor's Award": a title's award, one name
         end = token.i + 1
         if (
             end + 1 < len(doc)
             and doc[end].lower_ in ("for", "of", "on", "in")
+            and not (doc[end].lower_ == "in" and token.text == "Awards")  # 'the X Awards in Washington'
             and _capitalised(doc[end + 1])
             and not GRADE.fullmatch(doc[end + 1].text)  # 'an ESG Rating of AA': the grade is no name
+            and doc[end + 1].text not in language_data()["months"]  # 'the X Awards on October 20': a date
         ):
             end += 1
             while end < len(doc) and (
@@ -210,6 +220,7 @@ class MentionTyper:
             + subject_names(doc)
             + certification_names(doc)
             + lowercase_award_names(doc)
+            + quoted_award_names(doc)
             + program_names(doc)
             + list_names(doc)
             + company_head_names(doc)
@@ -220,6 +231,7 @@ class MentionTyper:
                 (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER and not code)
                 or _core_start(m.span) < run.start
                 or m.span.end > run.end
+                and not _lower_tail(doc[run.end : m.span.end])  # 'the Year Award to' (NER) is no longer name
                 or run.label_ == "SUBJECT"
                 and m.type == "person"
                 for m in overlapping
@@ -415,6 +427,11 @@ class MentionTyper:
         return Mention(span, ner, label) if ner else None
 
 
+def _lower_tail(span: Span) -> bool:
+    """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to')."""
+    return len(span) > 0 and span[0].nbor(-1).text in AWARD_HEADS and all(t.pos_ == "ADP" for t in span)
+
+
 def _core_start(span: Span) -> int:
     """Where a span's name begins: NER spans often start with 'the'."""
     start = span.start
@@ -428,7 +445,10 @@ def _split_coordinated(span: Span) -> list[Span]:
     names ('Principles for Responsible Banking and ...') stay whole."""
     if span.label_.startswith(RULER_PREFIX):
         return [span]
+    head = next((t for t in reversed(span) if not t.like_num), span[-1])
     for token in span[1:-1]:
+        if head.text in AWARD_HEADS and token.nbor(-1).text not in AWARD_HEADS:
+            continue  # 'the X Health and Safety Awards 2017' is one award; 'the A Award and the B Award' two
         conj = [t for t in span[token.i - span.start + 1 :] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
         if (
             token.lower_ == "and"
@@ -508,6 +528,27 @@ def _acronym_before(doc, i: int) -> bool:
         and doc[i - 3].text == "("
         and _capitalised(doc[i - 4])
     )
+
+
+AWARD_HEADS = ("Award", "Awards", "Prize", "Prizes")
+
+
+def quoted_award_names(doc) -> list[Span]:
+    """"the 'Emerging Markets Bank of the Year Award 2008'", 'the "Ministry of Land, Sea and Air
+    Award"': a capitalised quoted title that ends in an award word (and a year) is one award name."""
+    names = []
+    for opening in (t.i for t in doc if t.text in QUOTES):
+        closing = next((t.i for t in doc[opening + 1 : opening + 16] if t.text in QUOTES), None)
+        if closing is None or closing - opening < 3 or not doc[opening + 1].text[:1].isupper():
+            continue
+        end = closing
+        while end > opening + 1 and doc[end - 1].like_num:
+            end -= 1
+        if doc[end - 1].text in AWARD_HEADS:
+            span = doc[opening + 1 : end]
+            span.label_ = "AWARD"
+            names.append(span)
+    return names
 
 
 def _quoted_before(doc, i: int):
