@@ -284,6 +284,28 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
 
     for sentence in sentences:
         sentence.mentions = [retyped(m) for m in sentence.mentions]
+        sentence.mentions = [
+            Mention(m.span, "company", m.label, m.written) if _acts_as_organization(sentence, m) else m
+            for m in sentence.mentions
+        ]
+
+
+ORGANIZATION_ONLY_TYPES = ("index", "initiative", "standard")  # what people do not join, enter or hold
+
+
+def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:
+    """'Marvela Energia was named to the FTSE4Good Index', 'Tavor joined the UN Global Compact': a
+    'person' whose clause puts it in an index, an initiative or a standard is an organization
+    (people win awards, so an award says nothing)."""
+    root = mention.root
+    if mention.type != "person" or root.dep_ not in ("nsubj", "nsubjpass") or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = root.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        (found := sentence.mention_at(o)) is not None and found.type in ORGANIZATION_ONLY_TYPES for o in objects
+    )
 
 
 def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:

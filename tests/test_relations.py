@@ -1569,3 +1569,13 @@ def test_a_completed_acquisition_makes_the_acquired_company_part_of_the_buyer():
 def test_a_possessive_company_keeps_its_type_and_is_the_whole():
     text = "Belmont Capital news\nHarrow Foods is now part of Belmont Capital's consumer division."
     assert [(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")] == [("Harrow Foods", "Belmont Capital")]
+
+
+def test_a_person_named_name_that_joins_an_initiative_or_enters_an_index_is_an_organization():
+    assert [r["subject"] for r in only(facts_of("Hands Sereno joined the UN Global Compact in 2020."), "membership")] == [
+        "Hands Sereno"
+    ]
+    assert [r["subject"] for r in only(facts_of("Marvela Energia was named to the FTSE4Good Index."), "index_inclusion")] == [
+        "Marvela Energia"
+    ]
+    assert facts_of("Jane Doe joined Harlan Bank as CFO in 2020.") == []
