@@ -1579,3 +1579,10 @@ def test_a_person_named_name_that_joins_an_initiative_or_enters_an_index_is_an_o
         "Marvela Energia"
     ]
     assert facts_of("Jane Doe joined Harlan Bank as CFO in 2020.") == []
+
+
+def test_the_release_s_own_site_and_an_address_in_a_city_place_it():
+    records = facts_of("Harwick Foods news\nHarwick Foods opened a store in Lindale. The shop in Valencia also achieved BREEAM Very Good.")
+    assert {r["object"] for r in only(records, "located_in")} >= {"Lindale", "Valencia"}
+    office = "Marlow Insurance news\nMarlow Insurance's office at 200 Park Street in Boston has earned LEED Gold certification."
+    assert [r["object"] for r in only(facts_of(office), "located_in")] == ["Boston"]

@@ -157,6 +157,8 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
+        if owner is None and token.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in token.children):
+            owner = ctx.main  # 'The shop in Corrow also achieved ...': the release's own site
         if owner is None and any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
             owner = ctx.entity_of(sentence, token.head.head)  # 'the insurer, whose offices are in X'
         if owner is None and token.dep_ == "pobj" and token.head.lower_ == "with":
@@ -171,12 +173,21 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
             owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
-        for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across", "at") and c.dep_ == "prep"):
+            for pobj in _place_objects(prep):
                 for place_token in (pobj, *pobj.conjuncts):
                     place = sentence.mention_at(place_token)
                     if place is not None and place.type == "place":
                         ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
+
+
+def _place_objects(prep):
+    """The objects of 'in X' (and of 'at 200 Park Street in Boston': an address's own 'in')."""
+    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        if prep.lower_ != "at":
+            yield pobj
+        for inner in (c for c in pobj.children if c.lower_ == "in" and c.dep_ == "prep"):
+            yield from (g for g in inner.children if g.dep_ == "pobj")
 
 
 def dateline_place(sentence: ParsedSentence):
