@@ -4,13 +4,16 @@ the process of obtaining', 'working toward'), planned ('plans to', 'will'), rene
 
 from __future__ import annotations
 
-from ..clauses import governing_verb, patterns
+import re
+
+from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..entities import Mention, clean_name
+from ..entities import LEVEL_WORDS, Mention, clean_name
 from .awards import QUOTES, capitalised_run, quoted_title
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
+BARE_CODE = re.compile(r"^(?!(19|20)\d\d$)\d{4,5}(:(19|20)\d\d)?$")  # a year is no code
 CERTIFYING_WORDS = {"certification", "certificate", "certify", "accreditation", "certified", "label", "seal"}
 
 
@@ -18,6 +21,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE, certified_as):
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
+        if wished(sentence, trigger) or third_party(trigger):
+            continue  # 'hopes to achieve X one day'; 'its suppliers are certified to X'
+        standards = with_bare_codes(sentence, standards)
+        standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
+        # 'LEED Gold certification under LEED v4': the rating, not its system again
         status = row.get("status") or status_of(sentence, trigger)
         if trigger.i > 0 and any(s.covers(trigger.doc[trigger.i - 1]) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
@@ -74,8 +82,9 @@ def certifiable(ctx, mention) -> bool:
 def certifying(sentence, standards) -> bool:
     words = {t.lemma_.lower() for t in sentence.tokens}
     return bool(words & CERTIFYING_WORDS) or any(
-        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards
-    )
+        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") or s.label.split()[-1] in LEVEL_WORDS
+        for s in standards
+    )  # 'achieved Green Mark Platinum': a rating's level
 
 
 def status_of(sentence, trigger) -> str:
@@ -102,3 +111,44 @@ def status_of(sentence, trigger) -> str:
     ):
         return "renewed"  # 'recertified', 're-certified' (three tokens)
     return best or "held"
+
+
+def wished(sentence, trigger) -> bool:
+    """'hopes to achieve B Corp certification one day': a wish above the trigger states no plan."""
+    above = {trigger.i, *(t.i for t in trigger.ancestors)}
+    return any(span.root.i in above for _, span in patterns("certification").matches(sentence.doc, "wish"))
+
+
+def third_party(trigger) -> bool:
+    """'its suppliers are certified to SA8000', 'auditors verify compliance with': the clause's
+    subject is another party of the company's (the pattern file's third_party words), not it."""
+    doc = trigger.doc
+    parties = {span.root.i for _, span in patterns("certification").matches(doc, "third_party")}
+    return any(token.i in parties for token in subject_tokens(trigger))
+
+
+def with_bare_codes(sentence, standards: list[Mention]) -> list[Mention]:
+    """'ISO 9001, 14001 and 45001': bare numbers listed after a coded standard are standards of
+    the same family ('ISO 14001', 'ISO 45001')."""
+    doc = sentence.doc
+    found = list(standards)
+    for standard in standards:
+        family, _, code = standard.label.partition(" ")
+        if not code[:1].isdigit() or not family.isalpha():
+            continue
+        i = standard.span.end
+        while True:
+            j = i
+            while j < len(doc) and doc[j].text in (",", "and", "&", "/"):
+                j += 1
+            if j == i or j >= len(doc) or not BARE_CODE.match(doc[j].text) or counts(doc[j]):
+                break
+            if sentence.mention_at(doc[j]) is None:
+                found.append(Mention(doc[j : j + 1], "standard", f"{family} {doc[j].text}"))
+            i = j + 1
+    return found
+
+
+def counts(number) -> bool:
+    """'and 2000 workers': a number that counts a noun (other than 'certifications') is no code."""
+    return number.dep_ == "nummod" and number.head.lemma_.lower() not in CERTIFYING_WORDS | {"standard"}

@@ -1,0 +1,100 @@
+"""Certifications and standard adoption, one construction per test, on sentences written for these
+tests (invented companies, never copied from a release): what graph/relations/certifications.py
+and graph/relations/adoption.py must find, with which status, and what they must leave alone."""
+
+from pathlib import Path
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def facts_of(text: str, kind: str) -> list[dict]:
+    _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    return [f.to_record() for f in facts if f.kind == kind]
+
+
+def certified(text: str) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["object"], r["status"]) for r in facts_of(text, "certification")}
+
+
+def adopted(text: str) -> set[tuple[str, str]]:
+    return {(r["subject"], r["object"]) for r in facts_of(text, "standard_adoption")}
+
+
+def test_a_sentence_opening_the_certification_names_no_standard():
+    text = (
+        "Holvia Glass Ltd. has achieved certification to the ISO 14001 standard. "
+        "The certification process has taken four years."
+    )
+    assert certified(text) == {("Holvia Glass Ltd.", "ISO 14001", "held")}
+
+
+def test_building_ratings_keep_their_level_apart():
+    text = (
+        "Marlow Estates Ltd. said the Corvale Tower earned LEED Gold, while the Brenner Annex earned LEED Platinum. "
+        "LEED (Leadership in Energy and Environmental Design) is a rating system."
+    )
+    objects = {obj for _, obj, _ in certified(text)}
+    assert objects == {"LEED Gold", "LEED Platinum"}
+
+
+def test_re_certification_is_renewed():
+    text = "Tamsin Foods Ltd. said its Brixton plant received re-certification in June for ISO 14001 and ISO 9001."
+    assert {status for _, _, status in certified(text)} == {"renewed"}
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 14001", "ISO 9001"}
+
+
+def test_continued_certification_is_renewed():
+    text = "Tamsin Foods Ltd. has successfully continued its certification under ISO 9001:2015 and ISO 14001:2015."
+    assert certified(text) == {
+        ("Tamsin Foods Ltd.", "ISO 9001:2015", "renewed"),
+        ("Tamsin Foods Ltd.", "ISO 14001:2015", "renewed"),
+    }
+
+
+def test_bare_codes_listed_after_a_coded_standard_are_of_its_family():
+    text = "Tamsin Foods Ltd. holds ISO 9001, 14001 and 45001 certifications."
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 9001", "ISO 14001", "ISO 45001"}
+
+
+def test_a_count_after_a_standard_is_no_code():
+    text = "Tamsin Foods Ltd. is certified to ISO 9001 and 2000 workers were trained."
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 9001"}
+
+
+def test_a_suppliers_certification_is_not_the_companys():
+    assert certified("Tamsin Foods Ltd. said its suppliers are certified to SA8000.") == set()
+
+
+def test_a_certification_only_hoped_for_states_nothing():
+    assert certified("Tamsin Foods Ltd. hopes to achieve B Corp certification one day.") == set()
+
+
+def test_a_reports_title_as_subject_speaks_for_the_company():
+    text = (
+        "Tamsin Foods Ltd. published its 2023 Sustainability Report. "
+        "The Sustainability Report was prepared in accordance with the GRI Standards."
+    )
+    assert adopted(text) == {("Tamsin Foods Ltd.", "GRI Standards")}
+
+
+def test_the_certifying_bodys_standards_are_not_an_adopted_framework():
+    text = (
+        "Tamsin Cement Ltd. has earned ISO 14001 certification for all of its plants. "
+        "Certified third-party auditors verify compliance with the ISO standards every year."
+    )
+    assert adopted(text) == set()
+    assert certified(text) == {("Tamsin Cement Ltd.", "ISO 14001", "held")}
+
+
+def test_a_rating_level_written_in_capitals_before_certification_is_the_rating():
+    text = "Marlow Estates Ltd.'s Denver office achieved LEED Gold Certification under LEED v4."
+    assert certified(text) == {("Marlow Estates Ltd.'s Denver office", "LEED Gold", "held")}
+
+
+def test_a_rating_with_its_level_needs_no_certification_word():
+    text = "Marlow Estates Ltd. said its Singapore office achieved Green Mark Platinum."
+    assert {obj for _, obj, _ in certified(text)} == {"Green Mark Platinum"}
+    assert {obj for _, obj, _ in certified("Marlow Estates Ltd. has received a BREEAM Outstanding rating.")} == {
+        "BREEAM Outstanding"
+    }
