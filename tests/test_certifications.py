@@ -98,3 +98,33 @@ def test_a_rating_with_its_level_needs_no_certification_word():
     assert {obj for _, obj, _ in certified("Marlow Estates Ltd. has received a BREEAM Outstanding rating.")} == {
         "BREEAM Outstanding"
     }
+
+
+def test_a_joined_code_and_accreditation_as_a_certified_company():
+    assert certified("Holvia Plastics Ltd. renewed its accreditation as a QS9000 company.") == {
+        ("Holvia Plastics Ltd.", "QS9000", "renewed")
+    }
+
+
+def test_fair_trade_in_lower_case_is_the_fairtrade_standard():
+    text = "Andean Beans Ltd. is a coffee co-op. They became fair trade certified in 2002."
+    assert {(subject, status) for subject, _, status in certified(text)} == {("Andean Beans Ltd.", "held")}
+
+
+def test_a_hyphenated_certified_after_a_rating():
+    text = "Marlow Ltd. said its Denver headquarters is a LEED Gold-certified building."
+    assert certified(text) == {("Marlow Ltd.'s Denver headquarters", "LEED Gold", "held")}
+
+
+def test_seeking_a_certification_is_in_progress():
+    assert certified("Marlow Ltd. is seeking ISO 50001 certification for its plant.") == {
+        ("Marlow Ltd.", "ISO 50001", "in_progress")
+    }
+
+
+def test_the_rating_system_again_for_the_same_holder_is_no_second_certification():
+    text = (
+        "Ardmore Clinic Ltd. has been awarded LEED Gold certification. "
+        "Ardmore Clinic Ltd. achieved LEED certification for energy use and lighting."
+    )
+    assert certified(text) == {("Ardmore Clinic Ltd.", "LEED Gold", "held")}

@@ -27,7 +27,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
         status = row.get("status") or status_of(sentence, trigger)
-        if trigger.i > 0 and any(s.covers(trigger.doc[trigger.i - 1]) for s in standards):
+        if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
             # the parser hangs the name or the participle anywhere; the copula's subject holds it
             copula = trigger.head if trigger.dep_ == "acomp" else governing_verb(trigger.head)
@@ -37,7 +37,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             obj = ctx.entity(standard, "standard")
             for subject in subjects:
-                ctx.add("certification", sentence, subject, obj, status=status)
+                if not rated_before(ctx, subject, obj):
+                    ctx.add("certification", sentence, subject, obj, status=status)
 
 
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -45,9 +46,9 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     'are LEED Gold certified': the standard named right before."""
     if trigger.lemma_ != "certify":
         return []
-    before = sentence.mention_at(trigger.doc[trigger.i - 1]) if trigger.i > 0 else None
-    if before is not None and before.type == "standard":
-        return [before]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
+    named = sentence.mention_at(trigger.doc[before(trigger)]) if trigger.i > 0 else None
+    if named is not None and named.type == "standard":
+        return [named]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
     for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
         start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
         doc = sentence.doc
@@ -152,3 +153,21 @@ def with_bare_codes(sentence, standards: list[Mention]) -> list[Mention]:
 def counts(number) -> bool:
     """'and 2000 workers': a number that counts a noun (other than 'certifications') is no code."""
     return number.dep_ == "nummod" and number.head.lemma_.lower() not in CERTIFYING_WORDS | {"standard"}
+
+
+def before(trigger) -> int:
+    """The token before TRIGGER, over a hyphen: 'a LEED Gold-certified building', 'ISO 14001-certified'."""
+    i = trigger.i - 1
+    return i - 1 if i > 0 and trigger.doc[i].text == "-" and not trigger.doc[i].whitespace_ else i
+
+
+def rated_before(ctx, subject, system) -> bool:
+    """'X achieved LEED certification for energy use' after 'X was awarded LEED Gold': the
+    holder's rating again, not a second certification."""
+    return any(
+        f.kind == "certification"
+        and f.subject == subject.name
+        and f.object.startswith(system.name + " ")
+        and f.object.split()[-1] in LEVEL_WORDS
+        for f in ctx.facts
+    )
