@@ -128,3 +128,22 @@ def test_the_rating_system_again_for_the_same_holder_is_no_second_certification(
         "Ardmore Clinic Ltd. achieved LEED certification for energy use and lighting."
     )
     assert certified(text) == {("Ardmore Clinic Ltd.", "LEED Gold", "held")}
+
+
+def test_certify_to_an_initiatives_scheme_and_a_coordinated_one():
+    text = (
+        "Kelantan Palm Bhd planned to certify its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO) "
+        "by 2025."
+    )
+    assert certified(text) == {
+        ("Kelantan Palm Bhd", "RSPO", "planned"),
+        ("Kelantan Palm Bhd", "Malaysian Sustainable Palm Oil", "planned"),
+    }
+
+
+def test_a_standard_certified_earlier_in_the_release_is_not_also_adopted():
+    text = (
+        "Tamsin Foods Ltd. has been awarded ISO 45001:2018. "
+        "The standard complements ISO 14001, and our plants follow ISO 45001:2018 in daily work."
+    )
+    assert adopted(text) == set()

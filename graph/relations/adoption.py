@@ -1,6 +1,6 @@
 """standard_adoption: 'reported in accordance with the GRI Standards', 'aligned with TCFD', 'follows
 the OECD Guidelines', 'incorporates standards from organizations such as X and Y'. A standard named
-as certified in the same sentence is a certification, not an adoption."""
+as certified in the release (so far) is a certification, not an adoption."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ REPORT_NOUNS = ("report", "review", "statement", "disclosures")  # 'The Sustaina
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    certified = {f.object for f in ctx.facts_of(sentence) if f.kind == "certification"}
+    certified = {f.object for f in ctx.facts if f.kind == "certification"}  # the release's, so far
     for row, trigger, subjects, standards in triggered(ctx, sentence, "standard_adoption", ADOPTABLE):
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
@@ -28,7 +28,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if standard.type == "company" and not nominal or standard.type == "initiative":
                 continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
             obj = ctx.entity(standard, standard.type)
-            if obj.label in certified or certifier_of(ctx, obj):
+            if certified & (obj.names() | {obj.name}) or certifier_of(ctx, obj):
                 continue
             for subject in subjects:
                 ctx.add("standard_adoption", sentence, subject, obj)

@@ -13,6 +13,7 @@ from .awards import QUOTES, capitalised_run, quoted_title
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
+SCHEME_TYPES = ("initiative", "organization", "program", "standard")  # what a verb certifies to
 BARE_CODE = re.compile(r"^(?!(19|20)\d\d$)\d{4,5}(:(19|20)\d\d)?$")  # a year is no code
 CERTIFYING_WORDS = {"certification", "certificate", "certify", "accreditation", "certified", "label", "seal"}
 
@@ -46,6 +47,9 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     'are LEED Gold certified': the standard named right before."""
     if trigger.lemma_ != "certify":
         return []
+    schemes = certified_to(sentence, trigger)
+    if schemes:
+        return schemes  # 'to certify its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO)'
     named = sentence.mention_at(trigger.doc[before(trigger)]) if trigger.i > 0 else None
     if named is not None and named.type == "standard":
         return [named]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
@@ -171,3 +175,16 @@ def rated_before(ctx, subject, system) -> bool:
         and f.object.split()[-1] in LEVEL_WORDS
         for f in ctx.facts
     )
+
+
+def certified_to(sentence, trigger) -> list[Mention]:
+    """'certify its mills to RSPO and MSPO', 'certified under the X scheme': whatever a name the
+    verb certifies to / against / under is (an initiative's scheme, a program), it is the standard."""
+    found = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "under")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for token in (obj, *obj.conjuncts):
+                named = sentence.mention_at(token)
+                if named is not None and named.type in SCHEME_TYPES and named not in found:
+                    found.append(Mention(named.span, "standard", named.label, named.written))
+    return found
