@@ -147,3 +147,23 @@ def test_a_standard_certified_earlier_in_the_release_is_not_also_adopted():
         "The standard complements ISO 14001, and our plants follow ISO 45001:2018 in daily work."
     )
     assert adopted(text) == set()
+
+
+def test_a_report_prepared_using_a_named_standard():
+    assert adopted("Brenna Bank plc's report was prepared using the GRI Standards: Core option.") == {
+        ("Brenna Bank plc", "GRI Standards")
+    }
+
+
+def test_using_a_body_applies_no_framework():
+    assert adopted("Brenna Bank plc uses Bureau Veritas to verify its data.") == set()
+
+
+def test_a_framework_only_to_be_applied_is_no_adoption_yet():
+    assert adopted("Brenna Bank plc will report in line with IFRS S2 from 2025.") == set()
+    assert adopted("Brenna Bank plc plans to adopt the TCFD framework.") == set()
+
+
+def test_frameworks_listed_after_in_accordance_with():
+    text = "Brenna Bank plc discloses in accordance with GRI, SASB and TCFD."
+    assert {obj for _, obj in adopted(text)} == {"GRI", "SASB", "TCFD"}

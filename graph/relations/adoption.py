@@ -4,7 +4,7 @@ as certified in the release (so far) is a certification, not an adoption."""
 
 from __future__ import annotations
 
-from ..clauses import subject_tokens
+from ..clauses import governing_verb, is_intended, subject_tokens
 from ..document import DocContext, ParsedSentence
 from .certifications import third_party
 from .triggers import triggered
@@ -20,13 +20,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
             continue  # 'a new standard' states nothing; 'standards from X' does
-        if third_party(trigger):
-            continue  # 'auditors verify compliance with the ISO standards'
+        if third_party(trigger) or planned(trigger):
+            continue  # 'auditors verify compliance with the ISO standards'; 'will report in line with X from 2025'
         if not subjects and reported(trigger) and ctx.main is not None:
             subjects = [ctx.main]
         for standard in standards:
             if standard.type == "company" and not nominal or standard.type == "initiative":
                 continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
+            if row.get("standards_only") and standard.type != "standard":
+                continue  # 'uses SGS' applies no framework
             obj = ctx.entity(standard, standard.type)
             if certified & (obj.names() | {obj.name}) or certifier_of(ctx, obj):
                 continue
@@ -47,3 +49,10 @@ def certifier_of(ctx: DocContext, body) -> bool:
     return body.type == "organization" and any(
         f.kind == "certification" and any(f.object.startswith(n + " ") for n in names) for f in ctx.facts
     )
+
+
+def planned(trigger) -> bool:
+    """'will report in line with IFRS S2 from 2025', 'plans to adopt the TCFD framework': a framework
+    the company is to apply, not one it applies."""
+    verb = governing_verb(trigger)
+    return is_intended(trigger) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
