@@ -167,3 +167,30 @@ def test_a_framework_only_to_be_applied_is_no_adoption_yet():
 def test_frameworks_listed_after_in_accordance_with():
     text = "Brenna Bank plc discloses in accordance with GRI, SASB and TCFD."
     assert {obj for _, obj in adopted(text)} == {"GRI", "SASB", "TCFD"}
+
+
+def test_becoming_a_certified_b_corporation():
+    assert certified("Pellow Coffee Ltd. became a Certified B Corporation in 2021.") == {
+        ("Pellow Coffee Ltd.", "Certified B Corporation", "held")
+    }
+    assert {status for _, _, status in certified("Pellow Coffee Ltd. is now a certified B Corp.")} == {"held"}
+
+
+def test_a_hyphenated_initiative_scheme_is_certified():
+    assert {obj for _, obj, _ in certified("Pellow Coffee Ltd. said its mills are RSPO-certified.")} == {"RSPO"}
+
+
+def test_a_recertification_audit_passed_is_renewed():
+    assert certified("Pellow Coffee Ltd. successfully passed the ISO 45001 recertification audit.") == {
+        ("Pellow Coffee Ltd.", "ISO 45001", "renewed")
+    }
+
+
+def test_the_final_stages_of_a_certification_are_in_progress():
+    assert certified("Pellow Coffee Ltd. is in the final stages of ISO 50001 certification.") == {
+        ("Pellow Coffee Ltd.", "ISO 50001", "in_progress")
+    }
+
+
+def test_certified_farms_name_no_standard():
+    assert certified("Pellow Coffee Ltd. buys from certified farms and certified suppliers.") == set()

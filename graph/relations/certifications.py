@@ -28,7 +28,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
         status = row.get("status") or status_of(sentence, trigger)
-        if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) for s in standards):
+        if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
             # the parser hangs the name or the participle anywhere; the copula's subject holds it
             copula = trigger.head if trigger.dep_ == "acomp" else governing_verb(trigger.head)
@@ -45,14 +45,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as';
     'are LEED Gold certified': the standard named right before."""
-    if trigger.lemma_ != "certify":
+    if trigger.lemma_ != "certify" and trigger.lower_ != "certified":
         return []
     schemes = certified_to(sentence, trigger)
     if schemes:
         return schemes  # 'to certify its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO)'
     named = sentence.mention_at(trigger.doc[before(trigger)]) if trigger.i > 0 else None
-    if named is not None and named.type == "standard":
-        return [named]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
+    if named is not None and named.type in ("standard", "initiative"):
+        # 'the offices are LEED Gold certified' (the parser makes the name a subject); 'RSPO-certified mills'
+        return [Mention(named.span, "standard", named.label, named.written)]
+    titled = sentence.mention_at(trigger) or (sentence.mention_at(trigger.head) if trigger.dep_ == "amod" else None)
+    if titled is not None and titled.type == "standard":
+        return [titled]  # 'became a Certified B Corporation', 'is now a certified B Corp'
     for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
         start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
         doc = sentence.doc
@@ -105,8 +109,9 @@ def status_of(sentence, trigger) -> str:
             or verb in span.root.subtree
         )
         after_subject = span.root == verb and trigger.dep_ in ("nsubj", "nsubjpass")  # 'X certification is expected'
-        if related and (span.start <= trigger.i + 1 or after_subject):
-            best = row["status"]
+        renewal_noun = row["status"] == "renewed" and span.root.pos_ == "NOUN" and span.root in trigger.subtree
+        if related and (span.start <= trigger.i + 1 or after_subject) or renewal_noun:
+            best = row["status"]  # 'passed the ISO 45001 recertification audit': renewed
     doc = trigger.doc
     if (
         trigger.lower_.startswith(("recertif", "re-certif", "renew"))
