@@ -573,6 +573,8 @@ def certification_names(doc) -> list[Span]:
             ):
                 start -= 1
             span = doc[start : token.i + 1]
+            if any(t.ent_type_ == RULER_PREFIX + "STANDARD" for t in span):
+                continue  # 'ISO 50001:2011 Energy Management Systems Standard' is ISO 50001:2011
             span.label_ = "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:

@@ -194,3 +194,24 @@ def test_the_final_stages_of_a_certification_are_in_progress():
 
 def test_certified_farms_name_no_standard():
     assert certified("Pellow Coffee Ltd. buys from certified farms and certified suppliers.") == set()
+
+
+def test_the_certifier_as_subject_certifies_the_companys_plant():
+    text = "Pellow Foods Ltd. opened a plant. Bureau Veritas certified the plant to ISO 14001 in March."
+    assert certified(text) == {("Pellow Foods Ltd.", "ISO 14001", "held")}
+
+
+def test_a_body_accredited_to_certify_others_holds_nothing():
+    text = "Pellow Foods Ltd. opened a plant. Bureau Veritas is accredited to certify companies against ISO 45001."
+    assert certified(text) == set()
+
+
+def test_any_company_as_holder_states_nothing():
+    assert certified("Pellow Foods Ltd. opened a plant. More than 300 companies in Chile hold ISO 14001 certification.") == set()
+    text = "Pellow Foods Ltd. opened a plant. To obtain ISO 45001 certification, a company must pass a two-stage audit."
+    assert certified(text) == set()
+
+
+def test_a_standards_long_title_after_its_code_is_the_same_standard():
+    text = "Yuan Tech Ltd. was certified against the ISO 50001:2011 Energy Management Systems Standard."
+    assert certified(text) == {("Yuan Tech Ltd.", "ISO 50001:2011", "held")}

@@ -22,8 +22,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE, certified_as):
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
-        if wished(sentence, trigger) or third_party(trigger):
-            continue  # 'hopes to achieve X one day'; 'its suppliers are certified to X'
+        if any(c.dep_ == "xcomp" and c.lemma_ == "certify" for c in trigger.children):
+            continue  # 'X is accredited to certify companies against Y': X certifies, holds nothing
+        if wished(sentence, trigger) or third_party(trigger) or generic_holder(trigger):
+            continue  # 'hopes to achieve X one day'; 'its suppliers are certified to X'; 'a company must'
+        certified_holders = holders(ctx, sentence, trigger)
+        if certified_holders is not None:
+            if not certified_holders:
+                continue  # 'Bureau Veritas is accredited to certify companies against X'
+            subjects = certified_holders  # 'Bureau Veritas certified the plant to ISO 14001': the plant's
         standards = with_bare_codes(sentence, standards)
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
@@ -192,4 +199,35 @@ def certified_to(sentence, trigger) -> list[Mention]:
                 named = sentence.mention_at(token)
                 if named is not None and named.type in SCHEME_TYPES and named not in found:
                     found.append(Mention(named.span, "standard", named.label, named.written))
+    return found
+
+
+def generic_holder(trigger) -> bool:
+    """'To obtain X certification, a company must pass an audit', 'more than 300 companies hold X':
+    a subject that is any company (the pattern file's generic_holder nouns without 'the', 'its',
+    'our') holds nothing the release can state."""
+    doc = trigger.doc
+    generic = {span.root.i for _, span in patterns("certification").matches(doc, "generic_holder")}
+    return any(
+        token.i in generic
+        and not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "these", "our", "its") for c in token.children)
+        for token in subject_tokens(trigger)
+    )
+
+
+def holders(ctx, sentence, trigger):
+    """The object of an active 'certify' holds the certification, not its subject (the certifier):
+    None when the verb has no object; [] when the object is generic ('certify companies')."""
+    if trigger.lemma_ != "certify":
+        return None
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    found = []
+    for token in (objects[0], *objects[0].conjuncts):
+        entity = ctx.entity_of(sentence, token)
+        if entity is None and token.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "our") for c in token.children):
+            entity = ctx.main  # 'certified the plant'
+        if entity is not None and entity not in found:
+            found.append(entity)
     return found
