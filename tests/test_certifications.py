@@ -215,3 +215,8 @@ def test_any_company_as_holder_states_nothing():
 def test_a_standards_long_title_after_its_code_is_the_same_standard():
     text = "Yuan Tech Ltd. was certified against the ISO 50001:2011 Energy Management Systems Standard."
     assert certified(text) == {("Yuan Tech Ltd.", "ISO 50001:2011", "held")}
+
+
+def test_any_company_reporting_by_a_framework_is_no_adoption():
+    text = "Brenna Bank plc published results. Companies that report in accordance with the GRI Standards disclose more."
+    assert adopted(text) == set()

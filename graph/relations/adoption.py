@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..clauses import governing_verb, is_intended, subject_tokens
 from ..document import DocContext, ParsedSentence
-from .certifications import third_party
+from .certifications import generic_holder, third_party
 from .triggers import triggered
 
 ADOPTABLE = ("standard", "organization", "initiative", "company")
@@ -20,8 +20,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
             continue  # 'a new standard' states nothing; 'standards from X' does
-        if third_party(trigger) or planned(trigger):
-            continue  # 'auditors verify compliance with the ISO standards'; 'will report in line with X from 2025'
+        if third_party(trigger) or generic_holder(trigger) or planned(trigger):
+            continue  # 'auditors verify compliance with X'; 'companies that report ...'; 'will report ...'
         if not subjects and reported(trigger) and ctx.main is not None:
             subjects = [ctx.main]
         for standard in standards:
