@@ -220,3 +220,11 @@ def test_a_standards_long_title_after_its_code_is_the_same_standard():
 def test_any_company_reporting_by_a_framework_is_no_adoption():
     text = "Brenna Bank plc published results. Companies that report in accordance with the GRI Standards disclose more."
     assert adopted(text) == set()
+
+
+def test_a_certification_held_then_renewed_is_two_facts():
+    text = (
+        "Cooper Mills Ltd. said its plant earned ISO 14001 certification in 2006. "
+        "The plant received re-certification in March for ISO 14001."
+    )
+    assert {status for _, obj, status in certified(text) if obj == "ISO 14001"} == {"held", "renewed"}
