@@ -228,3 +228,11 @@ def test_a_certification_held_then_renewed_is_two_facts():
         "The plant received re-certification in March for ISO 14001."
     )
     assert {status for _, obj, status in certified(text) if obj == "ISO 14001"} == {"held", "renewed"}
+
+
+def test_a_renewal_verb_does_not_carry_over_to_a_coordinated_verb():
+    text = "Pellow Coffee Ltd. renewed its ISO 14001 certification and obtained ISO 45001 certification."
+    assert certified(text) == {
+        ("Pellow Coffee Ltd.", "ISO 14001", "renewed"),
+        ("Pellow Coffee Ltd.", "ISO 45001", "held"),
+    }

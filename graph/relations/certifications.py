@@ -112,9 +112,8 @@ def status_of(sentence, trigger) -> str:
         related = (
             span.root in (trigger, verb)
             or span.root.head in (trigger, verb)
-            or trigger in span.root.subtree
-            or verb in span.root.subtree
-        )
+            or (trigger in span.root.subtree or verb in span.root.subtree) and not coordinated(verb, span.root)
+        )  # 'renewed X and obtained Y': the first verb's cue is not the second's
         after_subject = span.root == verb and trigger.dep_ in ("nsubj", "nsubjpass")  # 'X certification is expected'
         renewal_noun = row["status"] == "renewed" and span.root.pos_ == "NOUN" and span.root in trigger.subtree
         if related and (span.start <= trigger.i + 1 or after_subject) or renewal_noun:
@@ -231,3 +230,13 @@ def holders(ctx, sentence, trigger):
         if entity is not None and entity not in found:
             found.append(entity)
     return found
+
+
+def coordinated(verb, cue) -> bool:
+    """Is VERB below CUE only through a coordination ('renewed X and obtained Y')?"""
+    token = verb
+    while token != cue and token.head != token:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
