@@ -610,6 +610,8 @@ def certification_names(doc) -> list[Span]:
             and token.i > 0
             and _capitalised(doc[token.i - 1])
             and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"
+            and doc[token.i - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
+            and not _rated(doc, token.i - 1)
         ):  # 'RSPO certification': the body's scheme
             start = token.i - 1
             while start > 0 and (
@@ -620,6 +622,8 @@ def certification_names(doc) -> list[Span]:
             ):
                 start -= 1
             span = doc[start : token.i + 1]
+            if any(t.ent_type_ == RULER_PREFIX + "STANDARD" for t in span):
+                continue  # 'ISO 50001:2011 Energy Management Systems Standard' is ISO 50001:2011
             span.label_ = "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:
@@ -635,6 +639,11 @@ def certification_names(doc) -> list[Span]:
 
 
 LEVEL_WORDS = {"Platinum", "Gold", "Silver", "Bronze", "Certified", "Outstanding", "Excellent"}
+
+
+def _rated(doc, i: int) -> bool:
+    """'LEED Gold' before 'certified' / 'certification': a standard's level, named below as 'LEED Gold'."""
+    return doc[i].text in LEVEL_WORDS and i > 0 and doc[i - 1].ent_type_ == RULER_PREFIX + "STANDARD"
 
 
 SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but"}

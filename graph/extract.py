@@ -156,6 +156,8 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
             key += (str(fact.qualifiers.get("value")),)
         if fact.kind in ("index_inclusion", "award"):
             key += (str(fact.qualifiers.get("year")),)  # won in 2019 and 2018: two awards
+        if fact.kind == "certification":
+            key += (str(fact.qualifiers.get("status")),)  # held since 2006, renewed in March: two facts
         first = merged.get(key)
         level = fact.qualifiers.get("level")
         if first is not None and level and first.qualifiers.get("level") not in (None, level):
