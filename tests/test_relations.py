@@ -1586,3 +1586,13 @@ def test_the_release_s_own_site_and_an_address_in_a_city_place_it():
     assert {r["object"] for r in only(records, "located_in")} >= {"Lindale", "Valencia"}
     office = "Marlow Insurance news\nMarlow Insurance's office at 200 Park Street in Boston has earned LEED Gold certification."
     assert [r["object"] for r in only(facts_of(office), "located_in")] == ["Boston"]
+
+
+def test_a_miswritten_its_before_a_name_is_the_possessive():
+    text = "The Brenna Valley Business Council presented it's Clean Water Award this year to Tallis Foods Ltd."
+    records = facts_of(text)
+    awards = only(records, "award")
+    assert [(r["subject"], r["object"], r.get("awarded_by")) for r in awards] == [
+        ("Tallis Foods Ltd.", "Clean Water Award", "Brenna Valley Business Council")
+    ]
+    assert awards[0]["evidence"] == text  # the evidence is the text as written
