@@ -152,6 +152,7 @@ def drop_headline_restatements(facts: list[Fact], headline: Sentence) -> list[Fa
             and other.subject == fact.subject
             and (other.object == fact.object or fact.kind == "award")
             and other.qualifiers.get("year") in (None, fact.qualifiers.get("year"))
+            and other.qualifiers.get("status") == fact.qualifiers.get("status")  # 'plans to renew' keeps 'holds'
             for other in facts
         )
 

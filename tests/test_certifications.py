@@ -236,3 +236,18 @@ def test_a_renewal_verb_does_not_carry_over_to_a_coordinated_verb():
         ("Pellow Coffee Ltd.", "ISO 14001", "renewed"),
         ("Pellow Coffee Ltd.", "ISO 45001", "held"),
     }
+
+
+def test_a_scheme_of_an_initiative_certified_to_is_stored_as_a_standard(tmp_path):
+    from esgkg.graph.pipeline import ingest_paths
+    from esgkg.graph.store import GraphStore
+
+    release = tmp_path / "palm-release.txt"
+    release.write_text(
+        "Serindu Plantations Bhd joined the Roundtable on Sustainable Palm Oil in 2015. Serindu Plantations Bhd "
+        "plans to certify all its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO) scheme by 2025.\n",
+        encoding="utf-8",
+    )
+    summary = ingest_paths([release], GraphStore(tmp_path / "store"), workers=1)
+    assert not summary.errors  # a certification's object is a standard, whatever else the name is
+    assert ("Serindu Plantations Bhd", "planned") in {(s, st) for s, _, st in certified(release.read_text())}

@@ -44,6 +44,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if not certifiable(ctx, standard):
                 continue
             obj = ctx.entity(standard, "standard")
+            if obj.type != "standard":  # 'certify its mills to MSPO': the initiative's certification scheme
+                obj = ctx.entities.resolve(f"{obj.name} certification scheme", "standard", written=obj.name)
+                obj.type = "standard"
             for subject in subjects:
                 if not rated_before(ctx, subject, obj):
                     ctx.add("certification", sentence, subject, obj, status=status)
