@@ -17,7 +17,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         rated = _rated_by_subject(ctx, sentence, trigger)
         if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
             subjects, indices = rated
-        for index in _without_publishers(indices):
+        for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
             year = year_of(ctx, index, trigger)
             for subject in subjects:
@@ -78,6 +78,14 @@ def _without_publishers(indices: list[Mention]) -> list[Mention]:
     ]
 
 
+def _without_generic(sentence: ParsedSentence, indices: list[Mention]) -> list[Mention]:
+    """'an ESG Rating of "AA" from MSCI': a name of only generic words ('ESG Rating') gives way to
+    a named rater or index beside it."""
+    spans = {(s.start, s.end) for _row, s in patterns("index_inclusion").matches(sentence.doc, "generic")}
+    generic = [m for m in indices if (m.span.start, m.span.end) in spans]
+    return [m for m in indices if m not in generic] or indices
+
+
 def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'named one of the 50 Most Trusted Manufacturers', 'recognized as one of Canada's Greenest
     Employers 2024': a capitalised list a company is one of."""
@@ -94,13 +102,19 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
     return found
 
 
+def _first_time(span) -> bool:
+    """'for the first time' dates a first inclusion; it ranks nothing."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return span[-1].lower_ == "first" and following is not None and following.lower_ in ("time", "times")
+
+
 def rank_of(sentence, trigger) -> str | None:
     """The rank or grade of TRIGGER's own clause ('ranked first ... and was included with a score
     of 61': 61 for the second index), else the sentence's."""
     matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
         (row, span)
         for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
-        if not (len(span) == 1 and span[0].is_title and span.start > 0)
+        if not (len(span) == 1 and span[0].is_title and span.start > 0) and not _first_time(span)
     ]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]
@@ -111,6 +125,8 @@ def rank_of(sentence, trigger) -> str | None:
     ]
     for row, span in [m for m in matches if m[1].start in own] or unclaimed:
         words = [t.text.strip("'\"“”") for t in span]
+        if row.get("repeated"):  # 'triple-A': AAA
+            return words[-1].upper() * (3 if words[0].lower() == "triple" else 2)
         if row.get("grade"):
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
         if len(words) == 1:

@@ -1,0 +1,35 @@
+"""index_inclusion and membership constructions, one invented release each (never copied from a
+real release): what graph/relations/indices.py and memberships.py must find, and leave alone."""
+
+from pathlib import Path
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def facts_of(text: str, kind: str, doc_id: str = "test-release") -> list[dict]:
+    _, facts = extract(Release(doc_id, Path(doc_id + ".txt"), text, "text"))
+    return [f.to_record() for f in facts if f.kind == kind]
+
+
+def triples(records: list[dict], qualifier: str | None = None) -> set[tuple]:
+    return {(r["subject"], r["object"]) + ((r.get(qualifier),) if qualifier else ()) for r in records}
+
+
+# --- ratings and ranks ---------------------------------------------------------------------------
+
+
+def test_a_quoted_grade_from_a_rater_is_the_raters_rating_and_first_time_is_no_rank():
+    text = 'Korvel Industries Ltd. has received an ESG Rating of "AA" from MSCI for the first time.'
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Korvel Industries Ltd.", "MSCI", "AA")}
+
+
+def test_triple_a_is_aaa():
+    text = "Brontide Holdings was upgraded this month to a triple-A rating in the MSCI ESG Ratings."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Brontide Holdings", "MSCI ESG Ratings", "AAA")}
+
+
+def test_listed_second_is_a_rank():
+    text = "Calloway Bank was listed second among the constituents of the Hang Seng Corporate Sustainability Index."
+    (record,) = facts_of(text, "index_inclusion")
+    assert record["rank"] == "second"
