@@ -203,14 +203,18 @@ class MentionTyper:
             if m
         ]
         for run in (
-            name_runs(doc)
-            + suffix_names(doc)
-            + subject_names(doc)
-            + certification_names(doc)
-            + lowercase_award_names(doc)
-            + program_names(doc)
-            + list_names(doc)
-            + company_head_names(doc)
+            part
+            for found in (
+                name_runs(doc)
+                + suffix_names(doc)
+                + subject_names(doc)
+                + certification_names(doc)
+                + lowercase_award_names(doc)
+                + program_names(doc)
+                + list_names(doc)
+                + company_head_names(doc)
+            )
+            for part in _split_indices(found)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
@@ -431,6 +435,18 @@ def _split_coordinated(span: Span) -> list[Span]:
             and token.nbor(1).text[:1].isupper()
         ):  # 'Tiffany & Co.' is one name
             return [part for part in (span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]) if len(part)]
+    return [span]
+
+
+def _split_indices(span: Span) -> list[Span]:
+    """'the HSI ESG 50 Index and Hang Seng Benchmark Index' (one capitalised run) names two indices."""
+    for token in span[2:-2]:
+        if token.lower_ == "and" and token.nbor(1).text[:1].isupper():
+            left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
+            if head_type(left.text) == "index" and head_type(right.text) == "index":
+                for part in (left, right):
+                    part.label_ = span.label_
+                return [left, right]
     return [span]
 
 

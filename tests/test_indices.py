@@ -33,3 +33,32 @@ def test_listed_second_is_a_rank():
     text = "Calloway Bank was listed second among the constituents of the Hang Seng Corporate Sustainability Index."
     (record,) = facts_of(text, "index_inclusion")
     assert record["rank"] == "second"
+
+
+def test_two_indices_joined_by_and_in_one_capitalised_run_are_two_inclusions():
+    text = (
+        "For the first time, Halvard Power is included as a constituent in both the Verdant ESG 40 Index "
+        "and Coral Sea Sustainability Benchmark Index."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {
+        "Verdant ESG 40 Index",
+        "Coral Sea Sustainability Benchmark Index",
+    }
+
+
+# --- who the inclusion or membership is about ----------------------------------------------------
+
+
+def test_a_counted_group_is_not_the_release_company():
+    text = (
+        "Marlow Foods plc today reported its results. Over 100 companies have joined the Climate Pledge. "
+        "This year 33 companies will join the DJSI World, while only the top 20% of the 600 largest "
+        "companies were selected for the DJSI Asia Pacific."
+    )
+    assert facts_of(text, "membership") == []
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_a_counted_group_that_names_its_members_keeps_them():
+    text = "Three Ohio-based companies — Tressel Energy, Banfield Mutual and Corwin Labs — made the Bloomberg GEI."
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} >= {"Tressel Energy"}

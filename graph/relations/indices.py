@@ -7,11 +7,13 @@ from __future__ import annotations
 from ..clauses import YEAR, clause_span, consecutive_years, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
-from .triggers import triggered, year_of
+from .triggers import counted_group, triggered, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
+        if counted_group(sentence, trigger):
+            continue
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
         rated = _rated_by_subject(ctx, sentence, trigger)

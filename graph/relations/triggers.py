@@ -19,8 +19,9 @@ from ..clauses import (
     is_negated,
     list_after_colon,
     patterns,
+    subject_tokens,
 )
-from ..document import DocContext, ParsedSentence
+from ..document import DocContext, ParsedSentence, named_after
 from ..entities import Entity, Mention
 from ..language import language_data
 
@@ -44,6 +45,17 @@ def triggered(
         )
         if objects:
             yield row, trigger, ctx.subjects(sentence, trigger), objects
+
+
+def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
+    """'33 companies will join the index', 'only the top 20% were selected': the clause's subject is
+    a counted group that no name stands for, so what it states is not the release's organization's."""
+    subjects = subject_tokens(trigger)
+    return bool(subjects) and all(
+        not [n for n in named_after(sentence, t) if sentence.mention_at(n) is not None]
+        and any(c.dep_ == "nummod" for c in t.children)
+        for t in subjects
+    )
 
 
 def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -> list[Mention]:
