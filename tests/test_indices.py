@@ -62,3 +62,20 @@ def test_a_counted_group_is_not_the_release_company():
 def test_a_counted_group_that_names_its_members_keeps_them():
     text = "Three Ohio-based companies — Tressel Energy, Banfield Mutual and Corwin Labs — made the Bloomberg GEI."
     assert {r["subject"] for r in facts_of(text, "index_inclusion")} >= {"Tressel Energy"}
+
+
+def test_names_that_describe_the_body_joined_are_no_bodies_of_their_own():
+    text = (
+        "In 2019, Nortane Logistics joined RE100, the global initiative on renewable power led by the "
+        "Climate Group in partnership with CDP."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {("Nortane Logistics", "RE100", 2019)}
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_an_abbreviation_in_brackets_is_the_rater_not_a_description():
+    text = (
+        "Pellworth Group has been upgraded to a triple-A rating in the Morgan Stanley Capital "
+        "International (MSCI) ESG ranking."
+    )
+    assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]

@@ -7,13 +7,14 @@ from __future__ import annotations
 from ..clauses import YEAR, clause_span, consecutive_years, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
-from .triggers import counted_group, triggered, year_of
+from .triggers import counted_group, described, describes_a_body, triggered, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
-        if counted_group(sentence, trigger):
+        if counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
             continue
+        indices = described(sentence, trigger, indices)
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
         rated = _rated_by_subject(ctx, sentence, trigger)

@@ -21,7 +21,7 @@ from ..clauses import (
     patterns,
     subject_tokens,
 )
-from ..document import DocContext, ParsedSentence, named_after
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
 from ..entities import Entity, Mention
 from ..language import language_data
 
@@ -56,6 +56,43 @@ def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
         and any(c.dep_ == "nummod" for c in t.children)
         for t in subjects
     )
+
+
+DESCRIPTIONS = ("appos", "acl", "relcl")
+
+
+def described(sentence: ParsedSentence, trigger: Token, objects: list[Mention]) -> list[Mention]:
+    """OBJECTS less the names that only describe another name ('joined RE100, the initiative led by
+    the Climate Group with CDP': the Climate Group and CDP describe RE100)."""
+    kept = []
+    for mention in objects:
+        token, steps = mention.root, 0
+        while token != trigger and token.head != token and steps < 12:
+            other = sentence.mention_at(token.head)
+            bracketed = token.i > 0 and token.doc[token.i - 1].text == "("  # 'Morgan Stanley ... (MSCI)'
+            if (
+                token.dep_ in DESCRIPTIONS
+                and other not in (None, mention)
+                and other.type not in (mention.type, *COMPANY_TYPES)  # else a list item taken for an apposition
+                and not bracketed
+            ):
+                break
+            token, steps = token.head, steps + 1
+        else:
+            kept.append(mention)
+    return kept
+
+
+def describes_a_body(sentence: ParsedSentence, trigger: Token) -> bool:
+    """TRIGGER sits in a participle or apposition that describes a name other than a company's
+    ('RE100, the initiative led by the Climate Group': 'led' states nothing about the release's company)."""
+    token, steps = trigger, 0
+    while token.head != token and steps < 12:
+        other = sentence.mention_at(token.head)
+        if token.dep_ in ("appos", "acl") and other is not None and other.type not in COMPANY_TYPES:
+            return True
+        token, steps = token.head, steps + 1
+    return False
 
 
 def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -> list[Mention]:
