@@ -79,3 +79,39 @@ def test_an_abbreviation_in_brackets_is_the_rater_not_a_description():
         "International (MSCI) ESG ranking."
     )
     assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]
+
+
+# --- lists of members and constituents -----------------------------------------------------------
+
+
+def test_companies_listed_after_a_colon_are_the_new_signatories():
+    text = (
+        "Twelve new signatories have joined The Climate Pledge: Arvona, Belcourt Foods, Cresswell plc, "
+        "and Dunmore Energy."
+    )
+    assert {r["subject"] for r in facts_of(text, "membership")} == {
+        "Arvona",
+        "Belcourt Foods",
+        "Cresswell plc",
+        "Dunmore Energy",
+    }
+    assert {r["object"] for r in facts_of(text, "membership")} == {"Climate Pledge"}
+
+
+def test_an_inverted_inclusion_lists_its_constituents_and_the_dated_index_refers_back():
+    text = (
+        "Zanta Corp. joined the Bloomberg Gender-Equality Index in 2018. "
+        "Included in the 2018 Index are Arvona, Belcourt Foods and Cresswell plc."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "year") == {
+        (company, "Bloomberg Gender-Equality Index", 2018)
+        for company in ("Zanta Corp.", "Arvona", "Belcourt Foods", "Cresswell plc")
+    }
+
+
+def test_additions_to_an_index_are_included_and_deletions_are_not():
+    text = (
+        "The largest additions to the DJSI World include Arvona Inc., Belcourt Foods and Cresswell plc, "
+        "while the biggest deletions from this index are Dunmore Energy and Elkfield Bank."
+    )
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Arvona Inc.", "Belcourt Foods", "Cresswell plc"}

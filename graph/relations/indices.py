@@ -4,15 +4,21 @@
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_span, consecutive_years, patterns
+from ..clauses import YEAR, clause_span, consecutive_years, is_negated, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
-from .triggers import counted_group, described, describes_a_body, triggered, year_of
+from .triggers import colon_listed, counted_group, described, describes_a_body, triggered, year_of
+
+ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant", "inclusion")
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
+    _listed_constituents(ctx, sentence)
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
-        if counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
+        listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
+        if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
+            subjects = listed
+        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
             continue
         indices = described(sentence, trigger, indices)
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
@@ -27,6 +33,34 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def _inverted_subjects(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
+    """'Included in the 2024 Index are A, B and C': the companies after the inverted copula."""
+    copulas = [trigger, *(c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.lemma_ == "be")]
+    named = [sentence.mention_at(c) for v in copulas for c in v.children if c.dep_ == "attr"]
+    found = [m for m in named if m is not None and m.type == "company"]
+    found += [o for m in found for c in m.root.conjuncts if (o := sentence.mention_at(c)) and o.type == "company"]
+    return [ctx.entity(m) for m in found]
+
+
+def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The largest additions to the DJSI World include A, B and C', 'new constituents of X are A and
+    B': each listed company is in X (the index named before when the noun names none)."""
+    for verb in sentence.tokens:
+        if verb.lemma_ not in ("include", "comprise", "be") or is_negated(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ in ADDITION_NOUNS]
+        if not subjects:
+            continue
+        named = [sentence.mention_at(g) for c in subjects[0].children if c.dep_ in ("prep", "poss") for g in c.subtree]
+        index = next((m for m in named if m is not None and m.type == "index"), None)
+        index = ctx.entity(index) if index is not None else ctx.recent.get("index")
+        listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        members = [sentence.mention_at(t) for c in listed for t in (c, *c.conjuncts)]
+        members = [m for m in members if m is not None and m.type == "company"]
+        for member in members if index is not None else []:
+            ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb))
 
 
 LIST_NOUNS = ("list", "ranking", "league table")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..clauses import clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from .triggers import counted_group, described, describes_a_body, triggered
+from .triggers import colon_listed, counted_group, described, describes_a_body, triggered
 
 JOINABLE = ("initiative", "organization", "company")
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "partner", "partners"}
@@ -14,7 +14,11 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",)):
-        if counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
+        listed = colon_listed(ctx, sentence, trigger)
+        if listed:  # 'new signatories have joined X: A, B and C'
+            subjects = listed
+            bodies = [b for b in bodies if ctx.entity(b) not in listed]
+        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
             continue
         bodies = described(sentence, trigger, bodies)
         if trigger.pos_ == "NOUN":

@@ -58,6 +58,16 @@ def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
     )
 
 
+def colon_listed(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
+    """'Twenty new signatories have joined X: A, B and C': the companies listed after a colon when
+    the clause's subject is a common noun ('signatories', 'companies') that no name stands for."""
+    subjects = subject_tokens(trigger)
+    if not subjects or any(sentence.mention_at(t) is not None or t.pos_ != "NOUN" for t in subjects):
+        return []
+    after = list_after_colon(trigger)
+    return [ctx.entity(m) for m in sentence.mentions if m.type == "company" and m.root.i in after]
+
+
 DESCRIPTIONS = ("appos", "acl", "relcl")
 
 
@@ -127,8 +137,8 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             token.i in tokens
             and kind in types
             and kind in ctx.recent
-            and token.text.islower()
-            and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award")  # 'The awards were presented by'
+            and (token.text.islower() or _dated(token))  # 'the 2024 Index'
+            and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award" or _dated(token))
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
         ):
             return [Mention(token.doc[token.i : token.i + 1], kind, ctx.recent[kind].label)]
@@ -141,6 +151,11 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
         # 'This is the 4th year in a row that the company has been selected.'
         return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
     return []
+
+
+def _dated(token: Token) -> bool:
+    """'the 2024 Index': a capitalised common noun dated by a year refers back to a name too."""
+    return any(YEAR.fullmatch(c.text) for c in token.children)
 
 
 @lru_cache(maxsize=1)
