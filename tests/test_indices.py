@@ -115,3 +115,42 @@ def test_additions_to_an_index_are_included_and_deletions_are_not():
         "while the biggest deletions from this index are Dunmore Energy and Elkfield Bank."
     )
     assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Arvona Inc.", "Belcourt Foods", "Cresswell plc"}
+
+
+# --- memberships ---------------------------------------------------------------------------------
+
+
+def test_the_first_of_its_kind_to_join_is_the_copulas_subject_with_the_bracketed_year():
+    text = (
+        "Brenmoor Exchange was the world's first Stock Exchange to become a signatory to the UN Global "
+        "Compact (2004), and the first Stock Exchange in Asia to join the Equal Pay Principles (2017)."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Brenmoor Exchange", "UN Global Compact", 2004),
+        ("Brenmoor Exchange", "Equal Pay Principles", 2017),
+    }
+
+
+def test_a_body_granting_membership_admits_the_recipient():
+    text = (
+        "Calder Plantations Ltd. announced today that the Roundtable on Sustainable Palm Oil (RSPO) "
+        "granted membership to Calder Plantations Ltd. in 2020."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Calder Plantations Ltd.", "Roundtable on Sustainable Palm Oil", 2020)
+    }
+
+
+def test_a_body_subscribed_to_by_a_company():
+    text = (
+        "The rating methodology draws on international frameworks (the UN Global Compact, also "
+        "subscribed to by Fenwick Tiles Ltd., and ISO 26000)."
+    )
+    assert triples(facts_of(text, "membership")) == {("Fenwick Tiles Ltd.", "UN Global Compact")}
+
+
+def test_its_signing_of_a_mandate_is_a_membership():
+    text = "Vantor AG has also announced its signing of the UN Global Compact CEO Water Mandate in 2009."
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Vantor AG", "UN Global Compact CEO Water Mandate", 2009)
+    }

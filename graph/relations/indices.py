@@ -55,12 +55,20 @@ def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         named = [sentence.mention_at(g) for c in subjects[0].children if c.dep_ in ("prep", "poss") for g in c.subtree]
         index = next((m for m in named if m is not None and m.type == "index"), None)
-        index = ctx.entity(index) if index is not None else ctx.recent.get("index")
+        index = ctx.entity(index) if index is not None else _last_named_index(ctx)
         listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         members = [sentence.mention_at(t) for c in listed for t in (c, *c.conjuncts)]
         members = [m for m in members if m is not None and m.type == "company"]
         for member in members if index is not None else []:
             ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb))
+
+
+def _last_named_index(ctx: DocContext):
+    """The index named last, unless an initiative was named after it ('RE100 ... The four new
+    additions include A': members of RE100, not of an index named before)."""
+    if "index" not in ctx.recent or ctx.recent_in.get("initiative", -1) >= ctx.recent_in["index"]:
+        return None
+    return ctx.recent["index"]
 
 
 LIST_NOUNS = ("list", "ranking", "league table")

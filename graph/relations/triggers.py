@@ -58,6 +58,21 @@ def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
     )
 
 
+def copula_subjects(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
+    """'B3 was the first Stock Exchange to become a signatory of X': the copula's subject, not the
+    description it is given ('the first Stock Exchange', a capitalised common noun)."""
+    described_noun = subject_tokens(trigger)
+    if not described_noun:
+        return []
+    noun, copulas = described_noun[0], ("be", "become", "remain")
+    while noun.dep_ == "conj" and noun.head.lemma_ not in copulas and noun.head != noun:
+        noun = noun.head  # 'was the first X to ..., and the first Y to ...'
+    if noun.dep_ not in ("attr", "conj") or noun.head.lemma_ not in copulas:
+        return []
+    named = [sentence.mention_at(c) for c in noun.head.children if c.dep_ == "nsubj"]
+    return [ctx.entity(m) for m in named if m is not None and m.type in COMPANY_TYPES]
+
+
 def colon_listed(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
     """'Twenty new signatories have joined X: A, B and C': the companies listed after a colon when
     the clause's subject is a common noun ('signatories', 'companies') that no name stands for."""
