@@ -322,10 +322,14 @@ class MentionTyper:
                 and not mention.span.label_ == "COMPANY"
             ):
                 mention = Mention(mention.span, others[0], mention.label, mention.written)
-            elif mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
+            elif (
+                mention.type in ("place", "person")
+                and others.count("company") >= 2
+                and others.count("company") * 2 > len(others)
+            ) or mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
                 mention = Mention(
                     mention.span, "company", mention.label, mention.written
-                )  # 'Iberia, Vueling and Level'
+                )  # 'Iberia, Vueling and Level'; mostly companies: 'BAM, DSM, Heineken, Philips and PostNL'
             elif mention.type == "person" and len(set(others) - {"person"}) == 1 and set(others) & {"company", "place"}:
                 kind = (set(others) - {"person"}).pop()  # 'Gujarat and Tamil Nadu', 'Kavya Solar, Kavya Wind and ...'
                 mention = Mention(mention.span, kind, mention.label, mention.written)

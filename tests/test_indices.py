@@ -154,3 +154,18 @@ def test_its_signing_of_a_mandate_is_a_membership():
     assert triples(facts_of(text, "membership"), "since") == {
         ("Vantor AG", "UN Global Compact CEO Water Mandate", 2009)
     }
+
+
+def test_a_name_ner_mistyped_in_a_list_of_mostly_companies_is_a_company():
+    from esgkg.graph.entities import Mention, MentionTyper
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["Brabant Foods, Vandermeer, Kessler, Hollis and Zwolle Tech are listed on the CDP Climate A List."])
+    spans = {"Brabant Foods": "company", "Vandermeer": "company", "Kessler": "place", "Hollis": "person"}
+    spans["Zwolle Tech"] = "company"
+    mentions = []
+    for name, kind in spans.items():
+        start = next(t.i for t in doc if doc[t.i : t.i + len(name.split())].text == name)
+        mentions.append(Mention(doc[start : start + len(name.split())], kind, name))
+    typed = {m.label: m.type for m in MentionTyper._list_typed(mentions)}
+    assert (typed["Kessler"], typed["Hollis"]) == ("company", "company")
