@@ -169,3 +169,28 @@ def test_a_name_ner_mistyped_in_a_list_of_mostly_companies_is_a_company():
         mentions.append(Mention(doc[start : start + len(name.split())], kind, name))
     typed = {m.label: m.type for m in MentionTyper._list_typed(mentions)}
     assert (typed["Kessler"], typed["Hollis"]) == ("company", "company")
+
+
+def test_an_index_series_that_includes_indices_includes_no_company():
+    text = (
+        "Lindqvist Bank was added to the Hang Seng Corporate Sustainability Index. It includes three "
+        "indexes, namely the Hang Seng Corporate Sustainability Index and the Hang Seng ESG 50 Index."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"Hang Seng Corporate Sustainability Index"}
+
+
+def test_a_plural_heading_of_inclusions_is_about_no_one():
+    text = "Ardent Mutual was named to the FTSE4Good Index last year. Other notable DJSI inclusions:"
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"FTSE4Good Index"}
+
+
+def test_elected_the_most_sustainable_by_a_ranking_is_the_top_rank():
+    text = "For the third time, Banco Verde was elected the most sustainable bank in the world by the ranking Global 100."
+    (record,) = facts_of(text, "index_inclusion")
+    assert (record["subject"], record["object"], record["rank"]) == ("Banco Verde", "Global 100", "top")
+
+
+def test_the_dow_jones_global_sustainability_index_is_djsi_world():
+    text = "Grupo Tierra has been included in the Dow Jones Global Sustainability Index for 13 consecutive years."
+    (record,) = facts_of(text, "index_inclusion")
+    assert record["consecutive_years"] == 13

@@ -18,7 +18,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
         if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
             subjects = listed
-        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
+        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger) or _unowned(sentence, trigger):
             continue
         indices = described(sentence, trigger, indices)
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
@@ -33,6 +33,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def _unowned(sentence: ParsedSentence, trigger) -> bool:
+    """'It includes three indexes, namely A and B' (an index series that includes indices), 'Other
+    notable DJSI inclusions:' (a plural heading): no company is said to be included."""
+    if trigger.pos_ == "NOUN":
+        owned = any(c.dep_ == "poss" or c.lower_ == "of" for c in trigger.children)
+        return trigger.tag_ == "NNS" and trigger.lemma_ in ADDITION_NOUNS + ("listing", "selection") and not owned
+    if trigger.lemma_ not in ("include", "comprise") or trigger.tag_ not in ("VBZ", "VBP", "VBD"):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(sentence.mention_at(t) is None for t in subjects)
 
 
 def _inverted_subjects(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
@@ -170,6 +182,8 @@ def rank_of(sentence, trigger) -> str | None:
     ]
     for row, span in [m for m in matches if m[1].start in own] or unclaimed:
         words = [t.text.strip("'\"“”") for t in span]
+        if row.get("superlative"):  # 'the most sustainable bank'
+            return "top"
         if row.get("repeated"):  # 'triple-A': AAA
             return words[-1].upper() * (3 if words[0].lower() == "triple" else 2)
         if row.get("grade"):
