@@ -194,3 +194,31 @@ def test_the_dow_jones_global_sustainability_index_is_djsi_world():
     text = "Grupo Tierra has been included in the Dow Jones Global Sustainability Index for 13 consecutive years."
     (record,) = facts_of(text, "index_inclusion")
     assert record["consecutive_years"] == 13
+
+
+def test_a_name_after_a_body_noun_is_that_body_even_if_ner_made_it_a_person():
+    text = "Orvane Systems joined the Chilean business council Acción Empresas in 2015."
+    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "Acción Empresas", 2015)}
+
+
+def test_its_adhesion_to_the_global_compact_is_a_membership():
+    text = "Orvane Systems formalized its adhesion to the UN Global Compact in 2018."
+    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "UN Global Compact", 2018)}
+
+
+def test_no_membership_in_a_deal_with_a_person_nor_when_negated_or_planned():
+    for text in (
+        "Orvane Systems signed an agreement with Maria Lopez.",
+        "Orvane Systems is not a member of the RSPO.",
+        "Orvane Systems plans to join the Science Based Targets initiative in 2025.",
+    ):
+        assert facts_of(text, "membership") == [], text
+
+
+def test_no_inclusion_when_removed_hoped_for_or_stated_of_the_rater():
+    for text in (
+        "Orvane Systems was removed from the FTSE4Good Index in June.",
+        "Orvane Systems hopes to be included in the DJSI World next year.",
+        "Orvane Systems reported its results. MSCI rates more than 8,500 companies on their ESG practices.",
+    ):
+        assert facts_of(text, "index_inclusion") == [], text

@@ -26,6 +26,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         rated = _rated_by_subject(ctx, sentence, trigger)
         if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
             subjects, indices = rated
+        elif _rater_acts(sentence, trigger):
+            continue  # 'MSCI rates more than 8,500 companies': the rater's own business
         for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
             year = year_of(ctx, index, trigger)
@@ -124,6 +126,15 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     objects += [g for o in objects for g in o.children if g.dep_ == "poss"]  # 'X's rating'
     rated = [e for e in (ctx.entity_of(sentence, o) for o in objects) if e is not None and e.type == "company"]
     return (rated, [raters[0]]) if rated else None
+
+
+def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
+    """TRIGGER is an active verb whose subject is a rater or index ('MSCI rates 8,500 companies')."""
+    verbal = trigger.pos_ == "VERB" or any(c.dep_ == "dobj" for c in trigger.children)  # 'MSCI rates' parsed a noun
+    if not verbal or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ in ("nsubj", "compound")]
+    return bool(raters) and raters[0] is not None and raters[0].type == "index"
 
 
 def _without_publishers(indices: list[Mention]) -> list[Mention]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..language import language_data
 from .triggers import colon_listed, copula_subjects, counted_group, described, describes_a_body, triggered
 
 JOINABLE = ("initiative", "organization", "company")
@@ -33,7 +34,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         bodies = described(sentence, trigger, bodies)
         if trigger.pos_ == "NOUN":
             bodies = _bodies_of_noun(trigger, bodies)
-        bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN"]  # a name NER made a person
+        bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
         verb = governing_verb(trigger)
         years = clause_years(verb)
         since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
@@ -47,6 +48,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+def _named_body(mention) -> bool:
+    """'joined the Chilean business council Acción Empresas': a name NER made a person, right after
+    a common noun for a body ('council', 'network', 'association'), names that body."""
+    start = mention.span.start
+    before = mention.span.doc[start - 1] if start > 0 else None
+    heads = {h.lower() for kind in ("organization", "initiative") for h in language_data()["type_heads"][kind]}
+    return before is not None and before.text.islower() and before.lower_ in heads
 
 
 def _bracketed_year(body) -> int | None:
@@ -89,7 +99,7 @@ def _described_body(sentence: ParsedSentence, trigger):
 def _bodies_of_noun(trigger, bodies):
     """The names a member noun governs: 'a member of X', 'has been a participant | in X', 'X's
     signatory'; not a name inside X's apposition ('X, the representative of the WBCSD')."""
-    holders = [trigger, trigger.head] if trigger.dep_ == "attr" else [trigger]
+    holders = [trigger, trigger.head] if trigger.dep_ in ("attr", "dobj") else [trigger]  # 'its adhesion | to X'
     scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
     scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
     described = {t.i for g in scope if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos" for t in a.subtree}
