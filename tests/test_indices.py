@@ -222,3 +222,16 @@ def test_no_inclusion_when_removed_hoped_for_or_stated_of_the_rater():
         "Orvane Systems reported its results. MSCI rates more than 8,500 companies on their ESG practices.",
     ):
         assert facts_of(text, "index_inclusion") == [], text
+
+
+def test_a_bare_passive_inclusion_refers_to_the_index_just_named():
+    text = (
+        "This year 41 companies will be added to the Dow Jones Sustainability Indexes. "
+        "Vestra AG will be listed for the first time."
+    )
+    assert triples(facts_of(text, "index_inclusion")) == {("Vestra AG", "Dow Jones Sustainability Indexes")}
+
+
+def test_a_listing_on_an_exchange_is_no_index_inclusion():
+    text = "The Verdant ESG Index was launched in May. Vestra AG was listed on the stock exchange in 2010."
+    assert facts_of(text, "index_inclusion") == []

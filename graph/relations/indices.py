@@ -14,7 +14,8 @@ ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant",
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _listed_constituents(ctx, sentence)
-    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
+    unnamed = lambda sentence, trigger: _unnamed(sentence, trigger) or _bare_passive(ctx, sentence, trigger)  # noqa: E731
+    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
         if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
             subjects = listed
@@ -97,6 +98,27 @@ def _unnamed(sentence: ParsedSentence, trigger) -> list[Mention]:
         or lists_of(sentence, trigger)
         or [m for m in raters if m is not None and m.type == "index"]
     )
+
+
+BARE_PASSIVES = ("list", "include", "select", "add", "admit", "name", "confirm")
+
+
+def _bare_passive(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'LANXESS will be listed for the first time', right after a sentence naming an index: a
+    company included with no index of its own named is included in that index (named up to three
+    sentences before)."""
+    if (
+        trigger.lemma_ not in BARE_PASSIVES
+        or not any(c.dep_ == "auxpass" for c in trigger.children)
+        or "index" not in ctx.recent
+        or ctx.recent_in["index"] < sentence.sentence.index - 3
+        or any(c.dep_ == "prep" and c.lower_ != "for" for c in trigger.children)  # 'listed on the exchange'
+    ):
+        return []
+    subject = next((sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.type != "company" or len(sentence.mentions) > 1:
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
 
 
 def lists_of(sentence: ParsedSentence, trigger) -> list[Mention]:
