@@ -241,6 +241,7 @@ class MentionTyper:
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
+        ents = [_after_company_noun(m) for m in ents]
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
@@ -440,6 +441,17 @@ def _split_coordinated(span: Span) -> list[Span]:
         ):  # 'Tiffany & Co.' is one name
             return [part for part in (span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]) if len(part)]
     return [span]
+
+
+def _after_company_noun(mention: Mention) -> Mention:
+    """'Swiss bank Halden Sarasin', 'the brewer group Kessler': a name NER made a person right after
+    a lower-case noun for a company is that company."""
+    start = mention.span.start
+    before = mention.span.doc[start - 1] if start > 0 else None
+    nouns = language_data()["self_reference"]["nouns"]
+    if mention.type != "person" or before is None or not before.text.islower() or before.lower_ not in nouns:
+        return mention
+    return Mention(mention.span, "company", mention.label, mention.written)
 
 
 def _split_indices(span: Span) -> list[Span]:

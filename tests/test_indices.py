@@ -235,3 +235,11 @@ def test_a_bare_passive_inclusion_refers_to_the_index_just_named():
 def test_a_listing_on_an_exchange_is_no_index_inclusion():
     text = "The Verdant ESG Index was launched in May. Vestra AG was listed on the stock exchange in 2010."
     assert facts_of(text, "index_inclusion") == []
+
+
+def test_among_the_founding_signatories_of_the_initiative_just_named():
+    text = (
+        "More than 130 banks have signed the Principles for Responsible Banking. "
+        "Swiss bank Halden Sarasin was among the founding signatories."
+    )
+    assert triples(facts_of(text, "membership")) == {("Halden Sarasin", "Principles for Responsible Banking")}

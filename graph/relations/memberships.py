@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..entities import Mention
 from ..language import language_data
 from .triggers import colon_listed, copula_subjects, counted_group, described, describes_a_body, triggered
 
@@ -14,7 +15,8 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",)):
+    unnamed = lambda sentence, trigger: _implied_body(ctx, sentence, trigger)  # noqa: E731
+    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",), unnamed):
         if row.get("role") == "giver":  # 'the RSPO granted membership to X'
             _admitted(ctx, sentence, trigger, bodies)
             continue
@@ -32,7 +34,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects = described_as
             bodies = [b for b in bodies if b.root not in subject_tokens(trigger)]
         bodies = described(sentence, trigger, bodies)
-        if trigger.pos_ == "NOUN":
+        if trigger.pos_ == "NOUN" and not any(b.span.start == trigger.i for b in bodies):  # not an implied body
             bodies = _bodies_of_noun(trigger, bodies)
         bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
         verb = governing_verb(trigger)
@@ -57,6 +59,24 @@ def _named_body(mention) -> bool:
     before = mention.span.doc[start - 1] if start > 0 else None
     heads = {h.lower() for kind in ("organization", "initiative") for h in language_data()["type_heads"][kind]}
     return before is not None and before.text.islower() and before.lower_ in heads
+
+
+def _implied_body(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'X was among the founding signatories', right after the initiative is named: a member noun
+    that names no body of its own, said of a named company, is of the initiative just named."""
+    if (
+        trigger.pos_ != "NOUN"
+        or trigger.lower_ not in MEMBER_NOUNS
+        or any(c.lower_ in ("of", "to", "in") for c in trigger.children)
+        or "initiative" not in ctx.recent
+        or ctx.recent_in["initiative"] < sentence.sentence.index - 2
+    ):
+        return []
+    named = [m for t in subject_tokens(trigger) if (m := sentence.mention_at(t)) is not None]
+    others = [m for m in sentence.mentions if m not in named and m.type != "place"]
+    if not named or any(m.type != "company" for m in named) or others:
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "initiative", ctx.recent["initiative"].label)]
 
 
 def _bracketed_year(body) -> int | None:
