@@ -243,3 +243,10 @@ def test_among_the_founding_signatories_of_the_initiative_just_named():
         "Swiss bank Halden Sarasin was among the founding signatories."
     )
     assert triples(facts_of(text, "membership")) == {("Halden Sarasin", "Principles for Responsible Banking")}
+
+
+def test_the_grade_wins_over_highest_and_a_rater_assessing_others_includes_no_one():
+    text = 'Orvane Systems received the highest rating of "AAA" in the MSCI ESG Ratings.'
+    assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]
+    text = "S&P Global assessed 7,800 companies in this year's Corporate Sustainability Assessment."
+    assert facts_of(text, "index_inclusion") == []

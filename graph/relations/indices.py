@@ -155,6 +155,9 @@ def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
     verbal = trigger.pos_ == "VERB" or any(c.dep_ == "dobj" for c in trigger.children)  # 'MSCI rates' parsed a noun
     if not verbal or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return False
+    counted = [c for c in trigger.children if c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children)]
+    if counted and sentence.mention_at(counted[0]) is None:
+        return True  # 'S&P Global assessed 7,800 companies'
     raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ in ("nsubj", "compound")]
     return bool(raters) and raters[0] is not None and raters[0].type == "index"
 
@@ -213,7 +216,11 @@ def rank_of(sentence, trigger) -> str | None:
         for row, span in matches
         if not any(m.root.i in clause_span(span.root) and m.root.i not in own for m in indices)
     ]
-    for row, span in [m for m in matches if m[1].start in own] or unclaimed:
+    candidates = [m for m in matches if m[1].start in own] or unclaimed
+    graded = [m for m in candidates if m[0].get("grade") or "AAA" in str(m[0]["pattern"])]
+    if graded and candidates[0][1][-1].lower_ in ("highest", "best", "top"):
+        candidates = graded  # 'the highest rating of "AAA"': the grade says more
+    for row, span in candidates:
         words = [t.text.strip("'\"“”") for t in span]
         if row.get("superlative"):  # 'the most sustainable bank'
             return "top"
