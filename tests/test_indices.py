@@ -250,3 +250,11 @@ def test_the_grade_wins_over_highest_and_a_rater_assessing_others_includes_no_on
     assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]
     text = "S&P Global assessed 7,800 companies in this year's Corporate Sustainability Assessment."
     assert facts_of(text, "index_inclusion") == []
+
+
+def test_the_companys_own_rating_raised_to_a_grade_is_the_raters_just_named():
+    text = (
+        "Orvane Systems announces an upgrade in its rating from ISS ESG. As a result of the annual "
+        "review, Orvane Systems' rating was raised from C- to C."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Orvane Systems", "ISS ESG", "C")}

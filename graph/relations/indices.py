@@ -14,7 +14,9 @@ ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant",
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _listed_constituents(ctx, sentence)
-    unnamed = lambda sentence, trigger: _unnamed(sentence, trigger) or _bare_passive(ctx, sentence, trigger)  # noqa: E731
+    unnamed = lambda sentence, trigger: (  # noqa: E731
+        _unnamed(sentence, trigger) or _bare_passive(ctx, sentence, trigger) or _own_rating(ctx, sentence, trigger)
+    )
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
         if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
@@ -121,6 +123,22 @@ def _bare_passive(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Me
     return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
 
 
+def _own_rating(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'Metalloinvest's rating was raised from C- to C', after the rater is named: the company's
+    rating or score with no rater of its own is the last-named rater's."""
+    owned = any(
+        (m := sentence.mention_at(c)) is not None and m.type == "company" for c in trigger.children if c.dep_ == "poss"
+    )
+    if (
+        trigger.lemma_ not in ("rating", "score")
+        or not owned
+        or "index" not in ctx.recent
+        or ctx.recent_in["index"] < sentence.sentence.index - 2
+    ):
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
+
+
 def lists_of(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'named to Forbes' list of the World's Best Employers 2022': the capitalised title of a list."""
     found = []
@@ -222,6 +240,7 @@ def rank_of(sentence, trigger) -> str | None:
         candidates = graded  # 'the highest rating of "AAA"': the grade says more
     for row, span in candidates:
         words = [t.text.strip("'\"“”") for t in span]
+        words[-1] = words[-1].rstrip(".") or words[-1]  # 'to C.' at a sentence's end
         if row.get("superlative"):  # 'the most sustainable bank'
             return "top"
         if row.get("repeated"):  # 'triple-A': AAA
