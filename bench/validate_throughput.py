@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from esgkg.graph import vocab
-from esgkg.graph.validate import _pyshacl_shapes, shapes_graph, validate_graph, validate_nquads
+from esgkg.graph.validate import pyshacl_shapes, shapes_graph, validate_graph, validate_nquads
 from esgkg.graph.vocab import ESG, OA, SCHEMA, Iris
 
 KINDS = [  # (kind, subject type, object type, qualifiers)
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     iris = Iris("http://bench.example/")
     t0 = time.perf_counter()
-    shapes_graph(), _pyshacl_shapes()
+    shapes_graph(), pyshacl_shapes()
     print(f"shapes parsed and harvested once: {time.perf_counter() - t0:.3f} s")
     docs = [synthetic_document(i, iris) for i in range(max(args.sizes + [args.single]))]
     print(f"triples per document: {len(docs[0])}")

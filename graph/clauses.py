@@ -127,6 +127,8 @@ def is_negated(trigger: Token) -> bool:
             return True
     clause = patterns("clause")
     for _row, span in clause.matches(trigger.doc, "negation"):
+        if trigger.dep_ == "nsubj" and trigger.head == span.root:
+            continue  # 'the initiative has removed 300 tonnes of plastic': the remover, not the removed
         if span.root in (trigger, verb) or span.root.head in (trigger, verb) and span.root.dep_ in ("xcomp", "aux"):
             return True
         if verb.dep_ == "xcomp" and verb.head == span.root:  # 'failed to obtain'

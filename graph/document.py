@@ -26,6 +26,7 @@ from .sentences import Sentence
 COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
 SENTENCE_WORDS = {"The", "In", "This", "Its", "Our", "Since", "For", "By", "From", "At", "On", "As", "During", "Until"}
 YEAR_WINDOW = 20_000  # characters read for the year a release names most, when it carries no date
+HISTORY_CUE = re.compile(r"\b(?:founded|established|incorporated|launched|since)\s+(?:in\s+)?$", re.I)
 
 
 @dataclass
@@ -194,16 +195,19 @@ class DocContext:
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a
-        tie), not counting a target's 'by 2050' or a name's 'Commitment 2030'."""
+        tie), not counting a target's 'by 2050', a name's 'Commitment 2030' or a history's
+        'founded in 1952'."""
         if self.meta.year:
             return self.meta.year
         months = set(language_data()["months"])
+        text = self.release.text[:YEAR_WINDOW]
         found = [
             (int(m.group(2)), not m.group(1) or m.group(1).strip() in months | SENTENCE_WORDS)
             for m in re.finditer(
                 r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )(?<!by fiscal )(?<!by FY)\b((?:19|20)\d\d)\b",
-                self.release.text[:YEAR_WINDOW],
+                text,
             )
+            if not HISTORY_CUE.search(text, max(0, m.start(2) - 30), m.start(2))
         ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')
         latest_plain = max((year for year, plain in found if plain), default=9999)
         years = Counter(year for year, plain in found if plain or year <= latest_plain)
@@ -280,6 +284,28 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
 
     for sentence in sentences:
         sentence.mentions = [retyped(m) for m in sentence.mentions]
+        sentence.mentions = [
+            Mention(m.span, "company", m.label, m.written) if _acts_as_organization(sentence, m) else m
+            for m in sentence.mentions
+        ]
+
+
+ORGANIZATION_ONLY_TYPES = ("index", "initiative", "standard")  # what people do not join, enter or hold
+
+
+def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:
+    """'Marvela Energia was named to the FTSE4Good Index', 'Tavor joined the UN Global Compact': a
+    'person' whose clause puts it in an index, an initiative or a standard is an organization
+    (people win awards, so an award says nothing)."""
+    root = mention.root
+    if mention.type != "person" or root.dep_ not in ("nsubj", "nsubjpass") or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = root.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        (found := sentence.mention_at(o)) is not None and found.type in ORGANIZATION_ONLY_TYPES for o in objects
+    )
 
 
 def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:
@@ -361,6 +387,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
             if (
                 other != key
                 and other.startswith(key + " ")
+                and _short_form(key, forms[key])
                 and (suffixed[other] or len(forms[other]) >= len(forms[key]))
             ):
                 scores[other] += scores[
@@ -373,7 +400,13 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     main.aliases |= set(candidates) - {main.label}
     # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'
     for k, labels in forms.items():
-        if main.key.startswith(k + " "):
+        if main.key.startswith(k + " ") and _short_form(k, labels):
             main.aliases |= set(labels)
     entities.set_main(main)
     return main
+
+
+def _short_form(key: str, labels: list[str]) -> bool:
+    """'Zentara' is a short form of 'Zentara Bank'; 'Zentara Holdings' (whose key drops its
+    'Holdings') is another company, often the parent."""
+    return any(normalize(label) == key for label in labels)

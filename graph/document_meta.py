@@ -14,11 +14,12 @@ MONTHS = {m: i for i, m in enumerate(
      "november", "december"], start=1)}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DAY_NAME = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 DATE_RE = re.compile(
     rf"(?P<md>{_DAY_NAME}(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d))"
-    rf"|(?P<dm>{_DAY_NAME}(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
-    rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))", re.I)
+    rf"|(?P<dm>{_DAY_NAME}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
+    rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d)[-/.](?P<d3>\d\d))"
+    rf"|(?P<num>{_DAY_NAME}\b(?P<a4>\d{{1,2}})(?P<sep>[/.])(?P<b4>\d{{1,2}})(?P=sep)(?P<y4>(?:19|20)\d\d)\b)", re.I)
 DATE_NO_YEAR_RE = re.compile(rf"{_DAY_NAME}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
 _PLACE = r"(?:the\s+)?[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
 DATELINE_BEFORE = re.compile(
@@ -44,7 +45,11 @@ def parse_date(m: re.Match) -> date | None:
             return date(int(m.group("y1")), _month(m.group("m1")), int(m.group("d1")))
         if m.group("dm"):
             return date(int(m.group("y2")), _month(m.group("m2")), int(m.group("d2")))
-        return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        if m.group("iso"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        first, second = int(m.group("a4")), int(m.group("b4"))
+        day_first = m.group("sep") == "." or first > 12  # '25.11.2019', '25/11/2019'; '11/25/2019'
+        return date(int(m.group("y4")), first if not day_first else second, second if not day_first else first)
     except ValueError:
         return None
 

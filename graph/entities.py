@@ -24,7 +24,9 @@ from .language import (
     is_trigger_word,
     junk_names,
     language_data,
+    legal_forms,
     person_title_words,
+    self_reference_words,
     trigger_verb_forms,
 )
 from .lexicon import Lexicon, normalize
@@ -155,14 +157,24 @@ def name_runs(doc) -> list[Span]:
             and not doc[start - 1].is_sent_start
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
+            if (
+                start > 2
+                and doc[start - 1].text == "the"
+                and doc[start - 2].text == "of"
+                and doc[start].text in ("Year", "Decade")
+                and _capitalised(doc[start - 3])
+            ):
+                start -= 3  # 'Supplier of the Year Award': one title
         if start > 1 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].text in person_title_words():
             start -= 2  # "the King's Award for ...", "the Governor's Award": a title's award, one name
         end = token.i + 1
         if (
             end + 1 < len(doc)
             and doc[end].lower_ in ("for", "of", "on", "in")
+            and not (doc[end].lower_ == "in" and token.text == "Awards")  # 'the X Awards in Washington'
             and _capitalised(doc[end + 1])
             and not GRADE.fullmatch(doc[end + 1].text)  # 'an ESG Rating of AA': the grade is no name
+            and doc[end + 1].text not in language_data()["months"]  # 'the X Awards on October 20': a date
         ):
             end += 1
             while end < len(doc) and (
@@ -210,6 +222,7 @@ class MentionTyper:
                 + subject_names(doc)
                 + certification_names(doc)
                 + lowercase_award_names(doc)
+                + quoted_award_names(doc)
                 + program_names(doc)
                 + list_names(doc)
                 + company_head_names(doc)
@@ -222,6 +235,7 @@ class MentionTyper:
                 (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER and not code)
                 or _core_start(m.span) < run.start
                 or m.span.end > run.end
+                and not _lower_tail(doc[run.end : m.span.end])  # 'the Year Award to' (NER) is no longer name
                 or run.label_ == "SUBJECT"
                 and m.type == "person"
                 for m in overlapping
@@ -357,6 +371,8 @@ class MentionTyper:
         return label
 
     def _label(self, span: Span) -> str:
+        if len(span) > 1 and span.label_ in ("ORG", "PERSON", "GPE") and span[0].pos_ in ("ADP", "VERB", "SCONJ"):
+            span = span[1:]  # 'Following Belmont Capital's ...': NER took the sentence's first word in
         words = clean_name(span.text).split()
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
@@ -376,6 +392,7 @@ class MentionTyper:
             or not any(c.isalpha() for c in label)
             or label in self.titles
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
+            and label not in self.places  # ('US', 'New Zealand' are places too)
         ):
             return None
         if span.label_.startswith(RULER_PREFIX):
@@ -412,9 +429,16 @@ class MentionTyper:
             and span.root.dep_ in ("nsubj", "nsubjpass")
         ):
             ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
+        if ner == "person" and span.start > 0 and span.doc[span.start - 1].lower_ in self_reference_words()[1]:
+            ner = "company"  # 'the Lisbon-based utility Marvela Energia': a company named after its kind
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
+
+
+def _lower_tail(span: Span) -> bool:
+    """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to')."""
+    return len(span) > 0 and span[0].nbor(-1).text in AWARD_HEADS and all(t.pos_ == "ADP" for t in span)
 
 
 def _core_start(span: Span) -> int:
@@ -430,7 +454,10 @@ def _split_coordinated(span: Span) -> list[Span]:
     names ('Principles for Responsible Banking and ...') stay whole."""
     if span.label_.startswith(RULER_PREFIX):
         return [span]
+    head = next((t for t in reversed(span) if not t.like_num), span[-1])
     for token in span[1:-1]:
+        if head.text in AWARD_HEADS and token.nbor(-1).text not in AWARD_HEADS:
+            continue  # 'the X Health and Safety Awards 2017' is one award; 'the A Award and the B Award' two
         conj = [t for t in span[token.i - span.start + 1 :] if t.dep_ == "conj" and span.start <= t.head.i < token.i]
         if (
             token.lower_ == "and"
@@ -473,7 +500,8 @@ def _split_possessive(span: Span) -> list[Span]:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
         if possessive and token.i > span.start and not titled:
-            return [span.doc[span.start : token.i]]
+            named = token.i - span.start > 1 or span[0].text.isupper()  # 'Belmont Capital's', 'ASE's'; not 'World's'
+            return [Span(span.doc, span.start, token.i, label=span.label_ if named else "")]
     return [span]
 
 
@@ -532,6 +560,27 @@ def _acronym_before(doc, i: int) -> bool:
         and doc[i - 3].text == "("
         and _capitalised(doc[i - 4])
     )
+
+
+AWARD_HEADS = ("Award", "Awards", "Prize", "Prizes")
+
+
+def quoted_award_names(doc) -> list[Span]:
+    """"the 'Emerging Markets Bank of the Year Award 2008'", 'the "Ministry of Land, Sea and Air
+    Award"': a capitalised quoted title that ends in an award word (and a year) is one award name."""
+    names = []
+    for opening in (t.i for t in doc if t.text in QUOTES):
+        closing = next((t.i for t in doc[opening + 1 : opening + 16] if t.text in QUOTES), None)
+        if closing is None or closing - opening < 3 or not doc[opening + 1].text[:1].isupper():
+            continue
+        end = closing
+        while end > opening + 1 and doc[end - 1].like_num:
+            end -= 1
+        if doc[end - 1].text in AWARD_HEADS:
+            span = doc[opening + 1 : end]
+            span.label_ = "AWARD"
+            names.append(span)
+    return names
 
 
 def _quoted_before(doc, i: int):
@@ -593,6 +642,8 @@ def certification_names(doc) -> list[Span]:
             and token.i > 0
             and _capitalised(doc[token.i - 1])
             and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"
+            and doc[token.i - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
+            and not _rated(doc, token.i - 1)
         ):  # 'RSPO certification': the body's scheme
             start = token.i - 1
             while start > 0 and (
@@ -603,6 +654,8 @@ def certification_names(doc) -> list[Span]:
             ):
                 start -= 1
             span = doc[start : token.i + 1]
+            if any(t.ent_type_ == RULER_PREFIX + "STANDARD" for t in span):
+                continue  # 'ISO 50001:2011 Energy Management Systems Standard' is ISO 50001:2011
             span.label_ = "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:
@@ -620,13 +673,18 @@ def certification_names(doc) -> list[Span]:
 LEVEL_WORDS = {"Platinum", "Gold", "Silver", "Bronze", "Certified", "Outstanding", "Excellent"}
 
 
+def _rated(doc, i: int) -> bool:
+    """'LEED Gold' before 'certified' / 'certification': a standard's level, named below as 'LEED Gold'."""
+    return doc[i].text in LEVEL_WORDS and i > 0 and doc[i - 1].ent_type_ == RULER_PREFIX + "STANDARD"
+
+
 SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but"}
 
 
 def suffix_names(doc) -> list[Span]:
     """'Nordkap Systems Inc.', 'Advanced Semiconductor Engineering, Inc.', 'PT Chandra Asri Tbk':
     capitalised words ending in a company suffix name a company, known to NER or not."""
-    suffixes = company_suffixes()
+    suffixes, forms = company_suffixes(), legal_forms()
     names = []
     for token in doc:
         if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
@@ -639,11 +697,11 @@ def suffix_names(doc) -> list[Span]:
         while start > 0 and (
             doc[start - 1].text[:1].isupper()
             and doc[start - 1].lower_ not in SENTENCE_OPENERS
-            and doc[start - 1].text not in suffixes
+            and doc[start - 1].text not in forms
             or doc[start - 1].text in NAME_PARTICLES
             and start > 1
             and doc[start - 2].text[:1].isupper()
-            and doc[start - 2].text not in suffixes
+            and doc[start - 2].text not in forms
         ):
             start -= 1
         end = token.i + 1
@@ -792,7 +850,9 @@ class DocumentEntities:
                     written=written or surface,
                 )
             else:
-                entity = Entity(surface, type_hint or head_type(surface) or "organization")
+                kind = type_hint or head_type(surface) or "organization"
+                shouted = kind == "place" and surface.isupper() and len(surface) > 3  # datelines: 'ERLANGER'
+                entity = Entity(surface.title() if shouted else surface, kind)
             self.by_surface[key] = entity
         elif type_hint and entity.type == "organization" and type_hint in ("company", "agency"):
             entity.type = type_hint

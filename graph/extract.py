@@ -9,6 +9,7 @@ subject, object) with the qualifiers of all its mentions.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from .document import DocContext, ParsedSentence, find_main, mark_acting_places, mark_persons
@@ -50,7 +51,9 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
         ]
         plans.append((release, meta, chosen))
         casing = BodyCasing(release.text) if any(is_title_case(s.text) for s in chosen) else None
-        texts += [truecase(s.text, casing) if casing and is_title_case(s.text) else s.text for s in chosen]
+        texts += [
+            parse_form(truecase(s.text, casing) if casing and is_title_case(s.text) else s.text) for s in chosen
+        ]
     with parse_progress(len(set(texts))) as advance:
         docs = iter(parse(texts, progress=advance))
     results = []
@@ -123,6 +126,15 @@ def body_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+MISWRITTEN_ITS = re.compile(r"\bit['’]s(?= [A-Z][a-z])")
+
+
+def parse_form(text: str) -> str:
+    """TEXT as the parser should read it, of the same length (offsets stay the text's): 'presented
+    it's Environmental Excellence Award' is the possessive 'its', a common slip."""
+    return MISWRITTEN_ITS.sub("its ", text)
+
+
 def is_candidate(text: str) -> bool:
     """Can this sentence hold a fact? It needs a trigger or cue word, a known name or a number."""
     return bool(candidate_words().search(text))
@@ -156,6 +168,8 @@ def merge_repeats(facts: list[Fact], headline_end: int = 0) -> list[Fact]:
             key += (str(fact.qualifiers.get("value")),)
         if fact.kind in ("index_inclusion", "award"):
             key += (str(fact.qualifiers.get("year")),)  # won in 2019 and 2018: two awards
+        if fact.kind == "certification":
+            key += (str(fact.qualifiers.get("status")),)  # held since 2006, renewed in March: two facts
         first = merged.get(key)
         level = fact.qualifiers.get("level")
         if first is not None and level and first.qualifiers.get("level") not in (None, level):

@@ -51,6 +51,14 @@ def company_suffixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Suffixes that only end a name ('Inc.', 'Ltd', 'AG'), not the words that also stand inside
+    one ('Toyota Motor Manufacturing North America, Inc.', 'Bank Rakyat Indonesia')."""
+    words = set(language_data()["suffix_name_words"])
+    return frozenset(s for s in company_suffixes() if s not in words and s.title() not in words)
+
+
+@lru_cache(maxsize=1)
 def company_prefixes() -> frozenset[str]:
     """Legal forms that begin a company name ('PT Chandra Asri')."""
     return frozenset(language_data()["company_prefixes"])

@@ -17,12 +17,13 @@ from rdflib.namespace import DCTERMS
 
 from .extract import extract, extract_many
 from .facts import Fact
+from .nlp import pipeline
 from .rdf import GraphBuilder
 from .read import ReadError, Release, doc_id_for, read_release, release_files, source_fingerprint
 from .store import GraphStore, StoreError, consistent_entities
 from .vocab import ESG, Iris
 
-PARALLEL_THRESHOLD = 64  # below this many files a pool costs more than it saves
+PARALLEL_THRESHOLD = 16  # below this many files a pool costs more than it saves
 CHUNK = 100  # documents per pySHACL call: large enough to amortise a call, small enough to balance
 
 
@@ -207,12 +208,21 @@ def build_chunk(files: list[tuple[Path, str]], validate: bool = True, base: str 
 
 def build_documents(files: list[tuple[Path, str]], workers: int | None = None,
                     validate: bool = True, base: str | None = None):
-    """(built documents or errors, seconds by step) per chunk, in file order."""
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    if len(files) < PARALLEL_THRESHOLD or (workers or os.cpu_count() or 1) < 2:
-        for chunk in chunks:
-            yield build_chunk(chunk, validate, base)
+    """(built documents or errors, seconds by step) per chunk, in file order. A pool gets chunks
+    of at most CHUNK files, at least one per worker; forked workers share the model and the shapes
+    the parent loaded first, instead of loading them each."""
+    workers = workers or os.cpu_count() or 1
+    if len(files) < PARALLEL_THRESHOLD or workers < 2:
+        for i in range(0, len(files), CHUNK):
+            yield build_chunk(files[i:i + CHUNK], validate, base)
         return
+    size = min(CHUNK, -(-len(files) // workers))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    pipeline()
+    if validate:
+        from .validate import pyshacl_shapes
+
+        pyshacl_shapes()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(build_chunk, chunks, [validate] * len(chunks), [base] * len(chunks))
 

@@ -146,7 +146,7 @@ def shapes_graph() -> rdflib.Graph:
 
 
 @lru_cache(maxsize=1)
-def _pyshacl_shapes():
+def pyshacl_shapes():
     """pySHACL's ShapesGraph with its shapes harvested, shared by every validation."""
     from pyshacl.monkey import apply_patches
     from pyshacl.shapes_graph import ShapesGraph
@@ -164,7 +164,7 @@ def _run_pyshacl(data: rdflib.Graph) -> tuple[bool, rdflib.Graph, str]:
     from pyshacl import Validator
     from pyshacl.graph_abstraction import DataGraph
 
-    shapes = _pyshacl_shapes()
+    shapes = pyshacl_shapes()
     options = {"inference": "none", "advanced": False, "inplace": True, "logger": log}
     validator = Validator(DataGraph.from_rdflib(data), shacl_graph=shapes.graph, options=options)
     validator.shacl_graph = shapes  # reuse the harvested shapes instead of a fresh ShapesGraph

@@ -132,7 +132,7 @@ def test_a_count_of_sites_or_customers_is_a_description_not_a_metric(sentence):
 
 def test_where_counted_people_are_is_no_part_of_the_name():
     assert metrics_of("Norvale Energy Corp. employs 12,500 people in 30 countries.") == [
-        ("people employs", 12500, "people", None)
+        ("people employed", 12500, "people", None)
     ]
 
 
@@ -314,3 +314,16 @@ def test_an_of_complement_leaves_out_its_possessor():
 )
 def test_a_figure_of_other_companies_is_not_the_releases(sentence):
     assert metrics_of(sentence) == []
+
+
+
+def test_a_share_a_part_makes_up_of_a_whole_is_named_by_both():
+    text = "Tellbrook Mining Ltd results\nWomen make up 28% of the workforce and 35% of the board."
+    assert {(name, value) for name, value, _, _ in metrics_of(text)} == {
+        ("Women share of workforce", 28), ("Women share of board", 35)
+    }
+
+
+def test_a_count_done_by_a_verb_is_named_by_its_participle():
+    text = "Ostrava Group news\nThe Ostrava Group employs 14,000 people and feeds 2,000 children."
+    assert [(name, value) for name, value, _, _ in metrics_of(text)] == [("people employed", 14000), ("children fed", 2000)]

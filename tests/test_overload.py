@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import http.client
 import json
+import random
 import socket
 import threading
 import urllib.parse
 
 from esgkg.graph.sparqltext import read_operation
-from esgkg.webapp.admission import CostModel, shape
+from esgkg.webapp.admission import CostModel, read_query, shape
 
 from conftest import endpoint_quads, http_request, make_store
 
@@ -113,6 +114,37 @@ def test_a_shape_that_ran_quickly_goes_inline_and_one_slow_inline_run_sends_it_b
     assert model.lane(op, shape(op)) == "cheap"
     model.learn(shape(op), 2.0)
     assert model.lane(op, shape(op)) == "heavy"
+
+
+def test_the_same_question_about_another_entity_is_read_once():
+    op, key = read_query(POINT_LOOKUP)
+    again = read_query(POINT_LOOKUP.replace("company-7", "company-8").replace("}", 'FILTER(?o != "x") }'))
+    assert read_query(POINT_LOOKUP.replace("company-7", "company-9")) == (op, key)
+    assert again[0] is not op and again[1] != key
+
+
+# Pieces that change how a text reads (comments, the other string forms, escapes, a '<' that is
+# not an IRI) next to strings and IRIs whose text hides keywords.
+PIECES = ['"x"', '""', '"a<b>{"', '"# SERVICE"', "'q'", '"""long"""', '"\\"', "<http://x/#a>",
+          "<>", "?a<?b", "?c>2", "<a b>", "# c\n", "#\r", "\\", "ex:p", "SERVICE", "service", "{",
+          "}", "(", ")", "!", " ", "\n", "@en", "FROM", "NAMED", "<", ">", '"', "'", "7", "DROP",
+          "ALL", "SELECT", "CONSTRUCT", "GROUP"]
+
+
+def _reading(op, key) -> tuple:
+    return (op.form, op.network, op.names_dataset, op.drop, op.depth, key,
+            [(t.kind, t.depth, t.keyword) for t in op.tokens])
+
+
+def test_a_query_reads_the_same_from_its_skeleton_whatever_its_constants_hold():
+    from test_sparqltext import _hidden_service_query
+
+    rng = random.Random(20261202)
+    texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    texts += [_hidden_service_query(rng, "http://127.0.0.1:9") for _ in range(400)]
+    for text in texts:
+        whole = read_operation(text)
+        assert _reading(*read_query(text)) == _reading(whole, shape(whole)), repr(text)
 
 
 def _select(pool, query: str, lane: str, learned: list) -> list:

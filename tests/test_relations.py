@@ -1436,3 +1436,163 @@ def test_a_titles_award_stays_whole_and_a_company_named_its_company_of_the_year(
     awards = {r["object"]: r for r in only(facts_of(text), "award")}
     assert "King's Award for Clean Water" in awards
     assert (awards["Company of the Year"]["year"], awards["Company of the Year"]["awarded_by"]) == (2021, "Energy Guild")
+
+
+def test_a_parent_named_like_its_subsidiary_is_another_company():
+    records = facts_of("Pellmark Bank, a subsidiary of Pellmark Holdings, has joined the UN Global Compact.")
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [("Pellmark Bank", "Pellmark Holdings")]
+    assert [r["subject"] for r in only(records, "membership")] == ["Pellmark Bank"]
+
+
+def test_a_founding_year_does_not_date_an_undated_release():
+    text = (
+        "Founded in 1961 and headquartered in Durban, South Africa, Ntulo Holdings is a packaging group. "
+        "Ntulo was included in the FTSE4Good Index."
+    )
+    inclusions = only(facts_of(text), "index_inclusion")
+    assert [(r["subject"], r.get("year")) for r in inclusions] == [("Ntulo Holdings", None)]
+
+
+def test_a_name_after_its_kind_of_company_is_a_company():
+    records = facts_of("The Porto-based utility Cavaleiro Energia was named to the FTSE4Good Index.")
+    assert [r["subject"] for r in only(records, "index_inclusion")] == ["Cavaleiro Energia"]
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Cavaleiro Energia", "Porto")]
+
+
+def test_a_program_that_removes_something_is_no_removal():
+    text = "The Blue Coast initiative, launched by Marlow Seafoods in 2017, has removed 200 tonnes of nets from reefs."
+    programs = only(facts_of(text), "program")
+    assert [(r["subject"], r["object"], r.get("since")) for r in programs] == [
+        ("Marlow Seafoods", "Blue Coast initiative", 2017)
+    ]
+
+
+def test_a_program_named_in_apposition_keeps_its_name():
+    text = "Tessaly Group's flagship community initiative, Books for Every Village, donated 5,000 books in 2021."
+    assert [r["object"] for r in only(facts_of(text), "program")] == ["Books for Every Village"]
+
+
+def test_a_named_project_the_company_supports_is_its_program_and_a_bare_one_is_not():
+    assert [(r["object"], r.get("location")) for r in only(facts_of(
+        "Tavor Insurance supports the Living Wetlands project in Cambodia."), "program")] == [
+        ("Living Wetlands project", "Cambodia")
+    ]
+    assert only(facts_of("Tavor Insurance supports a number of community projects."), "program") == []
+
+
+def test_a_headcount_after_have_is_named_by_its_noun():
+    metrics = only(facts_of("Brisko Foods has more than 12,000 employees in 14 countries."), "metric")
+    assert [(r["object"], r["value"]) for r in metrics] == [("employees", 12000)]
+
+
+def test_a_nationality_said_of_the_company_by_a_copula_places_it():
+    records = facts_of("Brannvik Steel is a Swedish steelmaker. Brannvik Steel joined the UN Global Compact in 2021.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Brannvik Steel", "Sweden")]
+
+
+def test_a_country_after_of_on_the_company_apposition_places_it():
+    records = facts_of("Andora Air, the national carrier of Peru, has been certified to ISO 50001.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Andora Air", "Peru")]
+
+
+def test_a_country_possessive_in_an_apposition_places_the_company():
+    records = facts_of("Quenca Bank, Ecuador's largest private bank, was awarded the Green Lending Award.")
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Quenca Bank", "Ecuador")]
+
+
+def test_a_nationality_of_a_partner_does_not_place_the_company():
+    records = facts_of("Brannvik Steel is a member of the Swedish Steel Producers Association.")
+    assert only(records, "located_in") == []
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("Kelso wins\nSeoul, Korea, 3rd December 2021 – Kelso Bank won.", ("2021-12-03", "Seoul")),
+        ("Kelso wins\nDUBAI, 2nd Oct 2019: Kelso Bank won.", ("2019-10-02", "Dubai")),
+        ("Kelso wins\n\nMon, 11/25/2019 - 9:53pm\n\nKelso Bank won.", ("2019-11-25", None)),
+        ("Kelso wins\n25.11.2019\nKelso Bank won.", ("2019-11-25", None)),
+        ("Kelso wins\n2019/11/25\nKelso Bank won.", ("2019-11-25", None)),
+    ],
+)
+def test_release_dates_in_ordinal_numeric_and_abbreviated_day_forms(head, expected):
+    from esgkg.graph.document_meta import read_meta
+
+    meta = read_meta(head)
+    assert (meta.date.isoformat(), meta.place) == expected
+
+
+def test_a_labelled_head_office_places_the_company_before_it():
+    text = (
+        'Kiyomi Seiki Co., Ltd. (Head Office: Nagoya; President: Jun Abe) is pleased to announce that it '
+        "has joined the UN Global Compact."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Kiyomi Seiki Co., Ltd.", "Nagoya")]
+
+
+def test_a_name_word_suffix_inside_a_company_name_does_not_cut_it():
+    text = (
+        "BRANDON, Miss., May 4 -- Hikari Motor Manufacturing South America, Inc. announced today that "
+        "its plants have received ISO 14001 certification."
+    )
+    records = facts_of(text)
+    assert {r["subject"] for r in records} == {"Hikari Motor Manufacturing South America, Inc."}
+    assert ("located_in", "Brandon") in {(r["kind"], r["object"]) for r in records}
+
+
+def test_a_quoted_program_name_before_its_noun_keeps_its_words():
+    text = "Orvale Foods Ltd. news\nThe retailer's \"Third Plate\" initiative now operates in 80 stores across Chile."
+    assert [r["object"] for r in only(facts_of(text), "program")] == ["Third Plate initiative"]
+
+
+def test_programs_in_general_are_no_program():
+    assert only(facts_of("Orvale Foods Ltd. expands its social programmes."), "program") == []
+
+
+def test_a_partnership_kept_since_a_year_is_a_program_and_a_new_one_is_news():
+    kept = "Orvale Foods Ltd. has partnered with the Harvest Aid Network since 2016 to redirect surplus food."
+    assert [(r["object"], r.get("since")) for r in only(facts_of(kept), "program")] == [
+        ("partnership with Harvest Aid Network", 2016)
+    ]
+    news = "Orvale Foods Ltd. has partnered with the Harvest Aid Network to redirect surplus food."
+    assert only(facts_of(news), "program") == []
+
+
+def test_a_completed_acquisition_makes_the_acquired_company_part_of_the_buyer():
+    done = "Calloway Partners news\nCalloway Partners completed the acquisition of Tresk Dairies in 2022."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(done), "part_of")] == [("Tresk Dairies", "Calloway Partners")]
+    agreed = "Calloway Partners news\nCalloway Partners agreed to the acquisition of Tresk Dairies."
+    assert only(facts_of(agreed), "part_of") == []
+
+
+def test_a_possessive_company_keeps_its_type_and_is_the_whole():
+    text = "Belmont Capital news\nHarrow Foods is now part of Belmont Capital's consumer division."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")] == [("Harrow Foods", "Belmont Capital")]
+
+
+def test_a_person_named_name_that_joins_an_initiative_or_enters_an_index_is_an_organization():
+    assert [r["subject"] for r in only(facts_of("Hands Sereno joined the UN Global Compact in 2020."), "membership")] == [
+        "Hands Sereno"
+    ]
+    assert [r["subject"] for r in only(facts_of("Marvela Energia was named to the FTSE4Good Index."), "index_inclusion")] == [
+        "Marvela Energia"
+    ]
+    assert facts_of("Jane Doe joined Harlan Bank as CFO in 2020.") == []
+
+
+def test_the_release_s_own_site_and_an_address_in_a_city_place_it():
+    records = facts_of("Harwick Foods news\nHarwick Foods opened a store in Lindale. The shop in Valencia also achieved BREEAM Very Good.")
+    assert {r["object"] for r in only(records, "located_in")} >= {"Lindale", "Valencia"}
+    office = "Marlow Insurance news\nMarlow Insurance's office at 200 Park Street in Boston has earned LEED Gold certification."
+    assert [r["object"] for r in only(facts_of(office), "located_in")] == ["Boston"]
+
+
+def test_a_miswritten_its_before_a_name_is_the_possessive():
+    text = "The Brenna Valley Business Council presented it's Clean Water Award this year to Tallis Foods Ltd."
+    records = facts_of(text)
+    awards = only(records, "award")
+    assert [(r["subject"], r["object"], r.get("awarded_by")) for r in awards] == [
+        ("Tallis Foods Ltd.", "Clean Water Award", "Brenna Valley Business Council")
+    ]
+    assert awards[0]["evidence"] == text  # the evidence is the text as written

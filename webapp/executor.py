@@ -95,28 +95,22 @@ def run_job(store: ox.Store, job: dict, send) -> None:
             _check_kind(fmt, "results", "ASK")
             send(("head", {"kind": "boolean", "truncated": False}))
             result.serialize(writer, fmt.oxigraph)
-        elif isinstance(result, ox.QuerySolutions):
-            _check_kind(fmt, "results", "SELECT")
-            if max_rows > 0:
-                rows = list(itertools.islice(result, max_rows + 1))
-                truncated = len(rows) > max_rows
-                send(("head", {"kind": "solutions", "truncated": truncated}))
-                _solutions_of(result.variables, rows[:max_rows]).serialize(writer, fmt.oxigraph)
-            else:
-                send(("head", {"kind": "solutions", "truncated": False}))
+        else:
+            solutions = isinstance(result, ox.QuerySolutions)
+            kind = "solutions" if solutions else "graph"
+            _check_kind(fmt, "results" if solutions else "graph",
+                        "SELECT" if solutions else "CONSTRUCT/DESCRIBE")
+            if max_rows <= 0:
+                send(("head", {"kind": kind, "truncated": False}))
                 result.serialize(writer, fmt.oxigraph)
-        else:  # QueryTriples
-            _check_kind(fmt, "graph", "CONSTRUCT/DESCRIBE")
-            triples = iter(result)
-            truncated = False
-            if max_rows > 0:
-                triples = list(itertools.islice(triples, max_rows + 1))
-                truncated = len(triples) > max_rows
-                triples = triples[:max_rows]
-            send(("head", {"kind": "graph", "truncated": truncated}))
-            if fmt.oxigraph.supports_datasets:
-                triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-            ox.serialize(triples, writer, fmt.oxigraph)
+            elif (whole := _under_cap(result, fmt.oxigraph, max_rows)) is not None:
+                send(("head", {"kind": kind, "truncated": False}))
+                writer.write(whole)
+            else:  # perhaps over the cap: run it again, counting
+                result = store.query(job["text"], base_iri=job.get("base"), **_dataset_kwargs(job))
+                rows = list(itertools.islice(result, max_rows + 1))
+                send(("head", {"kind": kind, "truncated": len(rows) > max_rows}))
+                _serialize_rows(result, rows[:max_rows], writer, fmt.oxigraph)
         writer.close()
         send(("end", {"cpu_seconds": time.thread_time() - started}))
     except SyntaxError as exc:
@@ -243,15 +237,61 @@ def _check_kind(fmt, kind: str, form: str) -> None:
         raise _WrongFormat(f"{fmt.media_type} cannot carry the result of a {form} query")
 
 
-def _solutions_of(variables, rows) -> ox.QuerySolutions:
-    """The first rows of a result as a QuerySolutions, so pyoxigraph's own serializers write them.
+# Fewest bytes a result row (a triple) takes in each format beyond the first: ``,{}`` in JSON,
+# ``<result></result>`` in XML, an empty line in CSV; at least one in any other format.
+MIN_ROW_BYTES = {ox.QueryResultsFormat.JSON: 3, ox.QueryResultsFormat.XML: 17,
+                 ox.QueryResultsFormat.CSV: 2}
 
-    TSV cells are exactly the terms' N-Triples forms, so this round trip is lossless.
+
+class _OverCap(Exception):
+    pass
+
+
+class _CappedBuffer:
+    """A binary file-like object that gives up (``_OverCap``) past ``cap`` bytes."""
+
+    def __init__(self, cap: int):
+        self.cap, self.data = cap, bytearray()
+
+    def write(self, data) -> int:
+        self.data += data
+        if len(self.data) > self.cap:
+            raise _OverCap
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _under_cap(result, fmt, max_rows: int) -> bytes | None:
+    """The whole result in ``fmt`` if it surely has at most ``max_rows`` rows, else None.
+
+    Counting rows from Python costs a GIL hand-off per row and a second serialization (issue
+    12: a third of an inline point lookup, more with many request threads), so pyoxigraph
+    writes the result in one call into a buffer that gives up at the size ``max_rows`` rows
+    would at least take (``MIN_ROW_BYTES``): a result that fits has no more rows than the cap.
     """
-    lines = ["\t".join(str(v) for v in variables)]
+    buffer = _CappedBuffer(MIN_ROW_BYTES.get(fmt, 1) * max_rows)
+    try:
+        result.serialize(buffer, fmt)
+    except _OverCap:
+        return None
+    return bytes(buffer.data)
+
+
+def _serialize_rows(result, rows: list, writer, fmt) -> None:
+    """The first ``rows`` of a result (solutions or triples) written by pyoxigraph's own
+    serializers. Solutions go through TSV, whose cells are exactly the terms' N-Triples forms, so
+    that round trip is lossless."""
+    if isinstance(result, ox.QueryTriples):
+        if fmt.supports_datasets:
+            rows = [ox.Quad(t.subject, t.predicate, t.object) for t in rows]
+        ox.serialize(rows, writer, fmt)
+        return
+    lines = ["\t".join(str(v) for v in result.variables)]
     for row in rows:
         lines.append("\t".join("" if term is None else str(term) for term in row))
-    return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV).serialize(writer, fmt)
 
 
 class _ChunkWriter:
@@ -359,27 +399,27 @@ class _Reader:
 class LocalReader:
     """The web worker's own read-only handle, shared by its request threads (the inline lane).
 
-    The locking of ``_Reader``, for many threads at once: the handle is reopened after a write
-    (its generation changed), and let go when a writer waits, once the queries running on it are
-    done; a watcher thread lets go of an idle handle, as an idle executor does.
+    The locking of ``_Reader``, for many threads at once, but with no lock file touched per
+    query: each flock and stat lets go of the GIL, and with many request threads every such
+    hand-off cost more than the check itself (issue 12). A watcher thread looks for a waiting
+    writer instead, every ``IDLE_POLL`` seconds, as an idle executor does: it lets go of an idle
+    handle at once, and of a busy one as soon as its running queries are done (new queries wait
+    meanwhile, so a stream of them cannot starve the writer). While the handle is open it holds
+    the readers lock, so no write can commit under it: the next query after a write reopens it.
     """
 
     def __init__(self, path: str):
         self.path, self.locks = path, StoreLocks(path)
-        self.store, self.opened_at, self.users = None, None, 0
+        self.store, self.users, self.writer_waits = None, 0, False
         self.changed = threading.Condition()
         self.watcher: threading.Thread | None = None
 
     def acquire(self) -> ox.Store:
         with self.changed:
-            if self.store is not None and (self.locks.writer_waiting()
-                                           or generation(self.path) != self.opened_at):
-                while self.users:  # no new reader while a writer waits: it would starve
-                    self.changed.wait()
-                self._release()
+            while self.writer_waits:  # let go once the running queries are done (done())
+                self.changed.wait()
             if self.store is None:
                 self.locks.enter_reader()  # waits while a writer holds the gate
-                self.opened_at = generation(self.path)
                 try:
                     self.store = ox.Store.read_only(self.path)
                 except OSError:
@@ -395,7 +435,8 @@ class LocalReader:
     def done(self) -> None:
         with self.changed:
             self.users -= 1
-            self.changed.notify_all()
+            if self.writer_waits and not self.users:
+                self._release()
 
     def _watch(self) -> None:
         while True:
@@ -404,12 +445,15 @@ class LocalReader:
                 if self.store is None:
                     self.watcher = None
                     return
-                if not self.users and self.locks.writer_waiting():
-                    self._release()
+                if not self.writer_waits and self.locks.writer_waiting():
+                    self.writer_waits = True
+                    if not self.users:
+                        self._release()
 
     def _release(self) -> None:
-        self.store = None
+        self.store, self.writer_waits = None, False
         self.locks.leave_reader()
+        self.changed.notify_all()
 
 
 def _executor_main(argv: list[str] | None = None) -> None:

@@ -33,7 +33,7 @@ from esgkg.graph.sparqltext import DatasetConflict, Refused, apply_using, check,
 from esgkg.graph.vocab import Iris
 
 from . import graphstore
-from .admission import CostModel, shape
+from .admission import CostModel, read_query
 from .executor import Overloaded, QueryTimeout
 from .extensions import SECURITY_HEADERS, get_store
 from .resultcache import CACHEABLE_FLAG, SPARQL_PATHS, ResultCache
@@ -84,7 +84,8 @@ def read_request(environ: dict, max_body: int):
 
     Reads the body at most once: it is put back in ``environ`` for whoever reads it next.
     """
-    args = _pairs(environ.get("QUERY_STRING", "").encode("latin-1"))
+    query_string = environ.get("QUERY_STRING", "")
+    args = _pairs(query_string.encode("latin-1")) if query_string else MultiDict()
     if environ["REQUEST_METHOD"] == "GET":
         if "update" in args:
             raise ProtocolError(400, "updates must be sent with POST (SPARQL 1.1 Protocol §2.2)")
@@ -107,7 +108,7 @@ def read_request(environ: dict, max_body: int):
             raise ProtocolError(400, "a request carries either query or update, not both")
         if not queries and not updates:
             raise ProtocolError(400, "the form has neither a query nor an update parameter")
-        params = MultiDict(list(args.items(multi=True)) + list(form.items(multi=True)))
+        params = MultiDict(list(args.items(multi=True)) + list(form.items(multi=True))) if args else form
         if queries:
             return "query", _one(queries, "query"), params
         return "update", _one(updates, "update"), params
@@ -135,7 +136,11 @@ def _pairs(data: bytes) -> MultiDict:
 
 
 def _body(environ: dict, max_body: int) -> bytes:
-    body = get_input_stream(environ, max_content_length=max_body).read()
+    length = environ.get("CONTENT_LENGTH")
+    if length and length.isdigit():  # one read of what was announced (over max_body: refused)
+        body = environ["wsgi.input"].read(int(length))
+    else:  # chunked, or no length: werkzeug's guard against an endless body
+        body = get_input_stream(environ, max_content_length=max_body).read()
     environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
     environ.pop("wsgi.input_terminated", None)
     return body
@@ -187,7 +192,8 @@ class QueryApp:
         cfg = self.config
         if len(text.encode("utf-8")) > cfg["MAX_QUERY_BYTES"]:
             raise ProtocolError(413, f"query over {cfg['MAX_QUERY_BYTES']} bytes")
-        op = _checked(text, cfg["ALLOW_DROP"])
+        op, key = read_query(text)
+        _check(op, cfg["ALLOW_DROP"])
         form = op.form
         fmt = _negotiate("graph" if form in ("CONSTRUCT", "DESCRIBE") else "results",
                          environ.get("HTTP_ACCEPT", ""), params.get("format") or params.get("output"),
@@ -201,7 +207,6 @@ class QueryApp:
                "union": not op.names_dataset,
                "default_graphs": default if dataset_given else None,
                "named_graphs": named if dataset_given else None}
-        key = shape(op)
         messages = self.runner.run(job, cfg["QUERY_TIMEOUT"], lane=self.costs.lane(op, key),
                                    on_done=lambda seconds: self.costs.learn(key, seconds))
         spill = tempfile.SpooledTemporaryFile(max_size=WHOLE_BYTES)
@@ -316,7 +321,7 @@ def sparql():
 
 def _update(text: str, params) -> Response:
     _authorize_write()
-    _checked(text, current_app.config["ALLOW_DROP"])
+    _check(read_operation(text), current_app.config["ALLOW_DROP"])
     try:
         text = apply_using(text, params.getlist("using-graph-uri"),
                            params.getlist("using-named-graph-uri"))
@@ -334,14 +339,12 @@ def _update(text: str, params) -> Response:
     return Response(status=204)
 
 
-def _checked(text: str, allow_drop: bool):
-    """The operation read from its tokens, or a 400/403 for what this endpoint never runs."""
-    op = read_operation(text)
+def _check(op, allow_drop: bool) -> None:
+    """A 400/403 for what this endpoint never runs."""
     try:
         check(op, allow_drop=allow_drop)
     except Refused as exc:
         raise ProtocolError(exc.status, str(exc)) from None
-    return op
 
 
 def _authorize_write() -> None:

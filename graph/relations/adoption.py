@@ -1,27 +1,58 @@
 """standard_adoption: 'reported in accordance with the GRI Standards', 'aligned with TCFD', 'follows
 the OECD Guidelines', 'incorporates standards from organizations such as X and Y'. A standard named
-as certified in the same sentence is a certification, not an adoption."""
+as certified in the release (so far) is a certification, not an adoption."""
 
 from __future__ import annotations
 
+from ..clauses import governing_verb, is_intended, subject_tokens
 from ..document import DocContext, ParsedSentence
+from .certifications import generic_holder, third_party
 from .triggers import triggered
 
 ADOPTABLE = ("standard", "organization", "initiative", "company")
 BODY_PREPOSITIONS = ("from", "of", "by", "set", "issued", "developed", "published")
+REPORT_NOUNS = ("report", "review", "statement", "disclosures")  # 'The Sustainability Report was prepared in ...'
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    certified = {f.object for f in ctx.facts_of(sentence) if f.kind == "certification"}
+    certified = {f.object for f in ctx.facts if f.kind == "certification"}  # the release's, so far
     for row, trigger, subjects, standards in triggered(ctx, sentence, "standard_adoption", ADOPTABLE):
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
         if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
             continue  # 'a new standard' states nothing; 'standards from X' does
+        if third_party(trigger) or generic_holder(trigger) or planned(trigger):
+            continue  # 'auditors verify compliance with X'; 'companies that report ...'; 'will report ...'
+        if not subjects and reported(trigger) and ctx.main is not None:
+            subjects = [ctx.main]
         for standard in standards:
             if standard.type == "company" and not nominal or standard.type == "initiative":
                 continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
+            if row.get("standards_only") and standard.type != "standard":
+                continue  # 'uses SGS' applies no framework
             obj = ctx.entity(standard, standard.type)
-            if obj.label in certified:
+            if certified & (obj.names() | {obj.name}) or certifier_of(ctx, obj):
                 continue
             for subject in subjects:
                 ctx.add("standard_adoption", sentence, subject, obj)
+
+
+def reported(trigger) -> bool:
+    """'The 2023 Sustainability Report was prepared in accordance with ...': a report's title as
+    the subject speaks for the release's organization."""
+    return any(token.lower_ in REPORT_NOUNS for token in subject_tokens(trigger))
+
+
+def certifier_of(ctx: DocContext, body) -> bool:
+    """'compliance with the ISO standards' in a release of ISO 14001 certifications: the body's
+    standards are the ones certified, not a framework applied."""
+    names = body.names()
+    return body.type == "organization" and any(
+        f.kind == "certification" and any(f.object.startswith(n + " ") for n in names) for f in ctx.facts
+    )
+
+
+def planned(trigger) -> bool:
+    """'will report in line with IFRS S2 from 2025', 'plans to adopt the TCFD framework': a framework
+    the company is to apply, not one it applies."""
+    verb = governing_verb(trigger)
+    return is_intended(trigger) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)

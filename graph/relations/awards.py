@@ -6,26 +6,36 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
-from ..clauses import agent_tokens, clause_span, patterns
+from functools import lru_cache
+
+from ..clauses import YEAR, agent_tokens, clause_span, clause_years, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
-from ..language import TRAILING_YEAR
+from ..language import TRAILING_YEAR, language_data, person_title_words
 from ..lexicon import normalize
-from .triggers import triggered, with_coordinated_years, year_of
+from .triggers import anaphoric, triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed_awards):
+    unnamed = lambda sentence, trigger: unnamed_awards(sentence, trigger, ctx)  # noqa: E731
+    for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed):
+        if not_a_win(sentence, trigger):
+            continue
         conferrer = None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if row.get("role") == "giver" and not passive:
             givers = subjects
-            subjects = recipients(ctx, sentence, trigger) or ([ctx.main] if ctx.main else [])
-            conferrer = givers[0] if givers and givers[0] is not ctx.main else None
-        elif row.get("role") == "giver":
-            subjects = recipients(ctx, sentence, trigger) or subjects  # 'the Award was presented to X by Y'
+            others = [  # 'X honoured five suppliers with its Y Awards': X gives, its awards are not its own
+                t for t in _recipient_tokens(trigger) if t.pos_ == "NOUN" and ctx.entity_of(sentence, t) is None
+            ]
+            gives = bool(others) and ctx.main is not None and ctx.main in givers
+            fallback = [ctx.main] if ctx.main and not gives else []
+            subjects = recipients(ctx, sentence, trigger) or fallback
+            conferrer = givers[0] if givers and (givers[0] is not ctx.main or givers[0] not in subjects) else None
+        elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
+            subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
-        awards, venues = _venues(awards, titles(sentence, trigger))
+        awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
         conferrer = (
             conferrer
             or conferring_body(ctx, sentence, trigger, awards + venues)
@@ -39,16 +49,21 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 conferrer = ctx.entity(raters[0], "index") if raters else None
             if medal and conferrer:  # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
                 award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
+            if not_an_award(award):
+                continue
+            prize = _named_prize(ctx, sentence, award)
+            if prize is not None:  # 'won the Grand Prize' of the award named before
+                award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
-            year = year_of(ctx, award, trigger)
-            body = conferrer or named_in_award(ctx, obj)
-            if tier:
-                levels = [award.label.removesuffix(" award")]
-            else:
-                levels = [medal] if medal else award_levels(sentence, trigger, award)
+            year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
+            body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj) or body_opening_name(ctx, obj)
+            levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
+            if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
+                ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
             for subject in subjects:
+                said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in levels or [None]:
-                    for each_year in with_coordinated_years(sentence.doc, year):
+                    for each_year in with_coordinated_years(sentence.doc, said or year):
                         ctx.add(
                             "award",
                             sentence,
@@ -58,6 +73,68 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             level=level,
                             awarded_by=body.name if body and body is not obj else None,
                         )
+    share_bodies(ctx)
+
+
+def _levels(sentence, trigger, award, obj, prize, tier, medal) -> list[str]:
+    """The award's levels: the prize won of it, the kind of it ('the excellent industry award'), the
+    tier this lower-case award names, its medal, or the clause's categories and tiers."""
+    kind_of = _kind_of_award(award, obj)
+    if prize is not None:
+        return [prize.span.text]
+    if kind_of:
+        return [kind_of]
+    if tier:
+        return [award.label.removesuffix(" award")]
+    return [medal] if medal else award_levels(sentence, trigger, award)
+
+
+def _kind_of_award(award: Mention, obj) -> str | None:
+    """'The excellent industry award this year goes to X' (the award the release named before):
+    the words that say which of its awards, as the level."""
+    token = award.span[0]
+    if len(award.span) != 1 or not token.text.islower() or normalize(obj.label) == token.lower_:
+        return None
+    words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if not any(c.dep_ == "compound" for c in words):
+        return None  # 'the prestigious award': no kind
+    start = min(c.left_edge.i for c in words)
+    return token.doc[start : token.i].text
+
+
+def _won_and_venues(ctx, sentence, trigger, awards):
+    """The awards won and the awards where they were won; 'The accolade was presented at the Z
+    Awards': the accolade is the award named before, won at Z."""
+    awards, venues = _venues(awards, titles(sentence, trigger))
+    if venues == [] and all(_at_venue(a.root) for a in awards):
+        referred = anaphoric(ctx, sentence, trigger, ("award",))
+        if referred:
+            return referred, awards
+    return awards, venues
+
+
+def _year_said_before(ctx, sentence, award: Mention, trigger, subject, obj) -> int | None:
+    """'X won the Y Award 2021. The award was presented to X by Z': 'the award' is the one named
+    before, of the year given there (unless this clause gives its own)."""
+    anaphoric = len(award.span) == 1 and award.span[0].text.islower()
+    if not anaphoric or clause_years(trigger):
+        return None
+    earlier = [f for f in ctx.facts if f.kind == "award" and f.subject == subject.name and f.object == obj.name]
+    return earlier[-1].qualifiers.get("year") if earlier else None
+
+
+def _named_year(ctx, award) -> int | None:
+    """'DPCL won Golden Peacock Award' (a headline): the year the release gives the same award where
+    it names it with one ('the Golden Peacock Award 2020')."""
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if mention.type == "award" and _award_words(award.label) <= _award_words(mention.label):
+                doc = mention.span.doc
+                years = [YEAR.fullmatch(t.text) for t in doc[max(0, mention.span.start - 2) : mention.span.end + 1]]
+                years = [int(m.group(1)) for m in years if m]
+                if years:
+                    return years[0]
+    return None
 
 
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
@@ -73,17 +150,62 @@ def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
 def _venues(awards, titled):
     """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won; 'named
     Retailer of the Year at the Z Awards': the title (TITLED) is the award, won at Z."""
-    venues = [a for a in awards if a.root.dep_ == "pobj" and a.root.head.lower_ in ("at", "during", "in")]
+    venues = [a for a in awards if _at_venue(a.root)]
     kept = [a for a in awards if a not in venues] or titled
     return (kept, venues) if kept else (awards, [])
+
+
+def _at_venue(token) -> bool:
+    """'at the Z Awards', 'during the Z Awards', 'at the 6th edition of the Z Awards', 'at the Z
+    Awards ceremony'."""
+    if token.dep_ == "compound" and token.head.dep_ == "pobj":
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    if token.head.lower_ in ("at", "during", "in"):
+        return True
+    preposition = token.head  # 'of' in 'at the 6th edition of the Z Awards'
+    noun = preposition.head
+    return preposition.lower_ == "of" and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during")
 
 
 MEDAL_NOUNS = ("medal", "badge")
 
 
-def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """Awards that are no typed name in the clause: a title, a medal, or the subject of a giving
-    verb ('The X Award was presented to Y', 'The X Award goes to Y')."""
+AWARD_SUBJECTS = ("award", "awards", "prize", "honour", "honor", "recognition", "scheme")
+
+
+def not_a_win(sentence: ParsedSentence, trigger) -> bool:
+    """Clauses with a win word that state no win: 'X announced its new Y Award winners' (the
+    winners are others), 'No award has achieved such respect' (the award is the subject)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in NAMING_VERBS:
+        return True
+    for _r, span in patterns("award").matches(sentence.doc, "nomination"):
+        word = span.root
+        if word.head == trigger and word.dep_ in ("oprd", "attr", "dobj", "nsubjpass") or (
+            word.dep_ == "pobj" and word.head.lower_ in ("as", "among") and word.head.head == trigger
+        ):
+            return True  # 'was named a finalist for the X Award', 'selected as one of the nominees'
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return True  # 'its winners'
+    relative = trigger.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in trigger.children
+    )
+    antecedent = sentence.mention_at(trigger.head) if relative else None
+    if antecedent is not None and antecedent.type == "award":
+        return True  # 'the X Awards, which receives over 1,000 entries'
+    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
+        if subject.lemma_.lower() in AWARD_SUBJECTS and trigger.lemma_.lower() not in ("go", "be"):
+            return True  # 'The award has received over 1,000 entries'
+    return False
+
+
+def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = None) -> list[Mention]:
+    """Awards that are no typed name in the clause: a title, a medal, the subject of a giving
+    verb ('The X Award was presented to Y', 'The X Award goes to Y'), or a prize of the award
+    the release named before ('won the Grand Prize')."""
     given = [
         m
         for m in sentence.mentions
@@ -91,7 +213,83 @@ def unnamed_awards(sentence: ParsedSentence, trigger) -> list[Mention]:
         and m.root.head == trigger
         and (m.root.dep_ == "nsubjpass" or m.root.dep_ == "nsubj" and trigger.lemma_ == "go")
     ]  # 'The X Award goes to Y'
-    return titles(sentence, trigger) or medals(sentence, trigger) or given
+    if not given and ctx is not None and "award" in ctx.recent:
+        given = [
+            Mention(c.doc[c.i : c.i + 1], "award", ctx.recent["award"].label)
+            for c in trigger.children
+            if c.lower_ == "award" and (c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and trigger.lemma_ == "go")
+            and any(d.lower_ == "the" for d in c.children)
+        ][:1]  # 'The excellent industry award this year goes to Y': the award the release named
+    return (
+        titles(sentence, trigger)
+        or medals(sentence, trigger)
+        or given
+        or prize_of_named(sentence, trigger, ctx)
+        or named_earlier_in_sentence(sentence, trigger)
+    )
+
+
+def named_earlier_in_sentence(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'was named the overall winner of the X Awards and also won the award in the Y category':
+    'the award' of the second clause is the award the sentence named before it."""
+    wins = [
+        span.root
+        for _r, span in patterns("award").matches(sentence.doc, "trigger")
+        if span.root.i < trigger.i and span.root.pos_ == "VERB" and not not_a_win(sentence, span.root)
+    ]
+    won = set().union(*(clause_span(w) for w in wins)) if wins else set()
+    named = [m for m in sentence.mentions if m.type == "award" and m.span.end <= trigger.i and m.root.i in won]
+    if not named:
+        return []  # 'X, which announced its Y Award winners, also won the award': Y is not X's
+    clause = clause_span(trigger)
+    for token in sentence.tokens:
+        if (
+            token.i in clause
+            and token.i > trigger.i
+            and token.lemma_.lower() == "award"
+            and token.text.islower()
+            and any(c.lower_ == "the" for c in token.children)
+        ):
+            return [Mention(token.doc[token.i : token.i + 1], "award", named[-1].label)]
+    return []
+
+
+def _named_prize(ctx, sentence, award: Mention) -> Mention | None:
+    """'the Grand Prize', 'First Prize' named as if an award: a prize tier of the award the release
+    named before, unless that award was already won in the release (then a restatement)."""
+    levels = patterns("award").matches(sentence.doc, "level")
+    if not any(award.span[-1].i + 1 == span.end and _core(award.span) >= span.start for _r, span in levels):
+        return None
+    named = ctx.recent.get("award")
+    if named is None or normalize(named.label) == normalize(award.label):
+        return None
+    if any(f.kind == "award" and f.object == named.name for f in ctx.facts):
+        return None
+    return Mention(award.span, "award", named.label)
+
+
+def _core(span) -> int:
+    return next((t.i for t in span if t.pos_ != "DET"), span.start)
+
+
+def prize_of_named(sentence: ParsedSentence, trigger, ctx: DocContext | None) -> list[Mention]:
+    """'Sekisui won the Grand Prize', 'was honoured with the top prize': a prize tier of the award
+    the release named before (its level comes from the clause)."""
+    if ctx is None or "award" not in ctx.recent:
+        return []
+    if any(f.kind == "award" and f.object == ctx.recent["award"].name for f in ctx.facts):
+        return []  # a restatement of the award already won
+    for child in trigger.children:
+        objects = [child] if child.dep_ in ("dobj", "attr", "oprd") else []
+        if child.dep_ == "prep" and child.lower_ == "with":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in objects:
+            span = noun.doc[noun.left_edge.i : noun.i + 1]
+            levels = patterns("award").matches(noun.doc, "level")
+            tiers = [m for _r, m in levels if span.start <= m.start < m.end <= span.end]
+            if tiers and sentence.mention_at(noun) is None:
+                return [Mention(noun.doc[noun.i : noun.i + 1], "award", ctx.recent["award"].label)]
+    return []
 
 
 def medals(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -119,7 +317,10 @@ def _medal_tier(award: Mention) -> str | None:
     return None
 
 
-NAMING_VERBS = ("name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank")
+NAMING_VERBS = (
+    "name", "recognize", "recognise", "award", "honor", "honour", "crown", "select", "rank", "adjudge", "vote",
+    "declare",
+)  # fmt: skip
 QUOTES = ("“", '"', "‘", "'")
 CLOSING_QUOTES = ("”", '"', "’", "'")
 
@@ -131,6 +332,7 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     doc = sentence.doc
     if trigger.lemma_ not in NAMING_VERBS:
         return []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     starts = [
         i
         for i in range(trigger.i + 1, min(trigger.i + 4, len(doc)))
@@ -141,17 +343,26 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
             starts.append(child.i + 1)
         elif child.dep_ in ("oprd", "attr") and child.text[:1].isupper():
             starts.append(child.left_edge.i)
+        elif child.dep_ == "dobj" and passive and child.text[:1].isupper():  # 'X was crowned the Y of the Year'
+            starts.append(child.left_edge.i)
         elif child.dep_ == "dobj":  # 'named X its Company of the Year' (the parser: an apposition to X)
             starts += [a.left_edge.i for a in child.children if a.dep_ == "appos" and a.text[:1].isupper()]
     for i in starts:
-        while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON"):
-            i += 1  # 'named X its Company of the Year'
+        while i < len(doc) and (
+            doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON" or YEAR.match(doc[i].text)
+        ):
+            i += 1  # 'named X its Company of the Year', 'named the 2018 Eco-Airline of the year'
         title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
         typed = sentence.mention_at(title[0])
         longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
-        if typed is None or typed.type not in ("place", "index", "standard", "company") or longer:
+        quoted = title.start > 0 and doc[title.start - 1].text in QUOTES  # "as 'Best Company in X'": a title
+        root = title.root
+        named = root.dep_ == "appos" and root.head.lemma_.lower() in ("award", "prize", "accolade", "title", "honour")
+        quoted = quoted or named  # 'awarded the accolade Green Carrier of the Year'
+        kinds = ("index", "standard") if quoted else ("place", "index", "standard", "company")
+        if typed is None or typed.type not in kinds or longer:
             return [Mention(title, "award", TRAILING_YEAR.sub("", clean_name(title.text)))]  # the year is a qualifier
     return []
 
@@ -165,6 +376,10 @@ def capitalised_run(doc, i: int):
     end = i
     while end < len(doc) and (
         doc[end].text[:1].isupper()
+        or end > i + 1
+        and doc[end].lower_ in ("the", "year", "decade")
+        and doc[end - 1].lower_ in ("of", "the")
+        and (doc[end].lower_ != "the" or end + 1 < len(doc) and doc[end + 1].lower_ in ("year", "decade"))
         or doc[end].text == "-" and not doc[end].whitespace_ and end > i and not doc[end - 1].whitespace_
         or doc[end].like_num
         and end > i
@@ -175,35 +390,190 @@ def capitalised_run(doc, i: int):
             or doc[end].lower_ == "of"
             and doc[end + 1].lower_ == "the"
             and end + 2 < len(doc)
-            and doc[end + 2].text[:1].isupper()
+            and (doc[end + 2].text[:1].isupper() or doc[end + 2].lower_ in ("year", "decade"))
         )
     ):
         end += 1
     return doc[i:end] if end > i else None
 
 
+def body_opening_name(ctx, award):
+    """'the Harbour Safety Authority (HSA) Awards', 'the Dubai Chamber CSR Label': the organization an
+    award's name opens with (its words up to an organization head word)."""
+    words = award.label.split()
+    heads = body_heads()
+    for end in range(len(words) - 1, 1, -1):
+        if words[end - 1] in heads and words[0][:1].isupper():
+            return ctx.entities.resolve(" ".join(words[:end]), "organization")
+    return None
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """Head words of organization and agency names ('Authority', 'Chamber', 'Institute')."""
+    heads = language_data()["type_heads"]
+    return frozenset(h.split()[-1] for kind in ("organization", "agency") for h in heads.get(kind, []))
+
+
 def named_in_award(ctx, award):
     """'the Global Views Magazine ESG Corporate Sustainability Awards' are Global Views Magazine's
     when the release names that organization on its own too."""
     for entity in {id(e): e for e in ctx.entities.by_surface.values()}.values():
-        if (
-            entity.type in ("organization", "agency")
-            and award.label.startswith(entity.label + " ")
-            and len(entity.label.split()) >= 2
-        ):
-            return entity
+        if entity.type not in ("organization", "agency", "company") or entity is ctx.main:
+            continue
+        if award.label.startswith(entity.label + " ") and len(entity.label.split()) >= 2:
+            if entity.type != "company":
+                return entity
+        acronyms = [a for a in entity.aliases if " " not in a and sum(c.isupper() for c in a) >= 3]
+        if any(award.label.startswith(a + " ") for a in acronyms):
+            return entity  # 'the RoSPA Awards' of the Royal Society for the Prevention of Accidents (RoSPA)
     return None
 
 
-def recipients(ctx, sentence, trigger):
-    """'presented X with', 'awarded X the prize', 'to X'."""
+GENERIC_PRIZES = ("trophy", "certificate", "award", "awards", "prize", "medal", "plaque", "honour", "honor")
+
+
+def not_an_award(award: Mention) -> bool:
+    """'received the Trophy and Certificate from': the objects an award comes with; 'In honour of
+    this achievement': a phrase that only looks like a name."""
+    words = award.label.lower().split()
+    return all(w in GENERIC_PRIZES for w in words) or words[0] in ("in", "at", "on", "with")
+
+
+ORGANISER_VERBS = (
+    "organise", "organize", "host", "present", "give", "confer", "run", "institute", "launch",
+    "sponsor", "establish", "found", "create", "constitute", "bestow", "grant",
+)  # fmt: skip
+
+
+def organiser_of(ctx, sentence, verb):
+    """The bodies an organising verb names: 'instituted by X', 'run by the X', 'organised under
+    the auspices of X'; a person only through the organization beside the name ('by Mr A, Chairman,
+    X Institute')."""
+    found = []
+    for agent in agent_tokens(verb):
+        found.append(agent)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "auspice"):
+            found += [g for of in pobj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+    for token in found:
+        body = body_in(sentence, token, (*COMPANY_TYPES, "place"))  # 'by Institute of Directors, New Delhi'
+        if body is not None:
+            return ctx.entity(body, "organization")
+    return None
+
+
+def body_in(sentence, token, types, awards=()) -> Mention | None:
+    """The first name of TYPES in TOKEN's phrase; where the phrase names a person ('by Mr A B,
+    Chairman, X Institute', 'from His Excellency Dr A, Minister of Y'), only an organization after
+    the person's name."""
+    if token.tag_ == "NNS" and sentence.mention_at(token) is None:
+        return None  # 'by the PR professionals in the state': people, no body
+    named = [sentence.mention_at(t) for t in token.subtree]
+    named = [m for i, m in enumerate(named) if m is not None and m not in named[:i] and m not in awards]
+    bodies = [m for m in named if m.type in types]
+    if any(m.type == "person" for m in named[:1]) or token.left_edge.text in person_title_words():
+        bodies = [m for m in bodies if m.type in ("organization", "agency") and m.span.start > token.i]
+    return bodies[0] if bodies else None
+
+
+def _award_organiser(ctx, sentence, mention: Mention):
+    """The body that runs the award MENTION names in its own sentence: 'the X Awards, instituted by
+    Y', 'Launched by Y in 1991, the X Award is ...', 'Y's X awards', 'the X ceremony, which is
+    sponsored by Y'."""
+    root = mention.root
+    verbs = [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
+    if root.dep_ in ("nsubj", "nsubjpass"):  # 'Launched by Y, the X Award is regarded as ...'
+        verbs += [c for c in root.head.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in ORGANISER_VERBS]
+    if root.dep_ in ("npadvmod", "nsubjpass") and root.head.lemma_.lower() in ORGANISER_VERBS:
+        verbs.append(root.head)  # the parser's 'Launched by Y, the X Award, is ...'; 'X was instituted by Y'
+    if root.head.dep_ in ("compound",) or root.dep_ == "compound":  # 'the X Awards ceremony, which is sponsored by Y'
+        head = root.head
+        verbs += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
+    for verb in verbs:
+        body = organiser_of(ctx, sentence, verb)
+        if body is not None:
+            return body
+    for child in root.children:
+        if child.dep_ == "poss":
+            owner = sentence.mention_at(child)
+            if owner is not None and owner.type in ("organization", "agency", "company") and owner is not mention:
+                return ctx.entity(owner, "organization")
+    return None
+
+
+def _award_words(label: str) -> set[str]:
+    return {w for w in normalize(label).split() if w not in ("award", "awards", "the", "prize")} or {"-"}
+
+
+def described_body(ctx, award):
+    """The conferring body the release names where it describes the award, in any sentence
+    ('Golden Peacock Awards, instituted by the Institute of Directors'): an award whose distinctive
+    words are all in AWARD's name."""
+    words = _award_words(award.label)
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if mention.type != "award" or not _award_words(mention.label) <= words:
+                continue
+            body = _award_organiser(ctx, sentence, mention)
+            if body is not None and body is not award:
+                return body
+    for sentence in ctx.sentences:  # 'The annual awards are organised by X' (the release's one award scheme)
+        for token in sentence.tokens:
+            if (
+                token.dep_ == "nsubjpass"
+                and token.lemma_.lower() == "award"
+                and token.text.islower()
+                and any(c.lower_ in ("the", "these", "this") for c in token.children)
+                and token.head.lemma_.lower() in ORGANISER_VERBS
+                and _one_award_scheme(ctx)
+            ):
+                body = organiser_of(ctx, sentence, token.head)
+                if body is not None:
+                    return body
+    return None
+
+
+def _one_award_scheme(ctx) -> bool:
+    """Whether the awards the release names are one scheme's (no two unrelated award names)."""
+    names = {normalize(m.label) for s in ctx.sentences for m in s.mentions if m.type == "award"}
+    words = [_award_words(n) for n in names]
+    return all(a & b for a in words for b in words)
+
+
+def share_bodies(ctx) -> None:
+    """An award's conferring body, once the release states it, is that of every fact of the award
+    ('A, B and C are among the recipients of the X Award. With the award, Y recognizes ...')."""
+    bodies = {}
+    for fact in ctx.facts:
+        if fact.kind == "award" and fact.qualifiers.get("awarded_by"):
+            bodies.setdefault(fact.object, fact.qualifiers["awarded_by"])
+    for fact in ctx.facts:
+        if fact.kind == "award" and not fact.qualifiers.get("awarded_by") and fact.object in bodies:
+            if bodies[fact.object] != fact.subject:
+                fact.qualifiers["awarded_by"] = bodies[fact.object]
+
+
+def _recipient_tokens(trigger) -> list:
+    """The words of an active giving verb that name its recipients ('honoured five suppliers',
+    'presented its award to Kofa Ltd')."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+    return found + [
+        g for c in trigger.children if c.lower_ == "to" and c.dep_ in ("prep", "dative") for g in c.children
+    ]
+
+
+def recipients(ctx, sentence, trigger, passive: bool = False):
+    """'presented X with', 'awarded X the prize', 'to X' (of a passive verb, only 'to X': 'X was
+    crowned the Company of the Year' names no recipient in its object)."""
     found = []
     for child in trigger.children:
-        if child.dep_ in ("dobj", "dative"):
+        if child.dep_ in ("dobj", "dative") and not passive:
             found.append(child)
-        if child.lower_ == "to" and child.dep_ in ("prep", "dative"):
+        if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
             found += [c for c in child.children if c.dep_ == "pobj"]
-    entities = [ctx.entity_of(sentence, t) for t in found]
+    given = [t for t in found if (m := sentence.mention_at(t)) is not None and m.type == "award"]
+    entities = [ctx.entity_of(sentence, t) for t in found if t not in given]  # 'presented its X Award to Y'
     return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
 
 
@@ -236,14 +606,25 @@ def conferring_body(ctx, sentence, trigger, awards):
                         return ctx.entity(mention, "organization")
 
     clause = clause_span(trigger)
+    for token in sentence.tokens:  # 'achieved the Gold award in the annual scheme run by X'
+        inside = token.i in clause or token.dep_ == "relcl" and token.head.i in clause  # '..., which is run by X'
+        if inside and token != trigger and token.lemma_.lower() in ORGANISER_VERBS:
+            if token.dep_ in ("acl", "relcl", "pobj") and any(c.dep_ == "agent" for c in token.children):
+                body = organiser_of(ctx, sentence, token)
+                if body is not None:
+                    return body
     deeper = [  # 'the X award in the large enterprise category from the Y Chamber'
-        g for t in sentence.tokens if t.lower_ == "from" and t.i in clause for g in t.children if g.dep_ == "pobj"
+        g
+        for t in sentence.tokens
+        if t.lower_ in ("from", "by") and t.dep_ in ("prep", "agent") and t.i in clause
+        for g in t.children
+        if g.dep_ == "pobj"
     ]
     for token in candidates + deeper:
-        for inner in token.subtree:  # 'CommonWealth magazine's ... Award': a name inside the possessor
-            mention = sentence.mention_at(inner)
-            if mention is not None and mention.type in COMPANY_TYPES + ("award", "index") and mention not in awards:
-                return ctx.entity(mention, mention.type)
+        # 'CommonWealth magazine's ... Award': a name inside the possessor
+        mention = body_in(sentence, token, (*COMPANY_TYPES, "award", "index"), awards)
+        if mention is not None:
+            return ctx.entity(mention, mention.type)
     return None
 
 
@@ -254,14 +635,16 @@ def award_levels(sentence, trigger, award) -> list[str]:
     listed = _listed_prizes(sentence.doc)
     if len(listed) > 1:
         return listed
-    categories = _categories(sentence.doc)
-    tier = _tier(sentence, award)
+    own = _own_clause(sentence, trigger)
+    categories = _categories(sentence.doc, own)
+    tier = _tier(sentence, award, own)
     if categories:
         return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
     return [tier] if tier else []
 
 
 PRIZE_NOUNS = ("award", "prize", "medal", "trophy")
+AWARD_HEADS = ("Award", "Awards", "Prize", "Prizes")
 
 
 def _listed_prizes(doc) -> list[str]:
@@ -287,42 +670,94 @@ def _listed_prizes(doc) -> list[str]:
     return levels
 
 
-def _categories(doc) -> list[str]:
-    """'the Financial Services category', 'the Innovation and Diversity categories' (two), in DOC (a
-    Doc or a Span)."""
+def _categories(doc, within: set[int] | None = None) -> list[str]:
+    """'the Financial Services category', 'the Innovation and Diversity categories' (two), 'the
+    environmental category', "the category 'Water'", 'in the category of international
+    contributions', in DOC (a Doc or a Span)."""
     found = []
     for token in doc:
+        if within is not None and token.i not in within:
+            continue  # another win's clause
+        if token.lemma_.lower() == "category" and token.i + 1 < len(token.doc):
+            after = _category_after(token)
+            if after:
+                found.append(after)
+                continue
         if token.lemma_.lower() == "category" and token.i > 0:
             words = [
-                t for t in token.doc[token.left_edge.i : token.i] if t.text[:1].isupper() or t.lower_ in ("and", "&")
+                t
+                for t in token.doc[token.left_edge.i : token.i]
+                if t.text[:1].isupper() or t.lower_ in ("and", "&") or t.dep_ == "amod" and t.pos_ == "ADJ"
             ]
+            words = [t for t in words if t.lower_ not in CATEGORY_NOT_NAMES]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
             parts = name.split(" and ") if " and " in name and token.tag_ == "NNS" else [name]
             found += [part for part in parts if part]
     return found
 
 
-def _tier(sentence, award) -> str | None:
-    """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold'."""
+CATEGORY_NOT_NAMES = ("same", "other", "new", "main", "annual", "this", "each", "every", "overall", "several")
+
+
+def _category_after(token) -> str | None:
+    """The name a category noun is followed by: "the category 'Water'", 'the category of
+    international contributions'."""
+    doc = token.doc
+    nxt = doc[token.i + 1]
+    if nxt.text in QUOTES:
+        title = quoted_title(doc, token.i + 1)
+        return title.text if title is not None else None
+    if nxt.lower_ == "of" and nxt.dep_ == "prep":
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if objects:
+            phrase = doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+            if any(t.like_num or t.text in AWARD_HEADS for t in phrase):
+                return None  # 'the Maritime category of the 2023 X Awards': the awards, no category name
+            words = [t.text for t in phrase if t.pos_ != "DET"]
+            return " ".join(words) or None
+    return None
+
+
+def _own_clause(sentence, trigger):
+    """TRIGGER's own clause (token indices), when another win of the sentence has a clause of its own ('was
+    named the overall winner of the X Awards and also won the award in the Y category'); else None."""
+    clause = clause_span(trigger)
+    others = [
+        span.root
+        for _r, span in patterns("award").matches(sentence.doc, "trigger")
+        if span.root != trigger and span.root.i not in clause and span.root.pos_ == "VERB"
+    ]
+    return clause if others else None
+
+
+def _tier(sentence, award, own=None) -> str | None:
+    """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold' (in
+    OWN, the trigger's own clause, where the sentence has two)."""
     doc = sentence.doc
-    for token in sentence.tokens:
+    for token in sentence.tokens if own is None else [t for t in sentence.tokens if t.i in own]:
         if (
             token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")
             and token.i > 0
             and doc[token.i - 1].text[:1].isupper()
             and not award.covers(token)
         ):
-            words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper()]
+            words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() and t.pos_ != "DET"]
             if words:
                 return " ".join(words)
     for _row, span in patterns("award").matches(doc, "level"):
+        if own is not None and not all(i in own for i in range(span.start, span.end)):
+            continue
         inside = award.span.start <= span.start and span.end <= award.span.end
         if inside and award.span[-1].text == "Awards":
             continue  # 'the Grocer Gold Awards': a ceremony's name, no tier
+        first = next((t.i for t in award.span if t.pos_ != "DET" and not t.like_num), award.span.start)
+        head = next((t for t in reversed(award.span) if not t.like_num), award.span[-1])
+        if inside and len(span) == 1 and span.start == first and head.text in AWARD_HEADS:
+            continue  # 'the Silver Heron Award': the first word of a name, no tier
         if inside and span.end < award.span.end or inside and len(award.span) > len(span):
             return doc[span.start : min(span.end + 1, award.span.end)].text if len(span) == 1 else span.text
         if not inside and not any(
-            m.type == "award" and m.span.start <= span.start < m.span.end for m in sentence.mentions
-        ):
+            m.span.start <= span.start < m.span.end for m in sentence.mentions
+        ):  # 'Kestrel Gold Mine': a name's word, no tier
             return span.text
     return None

@@ -4,13 +4,17 @@ the process of obtaining', 'working toward'), planned ('plans to', 'will'), rene
 
 from __future__ import annotations
 
-from ..clauses import governing_verb, patterns
+import re
+
+from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..entities import Mention, clean_name
+from ..entities import LEVEL_WORDS, Mention, clean_name
 from .awards import QUOTES, capitalised_run, quoted_title
 from .triggers import triggered
 
 CERTIFIABLE = ("standard",)
+SCHEME_TYPES = ("initiative", "organization", "program", "standard")  # what a verb certifies to
+BARE_CODE = re.compile(r"^(?!(19|20)\d\d$)\d{4,5}(:(19|20)\d\d)?$")  # a year is no code
 CERTIFYING_WORDS = {"certification", "certificate", "certify", "accreditation", "certified", "label", "seal"}
 
 
@@ -18,8 +22,20 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE, certified_as):
         if row.get("generic") and not certifying(sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
+        if any(c.dep_ == "xcomp" and c.lemma_ == "certify" for c in trigger.children):
+            continue  # 'X is accredited to certify companies against Y': X certifies, holds nothing
+        if wished(sentence, trigger) or third_party(trigger) or generic_holder(trigger):
+            continue  # 'hopes to achieve X one day'; 'its suppliers are certified to X'; 'a company must'
+        certified_holders = holders(ctx, sentence, trigger)
+        if certified_holders is not None:
+            if not certified_holders:
+                continue  # 'Bureau Veritas is accredited to certify companies against X'
+            subjects = certified_holders  # 'Bureau Veritas certified the plant to ISO 14001': the plant's
+        standards = with_bare_codes(sentence, standards)
+        standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
+        # 'LEED Gold certification under LEED v4': the rating, not its system again
         status = row.get("status") or status_of(sentence, trigger)
-        if trigger.i > 0 and any(s.covers(trigger.doc[trigger.i - 1]) for s in standards):
+        if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
             # the parser hangs the name or the participle anywhere; the copula's subject holds it
             copula = trigger.head if trigger.dep_ == "acomp" else governing_verb(trigger.head)
@@ -29,17 +45,25 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             obj = ctx.entity(standard, "standard")
             for subject in subjects:
-                ctx.add("certification", sentence, subject, obj, status=status)
+                if not rated_before(ctx, subject, obj):
+                    ctx.add("certification", sentence, subject, obj, status=status)
 
 
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as';
     'are LEED Gold certified': the standard named right before."""
-    if trigger.lemma_ != "certify":
+    if trigger.lemma_ != "certify" and trigger.lower_ != "certified":
         return []
-    before = sentence.mention_at(trigger.doc[trigger.i - 1]) if trigger.i > 0 else None
-    if before is not None and before.type == "standard":
-        return [before]  # 'the offices are LEED Gold certified' (the parser makes the name a subject)
+    schemes = certified_to(sentence, trigger)
+    if schemes:
+        return schemes  # 'to certify its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO)'
+    named = sentence.mention_at(trigger.doc[before(trigger)]) if trigger.i > 0 else None
+    if named is not None and named.type in ("standard", "initiative"):
+        # 'the offices are LEED Gold certified' (the parser makes the name a subject); 'RSPO-certified mills'
+        return [Mention(named.span, "standard", named.label, named.written)]
+    titled = sentence.mention_at(trigger) or (sentence.mention_at(trigger.head) if trigger.dep_ == "amod" else None)
+    if titled is not None and titled.type == "standard":
+        return [titled]  # 'became a Certified B Corporation', 'is now a certified B Corp'
     for prep in (c for c in trigger.children if c.lower_ == "as" and c.dep_ == "prep"):
         start = next((t.i for t in prep.subtree if t.i > prep.i and t.pos_ != "DET"), None)
         doc = sentence.doc
@@ -74,8 +98,9 @@ def certifiable(ctx, mention) -> bool:
 def certifying(sentence, standards) -> bool:
     words = {t.lemma_.lower() for t in sentence.tokens}
     return bool(words & CERTIFYING_WORDS) or any(
-        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") for s in standards
-    )
+        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") or s.label.split()[-1] in LEVEL_WORDS
+        for s in standards
+    )  # 'achieved Green Mark Platinum': a rating's level
 
 
 def status_of(sentence, trigger) -> str:
@@ -87,12 +112,12 @@ def status_of(sentence, trigger) -> str:
         related = (
             span.root in (trigger, verb)
             or span.root.head in (trigger, verb)
-            or trigger in span.root.subtree
-            or verb in span.root.subtree
-        )
+            or (trigger in span.root.subtree or verb in span.root.subtree) and not coordinated(verb, span.root)
+        )  # 'renewed X and obtained Y': the first verb's cue is not the second's
         after_subject = span.root == verb and trigger.dep_ in ("nsubj", "nsubjpass")  # 'X certification is expected'
-        if related and (span.start <= trigger.i + 1 or after_subject):
-            best = row["status"]
+        renewal_noun = row["status"] == "renewed" and span.root.pos_ == "NOUN" and span.root in trigger.subtree
+        if related and (span.start <= trigger.i + 1 or after_subject) or renewal_noun:
+            best = row["status"]  # 'passed the ISO 45001 recertification audit': renewed
     doc = trigger.doc
     if (
         trigger.lower_.startswith(("recertif", "re-certif", "renew"))
@@ -102,3 +127,116 @@ def status_of(sentence, trigger) -> str:
     ):
         return "renewed"  # 'recertified', 're-certified' (three tokens)
     return best or "held"
+
+
+def wished(sentence, trigger) -> bool:
+    """'hopes to achieve B Corp certification one day': a wish above the trigger states no plan."""
+    above = {trigger.i, *(t.i for t in trigger.ancestors)}
+    return any(span.root.i in above for _, span in patterns("certification").matches(sentence.doc, "wish"))
+
+
+def third_party(trigger) -> bool:
+    """'its suppliers are certified to SA8000', 'auditors verify compliance with': the clause's
+    subject is another party of the company's (the pattern file's third_party words), not it."""
+    doc = trigger.doc
+    parties = {span.root.i for _, span in patterns("certification").matches(doc, "third_party")}
+    return any(token.i in parties for token in subject_tokens(trigger))
+
+
+def with_bare_codes(sentence, standards: list[Mention]) -> list[Mention]:
+    """'ISO 9001, 14001 and 45001': bare numbers listed after a coded standard are standards of
+    the same family ('ISO 14001', 'ISO 45001')."""
+    doc = sentence.doc
+    found = list(standards)
+    for standard in standards:
+        family, _, code = standard.label.partition(" ")
+        if not code[:1].isdigit() or not family.isalpha():
+            continue
+        i = standard.span.end
+        while True:
+            j = i
+            while j < len(doc) and doc[j].text in (",", "and", "&", "/"):
+                j += 1
+            if j == i or j >= len(doc) or not BARE_CODE.match(doc[j].text) or counts(doc[j]):
+                break
+            if sentence.mention_at(doc[j]) is None:
+                found.append(Mention(doc[j : j + 1], "standard", f"{family} {doc[j].text}"))
+            i = j + 1
+    return found
+
+
+def counts(number) -> bool:
+    """'and 2000 workers': a number that counts a noun (other than 'certifications') is no code."""
+    return number.dep_ == "nummod" and number.head.lemma_.lower() not in CERTIFYING_WORDS | {"standard"}
+
+
+def before(trigger) -> int:
+    """The token before TRIGGER, over a hyphen: 'a LEED Gold-certified building', 'ISO 14001-certified'."""
+    i = trigger.i - 1
+    return i - 1 if i > 0 and trigger.doc[i].text == "-" and not trigger.doc[i].whitespace_ else i
+
+
+def rated_before(ctx, subject, system) -> bool:
+    """'X achieved LEED certification for energy use' after 'X was awarded LEED Gold': the
+    holder's rating again, not a second certification."""
+    return any(
+        f.kind == "certification"
+        and f.subject == subject.name
+        and f.object.startswith(system.name + " ")
+        and f.object.split()[-1] in LEVEL_WORDS
+        for f in ctx.facts
+    )
+
+
+def certified_to(sentence, trigger) -> list[Mention]:
+    """'certify its mills to RSPO and MSPO', 'certified under the X scheme': whatever a name the
+    verb certifies to / against / under is (an initiative's scheme, a program), it is the standard."""
+    found = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "under")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for token in (obj, *obj.conjuncts):
+                named = sentence.mention_at(token)
+                if named is not None and named.type in SCHEME_TYPES and named not in found:
+                    found.append(Mention(named.span, "standard", named.label, named.written))
+    return found
+
+
+def generic_holder(trigger) -> bool:
+    """'To obtain X certification, a company must pass an audit', 'more than 300 companies hold X':
+    a subject that is any company (the pattern file's generic_holder nouns without 'the', 'its',
+    'our') holds nothing the release can state."""
+    doc = trigger.doc
+    generic = {span.root.i for _, span in patterns("certification").matches(doc, "generic_holder")}
+    return any(
+        token.i in generic
+        and not any(c.dep_ == "poss" or c.lower_ in ("the", "this", "these", "our", "its") for c in token.children)
+        for token in subject_tokens(trigger)
+    )
+
+
+def holders(ctx, sentence, trigger):
+    """The object of an active 'certify' holds the certification, not its subject (the certifier):
+    None when the verb has no object; [] when the object is generic ('certify companies')."""
+    if trigger.lemma_ != "certify":
+        return None
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    found = []
+    for token in (objects[0], *objects[0].conjuncts):
+        entity = ctx.entity_of(sentence, token)
+        if entity is None and token.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "our") for c in token.children):
+            entity = ctx.main  # 'certified the plant'
+        if entity is not None and entity not in found:
+            found.append(entity)
+    return found
+
+
+def coordinated(verb, cue) -> bool:
+    """Is VERB below CUE only through a coordination ('renewed X and obtained Y')?"""
+    token = verb
+    while token != cue and token.head != token:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False

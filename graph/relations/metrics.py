@@ -167,8 +167,13 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
     else:
-        measured = _level(token, unit_end) or _compared(token, unit_end) or _changed(token, unit_end) or _measured(
-            sentence, token, unit_head if unit_end > token.i + 1 else token, unit_end
+        quantity_head = unit_head if unit_end > token.i + 1 else token
+        measured = (
+            _level(token, unit_end)
+            or _compared(token, unit_end)
+            or _changed(token, unit_end)
+            or _share_of(sentence, token, quantity_head)
+            or _measured(sentence, token, quantity_head, unit_end)
         )
     if not measured:
         return None
@@ -188,7 +193,7 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     if not words and count_noun and _counted(doc, token, unit_end):
         # 'a retailer with 1,100 stores and 140,000 employees': a count noun of the language pack names
         # its figure ('stores', 'guests', 'plants' are no ESG figures; 'employs 61,000 people' is named
-        # by its verb below, 'people employs')
+        # by its verb below, 'people employed')
         words = [counted_noun.text]
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
@@ -609,10 +614,28 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
         if child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
-                return None if _counts_a_list(pobj[0].text) else _noun_phrase(pobj[0])
+                if _counts_a_list(pobj[0].text):
+                    return None
+                return _noun_phrase(pobj[0])
     if head != number and head.pos_ == "NOUN" and head.lemma_ not in ("percent", "%"):
         return _noun_phrase(head)
     return None
+
+
+SHARE_VERBS = {"account", "make", "represent", "comprise", "constitute"}
+
+
+def _share_of(sentence, number: Token, head: Token) -> str | None:
+    """'Renewable electricity accounts for 64% of its power use', 'Women make up 31% of the
+    workforce': the part (the subject, unless it is the company itself) 'share of' the whole."""
+    verb = governing_verb(number)
+    if verb.lemma_ not in SHARE_VERBS or verb.lemma_ == "make" and not any(c.lower_ == "up" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    wholes = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not wholes or sentence.mention_at(subjects[0]) is not None:
+        return None
+    return f"{_noun_phrase(subjects[0])} share of {_noun_phrase(wholes[0])}"
 
 
 CHANGE_NOUNS = ("reduction", "decrease", "decline", "cut", "drop", "fall", "increase", "rise", "saving", "savings")
@@ -658,10 +681,29 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
         if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
             return nominal.get("energy", nominal["noun"])
         unit_noun = unit_head if unit_head.lower_ not in ("year", "annum", "month", "day") else counted
-        return f"{unit_noun.text} {counted.head.text}"
+        if counted.head.lemma_ in LIGHT_VERBS:
+            return unit_noun.text  # 'has 90,000 employees': 'have' names nothing
+        return f"{unit_noun.text} {_participle(counted.head)}"
     return None
 
 
+LIGHT_VERBS = {"have", "count", "number", "total"}
+
+
+def _participle(verb: Token) -> str:
+    """'employs' -> 'employed', 'plants' -> 'planted': a figure is named by what was done ('people
+    employed', 'trees planted'); irregular ones come from the language pack."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    irregular = language_data()["past_participles"]
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 ENERGY_UNIT = re.compile(r"(?i)\b(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]?hours?)\b")
 
 

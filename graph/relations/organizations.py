@@ -39,6 +39,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             _wholes_verb(ctx, sentence, trigger)
         elif role == "parent":
             _parent(ctx, sentence, trigger)
+        elif role == "acquired":
+            _acquired(ctx, sentence, trigger)
         else:
             _part_noun(ctx, sentence, trigger)
     _units(ctx, sentence)
@@ -93,6 +95,26 @@ def _part_noun(ctx, sentence, trigger) -> None:
     for whole in wholes:
         for part in parts:
             ctx.add("part_of", sentence, part, whole)
+
+
+COMPLETING_VERBS = {"complete", "finalise", "finalize", "close", "conclude"}
+
+
+def _acquired(ctx, sentence, trigger) -> None:
+    """'X completed the acquisition of Y', 'following X's acquisition of Y': Y is part of X (a deal
+    only agreed or planned is not done yet)."""
+    owner = _possessor(ctx, sentence, trigger)
+    verb = trigger.head
+    if owner is None and trigger.dep_ == "dobj" and verb.lemma_ in COMPLETING_VERBS and not is_negated(verb):
+        owner = next(iter(ctx.subjects(sentence, verb)), None)
+    if owner is None or owner.type != "company":
+        return
+    for prep in (c for c in trigger.children if c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for token in (pobj, *pobj.conjuncts):
+                part = sentence.mention_at(token)
+                if part is not None and part.type == "company":
+                    ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
 
 
 def _named_after(sentence, noun):

@@ -44,6 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
     _where_clauses(ctx, sentence)
+    _labelled_seat(ctx, sentence)
     _sites(ctx, sentence)
     _only_one_in(ctx, sentence)
     _possessive_places(ctx, sentence)
@@ -71,6 +72,20 @@ def _possessive_places(ctx: DocContext, sentence: ParsedSentence) -> None:
         owned = sentence.mention_at(mention.root.head)
         if owned is not None and owned.type == "company" and owned is not mention:
             ctx.add("located_in", sentence, ctx.entity(owned), ctx.entity(mention, "place"))
+
+
+def _labelled_seat(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Nakamura Denki Co., Ltd. (Head Office: Osaka; President: ...)': the place after the label
+    is the seat of the company named last before it."""
+    doc = sentence.doc
+    for _row, span in patterns("located_in").matches(doc, "labelled_seat"):
+        place = sentence.mention_at(doc[span.end]) if span.end < len(doc) else None
+        if place is None or place.type != "place":
+            continue
+        owners = [m for m in sentence.mentions if m.type == "company" and m.span.end <= span.start]
+        owner = ctx.entity(owners[-1]) if owners else ctx.main
+        if owner is not None:
+            ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
 
 
 def _unknown_place(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -142,6 +157,8 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
+        if owner is None and token.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in token.children):
+            owner = ctx.main  # 'The shop in Corrow also achieved ...': the release's own site
         if owner is None and any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
             owner = ctx.entity_of(sentence, token.head.head)  # 'the insurer, whose offices are in X'
         if owner is None and token.dep_ == "pobj" and token.head.lower_ == "with":
@@ -156,12 +173,21 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
             owner = next(iter(ctx.subjects(sentence, token.head)), None)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
-        for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across") and c.dep_ == "prep"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across", "at") and c.dep_ == "prep"):
+            for pobj in _place_objects(prep):
                 for place_token in (pobj, *pobj.conjuncts):
                     place = sentence.mention_at(place_token)
                     if place is not None and place.type == "place":
                         ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
+
+
+def _place_objects(prep):
+    """The objects of 'in X' (and of 'at 200 Park Street in Boston': an address's own 'in')."""
+    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        if prep.lower_ != "at":
+            yield pobj
+        for inner in (c for c in pobj.children if c.lower_ == "in" and c.dep_ == "prep"):
+            yield from (g for g in inner.children if g.dep_ == "pobj")
 
 
 def dateline_place(sentence: ParsedSentence):
@@ -211,11 +237,37 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         ):
             continue  # 'Thai' in 'Thai Corvane Group PCL' is part of a name
         noun = token.head
+        if _describes_main(ctx, sentence, noun):
+            ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+            continue
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
         named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
         if any(e is ctx.main for e in named) or _said_of_main(ctx, sentence, noun):
             ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
+    _country_of_main(ctx, sentence)
+
+
+def _describes_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
+    """'Helvar is a Swedish steelmaker', 'Tamaro Bank, Ecuador's largest lender,': a noun said of the
+    release's organization, by a copula or an apposition."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return bool(subjects) and ctx.entity_of(sentence, subjects[0]) is ctx.main
+    if noun.dep_ == "appos" and ctx.entity_of(sentence, noun.head) is ctx.main:
+        return True
+    return any(c.dep_ == "appos" and ctx.entity_of(sentence, c) is ctx.main for c in noun.children)
+
+
+def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Velora Airlines, the national carrier of Peru,': a country after 'of' on a noun said of the
+    release's organization."""
+    for mention in sentence.mentions:
+        prep = mention.root.head
+        if mention.type != "place" or ctx.lexicon.place_types.get(mention.label) != "country":
+            continue
+        if mention.root.dep_ == "pobj" and prep.lower_ == "of" and _describes_main(ctx, sentence, prep.head):
+            ctx.add("located_in", sentence, ctx.main, ctx.entity(mention, "place"))
 
 
 def _said_of_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:

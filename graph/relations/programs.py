@@ -37,6 +37,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             named_by_nouns = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
             if row.get("compound") and not named_by_nouns:
                 continue  # 'promote positive social initiatives': no program, a kind of good deed
+            generic = head.tag_ == "NNS" and head.lemma_ in GENERIC_PLURALS and not sentence.mention_at(head)
+            if generic and not named_by_nouns:
+                continue  # 'expands its social programmes': programs in general, none named
             name = phrase(sentence, head)
             if not name or len(name) < 4 or " " not in name and sentence.mention_at(head) is None:
                 continue
@@ -56,6 +59,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     owned_programs(ctx, sentence)
     framed_programs(ctx, sentence)
     partnerships(ctx, sentence)
+    partnered_since(ctx, sentence)
     internal_prices(ctx, sentence)
     neutral_operations(ctx, sentence)
     dated_programs(ctx, sentence)
@@ -70,7 +74,7 @@ REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "sav
 def funded_funds(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The levy will feed a carbon fund', 'the proceeds go to a climate fund': the fund a charge of
     the organization's pays into is its program."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() != "fund" or head.dep_ not in ("dobj", "pobj") or sentence.mention_at(head) is not None:
             continue
         if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.lefts):
@@ -107,7 +111,7 @@ def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The Bright Minds initiative, which Corvane started in 2012,': a relative clause that says who
     began or runs the program names its subject."""
     nouns = program_nouns()
-    for head in sentence.doc:
+    for head in sentence.tokens:
         mention = sentence.mention_at(head)
         typed = mention is not None and mention.type in PROGRAM_TYPES
         modified = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
@@ -156,6 +160,7 @@ def foreign_subject(ctx: DocContext, sentence: ParsedSentence, trigger) -> bool:
     )
 
 
+GENERIC_PLURALS = {"program", "programme", "initiative", "project", "campaign", "scheme", "activity", "effort"}
 GROWTH_VERBS = {"expand", "extend", "scale", "grow", "widen", "broaden"}
 GOAL_NOUNS = {"goal", "target", "pledge", "commitment", "ambition", "aim", "objective", "plan", "priority"}
 
@@ -195,7 +200,7 @@ def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'the airline's partnership with Helio to build a plant', 'through its partnership with Y': a
     partnership its owner holds with a named organization is the owner's program ('partnership
     with Y')."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() not in PARTNERSHIP_NOUNS or is_negated(head) or is_hypothetical(head):
             continue
         partners = [
@@ -220,13 +225,38 @@ def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("program", sentence, subject, obj, since=started_in(head), location=location)
 
 
+def partnered_since(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X has partnered with the Y Network since 2018': a partnership kept since a year is X's
+    program ('partnership with Y'); a partnership merely announced is news of a deal."""
+    for verb in sentence.tokens:
+        if verb.lemma_ not in PARTNERING_VERBS or verb.pos_ != "VERB" or is_negated(verb) or is_hypothetical(verb):
+            continue
+        year = since_year(verb) if _says_since(verb) else None
+        if not year:
+            continue
+        partners = [
+            m
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for g in prep.children
+            if g.dep_ == "pobj"
+            for p in (g, *g.conjuncts)
+            if (m := sentence.mention_at(p)) is not None and m.type in ("company", "organization")
+        ]
+        for partner in partners:
+            obj = ctx.entities.resolve(f"partnership with {partner.label}", "program")
+            for subject in ctx.subjects(sentence, verb):
+                if subject.name != partner.label:
+                    ctx.add("program", sentence, subject, obj, since=year, location=location_of(ctx, sentence, verb))
+
+
 PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
 
 
 def internal_prices(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'X has set an internal carbon price', 'introduced an internal fee on its emissions': an
     internal price on carbon is a program of the organization that sets it."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         if head.lemma_.lower() not in PRICE_NOUNS or head.dep_ not in ("dobj", "nsubjpass"):
             continue
         if not any(c.dep_ == "amod" and c.lower_ == "internal" for c in head.lefts):
@@ -249,7 +279,7 @@ NEUTRAL_OF = {"carbon", "climate", "co2", "water", "plastic", "emissions", "ghg"
 def neutral_operations(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Our own operations have been carbon neutral since 2014': a state kept since a year is the
     program 'carbon neutral operations'."""
-    for adjective in sentence.doc:
+    for adjective in sentence.tokens:
         if adjective.lower_ not in NEUTRAL_WORDS or adjective.dep_ != "acomp":
             continue
         verb = adjective.head
@@ -277,7 +307,7 @@ def dated_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The Clean Rivers programme, launched in 2018, has ...', 'Launched in 2015, the Green Schools
     initiative ...': a named program whose start a participle dates is the release's program (or its
     possessor's, or the 'by' agent's)."""
-    for head in sentence.doc:
+    for head in sentence.tokens:
         mention = sentence.mention_at(head)
         proper = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
         typed = mention is not None and mention.type in PROGRAM_TYPES
@@ -380,7 +410,7 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Through the Green Classrooms initiative, the bank has trained ...', 'part of the Pathway to
     Net Zero programme', 'under its Safe Roads scheme': a program a clause's subject works through."""
     nouns = program_nouns() - METHOD_NOUNS
-    for head in sentence.doc:
+    for head in sentence.tokens:
         prep = head.head
         framed = (
             prep.lower_ in FRAMING_PREPOSITIONS
@@ -416,7 +446,7 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     program, verb or not."""
     nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
     named = program_nouns()  # 'our Group Sustainability Policy': any program noun, in a name
-    for head in sentence.doc:
+    for head in sentence.tokens:
         lemma = head.lemma_.lower()
         if (
             not (lemma in nouns or lemma in named and head.text[:1].isupper())
@@ -481,7 +511,7 @@ def phrase(sentence, head) -> str:
     mention = sentence.mention_at(head)
     if mention is not None and mention.type in PROGRAM_TYPES:
         return mention.label
-    called = called_name(head)
+    called = called_name(head) or apposed_name(sentence, head)
     if called:
         return called
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
@@ -498,7 +528,29 @@ def phrase(sentence, head) -> str:
     ):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
-    return text.strip(" -,")
+    return " ".join(re.sub(r"[\"“”]", " ", text).split()).strip(" -,")  # 'the "Second Harvest" initiative'
+
+
+def apposed_name(sentence, head) -> str | None:
+    """'its flagship initiative, Tree for Every Child,': a capitalised name between commas right after
+    the program noun (the parser often hangs it elsewhere) that no other type claims."""
+    doc = sentence.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    close = next((t.i for t in doc[head.i + 2 : head.i + 2 + MAX_NAME_WORDS] if t.text == ","), None)
+    words = doc[head.i + 2 : close] if close else None
+    if not words or not words[0].text[:1].isupper() or words[0].pos_ == "DET":
+        return None
+    if any(not (t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS) for t in words):
+        return None
+    mention = sentence.mention_at(words[0])
+    if mention is not None and mention.type not in PROGRAM_TYPES:
+        return None  # 'its partner, Harbor Trust,': a company, no program name
+    return words.text
+
+
+MAX_NAME_WORDS = 8
+NAME_CONNECTORS = {"for", "the", "of", "and", "to", "a", "in", "on", "with", "&"}
 
 
 NAMING_VERBS = {"call", "name", "dub", "title", "brand"}
@@ -527,7 +579,11 @@ def after_quantity(head, start: int) -> int:
     if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in units:
         start += 1  # 'a 5 MW plant': the parser hangs '5' on the plant and 'MW' on 'solar'
     numbers = [
-        t.i for t in doc[start : head.i] if (t.like_num or t.pos_ == "NUM") and not re.fullmatch(r"(19|20)\d\d", t.text)
+        t.i
+        for t in doc[start : head.i]
+        if (t.like_num or t.pos_ == "NUM")
+        and not re.fullmatch(r"(19|20)\d\d", t.text)
+        and not t.text[:1].isupper()  # 'the Second Harvest initiative': a name's word
     ]
     if not numbers:
         return start

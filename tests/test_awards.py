@@ -1,0 +1,240 @@
+"""Award constructions that carry over to unseen releases, one short release per construction,
+written for these tests (invented companies; never copied from a real release)."""
+
+from pathlib import Path
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def awards_of(text: str, doc_id: str = "test-release") -> list[dict]:
+    _, facts = extract(Release(doc_id, Path(doc_id + ".txt"), text, "text"))
+    return [
+        {k: v for k, v in f.to_record().items() if k not in ("document", "kind", "evidence")}
+        for f in facts
+        if f.kind == "award"
+    ]
+
+
+def test_the_body_that_instituted_an_award_in_another_sentence_confers_it():
+    text = (
+        "Korvel Shipping Ltd has won the Silver Heron Environment Award 2022.\n\n"
+        "Instituted by the Coastal Trade Council in 1998, the Silver Heron Award is given every year."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Korvel Shipping Ltd",
+            "object": "Silver Heron Environment Award",
+            "year": 2022,
+            "awarded_by": "Coastal Trade Council",
+        }
+    ]
+
+
+def test_a_scheme_run_by_a_body_and_an_award_presented_by_a_person_of_a_body():
+    text = (
+        "Marlow Cables Ltd has been conferred with the Blue Anchor Safety Award 2021. "
+        "The award was bestowed upon Marlow Cables by Mr J K Ranade, Chairman, Harbour Safety Institute. "
+        "The Blue Anchor Awards, run by the Harbour Safety Institute, began in 2001."
+    )
+    (fact,) = awards_of(text)
+    assert fact["subject"] == "Marlow Cables Ltd"
+    assert fact["awarded_by"] == "Harbour Safety Institute"
+
+
+def test_the_trophy_an_award_comes_with_and_a_phrase_in_honour_are_no_awards():
+    text = (
+        "Tessaro Foods plc received the Green Ledger Award 2020. Tessaro Foods received the Trophy and "
+        "Certificate from the Green Ledger Trust. In honour of this achievement, Tessaro Foods also "
+        "received the Founder's Award."
+    )
+    objects = [f["object"] for f in awards_of(text)]
+    assert "Trophy" not in objects and "Certificate" not in objects
+    assert not any(o.startswith("In ") for o in objects)
+    assert "Green Ledger Award" in objects and "Founder's Award" in objects
+
+
+def test_a_lower_case_a_quoted_and_an_of_category_are_levels():
+    assert awards_of("Dravik Cement scooped the award in the environmental category at the 2019 Ridgeline Mining Awards.") == [
+        {"subject": "Dravik Cement", "object": "Ridgeline Mining Awards", "year": 2019, "level": "environmental"}
+    ]
+    (fact,) = awards_of("Ossory Textiles won the 2020 Tidewater Award in the category 'Circular Design'.")
+    assert fact["level"] == "Circular Design"
+    (fact,) = awards_of(
+        "Ossory Textiles won the 2020 Tidewater Award in the category of community engagement and volunteering."
+    )
+    assert fact["level"] == "community engagement and volunteering"
+
+
+def test_a_gold_award_in_a_scheme_run_by_a_body():
+    (fact,) = awards_of(
+        "Pellbrook Rail Ltd achieved the Gold award in the annual scheme run by the Northern Safety Society "
+        "(NSS) at the NSS Safety Awards 2018."
+    )
+    assert (fact["level"], fact["awarded_by"], fact["year"]) == ("Gold", "Northern Safety Society", 2018)
+
+
+def test_crowned_adjudged_and_voted_titles():
+    (fact,) = awards_of("Kestrel Gold Mine was crowned the Mining Company of the Year at the 2021 Westland Mining Awards.")
+    assert (fact["subject"], fact["object"], fact["year"]) == ("Kestrel Gold Mine", "Mining Company of the Year", 2021)
+    (fact,) = awards_of("Orlin Group has been adjudged the Best Company in Rural Electrification in 2020.")
+    assert (fact["subject"], fact["object"]) == ("Orlin Group", "Best Company in Rural Electrification")
+    (fact,) = awards_of(
+        "Members of the Harbour Press Guild voted Corvane Foods as the 'Best Company in Infrastructure' in 2021."
+    )
+    assert (fact["subject"], fact["object"]) == ("Corvane Foods", "Best Company in Infrastructure")
+
+
+def test_winners_a_company_announces_and_an_award_as_subject_are_no_wins():
+    text = (
+        "Tellmark Sportswear has announced its ten new Bright Spark Award winners. "
+        "No award has achieved such respect from the industry as the Harbour Lights Awards."
+    )
+    assert awards_of(text) == []
+
+
+def test_a_prize_of_the_award_named_before_is_its_level():
+    text = (
+        "The ceremony of the 12th Meadowlark Environment Awards, sponsored by the Meadowlark Media Group, "
+        "was held in Osaka.\n\nTanabe Homes won the Grand Prize for its tree-planting project."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["object"], fact["level"]) == ("Tanabe Homes", "Meadowlark Environment Awards", "Grand Prize")
+    assert fact["awarded_by"] == "Meadowlark Media Group"
+
+
+def test_a_quoted_title_with_of_the_year_and_an_and_inside_an_award_name_stay_whole():
+    (fact,) = awards_of("Nerith Bank has won the 'Frontier Markets Green Bank of the Year Award 2019' for Africa.")
+    assert (fact["object"], fact["year"]) == ("Frontier Markets Green Bank of the Year Award", 2019)
+    (fact,) = awards_of("The Leeds office of Harlow Build Ltd is a winner at the Northern Health and Safety Awards 2017.")
+    assert fact["object"] == "Northern Health and Safety Awards"
+
+
+def test_a_title_won_at_an_edition_of_awards_and_the_awards_that_receive_entries():
+    text = (
+        "Kestrel Gold Mine beat eight other mines to be crowned the Mining Company of the Year at the 4th edition "
+        "of the Westland Mining Awards (WMA). No award has earned such respect as the Westland Mining Awards, "
+        "which receives over 900 entries every year."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["object"], fact["awarded_by"]) == (
+        "Kestrel Gold Mine",
+        "Mining Company of the Year",
+        "Westland Mining Awards",
+    )
+
+
+def test_an_accolade_presented_at_a_ceremony_which_is_sponsored_by_a_body():
+    text = (
+        'Orion Lines has become the first recipient of the "Coastal Waters Conservation Award". '
+        "The accolade was presented at the annual Blue Planet Awards ceremony, which is sponsored by the "
+        "Tideway Media Group."
+    )
+    facts = awards_of(text)
+    assert {f["object"] for f in facts} == {"Coastal Waters Conservation Award"}
+    assert "Tideway Media Group" in {f.get("awarded_by") for f in facts}
+
+
+def test_an_organizations_acronym_opening_the_award_name_confers_it():
+    text = (
+        "Harmon Civil plc wins gold at the NSSA Health and Safety Awards 2019. The awards are run by the "
+        "Northern Society for Site Accidents (NSSA)."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["object"], fact["level"], fact["year"]) == ("NSSA Health and Safety Awards", "gold", 2019)
+    assert fact["awarded_by"] == "Northern Society for Site Accidents"
+
+
+def test_two_wins_in_one_sentence_keep_their_own_levels():
+    text = (
+        "Corlane Apparel was named the overall winner of the 2012 Greenway Business Awards and also won the "
+        "award in the category 'Water Stewardship' for its river clean-up programme."
+    )
+    levels = sorted(f.get("level") for f in awards_of(text))
+    assert levels == ["Water Stewardship", "overall winner"]
+
+
+def test_a_headline_award_takes_the_year_the_body_gives_it_and_a_date_is_no_part_of_the_name():
+    text = (
+        "Rusk Port wins Silverline Award\n\n"
+        "Rusk Port Company Limited has won the Silverline Award 2020 in the Waste Management category. "
+        "The Silverline Awards were instituted by the Port Directors Forum in 1994."
+    )
+    assert {f.get("year") for f in awards_of(text)} == {2020}
+    (fact,) = awards_of("Tamsin Mining won the safety award at the Karoo Green Mining Awards on October 12, 2010.")
+    assert fact["object"] == "Karoo Green Mining Awards"
+
+
+def test_the_award_of_a_second_clause_is_not_an_award_the_company_gives_others():
+    text = (
+        "Corlane Apparel, which has just announced its new Bright Spark Award winners, also won the award "
+        "in the category 'Water Stewardship'."
+    )
+    assert all(f["object"] != "Bright Spark Award" for f in awards_of(text))
+
+
+def test_the_awards_organised_by_a_body_in_a_later_sentence_confer_them():
+    text = (
+        "Pelham Drinks Co., Ltd. has won the Fair Workplace Award for 2022.\n\n"
+        "The annual awards are organised by the Office of Labour Welfare of Riverside Province."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["object"], fact["year"]) == ("Fair Workplace Award", 2022)
+    assert fact["awarded_by"] == "Office of Labour Welfare of Riverside Province"
+
+
+def test_every_recipient_of_an_award_shares_the_body_the_release_names_for_it():
+    text = (
+        "Halvard Corp., Minter Inc. and Osgood Ltd are among the recipients of the 2015 Clean Air Leadership Award. "
+        "With the annual award, the Federal Clean Air Office is recognizing twelve organizations."
+    )
+    facts = awards_of(text)
+    assert {f["subject"] for f in facts} >= {"Halvard Corp.", "Minter Inc.", "Osgood Ltd"}
+    assert {f.get("awarded_by") for f in facts} == {"Federal Clean Air Office"}
+
+
+def test_the_kind_of_award_that_goes_to_a_company_is_its_level():
+    text = (
+        "The Governor's Industry Awards were delivered to 40 companies this year.\n\n"
+        "The excellent industry award this year goes to Tamaris Olefins Company Limited."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["level"]) == ("Tamaris Olefins Company Limited", "excellent industry")
+    assert fact["object"].endswith("Industry Awards")
+
+
+def test_a_finalist_nominee_or_shortlisted_company_has_won_nothing():
+    for sentence in (
+        "Brenner Logistics Inc. was named a finalist for the Green Fleet Award 2023.",
+        "Brenner Logistics Inc. has been shortlisted for the 2023 Green Fleet Award.",
+        "Brenner Logistics Inc. was selected as one of the nominees for the Green Fleet Award.",
+    ):
+        assert awards_of(sentence) == [], sentence
+
+
+def test_a_company_that_honours_others_with_its_awards_receives_none():
+    assert awards_of("Brenner Logistics Inc. has honoured five suppliers with its Green Supplier Awards.") == []
+    assert awards_of("Brenner Logistics Inc. presented its Supplier of the Year Award to Kofa Freight Ltd.") == [
+        {"subject": "Kofa Freight Ltd.", "object": "Supplier of the Year Award", "awarded_by": "Brenner Logistics Inc."}
+    ]
+
+
+def test_a_title_with_its_year_and_a_lower_case_year_and_the_award_presented_at_awards_in_a_city():
+    (fact,) = awards_of("Corvane Air has been named the 2019 Green Carrier of the year.")
+    assert (fact["object"], fact["year"]) == ("Green Carrier of the year", 2019)
+    text = (
+        "Corvane Air wins fleet award\n\n"
+        "Corvane Air has been awarded the accolade Green Carrier of the Year for the second time by trade "
+        "journal Sky Fleet Review.\n\nThe award was presented at the Annual Fleet Achievement Awards in Lisbon."
+    )
+    facts = awards_of(text)
+    assert {f["object"] for f in facts} == {"Green Carrier of the Year"}
+    assert "Sky Fleet Review" in {f.get("awarded_by") for f in facts}
+
+
+def test_an_award_named_after_an_authority_is_conferred_by_it_and_a_supreme_award_is_a_level():
+    (fact,) = awards_of(
+        "Corvane Air took out the supreme award at the Clean Energy Authority (CEA) Awards in Porto last night."
+    )
+    assert fact["object"] == "Clean Energy Authority (CEA) Awards"
+    assert (fact["level"], fact["awarded_by"]) == ("supreme award", "Clean Energy Authority")

@@ -1,0 +1,238 @@
+"""Certifications and standard adoption, one construction per test, on sentences written for these
+tests (invented companies, never copied from a release): what graph/relations/certifications.py
+and graph/relations/adoption.py must find, with which status, and what they must leave alone."""
+
+from pathlib import Path
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def facts_of(text: str, kind: str) -> list[dict]:
+    _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    return [f.to_record() for f in facts if f.kind == kind]
+
+
+def certified(text: str) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["object"], r["status"]) for r in facts_of(text, "certification")}
+
+
+def adopted(text: str) -> set[tuple[str, str]]:
+    return {(r["subject"], r["object"]) for r in facts_of(text, "standard_adoption")}
+
+
+def test_a_sentence_opening_the_certification_names_no_standard():
+    text = (
+        "Holvia Glass Ltd. has achieved certification to the ISO 14001 standard. "
+        "The certification process has taken four years."
+    )
+    assert certified(text) == {("Holvia Glass Ltd.", "ISO 14001", "held")}
+
+
+def test_building_ratings_keep_their_level_apart():
+    text = (
+        "Marlow Estates Ltd. said the Corvale Tower earned LEED Gold, while the Brenner Annex earned LEED Platinum. "
+        "LEED (Leadership in Energy and Environmental Design) is a rating system."
+    )
+    objects = {obj for _, obj, _ in certified(text)}
+    assert objects == {"LEED Gold", "LEED Platinum"}
+
+
+def test_re_certification_is_renewed():
+    text = "Tamsin Foods Ltd. said its Brixton plant received re-certification in June for ISO 14001 and ISO 9001."
+    assert {status for _, _, status in certified(text)} == {"renewed"}
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 14001", "ISO 9001"}
+
+
+def test_continued_certification_is_renewed():
+    text = "Tamsin Foods Ltd. has successfully continued its certification under ISO 9001:2015 and ISO 14001:2015."
+    assert certified(text) == {
+        ("Tamsin Foods Ltd.", "ISO 9001:2015", "renewed"),
+        ("Tamsin Foods Ltd.", "ISO 14001:2015", "renewed"),
+    }
+
+
+def test_bare_codes_listed_after_a_coded_standard_are_of_its_family():
+    text = "Tamsin Foods Ltd. holds ISO 9001, 14001 and 45001 certifications."
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 9001", "ISO 14001", "ISO 45001"}
+
+
+def test_a_count_after_a_standard_is_no_code():
+    text = "Tamsin Foods Ltd. is certified to ISO 9001 and 2000 workers were trained."
+    assert {obj for _, obj, _ in certified(text)} == {"ISO 9001"}
+
+
+def test_a_suppliers_certification_is_not_the_companys():
+    assert certified("Tamsin Foods Ltd. said its suppliers are certified to SA8000.") == set()
+
+
+def test_a_certification_only_hoped_for_states_nothing():
+    assert certified("Tamsin Foods Ltd. hopes to achieve B Corp certification one day.") == set()
+
+
+def test_a_reports_title_as_subject_speaks_for_the_company():
+    text = (
+        "Tamsin Foods Ltd. published its 2023 Sustainability Report. "
+        "The Sustainability Report was prepared in accordance with the GRI Standards."
+    )
+    assert adopted(text) == {("Tamsin Foods Ltd.", "GRI Standards")}
+
+
+def test_the_certifying_bodys_standards_are_not_an_adopted_framework():
+    text = (
+        "Tamsin Cement Ltd. has earned ISO 14001 certification for all of its plants. "
+        "Certified third-party auditors verify compliance with the ISO standards every year."
+    )
+    assert adopted(text) == set()
+    assert certified(text) == {("Tamsin Cement Ltd.", "ISO 14001", "held")}
+
+
+def test_a_rating_level_written_in_capitals_before_certification_is_the_rating():
+    text = "Marlow Estates Ltd.'s Denver office achieved LEED Gold Certification under LEED v4."
+    assert certified(text) == {("Marlow Estates Ltd.'s Denver office", "LEED Gold", "held")}
+
+
+def test_a_rating_with_its_level_needs_no_certification_word():
+    text = "Marlow Estates Ltd. said its Singapore office achieved Green Mark Platinum."
+    assert {obj for _, obj, _ in certified(text)} == {"Green Mark Platinum"}
+    assert {obj for _, obj, _ in certified("Marlow Estates Ltd. has received a BREEAM Outstanding rating.")} == {
+        "BREEAM Outstanding"
+    }
+
+
+def test_a_joined_code_and_accreditation_as_a_certified_company():
+    assert certified("Holvia Plastics Ltd. renewed its accreditation as a QS9000 company.") == {
+        ("Holvia Plastics Ltd.", "QS9000", "renewed")
+    }
+
+
+def test_fair_trade_in_lower_case_is_the_fairtrade_standard():
+    text = "Andean Beans Ltd. is a coffee co-op. They became fair trade certified in 2002."
+    assert {(subject, status) for subject, _, status in certified(text)} == {("Andean Beans Ltd.", "held")}
+
+
+def test_a_hyphenated_certified_after_a_rating():
+    text = "Marlow Ltd. said its Denver headquarters is a LEED Gold-certified building."
+    assert certified(text) == {("Marlow Ltd.'s Denver headquarters", "LEED Gold", "held")}
+
+
+def test_seeking_a_certification_is_in_progress():
+    assert certified("Marlow Ltd. is seeking ISO 50001 certification for its plant.") == {
+        ("Marlow Ltd.", "ISO 50001", "in_progress")
+    }
+
+
+def test_the_rating_system_again_for_the_same_holder_is_no_second_certification():
+    text = (
+        "Ardmore Clinic Ltd. has been awarded LEED Gold certification. "
+        "Ardmore Clinic Ltd. achieved LEED certification for energy use and lighting."
+    )
+    assert certified(text) == {("Ardmore Clinic Ltd.", "LEED Gold", "held")}
+
+
+def test_certify_to_an_initiatives_scheme_and_a_coordinated_one():
+    text = (
+        "Kelantan Palm Bhd planned to certify its mills to RSPO and the Malaysian Sustainable Palm Oil (MSPO) "
+        "by 2025."
+    )
+    assert certified(text) == {
+        ("Kelantan Palm Bhd", "RSPO", "planned"),
+        ("Kelantan Palm Bhd", "Malaysian Sustainable Palm Oil", "planned"),
+    }
+
+
+def test_a_standard_certified_earlier_in_the_release_is_not_also_adopted():
+    text = (
+        "Tamsin Foods Ltd. has been awarded ISO 45001:2018. "
+        "The standard complements ISO 14001, and our plants follow ISO 45001:2018 in daily work."
+    )
+    assert adopted(text) == set()
+
+
+def test_a_report_prepared_using_a_named_standard():
+    assert adopted("Brenna Bank plc's report was prepared using the GRI Standards: Core option.") == {
+        ("Brenna Bank plc", "GRI Standards")
+    }
+
+
+def test_using_a_body_applies_no_framework():
+    assert adopted("Brenna Bank plc uses Bureau Veritas to verify its data.") == set()
+
+
+def test_a_framework_only_to_be_applied_is_no_adoption_yet():
+    assert adopted("Brenna Bank plc will report in line with IFRS S2 from 2025.") == set()
+    assert adopted("Brenna Bank plc plans to adopt the TCFD framework.") == set()
+
+
+def test_frameworks_listed_after_in_accordance_with():
+    text = "Brenna Bank plc discloses in accordance with GRI, SASB and TCFD."
+    assert {obj for _, obj in adopted(text)} == {"GRI", "SASB", "TCFD"}
+
+
+def test_becoming_a_certified_b_corporation():
+    assert certified("Pellow Coffee Ltd. became a Certified B Corporation in 2021.") == {
+        ("Pellow Coffee Ltd.", "Certified B Corporation", "held")
+    }
+    assert {status for _, _, status in certified("Pellow Coffee Ltd. is now a certified B Corp.")} == {"held"}
+
+
+def test_a_hyphenated_initiative_scheme_is_certified():
+    assert {obj for _, obj, _ in certified("Pellow Coffee Ltd. said its mills are RSPO-certified.")} == {"RSPO"}
+
+
+def test_a_recertification_audit_passed_is_renewed():
+    assert certified("Pellow Coffee Ltd. successfully passed the ISO 45001 recertification audit.") == {
+        ("Pellow Coffee Ltd.", "ISO 45001", "renewed")
+    }
+
+
+def test_the_final_stages_of_a_certification_are_in_progress():
+    assert certified("Pellow Coffee Ltd. is in the final stages of ISO 50001 certification.") == {
+        ("Pellow Coffee Ltd.", "ISO 50001", "in_progress")
+    }
+
+
+def test_certified_farms_name_no_standard():
+    assert certified("Pellow Coffee Ltd. buys from certified farms and certified suppliers.") == set()
+
+
+def test_the_certifier_as_subject_certifies_the_companys_plant():
+    text = "Pellow Foods Ltd. opened a plant. Bureau Veritas certified the plant to ISO 14001 in March."
+    assert certified(text) == {("Pellow Foods Ltd.", "ISO 14001", "held")}
+
+
+def test_a_body_accredited_to_certify_others_holds_nothing():
+    text = "Pellow Foods Ltd. opened a plant. Bureau Veritas is accredited to certify companies against ISO 45001."
+    assert certified(text) == set()
+
+
+def test_any_company_as_holder_states_nothing():
+    assert certified("Pellow Foods Ltd. opened a plant. More than 300 companies in Chile hold ISO 14001 certification.") == set()
+    text = "Pellow Foods Ltd. opened a plant. To obtain ISO 45001 certification, a company must pass a two-stage audit."
+    assert certified(text) == set()
+
+
+def test_a_standards_long_title_after_its_code_is_the_same_standard():
+    text = "Yuan Tech Ltd. was certified against the ISO 50001:2011 Energy Management Systems Standard."
+    assert certified(text) == {("Yuan Tech Ltd.", "ISO 50001:2011", "held")}
+
+
+def test_any_company_reporting_by_a_framework_is_no_adoption():
+    text = "Brenna Bank plc published results. Companies that report in accordance with the GRI Standards disclose more."
+    assert adopted(text) == set()
+
+
+def test_a_certification_held_then_renewed_is_two_facts():
+    text = (
+        "Cooper Mills Ltd. said its plant earned ISO 14001 certification in 2006. "
+        "The plant received re-certification in March for ISO 14001."
+    )
+    assert {status for _, obj, status in certified(text) if obj == "ISO 14001"} == {"held", "renewed"}
+
+
+def test_a_renewal_verb_does_not_carry_over_to_a_coordinated_verb():
+    text = "Pellow Coffee Ltd. renewed its ISO 14001 certification and obtained ISO 45001 certification."
+    assert certified(text) == {
+        ("Pellow Coffee Ltd.", "ISO 14001", "renewed"),
+        ("Pellow Coffee Ltd.", "ISO 45001", "held"),
+    }
