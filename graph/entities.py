@@ -215,15 +215,19 @@ class MentionTyper:
             if m
         ]
         for run in (
-            name_runs(doc)
-            + suffix_names(doc)
-            + subject_names(doc)
-            + certification_names(doc)
-            + lowercase_award_names(doc)
-            + quoted_award_names(doc)
-            + program_names(doc)
-            + list_names(doc)
-            + company_head_names(doc)
+            part
+            for found in (
+                name_runs(doc)
+                + suffix_names(doc)
+                + subject_names(doc)
+                + certification_names(doc)
+                + lowercase_award_names(doc)
+                + quoted_award_names(doc)
+                + program_names(doc)
+                + list_names(doc)
+                + company_head_names(doc)
+            )
+            for part in _split_indices(found)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
             code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
@@ -251,6 +255,7 @@ class MentionTyper:
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
+        ents = [_after_company_noun(m) for m in ents]
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
@@ -332,10 +337,14 @@ class MentionTyper:
                 and not mention.span.label_ == "COMPANY"
             ):
                 mention = Mention(mention.span, others[0], mention.label, mention.written)
-            elif mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
+            elif (
+                mention.type in ("place", "person")
+                and others.count("company") >= 2
+                and others.count("company") * 2 > len(others)
+            ) or mention.type == "place" and len(others) >= 2 and set(others) == {"company"}:
                 mention = Mention(
                     mention.span, "company", mention.label, mention.written
-                )  # 'Iberia, Vueling and Level'
+                )  # 'Iberia, Vueling and Level'; mostly companies: 'BAM, DSM, Heineken, Philips and PostNL'
             elif mention.type == "person" and len(set(others) - {"person"}) == 1 and set(others) & {"company", "place"}:
                 kind = (set(others) - {"person"}).pop()  # 'Gujarat and Tamil Nadu', 'Kavya Solar, Kavya Wind and ...'
                 mention = Mention(mention.span, kind, mention.label, mention.written)
@@ -458,6 +467,29 @@ def _split_coordinated(span: Span) -> list[Span]:
             and token.nbor(1).text[:1].isupper()
         ):  # 'Tiffany & Co.' is one name
             return [part for part in (span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]) if len(part)]
+    return [span]
+
+
+def _after_company_noun(mention: Mention) -> Mention:
+    """'Swiss bank Halden Sarasin', 'the brewer group Kessler': a name NER made a person right after
+    a lower-case noun for a company is that company."""
+    start = mention.span.start
+    before = mention.span.doc[start - 1] if start > 0 else None
+    nouns = language_data()["self_reference"]["nouns"]
+    if mention.type != "person" or before is None or not before.text.islower() or before.lower_ not in nouns:
+        return mention
+    return Mention(mention.span, "company", mention.label, mention.written)
+
+
+def _split_indices(span: Span) -> list[Span]:
+    """'the HSI ESG 50 Index and Hang Seng Benchmark Index' (one capitalised run) names two indices."""
+    for token in span[2:-2]:
+        if token.lower_ == "and" and token.nbor(1).text[:1].isupper():
+            left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
+            if head_type(left.text) == "index" and head_type(right.text) == "index":
+                for part in (left, right):
+                    part.label_ = span.label_
+                return [left, right]
     return [span]
 
 

@@ -4,26 +4,88 @@
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_span, consecutive_years, patterns
+from ..clauses import YEAR, clause_span, consecutive_years, is_negated, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
-from .triggers import triggered, year_of
+from .triggers import colon_listed, counted_group, described, describes_a_body, triggered, year_of
+
+ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant", "inclusion")
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), _unnamed):
+    _listed_constituents(ctx, sentence)
+    unnamed = lambda sentence, trigger: (  # noqa: E731
+        _unnamed(sentence, trigger) or _bare_passive(ctx, sentence, trigger) or _own_rating(ctx, sentence, trigger)
+    )
+    for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
+        listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
+        if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
+            subjects = listed
+        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger) or _unowned(sentence, trigger):
+            continue
+        indices = described(sentence, trigger, indices)
         streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
         rank = rank_of(sentence, trigger)
         rated = _rated_by_subject(ctx, sentence, trigger)
         if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
             subjects, indices = rated
-        for index in _without_publishers(indices):
+        elif _rater_acts(sentence, trigger):
+            continue  # 'MSCI rates more than 8,500 companies': the rater's own business
+        for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
             year = year_of(ctx, index, trigger)
             for subject in subjects:
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def _unowned(sentence: ParsedSentence, trigger) -> bool:
+    """'It includes three indexes, namely A and B' (an index series that includes indices), 'Other
+    notable DJSI inclusions:' (a plural heading): no company is said to be included."""
+    if trigger.pos_ == "NOUN":
+        owned = any(c.dep_ == "poss" or c.lower_ == "of" for c in trigger.children)
+        return trigger.tag_ == "NNS" and trigger.lemma_ in ADDITION_NOUNS + ("listing", "selection") and not owned
+    if trigger.lemma_ not in ("include", "comprise") or trigger.tag_ not in ("VBZ", "VBP", "VBD"):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(sentence.mention_at(t) is None for t in subjects)
+
+
+def _inverted_subjects(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
+    """'Included in the 2024 Index are A, B and C': the companies after the inverted copula."""
+    copulas = [trigger, *(c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.lemma_ == "be")]
+    named = [sentence.mention_at(c) for v in copulas for c in v.children if c.dep_ == "attr"]
+    found = [m for m in named if m is not None and m.type == "company"]
+    found += [o for m in found for c in m.root.conjuncts if (o := sentence.mention_at(c)) and o.type == "company"]
+    return [ctx.entity(m) for m in found]
+
+
+def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'The largest additions to the DJSI World include A, B and C', 'new constituents of X are A and
+    B': each listed company is in X (the index named before when the noun names none)."""
+    for verb in sentence.tokens:
+        if verb.lemma_ not in ("include", "comprise", "be") or is_negated(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ in ADDITION_NOUNS]
+        if not subjects:
+            continue
+        named = [sentence.mention_at(g) for c in subjects[0].children if c.dep_ in ("prep", "poss") for g in c.subtree]
+        index = next((m for m in named if m is not None and m.type == "index"), None)
+        index = ctx.entity(index) if index is not None else _last_named_index(ctx)
+        listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        members = [sentence.mention_at(t) for c in listed for t in (c, *c.conjuncts)]
+        members = [m for m in members if m is not None and m.type == "company"]
+        for member in members if index is not None else []:
+            ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb))
+
+
+def _last_named_index(ctx: DocContext):
+    """The index named last, unless an initiative was named after it ('RE100 ... The four new
+    additions include A': members of RE100, not of an index named before)."""
+    if "index" not in ctx.recent or ctx.recent_in.get("initiative", -1) >= ctx.recent_in["index"]:
+        return None
+    return ctx.recent["index"]
 
 
 LIST_NOUNS = ("list", "ranking", "league table")
@@ -38,6 +100,43 @@ def _unnamed(sentence: ParsedSentence, trigger) -> list[Mention]:
         or lists_of(sentence, trigger)
         or [m for m in raters if m is not None and m.type == "index"]
     )
+
+
+BARE_PASSIVES = ("list", "include", "select", "add", "admit", "name", "confirm")
+
+
+def _bare_passive(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'LANXESS will be listed for the first time', right after a sentence naming an index: a
+    company included with no index of its own named is included in that index (named up to three
+    sentences before)."""
+    if (
+        trigger.lemma_ not in BARE_PASSIVES
+        or not any(c.dep_ == "auxpass" for c in trigger.children)
+        or "index" not in ctx.recent
+        or ctx.recent_in["index"] < sentence.sentence.index - 3
+        or any(c.dep_ == "prep" and c.lower_ != "for" for c in trigger.children)  # 'listed on the exchange'
+    ):
+        return []
+    subject = next((sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.type != "company" or len(sentence.mentions) > 1:
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
+
+
+def _own_rating(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'Metalloinvest's rating was raised from C- to C', after the rater is named: the company's
+    rating or score with no rater of its own is the last-named rater's."""
+    owned = any(
+        (m := sentence.mention_at(c)) is not None and m.type == "company" for c in trigger.children if c.dep_ == "poss"
+    )
+    if (
+        trigger.lemma_ not in ("rating", "score")
+        or not owned
+        or "index" not in ctx.recent
+        or ctx.recent_in["index"] < sentence.sentence.index - 2
+    ):
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
 
 
 def lists_of(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -69,6 +168,18 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     return (rated, [raters[0]]) if rated else None
 
 
+def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
+    """TRIGGER is an active verb whose subject is a rater or index ('MSCI rates 8,500 companies')."""
+    verbal = trigger.pos_ == "VERB" or any(c.dep_ == "dobj" for c in trigger.children)  # 'MSCI rates' parsed a noun
+    if not verbal or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    counted = [c for c in trigger.children if c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children)]
+    if counted and sentence.mention_at(counted[0]) is None:
+        return True  # 'S&P Global assessed 7,800 companies'
+    raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ in ("nsubj", "compound")]
+    return bool(raters) and raters[0] is not None and raters[0].type == "index"
+
+
 def _without_publishers(indices: list[Mention]) -> list[Mention]:
     """'CDP's Climate A List': CDP publishes the list the company is on; it is no second index."""
     return [
@@ -76,6 +187,14 @@ def _without_publishers(indices: list[Mention]) -> list[Mention]:
         for index in indices
         if not (index.root.dep_ == "poss" and any(other.covers(index.root.head) for other in indices))
     ]
+
+
+def _without_generic(sentence: ParsedSentence, indices: list[Mention]) -> list[Mention]:
+    """'an ESG Rating of "AA" from MSCI': a name of only generic words ('ESG Rating') gives way to
+    a named rater or index beside it."""
+    spans = {(s.start, s.end) for _row, s in patterns("index_inclusion").matches(sentence.doc, "generic")}
+    generic = [m for m in indices if (m.span.start, m.span.end) in spans]
+    return [m for m in indices if m not in generic] or indices
 
 
 def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -94,13 +213,19 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
     return found
 
 
+def _first_time(span) -> bool:
+    """'for the first time' dates a first inclusion; it ranks nothing."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return span[-1].lower_ == "first" and following is not None and following.lower_ in ("time", "times")
+
+
 def rank_of(sentence, trigger) -> str | None:
     """The rank or grade of TRIGGER's own clause ('ranked first ... and was included with a score
     of 61': 61 for the second index), else the sentence's."""
     matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
         (row, span)
         for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
-        if not (len(span) == 1 and span[0].is_title and span.start > 0)
+        if not (len(span) == 1 and span[0].is_title and span.start > 0) and not _first_time(span)
     ]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]
@@ -109,8 +234,17 @@ def rank_of(sentence, trigger) -> str | None:
         for row, span in matches
         if not any(m.root.i in clause_span(span.root) and m.root.i not in own for m in indices)
     ]
-    for row, span in [m for m in matches if m[1].start in own] or unclaimed:
+    candidates = [m for m in matches if m[1].start in own] or unclaimed
+    graded = [m for m in candidates if m[0].get("grade") or "AAA" in str(m[0]["pattern"])]
+    if graded and candidates[0][1][-1].lower_ in ("highest", "best", "top"):
+        candidates = graded  # 'the highest rating of "AAA"': the grade says more
+    for row, span in candidates:
         words = [t.text.strip("'\"“”") for t in span]
+        words[-1] = words[-1].rstrip(".") or words[-1]  # 'to C.' at a sentence's end
+        if row.get("superlative"):  # 'the most sustainable bank'
+            return "top"
+        if row.get("repeated"):  # 'triple-A': AAA
+            return words[-1].upper() * (3 if words[0].lower() == "triple" else 2)
         if row.get("grade"):
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
         if len(words) == 1:

@@ -4,19 +4,39 @@ the group committed in 2019'), or for a joining verb ('joined', 'signed') from t
 
 from __future__ import annotations
 
-from ..clauses import clause_years, governing_verb, is_negated, since_year, subject_tokens
+from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
-from .triggers import triggered
+from ..entities import Mention
+from ..language import language_data
+from .triggers import colon_listed, copula_subjects, counted_group, described, describes_a_body, triggered
 
 JOINABLE = ("initiative", "organization", "company")
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "partner", "partners"}
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",)):
-        if trigger.pos_ == "NOUN":
+    unnamed = lambda sentence, trigger: _implied_body(ctx, sentence, trigger)  # noqa: E731
+    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",), unnamed):
+        if row.get("role") == "giver":  # 'the RSPO granted membership to X'
+            _admitted(ctx, sentence, trigger, bodies)
+            continue
+        listed = colon_listed(ctx, sentence, trigger)
+        agents = _agents(ctx, sentence, trigger)
+        if listed:  # 'new signatories have joined X: A, B and C'
+            subjects = listed
+            bodies = [b for b in bodies if ctx.entity(b) not in listed]
+        elif agents:  # 'the UN Global Compact, also subscribed to by A'
+            subjects, bodies = agents, _described_body(sentence, trigger)
+        elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
+            continue
+        described_as = copula_subjects(ctx, sentence, trigger)
+        if described_as:  # 'X was the first Stock Exchange to join Y': X, not 'the first Stock Exchange'
+            subjects = described_as
+            bodies = [b for b in bodies if b.root not in subject_tokens(trigger)]
+        bodies = described(sentence, trigger, bodies)
+        if trigger.pos_ == "NOUN" and not any(b.span.start == trigger.i for b in bodies):  # not an implied body
             bodies = _bodies_of_noun(trigger, bodies)
-        bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN"]  # a name NER made a person
+        bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
         verb = governing_verb(trigger)
         years = clause_years(verb)
         since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
@@ -28,14 +48,78 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if ctx.entities.is_main(obj):
                 continue
             for subject in subjects:
-                ctx.add("membership", sentence, subject, obj, since=since)
+                ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+def _named_body(mention) -> bool:
+    """'joined the Chilean business council Acción Empresas': a name NER made a person, right after
+    a common noun for a body ('council', 'network', 'association'), names that body."""
+    start = mention.span.start
+    before = mention.span.doc[start - 1] if start > 0 else None
+    heads = {h.lower() for kind in ("organization", "initiative") for h in language_data()["type_heads"][kind]}
+    return before is not None and before.text.islower() and before.lower_ in heads
+
+
+def _implied_body(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'X was among the founding signatories', right after the initiative is named: a member noun
+    that names no body of its own, said of a named company, is of the initiative just named."""
+    if (
+        trigger.pos_ != "NOUN"
+        or trigger.lower_ not in MEMBER_NOUNS
+        or any(c.lower_ in ("of", "to", "in") for c in trigger.children)
+        or "initiative" not in ctx.recent
+        or ctx.recent_in["initiative"] < sentence.sentence.index - 2
+    ):
+        return []
+    named = [m for t in subject_tokens(trigger) if (m := sentence.mention_at(t)) is not None]
+    others = [m for m in sentence.mentions if m not in named and m.type != "place"]
+    if not named or any(m.type != "company" for m in named) or others:
+        return []
+    return [Mention(trigger.doc[trigger.i : trigger.i + 1], "initiative", ctx.recent["initiative"].label)]
+
+
+def _bracketed_year(body) -> int | None:
+    """'a signatory to the UN Global Compact (2004)': the year in brackets after the body's name."""
+    doc, end = body.span.doc, body.span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and YEAR.fullmatch(doc[end + 1].text) and doc[end + 2].text == ")":
+        return int(doc[end + 1].text)
+    return None
+
+
+def _admitted(ctx: DocContext, sentence: ParsedSentence, trigger, named) -> None:
+    """'the RSPO granted membership to X in 2020': X is a member of the granting body."""
+    givers = [sentence.mention_at(t) for c in trigger.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+    givers = [ctx.entity(g) for g in givers if g is not None and g.type in JOINABLE and g.type != "company"]
+    years = clause_years(trigger)
+    since = since_year(trigger) or (years[0] if years else ctx.year_default())
+    recipients = {g.i for c in trigger.children if c.lower_ == "to" for g in c.subtree}
+    for member in (ctx.entity(m) for m in named if m.type == "company" and m.root.i in recipients):
+        for giver in givers:
+            ctx.add("membership", sentence, member, giver, since=since)
+
+
+def _agents(ctx: DocContext, sentence: ParsedSentence, trigger):
+    """'the UN Global Compact, also subscribed to by X': the companies of the passive's agent."""
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = [sentence.mention_at(t) for a in agents for t in (a, *a.conjuncts)]
+    return [ctx.entity(m) for m in found if m is not None and m.type == "company"]
+
+
+def _described_body(sentence: ParsedSentence, trigger):
+    """The body a participle describes ('the UN Global Compact, subscribed to by X')."""
+    body = sentence.mention_at(trigger.head) if trigger.dep_ == "acl" else None
+    stranded = any(c.dep_ == "prep" and not list(c.children) for c in trigger.children)  # 'subscribed to by'
+    if body is None and stranded:
+        before = [m for m in sentence.mentions if m.span.end <= trigger.i and trigger.i - m.span.end <= 3]
+        body = before[-1] if before else None
+    return [body] if body is not None and body.type in JOINABLE else []
 
 
 def _bodies_of_noun(trigger, bodies):
     """The names a member noun governs: 'a member of X', 'has been a participant | in X', 'X's
     signatory'; not a name inside X's apposition ('X, the representative of the WBCSD')."""
-    holders = [trigger, trigger.head] if trigger.dep_ == "attr" else [trigger]
+    holders = [trigger, trigger.head] if trigger.dep_ in ("attr", "dobj") else [trigger]  # 'its adhesion | to X'
     scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
     scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
     described = {t.i for g in scope if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos" for t in a.subtree}

@@ -19,8 +19,9 @@ from ..clauses import (
     is_negated,
     list_after_colon,
     patterns,
+    subject_tokens,
 )
-from ..document import DocContext, ParsedSentence
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
 from ..entities import Entity, Mention
 from ..language import language_data
 
@@ -44,6 +45,79 @@ def triggered(
         )
         if objects:
             yield row, trigger, ctx.subjects(sentence, trigger), objects
+
+
+def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
+    """'33 companies will join the index', 'only the top 20% were selected': the clause's subject is
+    a counted group that no name stands for, so what it states is not the release's organization's."""
+    subjects = subject_tokens(trigger)
+    return bool(subjects) and all(
+        not [n for n in named_after(sentence, t) if sentence.mention_at(n) is not None]
+        and any(c.dep_ == "nummod" for c in t.children)
+        for t in subjects
+    )
+
+
+def copula_subjects(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
+    """'B3 was the first Stock Exchange to become a signatory of X': the copula's subject, not the
+    description it is given ('the first Stock Exchange', a capitalised common noun)."""
+    described_noun = subject_tokens(trigger)
+    if not described_noun:
+        return []
+    noun, copulas = described_noun[0], ("be", "become", "remain")
+    while noun.dep_ == "conj" and noun.head.lemma_ not in copulas and noun.head != noun:
+        noun = noun.head  # 'was the first X to ..., and the first Y to ...'
+    if noun.dep_ not in ("attr", "conj") or noun.head.lemma_ not in copulas:
+        return []
+    named = [sentence.mention_at(c) for c in noun.head.children if c.dep_ == "nsubj"]
+    return [ctx.entity(m) for m in named if m is not None and m.type in COMPANY_TYPES]
+
+
+def colon_listed(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
+    """'Twenty new signatories have joined X: A, B and C': the companies listed after a colon when
+    the clause's subject is a common noun ('signatories', 'companies') that no name stands for."""
+    subjects = subject_tokens(trigger)
+    if not subjects or any(sentence.mention_at(t) is not None or t.pos_ != "NOUN" for t in subjects):
+        return []
+    after = list_after_colon(trigger)
+    return [ctx.entity(m) for m in sentence.mentions if m.type == "company" and m.root.i in after]
+
+
+DESCRIPTIONS = ("appos", "acl", "relcl")
+
+
+def described(sentence: ParsedSentence, trigger: Token, objects: list[Mention]) -> list[Mention]:
+    """OBJECTS less the names that only describe another name ('joined RE100, the initiative led by
+    the Climate Group with CDP': the Climate Group and CDP describe RE100)."""
+    kept = []
+    for mention in objects:
+        token, steps = mention.root, 0
+        while token != trigger and token.head != token and steps < 12:
+            other = sentence.mention_at(token.head)
+            bracketed = token.i > 0 and token.doc[token.i - 1].text == "("  # 'Morgan Stanley ... (MSCI)'
+            if (
+                token.dep_ in DESCRIPTIONS
+                and other not in (None, mention)
+                and other.type not in (mention.type, *COMPANY_TYPES)  # else a list item taken for an apposition
+                and not bracketed
+            ):
+                break
+            token, steps = token.head, steps + 1
+        else:
+            kept.append(mention)
+    return kept
+
+
+def describes_a_body(sentence: ParsedSentence, trigger: Token) -> bool:
+    """TRIGGER sits in a participle or apposition that describes a name other than a company's
+    ('RE100, the initiative led by the Climate Group': 'led' states nothing about the release's company)."""
+    token, steps = trigger, 0
+    while token.head != token and steps < 12:
+        other = sentence.mention_at(token.head)
+        if token.dep_ in ("appos", "acl") and other is not None and other.type not in COMPANY_TYPES:
+            return True
+        token, steps = token.head, steps + 1
+    return False
 
 
 def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -> list[Mention]:
@@ -78,8 +152,8 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             token.i in tokens
             and kind in types
             and kind in ctx.recent
-            and token.text.islower()
-            and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award")  # 'The awards were presented by'
+            and (token.text.islower() or _dated(token))  # 'the 2024 Index'
+            and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award" or _dated(token))
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
         ):
             return [Mention(token.doc[token.i : token.i + 1], kind, ctx.recent[kind].label)]
@@ -92,6 +166,11 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
         # 'This is the 4th year in a row that the company has been selected.'
         return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
     return []
+
+
+def _dated(token: Token) -> bool:
+    """'the 2024 Index': a capitalised common noun dated by a year refers back to a name too."""
+    return any(YEAR.fullmatch(c.text) for c in token.children)
 
 
 @lru_cache(maxsize=1)

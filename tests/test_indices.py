@@ -1,0 +1,260 @@
+"""index_inclusion and membership constructions, one invented release each (never copied from a
+real release): what graph/relations/indices.py and memberships.py must find, and leave alone."""
+
+from pathlib import Path
+
+from esgkg.graph.extract import extract
+from esgkg.graph.read import Release
+
+
+def facts_of(text: str, kind: str, doc_id: str = "test-release") -> list[dict]:
+    _, facts = extract(Release(doc_id, Path(doc_id + ".txt"), text, "text"))
+    return [f.to_record() for f in facts if f.kind == kind]
+
+
+def triples(records: list[dict], qualifier: str | None = None) -> set[tuple]:
+    return {(r["subject"], r["object"]) + ((r.get(qualifier),) if qualifier else ()) for r in records}
+
+
+# --- ratings and ranks ---------------------------------------------------------------------------
+
+
+def test_a_quoted_grade_from_a_rater_is_the_raters_rating_and_first_time_is_no_rank():
+    text = 'Korvel Industries Ltd. has received an ESG Rating of "AA" from MSCI for the first time.'
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Korvel Industries Ltd.", "MSCI", "AA")}
+
+
+def test_triple_a_is_aaa():
+    text = "Brontide Holdings was upgraded this month to a triple-A rating in the MSCI ESG Ratings."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Brontide Holdings", "MSCI ESG Ratings", "AAA")}
+
+
+def test_listed_second_is_a_rank():
+    text = "Calloway Bank was listed second among the constituents of the Hang Seng Corporate Sustainability Index."
+    (record,) = facts_of(text, "index_inclusion")
+    assert record["rank"] == "second"
+
+
+def test_two_indices_joined_by_and_in_one_capitalised_run_are_two_inclusions():
+    text = (
+        "For the first time, Halvard Power is included as a constituent in both the Verdant ESG 40 Index "
+        "and Coral Sea Sustainability Benchmark Index."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {
+        "Verdant ESG 40 Index",
+        "Coral Sea Sustainability Benchmark Index",
+    }
+
+
+# --- who the inclusion or membership is about ----------------------------------------------------
+
+
+def test_a_counted_group_is_not_the_release_company():
+    text = (
+        "Marlow Foods plc today reported its results. Over 100 companies have joined the Climate Pledge. "
+        "This year 33 companies will join the DJSI World, while only the top 20% of the 600 largest "
+        "companies were selected for the DJSI Asia Pacific."
+    )
+    assert facts_of(text, "membership") == []
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_a_counted_group_that_names_its_members_keeps_them():
+    text = "Three Ohio-based companies — Tressel Energy, Banfield Mutual and Corwin Labs — made the Bloomberg GEI."
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} >= {"Tressel Energy"}
+
+
+def test_names_that_describe_the_body_joined_are_no_bodies_of_their_own():
+    text = (
+        "In 2019, Nortane Logistics joined RE100, the global initiative on renewable power led by the "
+        "Climate Group in partnership with CDP."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {("Nortane Logistics", "RE100", 2019)}
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_an_abbreviation_in_brackets_is_the_rater_not_a_description():
+    text = (
+        "Pellworth Group has been upgraded to a triple-A rating in the Morgan Stanley Capital "
+        "International (MSCI) ESG ranking."
+    )
+    assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]
+
+
+# --- lists of members and constituents -----------------------------------------------------------
+
+
+def test_companies_listed_after_a_colon_are_the_new_signatories():
+    text = (
+        "Twelve new signatories have joined The Climate Pledge: Arvona, Belcourt Foods, Cresswell plc, "
+        "and Dunmore Energy."
+    )
+    assert {r["subject"] for r in facts_of(text, "membership")} == {
+        "Arvona",
+        "Belcourt Foods",
+        "Cresswell plc",
+        "Dunmore Energy",
+    }
+    assert {r["object"] for r in facts_of(text, "membership")} == {"Climate Pledge"}
+
+
+def test_an_inverted_inclusion_lists_its_constituents_and_the_dated_index_refers_back():
+    text = (
+        "Zanta Corp. joined the Bloomberg Gender-Equality Index in 2018. "
+        "Included in the 2018 Index are Arvona, Belcourt Foods and Cresswell plc."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "year") == {
+        (company, "Bloomberg Gender-Equality Index", 2018)
+        for company in ("Zanta Corp.", "Arvona", "Belcourt Foods", "Cresswell plc")
+    }
+
+
+def test_additions_to_an_index_are_included_and_deletions_are_not():
+    text = (
+        "The largest additions to the DJSI World include Arvona Inc., Belcourt Foods and Cresswell plc, "
+        "while the biggest deletions from this index are Dunmore Energy and Elkfield Bank."
+    )
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Arvona Inc.", "Belcourt Foods", "Cresswell plc"}
+
+
+# --- memberships ---------------------------------------------------------------------------------
+
+
+def test_the_first_of_its_kind_to_join_is_the_copulas_subject_with_the_bracketed_year():
+    text = (
+        "Brenmoor Exchange was the world's first Stock Exchange to become a signatory to the UN Global "
+        "Compact (2004), and the first Stock Exchange in Asia to join the Equal Pay Principles (2017)."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Brenmoor Exchange", "UN Global Compact", 2004),
+        ("Brenmoor Exchange", "Equal Pay Principles", 2017),
+    }
+
+
+def test_a_body_granting_membership_admits_the_recipient():
+    text = (
+        "Calder Plantations Ltd. announced today that the Roundtable on Sustainable Palm Oil (RSPO) "
+        "granted membership to Calder Plantations Ltd. in 2020."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Calder Plantations Ltd.", "Roundtable on Sustainable Palm Oil", 2020)
+    }
+
+
+def test_a_body_subscribed_to_by_a_company():
+    text = (
+        "The rating methodology draws on international frameworks (the UN Global Compact, also "
+        "subscribed to by Fenwick Tiles Ltd., and ISO 26000)."
+    )
+    assert triples(facts_of(text, "membership")) == {("Fenwick Tiles Ltd.", "UN Global Compact")}
+
+
+def test_its_signing_of_a_mandate_is_a_membership():
+    text = "Vantor AG has also announced its signing of the UN Global Compact CEO Water Mandate in 2009."
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Vantor AG", "UN Global Compact CEO Water Mandate", 2009)
+    }
+
+
+def test_a_name_ner_mistyped_in_a_list_of_mostly_companies_is_a_company():
+    from esgkg.graph.entities import Mention, MentionTyper
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["Brabant Foods, Vandermeer, Kessler, Hollis and Zwolle Tech are listed on the CDP Climate A List."])
+    spans = {"Brabant Foods": "company", "Vandermeer": "company", "Kessler": "place", "Hollis": "person"}
+    spans["Zwolle Tech"] = "company"
+    mentions = []
+    for name, kind in spans.items():
+        start = next(t.i for t in doc if doc[t.i : t.i + len(name.split())].text == name)
+        mentions.append(Mention(doc[start : start + len(name.split())], kind, name))
+    typed = {m.label: m.type for m in MentionTyper._list_typed(mentions)}
+    assert (typed["Kessler"], typed["Hollis"]) == ("company", "company")
+
+
+def test_an_index_series_that_includes_indices_includes_no_company():
+    text = (
+        "Lindqvist Bank was added to the Hang Seng Corporate Sustainability Index. It includes three "
+        "indexes, namely the Hang Seng Corporate Sustainability Index and the Hang Seng ESG 50 Index."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"Hang Seng Corporate Sustainability Index"}
+
+
+def test_a_plural_heading_of_inclusions_is_about_no_one():
+    text = "Ardent Mutual was named to the FTSE4Good Index last year. Other notable DJSI inclusions:"
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"FTSE4Good Index"}
+
+
+def test_elected_the_most_sustainable_by_a_ranking_is_the_top_rank():
+    text = "For the third time, Banco Verde was elected the most sustainable bank in the world by the ranking Global 100."
+    (record,) = facts_of(text, "index_inclusion")
+    assert (record["subject"], record["object"], record["rank"]) == ("Banco Verde", "Global 100", "top")
+
+
+def test_the_dow_jones_global_sustainability_index_is_djsi_world():
+    text = "Grupo Tierra has been included in the Dow Jones Global Sustainability Index for 13 consecutive years."
+    (record,) = facts_of(text, "index_inclusion")
+    assert record["consecutive_years"] == 13
+
+
+def test_a_name_after_a_body_noun_is_that_body_even_if_ner_made_it_a_person():
+    text = "Orvane Systems joined the Chilean business council Acción Empresas in 2015."
+    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "Acción Empresas", 2015)}
+
+
+def test_its_adhesion_to_the_global_compact_is_a_membership():
+    text = "Orvane Systems formalized its adhesion to the UN Global Compact in 2018."
+    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "UN Global Compact", 2018)}
+
+
+def test_no_membership_in_a_deal_with_a_person_nor_when_negated_or_planned():
+    for text in (
+        "Orvane Systems signed an agreement with Maria Lopez.",
+        "Orvane Systems is not a member of the RSPO.",
+        "Orvane Systems plans to join the Science Based Targets initiative in 2025.",
+    ):
+        assert facts_of(text, "membership") == [], text
+
+
+def test_no_inclusion_when_removed_hoped_for_or_stated_of_the_rater():
+    for text in (
+        "Orvane Systems was removed from the FTSE4Good Index in June.",
+        "Orvane Systems hopes to be included in the DJSI World next year.",
+        "Orvane Systems reported its results. MSCI rates more than 8,500 companies on their ESG practices.",
+    ):
+        assert facts_of(text, "index_inclusion") == [], text
+
+
+def test_a_bare_passive_inclusion_refers_to_the_index_just_named():
+    text = (
+        "This year 41 companies will be added to the Dow Jones Sustainability Indexes. "
+        "Vestra AG will be listed for the first time."
+    )
+    assert triples(facts_of(text, "index_inclusion")) == {("Vestra AG", "Dow Jones Sustainability Indexes")}
+
+
+def test_a_listing_on_an_exchange_is_no_index_inclusion():
+    text = "The Verdant ESG Index was launched in May. Vestra AG was listed on the stock exchange in 2010."
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_among_the_founding_signatories_of_the_initiative_just_named():
+    text = (
+        "More than 130 banks have signed the Principles for Responsible Banking. "
+        "Swiss bank Halden Sarasin was among the founding signatories."
+    )
+    assert triples(facts_of(text, "membership")) == {("Halden Sarasin", "Principles for Responsible Banking")}
+
+
+def test_the_grade_wins_over_highest_and_a_rater_assessing_others_includes_no_one():
+    text = 'Orvane Systems received the highest rating of "AAA" in the MSCI ESG Ratings.'
+    assert [r["rank"] for r in facts_of(text, "index_inclusion")] == ["AAA"]
+    text = "S&P Global assessed 7,800 companies in this year's Corporate Sustainability Assessment."
+    assert facts_of(text, "index_inclusion") == []
+
+
+def test_the_companys_own_rating_raised_to_a_grade_is_the_raters_just_named():
+    text = (
+        "Orvane Systems announces an upgrade in its rating from ISS ESG. As a result of the annual "
+        "review, Orvane Systems' rating was raised from C- to C."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Orvane Systems", "ISS ESG", "C")}
