@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 
+from .lexicon import load_lexicon
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
@@ -113,11 +115,36 @@ def _dateline(head: str):
         if found:
             offset = line_start + found.start("place")
             return _place_name(found.group("place")), (offset, offset + len(found.group("place")))
+        wired = _wire_dateline(before, head[m.end():m.end() + PLACE_AFTER_DATE_CHARS])
+        if wired:
+            offset = line_start + wired.start("place")
+            return wired.group("place"), (offset, offset + len(wired.group("place")))
         after = DATELINE_AFTER.match(head[m.end():m.end() + PLACE_AFTER_DATE_CHARS])
         if after and not before.strip():
             offset = m.end() + after.start("place")
             return _place_name(after.group("place")), (offset, offset + len(after.group("place")))
     return None, None
+
+
+WIRE_AGENCY = re.compile(r"^\s*(?:\([A-Z][A-Za-z&/. ]{1,24}\)|/[A-Z][A-Za-z ]{1,24}/)")
+TRAILING_NAME = re.compile(r"(?P<place>(?:[A-Z][A-Za-z.'’\-]+\s+){0,2}[A-Z][A-Za-z.'’\-]+),\s*$")
+
+
+def _wire_dateline(before: str, after: str):
+    """'... certification Chennai, Apr 20 (PTI) Wind turbine ...': a known place right before a
+    wire service's date, when a scraped page runs the headline into the dateline."""
+    if not WIRE_AGENCY.match(after):
+        return None
+    found = TRAILING_NAME.search(before)
+    if not found:
+        return None
+    places = load_lexicon().place_types
+    words = found.group("place").split()
+    for n in range(len(words), 0, -1):  # the longest known place at the end: 'New Delhi', not 'Delhi'
+        name = " ".join(words[-n:])
+        if name in places or name.title() in places:
+            return re.search(rf"(?P<place>{re.escape(name)}),\s*$", before)
+    return None
 
 
 def _place_name(raw: str) -> str:

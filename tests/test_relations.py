@@ -1596,3 +1596,12 @@ def test_a_miswritten_its_before_a_name_is_the_possessive():
         ("Tallis Foods Ltd.", "Clean Water Award", "Brenna Valley Business Council")
     ]
     assert awards[0]["evidence"] == text  # the evidence is the text as written
+
+
+def test_a_wire_dateline_run_into_the_headline_places_the_company():
+    from esgkg.graph.document_meta import read_meta
+
+    text = "Kestrel Power wins green award New Delhi, Mar 3 (IANS) Kestrel Power Ltd has won the Green Grid Award."
+    meta = read_meta(text)
+    assert meta.place == "New Delhi" and text[slice(*meta.dateline_span)] == "New Delhi"
+    assert ("Kestrel Power Ltd", "New Delhi") in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
