@@ -243,7 +243,11 @@ def clause_span(trigger: Token) -> set[int]:
         if token == root or token.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "relcl"):
             continue
         own_predicate = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")  # 'became X and has joined Y'
-        if (own_predicate or any(c.dep_ in SUBJECT_DEPS for c in token.children)) and not in_subtree(trigger, token):
+        purpose = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        # 'signed the Pledge to advance the goals of the Paris Agreement': what it is for, not what is signed
+        if (
+            own_predicate or purpose or any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        ) and not in_subtree(trigger, token):
             inside -= {t.i for t in token.subtree}
     for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
         if not in_subtree(trigger, subject):

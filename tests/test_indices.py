@@ -258,3 +258,12 @@ def test_the_companys_own_rating_raised_to_a_grade_is_the_raters_just_named():
         "review, Orvane Systems' rating was raised from C- to C."
     )
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Orvane Systems", "ISS ESG", "C")}
+
+
+def test_what_a_signed_initiative_is_for_is_not_signed_too():
+    text = (
+        "Z-Tel Mobile US joins climate push\nZ-Tel Mobile US said it signed the Climate Pledge, an initiative "
+        "co-founded by Amazon in 2019 to advance the goals of the Paris Agreement."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert {f.object for f in facts if f.kind == "membership"} == {"Climate Pledge"}

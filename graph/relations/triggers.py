@@ -98,7 +98,11 @@ def described(sentence: ParsedSentence, trigger: Token, objects: list[Mention]) 
             if (
                 token.dep_ in DESCRIPTIONS
                 and other not in (None, mention)
-                and other.type not in (mention.type, *COMPANY_TYPES)  # else a list item taken for an apposition
+                and (
+                    other.type not in (mention.type, *COMPANY_TYPES)  # else a list item taken for an apposition
+                    or token != mention.root  # deeper in a description: '..., an initiative to advance Y'
+                    and other.type not in COMPANY_TYPES
+                )
                 and not bracketed
             ):
                 break
