@@ -256,8 +256,30 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = [_after_company_noun(m) for m in ents]
+        continued = [self._continued(doc, m) for m in ents]
+        grown = [m for m, before in zip(continued, ents) if m is not before]
+        ents = [
+            m for m in continued if not any(g is not m and g.span.start <= m.span.start < g.span.end for g in grown)
+        ]  # the abbreviation inside a name that ran on is no name of its own
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
+
+    def _continued(self, doc, mention: Mention) -> Mention:
+        """'the Dow Jones Sustainability Index (DJSI) MILA Pacific Alliance': a name that runs on
+        past its bracketed abbreviation is one name."""
+        end = mention.span.end
+        if mention.type not in ("index", "initiative", "award") or end + 3 >= len(doc) or doc[end].text != "(":
+            return mention
+        if doc[end + 2].text != ")" or not doc[end + 1].text.isupper():
+            return mention
+        stop = end + 3
+        while stop < len(doc) and stop - end < 8 and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+            stop += 1
+        if stop == end + 3:
+            return mention
+        written = f"{mention.span.text} {doc[end + 3 : stop].text}"
+        known = self.lexicon.lookup(written)
+        return Mention(doc[mention.span.start : stop], mention.type, known.label if known else written, written)
 
     def _names_a_sector(self, mention: Mention) -> bool:
         """'leader in the Chemicals sector', 'the Banks industry group': a sector, no company."""

@@ -267,3 +267,23 @@ def test_what_a_signed_initiative_is_for_is_not_signed_too():
     )
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert {f.object for f in facts if f.kind == "membership"} == {"Climate Pledge"}
+
+
+def test_one_of_a_counted_group_in_an_index_is_the_company():
+    for text in (
+        "Brisa Airlines news\nBrisa Airlines was selected as one of the 62 companies that are part of the FTSE4Good Index.",
+        "Brisa Airlines news\nBrisa Airlines is one of 62 companies included in the FTSE4Good Index.",
+    ):
+        _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+        assert {(f.subject, f.object) for f in facts if f.kind == "index_inclusion"} == {
+            ("Brisa Airlines", "FTSE4Good Index")
+        }
+
+
+def test_a_name_that_runs_on_past_its_bracketed_abbreviation_is_one_index():
+    text = (
+        "Brisa Airlines news\nBrisa Airlines was selected for the Dow Jones Sustainability Index (DJSI) "
+        "MILA Pacific Alliance in 2021."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert [f.object for f in facts if f.kind == "index_inclusion"] == ["Dow Jones Sustainability Index MILA Pacific Alliance"]

@@ -54,8 +54,16 @@ def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
     return bool(subjects) and all(
         not [n for n in named_after(sentence, t) if sentence.mention_at(n) is not None]
         and any(c.dep_ == "nummod" for c in t.children)
+        and not _one_of(t)
         for t in subjects
     )
+
+
+def _one_of(noun: Token) -> bool:
+    """'X was selected as one of the 62 companies that ...', 'X is among 62 companies included in':
+    the group counts the release's company in."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and (prep.lower_ == "among" or prep.lower_ == "of" and prep.head.lower_ == "one")
 
 
 def copula_subjects(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
