@@ -256,13 +256,17 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = [_after_company_noun(m) for m in ents]
-        continued = [self._continued(doc, m) for m in ents]
-        grown = [m for m, before in zip(continued, ents) if m is not before]
-        ents = [
-            m for m in continued if not any(g is not m and g.span.start <= m.span.start < g.span.end for g in grown)
-        ]  # the abbreviation inside a name that ran on is no name of its own
+        ents = self._run_on(doc, ents)
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
+
+    def _run_on(self, doc, ents: list[Mention]) -> list[Mention]:
+        """ENTS with names that run on past a bracketed abbreviation grown, and the abbreviation
+        inside them no name of its own."""
+        continued = [self._continued(doc, m) for m in ents]
+        grown = [m for m, before in zip(continued, ents) if m is not before]
+        return [m for m in continued if not any(g is not m and g.span.start <= m.span.start < g.span.end
+                                                for g in grown)]
 
     def _continued(self, doc, mention: Mention) -> Mention:
         """'the Dow Jones Sustainability Index (DJSI) MILA Pacific Alliance': a name that runs on

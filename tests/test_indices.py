@@ -287,3 +287,12 @@ def test_a_name_that_runs_on_past_its_bracketed_abbreviation_is_one_index():
     )
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert [f.object for f in facts if f.kind == "index_inclusion"] == ["Dow Jones Sustainability Index MILA Pacific Alliance"]
+
+
+def test_a_clause_describing_a_named_initiative_states_nothing_of_the_company():
+    text = (
+        "Orvane Foods joins RE100\nOrvane Foods Inc. has joined RE100. RE100 is a global initiative led by the "
+        "Climate Group in partnership with CDP."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert [f for f in facts if f.kind == "index_inclusion"] == []

@@ -128,6 +128,10 @@ def describes_a_body(sentence: ParsedSentence, trigger: Token) -> bool:
         other = sentence.mention_at(token.head)
         if token.dep_ in ("appos", "acl") and other is not None and other.type not in COMPANY_TYPES:
             return True
+        if token.dep_ == "acl" and token.head.dep_ == "attr":  # 'RE100 is a global initiative led by ...'
+            subjects = [sentence.mention_at(c) for c in token.head.head.children if c.dep_ == "nsubj"]
+            if any(m is not None and m.type not in COMPANY_TYPES for m in subjects):
+                return True
         token, steps = token.head, steps + 1
     return False
 
