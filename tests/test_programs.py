@@ -247,3 +247,11 @@ def test_a_line_of_business_is_no_program(sentence):
 )
 def test_the_organization_itself_kept_neutral_since_a_year(sentence, name):
     assert programs(sentence) == [("Corvane Industries Ltd.", name, 2021, None)]
+
+
+def test_a_partnership_owned_with_a_curly_possessive_is_the_owner_s_program():
+    text = "Kestrel Airways news\nThis includes KA’s partnership with specialist company Ferrovel to build a biofuel plant in Spain."
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ("partnership with Ferrovel", "Spain") in {
+        (f.object, f.qualifiers.get("location")) for f in facts if f.kind == "program"
+    }

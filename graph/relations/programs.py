@@ -214,7 +214,7 @@ def partnerships(ctx: DocContext, sentence: ParsedSentence) -> None:
         ]
         if not partners:
             continue
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in head.children if _possessor_of(c)), None)
         if owner is None:
             continue  # 'announced a partnership with Y on hydrogen': news of a deal, no program yet
         subjects = [ctx.entity_of(sentence, owner)]
@@ -248,6 +248,11 @@ def partnered_since(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in ctx.subjects(sentence, verb):
                 if subject.name != partner.label:
                     ctx.add("program", sentence, subject, obj, since=year, location=location_of(ctx, sentence, verb))
+
+
+def _possessor_of(token) -> bool:
+    """'its', 'the airline's', and 'BA’s' (a curly-quoted possessor the parser makes an nmod)."""
+    return token.dep_ == "poss" or token.dep_ == "nmod" and any(g.dep_ == "case" for g in token.children)
 
 
 PRICE_NOUNS = {"price", "pricing", "fee", "levy", "tax"}
