@@ -197,8 +197,8 @@ def test_the_dow_jones_global_sustainability_index_is_djsi_world():
 
 
 def test_a_name_after_a_body_noun_is_that_body_even_if_ner_made_it_a_person():
-    text = "Orvane Systems joined the Chilean business council Acción Empresas in 2015."
-    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "Acción Empresas", 2015)}
+    text = "Orvane Systems joined the Chilean business council Pacto Verde in 2015."
+    assert triples(facts_of(text, "membership"), "since") == {("Orvane Systems", "Pacto Verde", 2015)}
 
 
 def test_its_adhesion_to_the_global_compact_is_a_membership():
