@@ -218,8 +218,8 @@ def consecutive_years(sentence: Span, within: set[int] | None = None) -> int | N
     for _row, span in patterns("index_inclusion").matches(sentence.doc, "consecutive"):
         if not (sentence.start <= span.start < sentence.end) or within is not None and span.start not in within:
             continue
-        if span[0].lower_ == "for":  # 'for the eleventh time'
-            value = number_value(span[2].text)
+        if span[0].lower_ == "for":  # 'for the eleventh time', 'for the past seven years'
+            value = number_value(span[-2].text)
             if value and value > 1:
                 return value
             continue

@@ -26,7 +26,8 @@ DATE_NO_YEAR_RE = re.compile(rf"{_DAY_NAME}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d
 _PLACE = r"(?:the\s+)?[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
 DATELINE_BEFORE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*(?:[,.–—-]+\s*|\(\s*)$")
-DATELINE_AFTER = re.compile(rf"^\s*,?\s*(?P<place>{_PLACE})\s*:")
+# 'May 3, Taipei:', '16 May 2020, LIMA –'
+DATELINE_AFTER = re.compile(rf"^\s*,?\s*(?P<place>{_PLACE})\s*(?::|[–—]|\s-\s)")
 
 
 @dataclass

@@ -91,6 +91,11 @@ class Entity:
         return {self.label, *self.aliases}
 
 
+# 'Global Water Index for Third Year' (a title-case headline): how often is a qualifier
+_TRAILING_RUN = re.compile(
+    r"\s+for\s+(?:the\s+)?(?:\w+\s+)?(?:Consecutive\s+|Straight\s+|Successive\s+|Running\s+)?(?:Years?|Time)$", re.I)
+
+
 def clean_name(text: str) -> str:
     """'the 2021 Occupational Safety and Health Award' -> 'Occupational Safety and Health Award'."""
     original = text
@@ -103,7 +108,7 @@ def clean_name(text: str) -> str:
     text = _POSSESSIVE.sub("", text) if not text.endswith("s'") else text
     text = _BRACKETED_TAIL.sub("", text)  # 'Institute of Leadership (IOL' (a span cut in its bracket)
     text = _QUOTED_TITLE.sub(r"\1 ", text)  # "'Best CSR Practices' award" -> 'Best CSR Practices award'
-    tail_year = TRAILING_YEAR.search(text)
+    tail_year = TRAILING_YEAR.search(text) or _TRAILING_RUN.search(text)
     if tail_year and head_type(text[: tail_year.start()]) in ("award", "index"):
         text = text[: tail_year.start()]  # 'the Crimson Kite Award 2024': the year is a qualifier
     text = text.strip(" ,;:–—-\"“”'‘’")
@@ -255,7 +260,7 @@ class MentionTyper:
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
-        ents = [_after_company_noun(m) for m in ents]
+        ents = [_described_as_body(_after_company_noun(m)) for m in ents]
         ents = self._run_on(doc, ents)
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
@@ -308,9 +313,9 @@ class MentionTyper:
                 towns.append((before, Mention(before.span, "place", before.label)))
                 continue
             first = start - 2
-            while first > 0 and doc[first - 1].pos_ == "PROPN" and first - 1 not in covered:
+            while first > 0 and _town_word(doc[first - 1]) and first - 1 not in covered:
                 first -= 1
-            if doc[first].pos_ == "PROPN" and first not in covered and doc[first].text[:1].isupper():
+            if _town_word(doc[first]) and first not in covered and doc[first].text[:1].isupper():
                 towns.append((None, Mention(doc[first : start - 1], "place", doc[first : start - 1].text)))
         replaced = {id(old) for old, _ in towns if old is not None}
         return [m for m in ents if id(m) not in replaced] + [town for _, town in towns]
@@ -505,6 +510,17 @@ def _after_company_noun(mention: Mention) -> Mention:
     if mention.type != "person" or before is None or not before.text.islower() or before.lower_ not in nouns:
         return mention
     return Mention(mention.span, "company", mention.label, mention.written)
+
+
+def _described_as_body(mention: Mention) -> Mention:
+    """'Red Verde, an organization that brings together 80 firms': a name NER made a company that an
+    apposition calls an organization, a network or an initiative is that body, no company."""
+    nouns = language_data()["body_nouns"]
+    if mention.type not in ("company", "person"):
+        return mention
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in mention.root.children):
+        return mention
+    return Mention(mention.span, "organization", mention.label, mention.written)
 
 
 def _split_indices(span: Span) -> list[Span]:
@@ -763,6 +779,11 @@ def prefix_names(doc) -> list[Span]:
             span.label_ = "COMPANY"
             names.append(span)
     return names
+
+
+def _town_word(token) -> bool:
+    """A proper noun that can be part of a town's name: not the month of a date ('12 March 2021, LIMA')."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "DATE"
 
 
 def is_title_case(doc) -> bool:

@@ -232,3 +232,4 @@ def is_trigger_word(word: str) -> bool:
     """A trigger or cue word of the pattern files, in any inflection ('AWARDED', 'joins')."""
     found = candidate_words().match(word)
     return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
+

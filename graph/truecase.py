@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .language import trigger_verb_forms
+
 WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
 QUOTED = re.compile(r"[“\"‘][^”\"’“]*[”\"’]")  # a quoted title keeps its case
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
@@ -48,6 +50,8 @@ class BodyCasing:
         best = max(candidates, key=lambda form: (seen(form), form == word))
         if seen(best):
             return best
+        if word[1:].islower() and word.lower() in trigger_verb_forms():
+            return word.lower()  # 'X Named to Y Index': the verb, though the body never writes it
         return word.capitalize() if word.isupper() and self.initial[word.capitalize()] else word  # 'CORVANE
 
 

@@ -296,3 +296,47 @@ def test_a_clause_describing_a_named_initiative_states_nothing_of_the_company():
     )
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert [f for f in facts if f.kind == "index_inclusion"] == []
+
+
+# --- unseen-release constructions (2026-12-02, fourth session) -------------------------------------
+
+
+def test_number_one_is_rank_1_and_coordinated_years_give_a_fact_each():
+    text = "Halvor Mining was ranked number one in the world in 2019 and 2020 on the Global Mining Index."
+    assert triples(facts_of(text, "index_inclusion"), "year") == {
+        ("Halvor Mining", "Global Mining Index", 2019),
+        ("Halvor Mining", "Global Mining Index", 2020),
+    }
+    assert {r["rank"] for r in facts_of(text, "index_inclusion")} == {"1"}
+
+
+def test_for_the_past_seven_years_is_a_streak():
+    text = "Kestrel Foods has been listed on the Global Water Index for the past seven years."
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Kestrel Foods", "Global Water Index", 7)
+    }
+
+
+def test_a_streak_stays_in_its_own_coordinated_clause():
+    text = (
+        "Kestrel Foods was named to the FTSE4Good Index for the fifth straight year and has been ranked "
+        "number one on the inaugural Ocean Stewardship Index (OSI)."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Kestrel Foods", "FTSE4Good Index", 5),
+        ("Kestrel Foods", "Ocean Stewardship Index", None),
+    }
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_company_or_index_name():
+    text = "Kestrel Foods Listed on Global Water Index for Third Year\n\nKestrel Foods makes frozen meals."
+    assert triples(facts_of(text, "index_inclusion")) == {("Kestrel Foods", "Global Water Index")}
+
+
+def test_became_part_of_a_body_an_apposition_calls_an_organization_is_a_membership_since_the_release_year():
+    text = (
+        "Published March 20, 2021\n\nGrupo Verdal joins regional business council\n\n"
+        "On March 3, the Company became part of Red Pacto Verde, an organization that brings together 80 firms."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {("Grupo Verdal", "Red Pacto Verde", 2021)}
+    assert facts_of(text, "part_of") == []

@@ -1605,3 +1605,19 @@ def test_a_wire_dateline_run_into_the_headline_places_the_company():
     meta = read_meta(text)
     assert meta.place == "New Delhi" and text[slice(*meta.dateline_span)] == "New Delhi"
     assert ("Kestrel Power Ltd", "New Delhi") in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
+
+
+def test_the_parent_company_of_a_and_b_makes_both_part_of_it():
+    text = (
+        "Halvor Mining Corporation, the parent company of Halvor Gold Limited (North Mine) and Halvor Copper "
+        "Limited (South Mine), has been named the industry leader."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")} == {
+        ("Halvor Gold Limited", "Halvor Mining Corporation"),
+        ("Halvor Copper Limited", "Halvor Mining Corporation"),
+    }
+
+
+def test_a_dateline_after_the_date_is_the_seat_and_the_date_is_no_town():
+    text = "12 March 2021, LIMA – Banco Andino SA, the country's largest lender, joined the UN Global Compact."
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Banco Andino SA", "Lima")}

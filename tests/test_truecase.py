@@ -18,9 +18,15 @@ def test_words_take_the_body_case_names_keep_theirs():
 
 def test_quoted_titles_and_unseen_words_keep_the_headline_case():
     casing = BodyCasing(BODY)
-    text = "Halden Foods Named “Water Company Of The Year” By Zephyr Council"
-    assert truecase(text, casing) == "Halden Foods Named “Water Company Of The Year” by Zephyr Council"
+    text = "Halden Foods Earns “Water Company Of The Year” From Zephyr Council"
+    assert truecase(text, casing) == "Halden Foods earns “Water Company Of The Year” from Zephyr Council"
     assert len(truecase(text, casing)) == len(text)  # offsets do not move
+
+
+def test_an_unseen_trigger_verb_is_the_headline_verb():
+    casing = BodyCasing(BODY)  # the body never writes 'listed' or 'named'
+    assert truecase("Halden Foods Listed On Zephyr Ocean Index", casing) == "Halden Foods listed on Zephyr Ocean Index"
+    assert truecase("Halden Foods Named To Zephyr Index", casing) == "Halden Foods named to Zephyr Index"
 
 
 def test_a_shouted_headline_takes_the_bodys_case_even_for_its_first_word():

@@ -4,10 +4,19 @@
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_span, consecutive_years, is_negated, patterns
+from ..clauses import YEAR, clause_span, consecutive_years, governing_verb, is_negated, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
-from .triggers import colon_listed, counted_group, described, describes_a_body, triggered, year_of
+from ..language import number_value
+from .triggers import (
+    colon_listed,
+    counted_group,
+    described,
+    describes_a_body,
+    triggered,
+    with_coordinated_years,
+    year_of,
+)
 
 ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant", "inclusion")
 
@@ -24,7 +33,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger) or _unowned(sentence, trigger):
             continue
         indices = described(sentence, trigger, indices)
-        streak = consecutive_years(sentence.doc[:], clause_span(trigger)) or consecutive_years(sentence.doc[:])
+        streak = _streak(sentence, trigger)
         rank = rank_of(sentence, trigger)
         rated = _rated_by_subject(ctx, sentence, trigger)
         if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
@@ -33,11 +42,20 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
         for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
-            year = year_of(ctx, index, trigger)
-            for subject in subjects:
+            years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
+            for subject, year in ((s, y) for s in subjects for y in years):
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
                 ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+
+
+def _streak(sentence: ParsedSentence, trigger) -> int | None:
+    """The streak of TRIGGER's own clause, else one elsewhere in the sentence but not in a clause
+    coordinated with it ('named to X for the fifth year and ranked first on Y': Y has none)."""
+    doc = sentence.doc
+    own = clause_span(trigger)
+    siblings = {i for verb in governing_verb(trigger).conjuncts for i in clause_span(verb)} - own
+    return consecutive_years(doc[:], own) or consecutive_years(doc[:], set(range(len(doc))) - siblings)
 
 
 def _unowned(sentence: ParsedSentence, trigger) -> bool:
@@ -257,7 +275,7 @@ def rank_of(sentence, trigger) -> str | None:
         if words[-1].lower() in TIER_NOUNS:
             return words[0].title()  # 'a Gold rating', 'Prime status'
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:
-            return words[-1]
+            return str(number_value(words[-1]) or words[-1])  # 'number one': 1
         if words[0].lower() in ("score", "scored", "scores", "scoring"):
             return words[-1]
         return words[-1]

@@ -39,7 +39,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
         verb = governing_verb(trigger)
         years = clause_years(verb)
-        since = since_year(verb) or (years[0] if years else (ctx.year_default() if row.get("since") else None))
+        starts = row.get("since") or verb.lemma_ == "become"  # 'joined', 'became a member / part of'
+        since = since_year(verb) or (years[0] if years else (ctx.year_default() if starts else None))
         for body in bodies:
             dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
             if body.type == "company" and (dealing or trigger.lemma_ == "part"):

@@ -73,11 +73,32 @@ def _parent(ctx, sentence, trigger) -> None:
     """'Its parent company, Brandt Holding AG, ...': the possessor is part of the named parent."""
     if trigger.dep_ == "compound":
         trigger = trigger.head  # 'parent company': the possessor and the name hang from 'company'
+    _parent_of(ctx, sentence, trigger)
     owner = _possessor(ctx, sentence, trigger)
     if owner is None or owner.type != "company":
         return
     for parent in _named_after(sentence, trigger):
         ctx.add("part_of", sentence, owner, ctx.entity(parent, "company"))
+
+
+def _parent_of(ctx, sentence, noun) -> None:
+    """'Halvor Corp., the parent company of A and B', 'X is the owner of A': A and B are part of X."""
+    if noun.dep_ == "appos":
+        parent = ctx.entity_of(sentence, noun.head)
+    elif noun.dep_ == "attr":
+        parent = next(iter(ctx.subjects(sentence, noun.head)), None)
+    else:
+        return
+    if parent is None or parent.type != "company":
+        return
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return
+    # the parser may hang 'and B' on the noun itself
+    named = [t for g in objects for t in (g, *g.conjuncts)] + list(noun.conjuncts)
+    for part in (ctx.entity_of(sentence, t) for t in named):
+        if part is not None and part.type == "company" and part is not parent:
+            ctx.add("part_of", sentence, part, parent)
 
 
 def _part_noun(ctx, sentence, trigger) -> None:
