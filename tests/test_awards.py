@@ -238,3 +238,18 @@ def test_an_award_named_after_an_authority_is_conferred_by_it_and_a_supreme_awar
     )
     assert fact["object"] == "Clean Energy Authority (CEA) Awards"
     assert (fact["level"], fact["awarded_by"]) == ("supreme award", "Clean Energy Authority")
+
+
+def test_awarded_by_the_awards_themselves_names_them_the_conferring_body():
+    text = "Norvik Bank has been awarded three times by the Gulf Green Awards in the Banking Category."
+    assert {(r["object"], r.get("awarded_by")) for r in awards_of(text)} == {("Gulf Green Awards", "Gulf Green Awards")}
+
+
+def test_an_award_presented_at_an_institutes_convention_is_conferred_by_the_institute():
+    text = (
+        "Published 4 May 2023\n\nMerrow Pharma Limited has received the Silver Heron Award for Sustainability. "
+        "This esteemed award was presented at the Institute of Company Secretaries’ Annual Convention in Paris."
+    )
+    assert {(r["object"], r.get("awarded_by")) for r in awards_of(text)} == {
+        ("Silver Heron Award for Sustainability", "Institute of Company Secretaries")
+    }

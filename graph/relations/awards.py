@@ -36,11 +36,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
         awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
-        conferrer = (
-            conferrer
-            or conferring_body(ctx, sentence, trigger, awards + venues)
-            or (ctx.entity(venues[0], "award") if venues else None)
+        stated = conferrer or _conferring_awards(ctx, sentence, trigger) or conferring_body(
+            ctx, sentence, trigger, awards + venues
         )
+        conferrer = stated or (ctx.entity(venues[0], "award") if venues else None)
         for award in awards:
             tier = _tier_of(ctx, sentence, award)
             medal = _medal_tier(award)
@@ -71,7 +70,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             obj,
                             year=each_year,
                             level=level,
-                            awarded_by=body.name if body and body is not obj else None,
+                            awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
 
@@ -453,6 +452,12 @@ def organiser_of(ctx, sentence, verb):
     found = []
     for agent in agent_tokens(verb):
         found.append(agent)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):  # 'at X Institute's convention'
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            host = sentence.mention_at(pobj)
+            found += [p for p in pobj.children if p.dep_ == "poss"] or (
+                [pobj] if host is not None and host.type in ("organization", "agency") else []
+            )
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "auspice"):
             found += [g for of in pobj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
@@ -537,7 +542,7 @@ def described_body(ctx, award):
 def _one_award_scheme(ctx) -> bool:
     """Whether the awards the release names are one scheme's (no two unrelated award names)."""
     names = {normalize(m.label) for s in ctx.sentences for m in s.mentions if m.type == "award"}
-    words = [_award_words(n) for n in names]
+    words = [w for w in (_award_words(n) for n in names) if w != {"-"}]  # a bare 'award' names no scheme
     return all(a & b for a in words for b in words)
 
 
@@ -575,6 +580,14 @@ def recipients(ctx, sentence, trigger, passive: bool = False):
     given = [t for t in found if (m := sentence.mention_at(t)) is not None and m.type == "award"]
     entities = [ctx.entity_of(sentence, t) for t in found if t not in given]  # 'presented its X Award to Y'
     return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
+
+
+def _conferring_awards(ctx, sentence, trigger):
+    """'awarded twice by the Gulf CSR Awards': awards named as the agent confer themselves."""
+    for agent in (sentence.mention_at(t) for t in agent_tokens(trigger)):
+        if agent is not None and agent.type == "award":
+            return ctx.entity(agent, "award")
+    return None
 
 
 def conferring_body(ctx, sentence, trigger, awards):
