@@ -75,19 +75,43 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+LISTING_VERBS = ("include", "be", "comprise", "feature")
+
+
+def coordinated(token: Token) -> list[Token]:
+    """TOKEN and the names listed with it: its conjuncts, and a proper noun the parser hung on it
+    as an apposition where the list goes on with 'and' ('A, B and C': B is A's 'appos', C B's 'conj')."""
+    found = [token, *token.conjuncts]
+    for name in list(found):
+        listing = any(c.dep_ == "conj" for c in name.children)
+        for child in name.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and (
+                listing or any(c.dep_ in ("cc", "conj") for c in child.children)
+            ):
+                found += [t for t in (child, *child.conjuncts) if t not in found]
+    return found
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The subject of TRIGGER's clause, with its conjuncts ('X, Y and Z joined'): [] if none."""
     verb = governing_verb(trigger)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.lemma_ in LISTING_VERBS:
+        named = [c for c in trigger.head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
+        if named:  # 'Winners of the X Awards include A, B and C': A, B and C won
+            return coordinated(named[0])
     for _ in range(6):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects and subjects[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             subjects = [verb.head]  # 'the group, which includes ...'
         if subjects:
-            first = subjects[0]
-            return [first, *first.conjuncts]
+            return coordinated(subjects[0])
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"] if verb.dep_ == "pcomp" else []
         if objects and verb.head.dep_ == "prep":
             return [objects[0], *objects[0].conjuncts]  # 'congratulated X on receiving the award': X
+        group = _group_counting_in(verb.head) if verb.dep_ in ("relcl", "acl") else None
+        if group is not None:  # 'A and B were among the 45 companies named to Y': A and B
+            verb = group
+            continue
         if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
             return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
@@ -98,6 +122,19 @@ def subject_tokens(trigger: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _group_counting_in(noun: Token) -> Token | None:
+    """The verb whose subject is counted in the group NOUN: 'were among the companies ...', 'is one of
+    the companies ...'; None if NOUN is no such group."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    if prep.lower_ == "among" and prep.head.pos_ in ("AUX", "VERB"):
+        return prep.head
+    if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.head.pos_ in ("AUX", "VERB"):
+        return prep.head.head
+    return None
 
 
 def agent_tokens(trigger: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from .clauses import subject_tokens
+from .clauses import coordinated, subject_tokens
 from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention
 from .facts import Fact
@@ -151,6 +151,8 @@ class DocContext:
             or not (named or places and token.tag_ == "NN")
         ):
             return None  # 'its plants in England and Wales' are the owner's plants, not one site
+        if all(t.text in owner.name.split() for t in named):
+            named = []  # 'the Norvale building' of Norvale Insurance: the owner's short name, no site name
         words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i) : token.i + 1]]
         possessive = "'s" if owner_token is not None else ""
         name = f"{owner.name}{possessive} {' '.join(words)}"
@@ -256,7 +258,7 @@ def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
         first = sentence.mention_at(named[0]) if named else None
         if first is None or first.type not in COMPANY_TYPES:
             return [token]
-    return [first.root, *[c for c in first.root.conjuncts if sentence.mention_at(c) is not None]]
+    return [first.root, *[c for c in coordinated(first.root)[1:] if sentence.mention_at(c) is not None]]
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

@@ -253,3 +253,23 @@ def test_an_award_presented_at_an_institutes_convention_is_conferred_by_the_inst
     assert {(r["object"], r.get("awarded_by")) for r in awards_of(text)} == {
         ("Silver Heron Award for Sustainability", "Institute of Company Secretaries")
     }
+
+
+def test_every_recipient_of_a_list_the_parser_reads_as_appositions_gets_the_award():
+    text = (
+        "The Ministry of Industry presented the National Green Industry Award 2023 to Halvor Foods, "
+        "Brightwell Paper and Kestrel Steel at a ceremony in Hanoi."
+    )
+    assert {r["subject"] for r in awards_of(text)} == {"Halvor Foods", "Brightwell Paper", "Kestrel Steel"}
+
+
+def test_winners_of_an_award_include_each_listed_company():
+    text = (
+        "Winners of the 2021 Asia Sustainability Awards include Halvor Foods (Best Water Strategy), "
+        "Brightwell Bank (Best Climate Disclosure) and Kestrel Telecom (Best Supply Chain)."
+    )
+    assert {(r["subject"], r["object"]) for r in awards_of(text)} == {
+        ("Halvor Foods", "Asia Sustainability Awards"),
+        ("Brightwell Bank", "Asia Sustainability Awards"),
+        ("Kestrel Telecom", "Asia Sustainability Awards"),
+    }

@@ -251,3 +251,15 @@ def test_a_scheme_of_an_initiative_certified_to_is_stored_as_a_standard(tmp_path
     summary = ingest_paths([release], GraphStore(tmp_path / "store"), workers=1)
     assert not summary.errors  # a certification's object is a standard, whatever else the name is
     assert ("Serindu Plantations Bhd", "planned") in {(s, st) for s, _, st in certified(release.read_text())}
+
+
+def test_a_recertified_building_renews_and_the_first_to_be_certified_holds():
+    text = (
+        "Norvale Insurance said today its buildings won awards.\n"
+        "The Norvale building in Leeds, located at 12 Park Row, was recertified LEED Platinum, the highest level.\n"
+        "Last March, the Norvale building in Malta became the first on the island to be certified LEED Gold.\n"
+    )
+    assert certified(text) == {
+        ("Norvale Insurance building in Leeds", "LEED Platinum", "renewed"),
+        ("Norvale Insurance building in Malta", "LEED Gold", "held"),
+    }

@@ -340,3 +340,18 @@ def test_became_part_of_a_body_an_apposition_calls_an_organization_is_a_membersh
     )
     assert triples(facts_of(text, "membership"), "since") == {("Grupo Verdal", "Red Pacto Verde", 2021)}
     assert facts_of(text, "part_of") == []
+
+
+def test_companies_among_a_counted_group_named_to_an_index_are_each_included():
+    text = "Halvor Foods and Brightwell Bank were among the 45 companies named to the CDP Climate A List this year."
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Halvor Foods", "Brightwell Bank"}
+
+
+def test_four_companies_joining_an_initiative_are_four_members():
+    text = (
+        "The Climate Group announced today that Halvor Foods, Brightwell Insurance, Kestrel Telecom and "
+        "Marlow Cement have joined RE100."
+    )
+    assert {r["subject"] for r in facts_of(text, "membership")} == {
+        "Halvor Foods", "Brightwell Insurance", "Kestrel Telecom", "Marlow Cement"
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..clauses import YEAR, agent_tokens, clause_span, clause_years, patterns
+from ..clauses import YEAR, agent_tokens, clause_span, clause_years, coordinated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..language import TRAILING_YEAR, language_data, person_title_words
@@ -576,7 +576,7 @@ def recipients(ctx, sentence, trigger, passive: bool = False):
         if child.dep_ in ("dobj", "dative") and not passive:
             found.append(child)
         if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
-            found += [c for c in child.children if c.dep_ == "pobj"]
+            found += [t for c in child.children if c.dep_ == "pobj" for t in coordinated(c)]
     given = [t for t in found if (m := sentence.mention_at(t)) is not None and m.type == "award"]
     entities = [ctx.entity_of(sentence, t) for t in found if t not in given]  # 'presented its X Award to Y'
     return [e for e in entities if e is not None and e.type in COMPANY_TYPES]

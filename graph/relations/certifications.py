@@ -10,7 +10,7 @@ from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, Mention, clean_name
 from .awards import QUOTES, capitalised_run, quoted_title
-from .triggers import triggered
+from .triggers import copula_subjects, triggered
 
 CERTIFIABLE = ("standard",)
 SCHEME_TYPES = ("initiative", "organization", "program", "standard")  # what a verb certifies to
@@ -34,6 +34,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         standards = with_bare_codes(sentence, standards)
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
+        subjects = copula_subjects(ctx, sentence, trigger) or subjects  # 'X became the first to be certified Y'
         status = row.get("status") or status_of(sentence, trigger)
         if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
@@ -220,8 +221,8 @@ def generic_holder(trigger) -> bool:
 def holders(ctx, sentence, trigger):
     """The object of an active 'certify' holds the certification, not its subject (the certifier):
     None when the verb has no object; [] when the object is generic ('certify companies')."""
-    if trigger.lemma_ != "certify":
-        return None
+    if trigger.lemma_ != "certify" or any(c.dep_ == "auxpass" for c in trigger.children):
+        return None  # 'to be certified LEED Gold': the parser's object is the rating
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     if not objects:
         return None

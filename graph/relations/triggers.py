@@ -77,8 +77,8 @@ def copula_subjects(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -
         noun = noun.head  # 'was the first X to ..., and the first Y to ...'
     if noun.dep_ not in ("attr", "conj") or noun.head.lemma_ not in copulas:
         return []
-    named = [sentence.mention_at(c) for c in noun.head.children if c.dep_ == "nsubj"]
-    return [ctx.entity(m) for m in named if m is not None and m.type in COMPANY_TYPES]
+    named = [ctx.entity_of(sentence, c) for c in noun.head.children if c.dep_ == "nsubj"]
+    return [e for e in named if e is not None and e.type in COMPANY_TYPES]
 
 
 def colon_listed(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> list[Entity]:
