@@ -255,3 +255,12 @@ def test_a_partnership_owned_with_a_curly_possessive_is_the_owner_s_program():
     assert ("partnership with Ferrovel", "Spain") in {
         (f.object, f.qualifiers.get("location")) for f in facts if f.kind == "program"
     }
+
+
+
+def test_a_number_of_programmes_is_the_programmes_and_their_own_place_beats_a_subordinate_clauses():
+    sentence = (
+        "Since it commenced operations in Peru, Corvane has instituted a number of social investment programmes "
+        "in its operational areas in Cusco and Arequipa."
+    )
+    assert [(p[1], p[3]) for p in programs(sentence)] == [("social investment programmes", "Cusco")]

@@ -486,7 +486,7 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
     candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if trigger.pos_ == "NOUN":
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    for token in candidates:
+    for token in (_counted(c) for c in candidates):
         for head in (token, *token.conjuncts):
             listed = [i for a in head.children if a.dep_ == "appos" for i in (a, *a.conjuncts)]
             for item in listed:  # 'runs several programmes: the Bright Start scholarship, the Green Team ...'
@@ -509,6 +509,16 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
             or any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in h.lefts)
         ]
     return heads
+
+
+COUNTING_NOUNS = ("number", "range", "series", "variety", "host", "set", "array", "couple", "suite")
+
+
+def _counted(token):
+    """'instituted a number of social investment programmes': the programmes, not the number."""
+    if token.lemma_.lower() not in COUNTING_NOUNS:
+        return token
+    return next((g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), token)
 
 
 def phrase(sentence, head) -> str:
@@ -607,8 +617,13 @@ def location_of(ctx, sentence, trigger) -> str | None:
     """'in Chiayi County', '... for all employees located in Kaohsiung': a place in the trigger's
     clause or in a predicate coordinated with it."""
     verb = governing_verb(trigger)
-    tokens = {t.i for t in (verb if verb.pos_ in ("VERB", "AUX") else trigger).subtree}
-    for mention in sentence.mentions:
-        if mention.type == "place" and mention.root.i in tokens and mention.root.head.lower_ in ("in", "at", "across"):
-            return mention.label
-    return None
+    root = verb if verb.pos_ in ("VERB", "AUX") else trigger
+    tokens = {t.i for t in root.subtree}
+    aside = {t.i for c in root.children if c.dep_ == "advcl" for t in c.subtree}  # 'Since it began in Peru, ...'
+    places = [
+        m
+        for m in sentence.mentions
+        if m.type == "place" and m.root.i in tokens and m.root.head.lower_ in ("in", "at", "across")
+    ]
+    own = [m for m in places if m.root.i not in aside] or places
+    return own[0].label if own else None
