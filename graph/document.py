@@ -18,7 +18,14 @@ from .clauses import coordinated, subject_tokens
 from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention
 from .facts import Fact
-from .language import has_company_suffix, language_data, person_title_words, self_reference_words, site_nouns
+from .language import (
+    has_company_suffix,
+    is_trigger_word,
+    language_data,
+    person_title_words,
+    self_reference_words,
+    site_nouns,
+)
 from .lexicon import Lexicon, normalize
 from .read import Release
 from .sentences import Sentence
@@ -300,6 +307,8 @@ def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:
     'person' whose clause puts it in an index, an initiative or a standard is an organization
     (people win awards, so an award says nothing)."""
     root = mention.root
+    if mention.type == "person" and len(mention.span) == 1 and root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return is_trigger_word(root.head.head.text)  # 'awarded the title by Asiamoney': one word, no person's name
     if mention.type != "person" or root.dep_ not in ("nsubj", "nsubjpass") or root.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = root.head

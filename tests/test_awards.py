@@ -273,3 +273,13 @@ def test_winners_of_an_award_include_each_listed_company():
         ("Brightwell Bank", "Asia Sustainability Awards"),
         ("Kestrel Telecom", "Asia Sustainability Awards"),
     }
+
+
+def test_a_lower_case_category_is_the_level_and_a_one_word_agent_confers():
+    text = (
+        "Published on 10 June 2022\n\nHalvor Foods won gold at the 2022 Green Apple Environment Awards in the "
+        "food and drink category. Brightwell Bank has been awarded the Best ESG Bank in Asia title by Asiamoney."
+    )
+    found = {(r["subject"], r.get("level"), r.get("awarded_by")) for r in awards_of(text)}
+    assert ("Halvor Foods", "gold, food and drink", None) in found
+    assert ("Brightwell Bank", None, "Asiamoney") in found

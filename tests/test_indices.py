@@ -355,3 +355,9 @@ def test_four_companies_joining_an_initiative_are_four_members():
     assert {r["subject"] for r in facts_of(text, "membership")} == {
         "Halvor Foods", "Brightwell Insurance", "Kestrel Telecom", "Marlow Cement"
     }
+
+
+def test_rated_a_capitalised_grade_by_a_rater_is_that_rank():
+    assert triples(facts_of("Brightwell Bank is rated Prime by ISS ESG.", "index_inclusion"), "rank") == {
+        ("Brightwell Bank", "ISS ESG", "Prime")
+    }

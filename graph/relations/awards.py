@@ -697,13 +697,14 @@ def _categories(doc, within: set[int] | None = None) -> list[str]:
                 found.append(after)
                 continue
         if token.lemma_.lower() == "category" and token.i > 0:
-            words = [
+            words = [  # 'the Financial Services category', 'the food and drink category'
                 t
                 for t in token.doc[token.left_edge.i : token.i]
-                if t.text[:1].isupper() or t.lower_ in ("and", "&") or t.dep_ == "amod" and t.pos_ == "ADJ"
+                if t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") or t.text == "&"
             ]
             words = [t for t in words if t.lower_ not in CATEGORY_NOT_NAMES]
             name = " ".join(t.text for t in words).strip(" &").removesuffix(" and").strip()
+            name = "" if name in ("and", "or") else name
             parts = name.split(" and ") if " and " in name and token.tag_ == "NNS" else [name]
             found += [part for part in parts if part]
     return found

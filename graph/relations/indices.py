@@ -278,5 +278,7 @@ def rank_of(sentence, trigger) -> str | None:
             return str(number_value(words[-1]) or words[-1])  # 'number one': 1
         if words[0].lower() in ("score", "scored", "scores", "scoring"):
             return words[-1]
+        if words[-1].lower() in ("by", "from"):  # 'rated Prime by ISS ESG'
+            return words[-2]
         return words[-1]
     return None
