@@ -215,7 +215,8 @@ class MentionTyper:
                 for ent in doc.ents
                 for part in _split_possessive(ent)
                 for unit in self._split_units(part)
-                for span in _split_coordinated(unit)
+                for joined in _split_coordinated(unit)
+                for span in _split_dashed(joined)
             )
             if m
         ]
@@ -480,6 +481,17 @@ def _core_start(span: Span) -> int:
     return start
 
 
+def _split_dashed(span: Span) -> list[Span]:
+    """'Halvor Foods – Best Water Strategy' (one NER span, a list item): the name before the dash;
+    after it, only a name its head noun types ('Ministry of X – Y Administration')."""
+    for token in span[1:-1]:
+        if token.text in ("–", "—", "-") and token.whitespace_ and token.nbor(-1).whitespace_:
+            right = Span(span.doc, token.i + 1, span.end, span.label_)
+            kept = [right] if head_type(right.text) else []  # 'Best Water Strategy' is a category, no name
+            return [Span(span.doc, span.start, token.i, span.label_), *kept]
+    return [span]
+
+
 def _split_coordinated(span: Span) -> list[Span]:
     """'Vueling and Level' (one NER span) are two names when the parser coordinates them; gazetteer
     names ('Principles for Responsible Banking and ...') stay whole."""
@@ -537,7 +549,9 @@ def _split_indices(span: Span) -> list[Span]:
 
 def _split_possessive(span: Span) -> list[Span]:
     """'SPC's UK Quality' (one NER span) is SPC and what it owns: the possessor is the name; a
-    title's ("the Queen's Award") is no possessor."""
+    title's ("the Queen's Award") is no possessor, nor is a gazetteer name's ("World's Best Companies")."""
+    if span.label_.startswith(RULER_PREFIX):
+        return [span]
     for token in span:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")

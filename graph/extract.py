@@ -20,7 +20,7 @@ from .language import candidate_words, end_of_release
 from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import parse
 from .read import Release
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, colon_list_items, split_sentences
 from .truecase import BodyCasing, is_title_case, truecase
 
 HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
@@ -44,10 +44,11 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
         sentences = body_sentences(release.text)
         meta = read_meta(release.text)
         dateline = meta.dateline_span[0] if meta.dateline_span else -1
+        listed = colon_list_items(sentences)  # 'The winners are:' and the lines that name them
         chosen = [
             s
             for i, s in enumerate(sentences)
-            if i < LEAD_SENTENCES or is_candidate(s.text) or s.start <= dateline < s.end
+            if i < LEAD_SENTENCES or is_candidate(s.text) or s.start <= dateline < s.end or i in listed
         ]
         plans.append((release, meta, chosen))
         casing = BodyCasing(release.text) if any(is_title_case(s.text) for s in chosen) else None

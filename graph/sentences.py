@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from .language import language_data
+from .lexicon import load_lexicon
 
 
 @dataclass(frozen=True)
@@ -89,21 +90,28 @@ _DATELINE = re.compile(
     + r"(?:\([^)]{1,30}\)" + _DASH + r")?"
     r"|^" + _DATE + r",\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}" + _DASH +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?\s*" + _WIRE +
-    r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?" + _DASH +
-    r"|^[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?"
-    r"(?:\s*\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=[A-Z])")  # 'Johannesburg - ', 'LONDON (Reuters) - '
+    r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?" + _DASH)
+# 'Johannesburg - ', 'LONDON (Reuters) - ': a known place only ('Halvor Foods – Best Water Strategy' is a list item)
+_TITLED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?"
+    r"(?:\s*\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=[A-Z])")
 
 
 def _dateline_apart(text: str, start: int, end: int):
     """'KUALA LUMPUR, Jan 3 — Felda ...': the dateline is a sentence of its own, so the parser
     reads the statement after it as the clause it is."""
-    found = _DATELINE.match(text[start:end])  # not match(text, start): '^' anchors at 0 only
+    found = _DATELINE.match(text[start:end]) or _titled_dateline(text[start:end])  # '^' anchors at 0 only
     if found and start + found.end() < end - 20:
         head_start, head_end = _trimmed(text, start, start + found.end())
         if head_end > head_start:
             yield head_start, head_end
         start, end = _trimmed(text, start + found.end(), end)
     yield start, end
+
+
+def _titled_dateline(line: str):
+    found = _TITLED_DATELINE.match(line)
+    return found if found and found.group("place") in load_lexicon().place_types else None
 
 
 def _pieces(text: str, start: int, end: int, max_chars: int):
@@ -117,3 +125,24 @@ def _pieces(text: str, start: int, end: int, max_chars: int):
     start, end = _trimmed(text, start, end)
     if end > start:
         yield start, end
+
+
+LIST_ITEM = re.compile(r"^(?:[-•*·▪–—]|\(?\d{1,2}[.)])?\s*[A-Z0-9]")
+MAX_ITEM_CHARS = 160
+
+
+def is_list_item(text: str) -> bool:
+    """A line of a list ('- Halvor Foods', 'Brightwell Bank – Best Climate Disclosure'): short, no
+    sentence of its own, and no list's opening line itself."""
+    return len(text) <= MAX_ITEM_CHARS and bool(LIST_ITEM.match(text)) and not text.endswith((":", "?"))
+
+
+def colon_list_items(sentences: list[Sentence]) -> set[int]:
+    """Indices of the lines listed after a line that ends with a colon ('The winners are:')."""
+    items: set[int] = set()
+    for opening, following in zip(sentences, sentences[1:]):
+        listing = opening.text.endswith(":") or opening.index in items
+        if listing and following.start > opening.end and is_list_item(following.text):
+            items.add(following.index)
+    return items
+

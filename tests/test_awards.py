@@ -283,3 +283,16 @@ def test_a_lower_case_category_is_the_level_and_a_one_word_agent_confers():
     found = {(r["subject"], r.get("level"), r.get("awarded_by")) for r in awards_of(text)}
     assert ("Halvor Foods", "gold, food and drink", None) in found
     assert ("Brightwell Bank", None, "Asiamoney") in found
+
+
+def test_winners_listed_a_line_each_after_a_colon_win_with_their_category():
+    text = (
+        "Green Business Council announces winners\n\n"
+        "The winners of the 2023 Green Business Awards are:\n"
+        "Halvor Foods – Best Water Strategy\n"
+        "Brightwell Bank – Best Climate Disclosure\n"
+    )
+    assert {(r["subject"], r.get("level")) for r in awards_of(text)} == {
+        ("Halvor Foods", "Best Water Strategy"),
+        ("Brightwell Bank", "Best Climate Disclosure"),
+    }

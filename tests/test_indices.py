@@ -361,3 +361,18 @@ def test_rated_a_capitalised_grade_by_a_rater_is_that_rank():
     assert triples(facts_of("Brightwell Bank is rated Prime by ISS ESG.", "index_inclusion"), "rank") == {
         ("Brightwell Bank", "ISS ESG", "Prime")
     }
+
+
+def test_companies_bulleted_after_a_colon_are_each_added_to_the_index():
+    text = (
+        "Index review\n\nThe following companies will be added to the FTSE4Good Index Series:\n"
+        "- Halvor Foods\n- Brightwell Bank\n- Kestrel Telecom\n"
+    )
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {
+        "Halvor Foods", "Brightwell Bank", "Kestrel Telecom"
+    }
+
+
+def test_a_gazetteer_name_with_a_possessive_stays_whole():
+    text = "Halvor Foods was ranked among TIME's World's Best Companies."
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"World's Best Companies"}

@@ -37,3 +37,14 @@ def test_other_formats_are_refused_by_content(tmp_path, content, says):
     path.write_bytes(content)
     with pytest.raises(ReadError, match=re.escape(says)):
         read_release(path)
+
+
+def test_a_list_line_with_a_dash_is_no_dateline_but_a_known_place_is():
+    from esgkg.graph.sentences import split_sentences
+
+    item = "Brightwell Bank – Best Climate Disclosure"
+    assert [s.text for s in split_sentences(item)] == [item]
+    assert [s.text for s in split_sentences("Johannesburg - Halvor Foods opened a plant.")] == [
+        "Johannesburg -",
+        "Halvor Foods opened a plant.",
+    ]

@@ -13,7 +13,7 @@ from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..language import TRAILING_YEAR, language_data, person_title_words
 from ..lexicon import normalize
-from .triggers import anaphoric, triggered, with_coordinated_years, year_of
+from .triggers import anaphoric, colon_listed, listed_below, triggered, with_coordinated_years, year_of
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -35,6 +35,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
+        listed = listed_below(ctx, sentence) if colon_listed(ctx, sentence, trigger) else []
+        if listed:  # 'The winners of the X Awards are:' and a line for each
+            subjects = [entity for entity, _ in listed]
+        notes = {id(entity): note for entity, note in listed if note}  # 'Halvor Foods – Best Water Strategy'
         awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
         stated = conferrer or _conferring_awards(ctx, sentence, trigger) or conferring_body(
             ctx, sentence, trigger, awards + venues
@@ -61,7 +65,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
             for subject in subjects:
                 said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
-                for level in levels or [None]:
+                for level in [notes[id(subject)]] if id(subject) in notes else levels or [None]:
                     for each_year in with_coordinated_years(sentence.doc, said or year):
                         ctx.add(
                             "award",

@@ -24,6 +24,7 @@ from ..clauses import (
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
 from ..entities import Entity, Mention
 from ..language import language_data
+from ..sentences import is_list_item
 
 WISHED_KINDS = ("award", "index_inclusion", "membership")  # an aim states none of these; certifications get 'planned'
 
@@ -88,7 +89,42 @@ def colon_listed(ctx: DocContext, sentence: ParsedSentence, trigger: Token) -> l
     if not subjects or any(sentence.mention_at(t) is not None or t.pos_ != "NOUN" for t in subjects):
         return []
     after = list_after_colon(trigger)
-    return [ctx.entity(m) for m in sentence.mentions if m.type == "company" and m.root.i in after]
+    inline = [ctx.entity(m) for m in sentence.mentions if m.type == "company" and m.root.i in after]
+    return inline or [entity for entity, _ in listed_below(ctx, sentence)]
+
+
+def listed_below(ctx: DocContext, sentence: ParsedSentence) -> list[tuple[Entity, str | None]]:
+    """'The winners of the X Awards are:' and a line for each ('Halvor Foods – Best Water Strategy'):
+    (the company a line opens with, what follows its dash)."""
+    if not sentence.text.endswith(":"):
+        return []
+    found = []
+    following = iter(ctx.sentences[ctx.sentences.index(sentence) + 1 :])
+    expected = sentence.sentence.index + 1
+    for line in following:
+        if line.sentence.index != expected or not is_list_item(line.text):
+            break
+        expected += 1
+        first = next((m for m in line.mentions if m.span.start <= 2), None)
+        name = first.span if first is not None else _leading_name(line.doc)
+        if name is None or first is not None and first.type not in (*COMPANY_TYPES, "person"):
+            continue
+        entity = ctx.entity(first, "company") if first is not None else ctx.entities.resolve(name.text, "company")
+        rest = line.doc[name.end :].text.strip()
+        note = rest[1:].strip() if rest[:1] in ("–", "—", "-", ":") else None
+        found.append((entity, note or None))
+    return found
+
+
+def _leading_name(doc):
+    """The proper nouns a list line opens with ('- Halvor Foods'), when NER named nothing there."""
+    start = next((t.i for t in doc if not t.is_punct), len(doc))
+    end = start
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text == "&"):
+        end += 1
+    if end == start or end < len(doc) and doc[end].text not in ("–", "—", "-", ":", "(", ","):
+        return None  # a line that goes on in words is no list of names
+    return doc[start:end]
 
 
 DESCRIPTIONS = ("appos", "acl", "relcl")
