@@ -35,10 +35,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
-        listed = listed_below(ctx, sentence) if colon_listed(ctx, sentence, trigger) else []
-        if listed:  # 'The winners of the X Awards are:' and a line for each
-            subjects = [entity for entity, _ in listed]
-        notes = {id(entity): note for entity, note in listed if note}  # 'Halvor Foods – Best Water Strategy'
+        subjects, notes = _listed_winners(ctx, sentence, trigger, subjects)
         awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
         stated = conferrer or _conferring_awards(ctx, sentence, trigger) or conferring_body(
             ctx, sentence, trigger, awards + venues
@@ -77,6 +74,15 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
+
+
+def _listed_winners(ctx, sentence, trigger, subjects):
+    """'The winners of the X Awards are:' and a line for each: (the listed companies, or SUBJECTS;
+    each company's category by id: 'Halvor Foods – Best Water Strategy')."""
+    listed = listed_below(ctx, sentence) if colon_listed(ctx, sentence, trigger) else []
+    if not listed:
+        return subjects, {}
+    return [entity for entity, _ in listed], {id(entity): note for entity, note in listed if note}
 
 
 def _levels(sentence, trigger, award, obj, prize, tier, medal) -> list[str]:
