@@ -664,7 +664,7 @@ def list_names(doc) -> list[Span]:
     return [
         span
         for span in _lowercase_head_names(doc, LIST_NOUNS, "INDEX")
-        if len(span) >= 3 or any(t.like_num for t in span)
+        if len(span) >= 3 or any(t.like_num or any(c.isdigit() for c in t.text) for t in span)  # 'the Clean200 list'
     ]
 
 
@@ -955,7 +955,11 @@ class DocumentEntities:
             inside = doc[end + 1 : close]
             words = [t.text for t in inside]
             short_caps = (
-                len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and mention.type == "company"
+                len(words) == 1
+                and words[0].isupper()
+                and 2 <= len(words[0]) <= 6
+                and mention.type == "company"
+                and words[0] not in self.lexicon.place_types  # 'Brightwell Bank (UK)': where it is, no short name
             )
             if (
                 len(words) == 1

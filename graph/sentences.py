@@ -127,7 +127,7 @@ def _pieces(text: str, start: int, end: int, max_chars: int):
         yield start, end
 
 
-LIST_ITEM = re.compile(r"^(?:[-•*·▪–—]|\(?\d{1,2}[.)])?\s*[A-Z0-9]")
+LIST_ITEM = re.compile(r"^(?:[-•*·▪–—]|\(?\d{1,2}[.)])?\s*[A-Z0-9]|^\(?\d{1,3}[.)]$")  # '1.' alone: a number's line
 MAX_ITEM_CHARS = 160
 
 

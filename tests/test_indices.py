@@ -376,3 +376,32 @@ def test_companies_bulleted_after_a_colon_are_each_added_to_the_index():
 def test_a_gazetteer_name_with_a_possessive_stays_whole():
     text = "Halvor Foods was ranked among TIME's World's Best Companies."
     assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"World's Best Companies"}
+
+
+def test_an_index_that_includes_or_features_companies_lists_its_constituents():
+    text = (
+        "The 2023 Global 100 list, published by Corporate Knights, includes Halvor Foods, Brightwell Bank and "
+        "Kestrel Telecom. This year's Clean200 list features Marlow Cement."
+    )
+    assert triples(facts_of(text, "index_inclusion")) == {
+        ("Halvor Foods", "Global 100"),
+        ("Brightwell Bank", "Global 100"),
+        ("Kestrel Telecom", "Global 100"),
+        ("Marlow Cement", "Clean200 list"),
+    }
+
+
+def test_numbered_lines_after_a_colon_and_a_country_in_brackets_that_is_no_short_name():
+    text = (
+        "Corporate Knights publishes ranking\n\nThe top companies in the 2023 Global 100 are:\n"
+        "1. Halvor Foods (Norway)\n2. Brightwell Bank (UK)\n"
+    )
+    assert triples(facts_of(text, "index_inclusion")) == {
+        ("Halvor Foods", "Global 100"),
+        ("Brightwell Bank", "Global 100"),
+    }
+
+
+def test_topped_the_ranking_is_the_top_and_the_year_of_a_ranking_counts_no_companies():
+    text = "Corporate Knights publishes ranking\n\nHalvor Foods topped the 2023 Global 100 ranking, followed by Brightwell Bank."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvor Foods", "Global 100", "top")}

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_span, consecutive_years, governing_verb, is_negated, patterns
+from ..clauses import YEAR, clause_span, consecutive_years, coordinated, governing_verb, is_negated, patterns
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
 from ..language import number_value
@@ -83,16 +83,21 @@ def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The largest additions to the DJSI World include A, B and C', 'new constituents of X are A and
     B': each listed company is in X (the index named before when the noun names none)."""
     for verb in sentence.tokens:
-        if verb.lemma_ not in ("include", "comprise", "be") or is_negated(verb):
+        if verb.lemma_ not in ("include", "comprise", "be", "feature") or is_negated(verb):
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ in ADDITION_NOUNS]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        near = [subjects[0], *(c for c in subjects[0].children if c.dep_ in ("nmod", "compound"))] if subjects else []
+        itself = next((m for t in near if (m := sentence.mention_at(t)) is not None and m.type == "index"), None)
+        if itself is None:  # 'The 2023 Global 100 list includes A' names the index itself
+            itself = None
+            subjects = [c for c in subjects if c.lemma_ in ADDITION_NOUNS]
         if not subjects:
             continue
         named = [sentence.mention_at(g) for c in subjects[0].children if c.dep_ in ("prep", "poss") for g in c.subtree]
-        index = next((m for m in named if m is not None and m.type == "index"), None)
+        index = itself or next((m for m in named if m is not None and m.type == "index"), None)
         index = ctx.entity(index) if index is not None else _last_named_index(ctx)
         listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        members = [sentence.mention_at(t) for c in listed for t in (c, *c.conjuncts)]
+        members = [sentence.mention_at(t) for c in listed for t in coordinated(c)]
         members = [m for m in members if m is not None and m.type == "company"]
         for member in members if index is not None else []:
             ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb))
@@ -191,8 +196,12 @@ def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
     verbal = trigger.pos_ == "VERB" or any(c.dep_ == "dobj" for c in trigger.children)  # 'MSCI rates' parsed a noun
     if not verbal or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return False
-    counted = [c for c in trigger.children if c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children)]
-    if counted and sentence.mention_at(counted[0]) is None:
+    counted = [  # not 'topped the 2023 Global 100 ranking': a year, and a named index
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj" and any(g.dep_ == "nummod" and not YEAR.fullmatch(g.text) for g in c.children)
+    ]
+    if counted and not any(sentence.mention_at(t) is not None for t in counted[0].subtree):
         return True  # 'S&P Global assessed 7,800 companies'
     raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ in ("nsubj", "compound")]
     return bool(raters) and raters[0] is not None and raters[0].type == "index"
@@ -267,9 +276,9 @@ def rank_of(sentence, trigger) -> str | None:
             return "".join(words[1:])  # 'scored A -' (three tokens): 'A-'
         if len(words) == 1:
             word = words[0].lower()
-            return (
-                "top" if word in ("top", "highest", "best") else "leader" if word in ("leader", "leading") else words[0]
-            )
+            if word in ("top", "highest", "best", "topped", "tops"):
+                return "top"
+            return "leader" if word in ("leader", "leading") else words[0]
         if words[-1].lower() == "class":
             return " ".join(words)  # 'Bronze Class'
         if words[-1].lower() in TIER_NOUNS:

@@ -39,6 +39,8 @@ def triggered(
         trigger = span.root
         if is_negated(trigger) or is_hypothetical(trigger) or kind in WISHED_KINDS and is_intended(trigger):
             continue
+        if trigger.pos_ == "VERB" and trigger.dep_ == "dobj" and any(c.dep_ == "det" for c in trigger.children):
+            continue  # 'topped the Global 100 ranking': a noun the tagger took for a verb, the head verb states it
         objects = (
             governed(sentence, trigger, object_types)
             or (unnamed and unnamed(sentence, trigger))
@@ -105,6 +107,8 @@ def listed_below(ctx: DocContext, sentence: ParsedSentence) -> list[tuple[Entity
         if line.sentence.index != expected or not is_list_item(line.text):
             break
         expected += 1
+        if not any(c.isalpha() for c in line.text):
+            continue  # '1.', the sentencizer's line of its own for a numbered item
         first = next((m for m in line.mentions if m.span.start <= 2), None)
         name = first.span if first is not None else _leading_name(line.doc)
         if name is None or first is not None and first.type not in (*COMPANY_TYPES, "person"):
