@@ -405,3 +405,16 @@ def test_numbered_lines_after_a_colon_and_a_country_in_brackets_that_is_no_short
 def test_topped_the_ranking_is_the_top_and_the_year_of_a_ranking_counts_no_companies():
     text = "Corporate Knights publishes ranking\n\nHalvor Foods topped the 2023 Global 100 ranking, followed by Brightwell Bank."
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvor Foods", "Global 100", "top")}
+
+
+def test_a_ranking_coordinated_with_an_inclusion_is_of_the_same_index_with_its_own_years_and_rank():
+    text = (
+        "Published 2 May 2020\n\nKestrel Foods has been listed on the Ocean Products Index of the Zephyr Indices "
+        "for the past seven years and was ranked number one in the world in 2018 and 2019."
+    )
+    found = {(r["object"], r["year"], r.get("rank"), r.get("consecutive_years")) for r in facts_of(text, "index_inclusion")}
+    assert found == {
+        ("Ocean Products Index", 2020, None, 7),
+        ("Ocean Products Index", 2018, "1", None),
+        ("Ocean Products Index", 2019, "1", None),
+    }

@@ -24,7 +24,10 @@ ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant",
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _listed_constituents(ctx, sentence)
     unnamed = lambda sentence, trigger: (  # noqa: E731
-        _unnamed(sentence, trigger) or _bare_passive(ctx, sentence, trigger) or _own_rating(ctx, sentence, trigger)
+        _unnamed(sentence, trigger)
+        or _bare_passive(ctx, sentence, trigger)
+        or _own_rating(ctx, sentence, trigger)
+        or _coordinated_index(sentence, trigger)
     )
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
@@ -54,8 +57,13 @@ def _streak(sentence: ParsedSentence, trigger) -> int | None:
     coordinated with it ('named to X for the fifth year and ranked first on Y': Y has none)."""
     doc = sentence.doc
     own = clause_span(trigger)
-    siblings = {i for verb in governing_verb(trigger).conjuncts for i in clause_span(verb)} - own
+    siblings = _sibling_clauses(trigger) - own
     return consecutive_years(doc[:], own) or consecutive_years(doc[:], set(range(len(doc))) - siblings)
+
+
+def _sibling_clauses(trigger) -> set[int]:
+    """Tokens of the clauses coordinated with TRIGGER's ('listed on X and was ranked first on Y')."""
+    return {i for verb in governing_verb(trigger).conjuncts for i in clause_span(verb)}
 
 
 def _unowned(sentence: ParsedSentence, trigger) -> bool:
@@ -123,6 +131,16 @@ def _unnamed(sentence: ParsedSentence, trigger) -> list[Mention]:
         or lists_of(sentence, trigger)
         or [m for m in raters if m is not None and m.type == "index"]
     )
+
+
+def _coordinated_index(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'X has been listed on Y for seven years and was ranked first in 2018': a verb coordinated with
+    an inclusion, with no index of its own, speaks of the same index."""
+    head = trigger.head
+    if trigger.dep_ != "conj" or trigger.pos_ != "VERB" or head.pos_ != "VERB":
+        return []
+    own = {t.i for t in head.subtree} - {t.i for t in trigger.subtree}
+    return [m for m in sentence.mentions if m.type == "index" and m.root.i in own]
 
 
 BARE_PASSIVES = ("list", "include", "select", "add", "admit", "name", "confirm")
@@ -209,10 +227,15 @@ def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
 
 def _without_publishers(indices: list[Mention]) -> list[Mention]:
     """'CDP's Climate A List': CDP publishes the list the company is on; it is no second index."""
-    return [
+    return [  # nor is the DJSI in 'the Food Products Industry Index of the DJSI'
         index
         for index in indices
         if not (index.root.dep_ == "poss" and any(other.covers(index.root.head) for other in indices))
+        and not (
+            index.root.dep_ == "pobj"
+            and index.root.head.lower_ == "of"
+            and any(other is not index and other.covers(index.root.head.head) for other in indices)
+        )
     ]
 
 
@@ -261,7 +284,8 @@ def rank_of(sentence, trigger) -> str | None:
         for row, span in matches
         if not any(m.root.i in clause_span(span.root) and m.root.i not in own for m in indices)
     ]
-    candidates = [m for m in matches if m[1].start in own] or unclaimed
+    siblings = _sibling_clauses(trigger) - own  # 'listed on Y and was ranked first': the rank is the ranking's
+    candidates = [m for m in matches if m[1].start in own] or [m for m in unclaimed if m[1].start not in siblings]
     graded = [m for m in candidates if m[0].get("grade") or "AAA" in str(m[0]["pattern"])]
     if graded and candidates[0][1][-1].lower_ in ("highest", "best", "top"):
         candidates = graded  # 'the highest rating of "AAA"': the grade says more
