@@ -263,3 +263,13 @@ def test_a_recertified_building_renews_and_the_first_to_be_certified_holds():
         ("Norvale Insurance building in Leeds", "LEED Platinum", "renewed"),
         ("Norvale Insurance building in Malta", "LEED Gold", "held"),
     }
+
+
+def test_what_a_certification_takes_is_no_claim_and_a_street_address_no_seat():
+    text = (
+        "Chubb Halvor today said its offices scored well.\n"
+        "To achieve LEED Platinum certification, buildings must attain a score of 80 or more.\n"
+        "The company's twin office buildings, located at 202 Halvor Mill Road, achieved LEED Gold.\n"
+    )
+    assert certified(text) == {("Chubb Halvor", "LEED Gold", "held")}
+    assert facts_of(text, "located_in") == []

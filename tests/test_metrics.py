@@ -327,3 +327,12 @@ def test_a_share_a_part_makes_up_of_a_whole_is_named_by_both():
 def test_a_count_done_by_a_verb_is_named_by_its_participle():
     text = "Ostrava Group news\nThe Ostrava Group employs 14,000 people and feeds 2,000 children."
     assert [(name, value) for name, value, _, _ in metrics_of(text)] == [("people employed", 14000), ("children fed", 2000)]
+
+
+def test_a_number_hyphened_to_no_unit_describes_a_kind_and_measures_nothing():
+    text = (
+        "Halvor Foods today said its offices scored well.\n"
+        "Buildings must attain a score of 80 or more on a 100-point scale. "
+        "The selection involved a rigorous three-tier assessment."
+    )
+    assert [m for m in metrics_of(text) if m[0] in ("scale", "rigorous assessment")] == []

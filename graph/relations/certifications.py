@@ -210,6 +210,11 @@ def generic_holder(trigger) -> bool:
     a subject that is any company (the pattern file's generic_holder nouns without 'the', 'its',
     'our') holds nothing the release can state."""
     doc = trigger.doc
+    verb = governing_verb(trigger)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head  # 'To achieve LEED Platinum, buildings must attain 80 points': what it takes
+        if head.lemma_ in ("need", "require") or any(c.lower_ in ("must", "need", "should") for c in head.children):
+            return True
     generic = {span.root.i for _, span in patterns("certification").matches(doc, "generic_holder")}
     return any(
         token.i in generic

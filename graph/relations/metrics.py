@@ -40,7 +40,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if value is None or not _reported(sentence, token, targets):
             continue
         scale, unit, unit_end = _unit(doc, token)
-        if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower():
+        if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
         if not measured or _negated(token) or _conditional(token):
@@ -129,6 +129,14 @@ def _conditional(number: Token) -> bool:
 
 
 CONDITIONAL = ("would", "might", "if", "unless", "whether")
+
+
+def _kind_of(doc, number: Token, unit: str) -> bool:
+    """'a 100-point scale', 'a three-tier assessment': a number hyphened to a word that is no unit of
+    measure describes what kind of thing follows ('a 5-MW plant' still measures the plant)."""
+    i = number.i
+    hyphened = i + 2 < len(doc) and doc[i + 1].text == "-" and not number.whitespace_
+    return hyphened and unit.lower() not in _unit_set()
 
 
 def _counts_a_list(unit: str) -> bool:

@@ -31,7 +31,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             places = [m for m in sentence.mentions if m.type == "place" and m.span.end == trigger.i + 1] or places
         elif trigger.dep_ == "amod" or trigger.text in ("based", "headquartered"):
             places = [m for m in places if m.span.start >= trigger.i - 3] or places
-        places = places or _unknown_place(sentence, trigger)
+        places = [p for p in places or _unknown_place(sentence, trigger) if not _address(p)]
         if not places:
             continue
         subjects = (
@@ -86,6 +86,14 @@ def _labelled_seat(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = ctx.entity(owners[-1]) if owners else ctx.main
         if owner is not None:
             ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
+
+
+def _address(place: Mention) -> bool:
+    """'located at 202 Halls Mill Road': a street address, no place a company is based in."""
+    numbered = any(c.like_num for c in place.root.children) or place.span.start > 0 and place.span.doc[
+        place.span.start - 1
+    ].like_num
+    return numbered or place.label.split()[-1] in language_data()["street_words"]
 
 
 def _unknown_place(sentence: ParsedSentence, trigger) -> list[Mention]:
