@@ -418,3 +418,12 @@ def test_a_ranking_coordinated_with_an_inclusion_is_of_the_same_index_with_its_o
         ("Ocean Products Index", 2018, "1", None),
         ("Ocean Products Index", 2019, "1", None),
     }
+
+
+def test_an_assessment_that_ranks_companies_on_an_index_includes_no_one():
+    text = (
+        "Halvor Mining today said it was named to the index.\n"
+        "This year, 942 companies took part in Zephyr Analytics' Corporate Sustainability Assessment, which "
+        "evaluates and ranks the highest-scoring companies on the Zephyr Index."
+    )
+    assert facts_of(text, "index_inclusion") == []

@@ -209,6 +209,9 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     return (rated, [raters[0]]) if rated else None
 
 
+GROUP_NOUNS = ("company", "firm", "business", "organization", "organisation", "issuer", "corporation")
+
+
 def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
     """TRIGGER is an active verb whose subject is a rater or index ('MSCI rates 8,500 companies')."""
     verbal = trigger.pos_ == "VERB" or any(c.dep_ == "dobj" for c in trigger.children)  # 'MSCI rates' parsed a noun
@@ -221,6 +224,9 @@ def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
     ]
     if counted and not any(sentence.mention_at(t) is not None for t in counted[0].subtree):
         return True  # 'S&P Global assessed 7,800 companies'
+    groups = [c for c in trigger.children if c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_ in GROUP_NOUNS]
+    if groups and sentence.mention_at(groups[0]) is None:
+        return True  # 'an assessment which ranks the highest-scoring companies on the DJSI'
     raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ in ("nsubj", "compound")]
     return bool(raters) and raters[0] is not None and raters[0].type == "index"
 
