@@ -130,9 +130,14 @@ def body_sentences(text: str) -> list[Sentence]:
 MISWRITTEN_ITS = re.compile(r"\bit['’]s(?= [A-Z][a-z])")
 
 
+FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])\*\d{0,2}")  # 'by RobecoSAM*1 for': a note's mark glued to a name
+
+
 def parse_form(text: str) -> str:
     """TEXT as the parser should read it, of the same length (offsets stay the text's): 'presented
-    it's Environmental Excellence Award' is the possessive 'its', a common slip."""
+    it's Environmental Excellence Award' is the possessive 'its', a common slip; a footnote mark
+    glued to a word ('RobecoSAM*1') is blank."""
+    text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     return MISWRITTEN_ITS.sub("its ", text)
 
 

@@ -427,3 +427,14 @@ def test_an_assessment_that_ranks_companies_on_an_index_includes_no_one():
         "evaluates and ranks the highest-scoring companies on the Zephyr Index."
     )
     assert facts_of(text, "index_inclusion") == []
+
+
+def test_designated_a_graded_ranking_by_a_rater_with_a_footnote_mark_glued_to_it():
+    text = (
+        'Published June 1, 2017\n\nHALVOR CHEMICAL CO., LTD. (President: Taro Kawabe, hereinafter called '
+        '"HALVOR CHEMICAL") has been designated with a sustainability ranking of "Gold Class" by RobecoSAM*1, '
+        "which is a global ranking company.\n"
+        "This is the seventh consecutive year, since 2011, that HALVOR CHEMICAL has been designated.\n"
+    )
+    found = {(r["subject"], r["object"], r.get("rank"), r.get("consecutive_years")) for r in facts_of(text, "index_inclusion")}
+    assert found == {("HALVOR CHEMICAL CO., LTD.", "RobecoSAM", "Gold Class", 7)}
