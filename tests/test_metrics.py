@@ -336,3 +336,20 @@ def test_a_number_hyphened_to_no_unit_describes_a_kind_and_measures_nothing():
         "The selection involved a rigorous three-tier assessment."
     )
     assert [m for m in metrics_of(text) if m[0] in ("scale", "rigorous assessment")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Last year, 2.4 million meals were donated to food banks.", ("meals donated", 2.4, "million meals")),
+        ("The programme started in Chile, where more than 500 tons were rescued.", ("rescued", 500, "tons")),
+    ],
+)
+def test_a_quantity_that_is_the_subject_of_a_passive_is_named_by_what_was_done(sentence, expected):
+    text = "Halvor Foods today reported on its food programme.\n" + sentence
+    assert [m[:3] for m in metrics_of(text)] == [expected]
+
+
+def test_a_quantity_expected_to_happen_is_no_figure():
+    text = "Halvor Foods today reported on its food programme.\nEight new mills are expected to open next year."
+    assert metrics_of(text) == []
