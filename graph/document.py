@@ -110,7 +110,7 @@ class DocContext:
         if mention is not None and mention.type in COMPANY_TYPES:
             return self.entity(mention)
         if token.lower_ in pronouns:
-            return self.main
+            return self._antecedent(sentence, token) or self.main
         quantified = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if token.pos_ in ("NUM", "DET", "PRON") and quantified:
             return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
@@ -129,6 +129,31 @@ class DocContext:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)
         return None
+
+    def _antecedent(self, sentence: ParsedSentence, pronoun: Token) -> Entity | None:
+        """'Brightwell Bank received its award for its recycling program', 'X presented the award to
+        Micron for its program': 'its' is the nearest company named before it in the sentence (not one
+        inside the subject's apposition), when that is not the release's own organization."""
+        if pronoun.lower_ not in ("it", "its", "they", "their"):
+            return None  # 'we', 'our': the release's voice
+        verb = pronoun
+        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subjects = subject_tokens(verb)
+        described = {t.i for s in subjects for t in s.subtree} - {s.i for s in subjects}
+        clause = {t.i for t in verb.subtree} | {s.i for s in subjects}  # not another clause's ('..., while its unit')
+        before = [
+            m
+            for m in sentence.mentions
+            if m.span.end <= pronoun.i
+            and m.type in ("company", "organization")
+            and m.root.i in clause
+            and m.root.i not in described
+        ]
+        if not before:
+            return None
+        entity = self.entity(before[-1])
+        return entity if entity is not self.main else None
 
     def site(self, sentence: ParsedSentence, token: Token) -> Entity | None:
         """'Holvia Ltd.'s Dalton plant', 'its store in Lindale', 'the Harwick Foods store in Lindale':

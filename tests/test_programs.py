@@ -264,3 +264,22 @@ def test_a_number_of_programmes_is_the_programmes_and_their_own_place_beats_a_su
         "in its operational areas in Cusco and Arequipa."
     )
     assert [(p[1], p[3]) for p in programs(sentence)] == [("social investment programmes", "Cusco")]
+
+
+def test_its_is_the_company_named_before_it_not_the_releases_issuer():
+    text = (
+        "Zephyr Council today announced the 2023 winners.\n"
+        "Brightwell Bank received its award for its paper recycling program.\n"
+        "The Council presented the award to Halvor Foods for its water reuse program."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert {(f.subject, f.object) for f in facts if f.kind == "program"} == {
+        ("Brightwell Bank", "paper recycling program"),
+        ("Halvor Foods", "water reuse program"),
+    }
+
+
+def test_a_place_based_company_in_apposition_is_based_there_itself():
+    text = "Zephyr Council today announced the winners.\nThe ceremony was organised by Orrin Events Ltd, a Norway-based company."
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert {(f.subject, f.object) for f in facts if f.kind == "located_in"} == {("Orrin Events Ltd", "Norway")}
