@@ -76,11 +76,18 @@ def governing_verb(token: Token) -> Token:
 
 
 LISTING_VERBS = ("include", "be", "comprise", "feature")
+EXAMPLE_WORDS = ("including", "like", "namely")
 
 
 def coordinated(token: Token) -> list[Token]:
     """TOKEN and the names listed with it: its conjuncts, and a proper noun the parser hung on it
     as an apposition where the list goes on with 'and' ('A, B and C': B is A's 'appos', C B's 'conj')."""
+    if token.pos_ == "NOUN":  # 'three entities, including A, B and C', 'firms such as A and B': A, B, C
+        listed = [g for c in token.children if c.lower_ in EXAMPLE_WORDS for g in c.children if g.dep_ == "pobj"]
+        listed += [g for c in token.children if c.lower_ == "such" for a in c.children if a.lower_ == "as"
+                   for g in a.children if g.dep_ == "pobj"]
+        if listed and listed[0].pos_ == "PROPN":
+            return coordinated(listed[0])
     found = [token, *token.conjuncts]
     for name in list(found):
         listing = any(c.dep_ == "conj" for c in name.children)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .clauses import coordinated
 from .language import (
     TRAILING_YEAR,
     company_heads,
@@ -361,7 +362,7 @@ class MentionTyper:
         by_root = {m.root.i: m for m in ents}
         typed = []
         for mention in ents:
-            others = [by_root[c.i].type for c in mention.root.conjuncts if c.i in by_root]
+            others = [by_root[c.i].type for c in coordinated(mention.root)[1:] if c.i in by_root]
             if (
                 mention.type == "company"
                 and len(set(others)) == 1

@@ -296,3 +296,18 @@ def test_winners_listed_a_line_each_after_a_colon_win_with_their_category():
         ("Halvor Foods", "Best Water Strategy"),
         ("Brightwell Bank", "Best Climate Disclosure"),
     }
+
+
+def test_a_group_noun_with_including_stands_for_the_companies_it_lists():
+    text = (
+        "Zephyr Agency honours firms\n\n"
+        "The Agency awarded the Zephyr Prize to three entities, including Halvor Foods, Brightwell Bank and "
+        "Kestrel Telecom. Four companies, including Marlow Steel and Fenwick Paper, were honored with the Orrin Prize."
+    )
+    assert {(r["subject"], r["object"]) for r in awards_of(text)} == {
+        ("Halvor Foods", "Zephyr Prize"),
+        ("Brightwell Bank", "Zephyr Prize"),
+        ("Kestrel Telecom", "Zephyr Prize"),
+        ("Marlow Steel", "Orrin Prize"),
+        ("Fenwick Paper", "Orrin Prize"),
+    }

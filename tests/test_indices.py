@@ -438,3 +438,11 @@ def test_designated_a_graded_ranking_by_a_rater_with_a_footnote_mark_glued_to_it
     )
     found = {(r["subject"], r["object"], r.get("rank"), r.get("consecutive_years")) for r in facts_of(text, "index_inclusion")}
     assert found == {("HALVOR CHEMICAL CO., LTD.", "RobecoSAM", "Gold Class", 7)}
+
+
+def test_a_person_ner_listed_with_companies_is_one_of_them():
+    text = (
+        "In the global rankings, Fenwick Mills, Talvik Power and Oster Rail were three of the highest "
+        "performers in the Zephyr Index."
+    )
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Fenwick Mills", "Talvik Power", "Oster Rail"}
