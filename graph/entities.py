@@ -207,6 +207,7 @@ class MentionTyper:
         self.titles = person_title_words()
         self.demonyms = set(language_data()["demonyms"])
         self.sectors = set(language_data()["sector_nouns"])
+        self.news_services = set(language_data()["news_service_heads"])
 
     def mentions(self, doc) -> list[Mention]:
         ents = [
@@ -257,6 +258,7 @@ class MentionTyper:
                 and label
                 and label not in self.titles
                 and label.lower() not in self.junk
+                and label.split()[-1] not in self.news_services
                 else None
             )
             if typed:
@@ -426,6 +428,7 @@ class MentionTyper:
             or label in self.titles
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
             and label not in self.places  # ('US', 'New Zealand' are places too)
+            or label.split()[-1] in self.news_services  # 'OSLO – Wirepath Newswire – 3 May': who carried the release
         ):
             return None
         if span.label_.startswith(RULER_PREFIX):

@@ -1621,3 +1621,24 @@ def test_the_parent_company_of_a_and_b_makes_both_part_of_it():
 def test_a_dateline_after_the_date_is_the_seat_and_the_date_is_no_town():
     text = "12 March 2021, LIMA – Banco Andino SA, the country's largest lender, joined the UN Global Compact."
     assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Banco Andino SA", "Lima")}
+
+
+def test_belonging_to_a_group_and_an_enterprise_under_a_ministry_are_parts():
+    text = (
+        "Halvor Dairy, a company belonging to the Danish group Kestrel Holdings, was certified to ISO 22000. "
+        "Brightwell Water is a state enterprise under the Ministry of Industry."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"]) for r in only(records, "part_of")} == {
+        ("Halvor Dairy", "Kestrel Holdings"),
+        ("Brightwell Water", "Ministry of Industry"),
+    }
+    assert ("Kestrel Holdings", "Denmark") in {(r["subject"], r["object"]) for r in only(records, "located_in")}
+
+
+def test_a_newswire_between_dateline_dashes_is_no_company():
+    text = (
+        "OSLO – Wirepath Newswire – 3 May 2025 – The Zephyr Council said winners were named. "
+        "Halvor Foods won the Water Prize."
+    )
+    assert {r["subject"] for r in facts_of(text)} == {"Halvor Foods"}

@@ -44,6 +44,31 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         else:
             _part_noun(ctx, sentence, trigger)
     _units(ctx, sentence)
+    _belonging(ctx, sentence)
+
+
+UNDER_NOUNS = {"enterprise", "company", "agency", "unit", "body", "entity", "institution", "corporation", "authority"}
+
+
+def _belonging(ctx, sentence) -> None:
+    """'X, a company belonging to the Danish group Y', 'X belongs to the Y group', 'X is a state
+    enterprise under the Ministry of Y': X is part of Y."""
+    for token in sentence.tokens:
+        if token.lemma_ == "belong" and not is_negated(token):
+            wholes = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            noun = token.head if token.dep_ == "acl" else None
+            if noun is not None and noun.dep_ == "appos" and noun.pos_ == "NOUN":
+                noun = noun.head  # 'X, a company belonging to Y'
+            parts = [ctx.entity_of(sentence, noun)] if noun is not None else ctx.subjects(sentence, token)
+        elif token.lower_ == "under" and token.head.dep_ == "attr" and token.head.lemma_.lower() in UNDER_NOUNS:
+            wholes = [g for g in token.children if g.dep_ == "pobj"]
+            parts = ctx.subjects(sentence, token.head.head)
+        else:
+            continue
+        for whole in (ctx.entity_of(sentence, t) for g in wholes for t in named_after(sentence, g)[:1]):
+            for part in parts:
+                if whole is not None and part is not None and whole is not part and whole.type in ("company", "agency"):
+                    ctx.add("part_of", sentence, part, whole)
 
 
 def _wholes_verb(ctx, sentence, trigger) -> None:

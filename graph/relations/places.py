@@ -250,6 +250,10 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
+        apposed = [m for c in noun.children if c.dep_ == "appos" and (m := sentence.mention_at(c)) is not None]
+        if apposed and apposed[0].type == "company":  # 'the Danish group Kestrel Holdings': that group's country
+            ctx.add("located_in", sentence, ctx.entity(apposed[0]), ctx.entities.resolve(country, "place"))
+            continue
         named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
         if any(e is ctx.main for e in named) or _said_of_main(ctx, sentence, noun):
             ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
