@@ -273,3 +273,12 @@ def test_what_a_certification_takes_is_no_claim_and_a_street_address_no_seat():
     )
     assert certified(text) == {("Chubb Halvor", "LEED Gold", "held")}
     assert facts_of(text, "located_in") == []
+
+
+def test_mills_listed_a_line_each_after_a_colon_hold_the_certification():
+    text = (
+        "Zephyr Council certifies mills\n\n"
+        "The following textile mills have achieved OEKO-TEX STeP certification:\n"
+        "- Halvor Mills\n- Brightwell Textiles\n"
+    )
+    assert {(s, status) for s, _, status in certified(text)} == {("Halvor Mills", "held"), ("Brightwell Textiles", "held")}

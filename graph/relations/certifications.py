@@ -10,7 +10,7 @@ from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, Mention, clean_name
 from .awards import QUOTES, capitalised_run, quoted_title
-from .triggers import copula_subjects, triggered
+from .triggers import colon_listed, copula_subjects, triggered
 
 CERTIFIABLE = ("standard",)
 SCHEME_TYPES = ("initiative", "organization", "program", "standard")  # what a verb certifies to
@@ -34,7 +34,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         standards = with_bare_codes(sentence, standards)
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
-        subjects = copula_subjects(ctx, sentence, trigger) or subjects  # 'X became the first to be certified Y'
+        # 'X became the first to be certified Y'; 'The following mills have achieved X:' and a line each
+        subjects = copula_subjects(ctx, sentence, trigger) or colon_listed(ctx, sentence, trigger) or subjects
         status = row.get("status") or status_of(sentence, trigger)
         if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':

@@ -124,7 +124,7 @@ def _leading_name(doc):
     """The proper nouns a list line opens with ('- Halvor Foods'), when NER named nothing there."""
     start = next((t.i for t in doc if not t.is_punct), len(doc))
     end = start
-    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text == "&"):
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text[:1].isupper() or doc[end].text == "&"):
         end += 1
     if end == start or end < len(doc) and doc[end].text not in ("–", "—", "-", ":", "(", ","):
         return None  # a line that goes on in words is no list of names
