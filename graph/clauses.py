@@ -115,6 +115,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"] if verb.dep_ == "pcomp" else []
         if objects and verb.head.dep_ == "prep":
             return [objects[0], *objects[0].conjuncts]  # 'congratulated X on receiving the award': X
+        if verb.dep_ == "acl" and verb.head.lemma_ in ("year", "month", "decade") and verb.head.head != verb.head:
+            verb = verb.head.head  # 'X celebrates 12 years listed on Y': X
+            continue
         group = _group_counting_in(verb.head) if verb.dep_ in ("relcl", "acl") else None
         if group is not None:  # 'A and B were among the 45 companies named to Y': A and B
             verb = group

@@ -91,10 +91,11 @@ _DATELINE = re.compile(
     r"|^" + _DATE + r",\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}" + _DASH +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?\s*" + _WIRE +
     r"|^[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}(?:,\s*" + _PLACE_WORDS + r")?" + _DASH)
-# 'Johannesburg - ', 'LONDON (Reuters) - ': a known place only ('Halvor Foods – Best Water Strategy' is a list item)
+# 'Johannesburg - ', 'LONDON (Reuters) - ', 'Oslo, Norway: ': a known place only
+# ('Halvor Foods – Best Water Strategy' is a list item)
 _TITLED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?"
-    r"(?:\s*\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=[A-Z])")
+    r"(?:\s*\([^)]{1,30}\))?(?:\s+[-–—]{1,2}|:)\s+(?=[A-Z])")
 
 
 def _dateline_apart(text: str, start: int, end: int):

@@ -311,3 +311,16 @@ def test_a_group_noun_with_including_stands_for_the_companies_it_lists():
         ("Marlow Steel", "Orrin Prize"),
         ("Fenwick Paper", "Orrin Prize"),
     }
+
+
+def test_respectively_pairs_each_winner_with_its_category_and_a_colon_dateline_is_apart():
+    text = (
+        "Published 3 June 2024\n\nHalvor Foods and Brightwell Bank were named winners of the Zephyr Awards in the "
+        "Small and Large categories respectively.\nOslo, Norway: Halvor Water Authority (HWA) has won the Orrin Prize."
+    )
+    found = {(r["subject"], r["object"], r.get("level")) for r in awards_of(text)}
+    assert ("Halvor Foods", "Zephyr Awards", "Small") in found or any(
+        s == "Halvor Foods" and lv and lv.endswith("Small") for s, _, lv in found
+    )
+    assert not any(s == "Halvor Foods" and lv and lv.endswith("Large") for s, _, lv in found)
+    assert ("Halvor Water Authority", "Orrin Prize") in {(s, o) for s, o, _ in found}

@@ -446,3 +446,14 @@ def test_a_person_ner_listed_with_companies_is_one_of_them():
         "performers in the Zephyr Index."
     )
     assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Fenwick Mills", "Talvik Power", "Oster Rail"}
+
+
+def test_years_listed_and_for_five_years_are_streaks():
+    text = (
+        "Published 3 June 2024\n\nBrightwell Bank celebrates 12 years listed on the Zephyr Index. "
+        "Halvor Foods has been included in the Orrin Index for five years."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Brightwell Bank", "Zephyr Index", 12),
+        ("Halvor Foods", "Orrin Index", 5),
+    }

@@ -58,6 +58,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
             body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj) or body_opening_name(ctx, obj)
             levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
+            notes = _respective(sentence, subjects, levels) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
             for subject in subjects:
@@ -74,6 +75,14 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
+
+
+def _respective(sentence, subjects, levels) -> dict:
+    """'A and B were named winners in the Small and Large categories respectively': A's is Small."""
+    respectively = any(t.lower_ == "respectively" for t in sentence.tokens)
+    if len(subjects) < 2 or len(levels) != len(subjects) or not respectively:
+        return {}
+    return {id(subject): level for subject, level in zip(subjects, levels)}
 
 
 def _listed_winners(ctx, sentence, trigger, subjects):
