@@ -343,6 +343,10 @@ def test_a_number_hyphened_to_no_unit_describes_a_kind_and_measures_nothing():
     [
         ("Last year, 2.4 million meals were donated to food banks.", ("meals donated", 2.4, "million meals")),
         ("The programme started in Chile, where more than 500 tons were rescued.", ("rescued", 500, "tons")),
+        (
+            "With a local NGO, an average of 1.3 million food rations have been generated.",
+            ("food rations generated", 1.3, "million food rations"),
+        ),
     ],
 )
 def test_a_quantity_that_is_the_subject_of_a_passive_is_named_by_what_was_done(sentence, expected):

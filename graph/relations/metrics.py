@@ -183,7 +183,7 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
             or _share_of(sentence, token, quantity_head)
             or _measured(sentence, token, quantity_head, unit_end)
         )
-    if measured in ("average", "total"):  # 'an average of 1.3 million meals were served': meals served
+    if measured and measured.split()[0] in ("average", "total"):  # 'an average of 1.3 million meals were served'
         measured = _done_to(token, doc[unit_end - 1], unit_end) or measured
     if not measured:
         return None
@@ -686,16 +686,17 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
     scaled = number.i + 1 < unit_end and number.nbor(1).lower_ in language_data()["scales"]
     counter = number.nbor(1) if scaled else number
     counted = counter.head if counter.dep_ == "nummod" else None
+    noun = counted
     if counted is not None and counted.dep_ == "pobj" and counted.head.head.lemma_ in ("average", "total"):
         counted = counted.head.head if counted.head.head.dep_ == "nsubjpass" else counted  # 'an average of 1.3 m meals'
     if counted is not None and counted.dep_ == "nsubjpass" and counted.head.pos_ == "VERB":
         done = counted.head  # '2.4 million meals were donated': meals donated; '500 tons were rescued': rescued
         if any(c.dep_ == "xcomp" for c in done.children):
             return None  # '8 mills are expected to open': nothing done yet
-        noun = number.head if number.head.pos_ == "NOUN" and counted.lemma_ in ("average", "total") else counted
         if noun.lower_ in _unit_set():
             return _participle(done)
-        return f"{noun.text} {_participle(done)}"
+        words = [t.text for t in noun.lefts if t.dep_ == "compound"] + [noun.text, _participle(done)]
+        return " ".join(words)
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
         nominal = _nominalization(counted.head.lemma_)
         if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
