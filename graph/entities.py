@@ -238,16 +238,7 @@ class MentionTyper:
             for part in _split_indices(found)
         ):
             overlapping = [m for m in ents if m.span.start < run.end and run.start < m.span.end]
-            code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
-            if any(
-                (m.span.label_.startswith(RULER_PREFIX) and run.label_ not in RUNS_OVER_RULER and not code)
-                or _core_start(m.span) < run.start
-                or m.span.end > run.end
-                and not _lower_tail(doc[run.end : m.span.end])  # 'the Year Award to' (NER) is no longer name
-                or run.label_ == "SUBJECT"
-                and m.type == "person"
-                for m in overlapping
-            ):
+            if any(_stands_against(run, m) for m in overlapping):
                 continue  # the gazetteer's names, longer NER spans and people stand
             if run.label_ == "SUBJECT" and run[0].text in self.titles:
                 continue  # 'President Taro Kawabe said': a person
@@ -487,8 +478,14 @@ def _core_start(span: Span) -> int:
 
 def _split_dashed(span: Span) -> list[Span]:
     """'Halvor Foods – Best Water Strategy' (one NER span, a list item): the name before the dash;
-    after it, only a name its head noun types ('Ministry of X – Y Administration')."""
+    after it, only a name its head noun types ('Ministry of X – Y Administration'). An NER name
+    across a comma is two, unless a legal form follows it ('X North America, Inc.')."""
     for token in span[1:-1]:
+        after = span.doc[token.i + 1 : span.end]
+        if token.text == "," and span.label_ == "ORG" and not has_company_suffix("X " + after.text.split()[0]):
+            # 'As part of its Project Blue, Halvor Foods recycles': two names NER ran together
+            left = Span(span.doc, span.start, token.i, span.label_)
+            return [left, Span(span.doc, token.i + 1, span.end, span.label_)]
         if token.text in ("–", "—", "-") and token.whitespace_ and token.nbor(-1).whitespace_:
             right = Span(span.doc, token.i + 1, span.end, span.label_)
             kept = [right] if head_type(right.text) else []  # 'Best Water Strategy' is a category, no name
@@ -605,6 +602,28 @@ def lowercase_award_names(doc) -> list[Span]:
 
 
 RUNS_OVER_RULER = ("CERTIFICATION", "AWARD", TIER_OR_AWARD)  # longer than a gazetteer name in them
+
+
+def _stands_against(run: Span, mention: Mention) -> bool:
+    """Does MENTION (NER's or the gazetteer's) keep its place against the capitalised RUN over it?"""
+    code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
+    ruler = mention.span.label_.startswith(RULER_PREFIX)
+    return (
+        ruler and run.label_ not in RUNS_OVER_RULER and not code and not _own_program_of(run, mention)
+        or _core_start(mention.span) < run.start
+        or mention.span.end > run.end
+        and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name
+        or run.label_ == "SUBJECT"
+        and mention.type == "person"
+    )
+
+
+def _own_program_of(run: Span, known: Mention) -> bool:
+    """'its Zero Waste to Landfill programme': a company's programme named after a standard it aims at."""
+    return run.label_ == "PROGRAM" and known.type == "standard" and run[-1].lower_ in PROGRAMME_WORDS
+
+
+PROGRAMME_WORDS = ("program", "programme", "project", "scheme", "campaign")
 
 
 QUOTES = {"'", '"', "“", "”", "‘", "’"}

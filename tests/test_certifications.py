@@ -282,3 +282,9 @@ def test_mills_listed_a_line_each_after_a_colon_hold_the_certification():
         "- Halvor Mills\n- Brightwell Textiles\n"
     )
     assert {(s, status) for s, _, status in certified(text)} == {("Halvor Mills", "held"), ("Brightwell Textiles", "held")}
+
+
+def test_recertified_as_a_title_renews_it():
+    assert certified("Halvor Foods has been recertified as a Great Place to Work for the fifth year.") == {
+        ("Halvor Foods", "Great Place to Work", "renewed")
+    }

@@ -283,3 +283,18 @@ def test_a_place_based_company_in_apposition_is_based_there_itself():
     text = "Zephyr Council today announced the winners.\nThe ceremony was organised by Orrin Events Ltd, a Norway-based company."
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert {(f.subject, f.object) for f in facts if f.kind == "located_in"} == {("Orrin Events Ltd", "Norway")}
+
+
+def test_a_programme_named_after_a_standard_and_one_the_company_acts_within():
+    assert [p[1:3] for p in programs("Corvane launched its Zero Waste to Landfill programme in 2019.")] == [
+        ("Zero Waste to Landfill programme", 2019)
+    ]
+    found = programs("As part of its Project Blue, Corvane Industries recycles 90% of its process water.")
+    assert [p[1] for p in found] == ["Project Blue"]
+
+
+def test_a_foundation_named_after_the_company_is_its_program_unless_it_acts_itself():
+    assert [p[1] for p in programs("The company funds the Corvane Valley Development Foundation (CVDF).")] == [
+        "Corvane Valley Development Foundation"
+    ]
+    assert programs("The project is run by the Corvane Culture Foundation.") == []

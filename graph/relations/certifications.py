@@ -57,7 +57,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'was certified as a Great Place to Work': the title a certifier grants, in capitals after 'as';
     'are LEED Gold certified': the standard named right before."""
-    if trigger.lemma_ != "certify" and trigger.lower_ != "certified":
+    if trigger.lemma_ != "certify" and trigger.lower_ not in ("certified", "recertified", "re-certified"):
         return []
     schemes = certified_to(sentence, trigger)
     if schemes:

@@ -41,6 +41,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         years = clause_years(verb)
         starts = row.get("since") or verb.lemma_ == "become"  # 'joined', 'became a member / part of'
         since = since_year(verb) or (years[0] if years else (ctx.year_default() if starts else None))
+        if trigger.lemma_ == "part" and trigger.head.lower_ == "as":
+            continue  # 'As part of its Project Blue, X ...': no member of anything
         for body in bodies:
             dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
             if body.type == "company" and (dealing or trigger.lemma_ == "part"):

@@ -127,7 +127,10 @@ def _parent_of(ctx, sentence, noun) -> None:
 
 
 def _part_noun(ctx, sentence, trigger) -> None:
-    """'X's subsidiaries A and B', 'Y, a unit of X', 'X is part of the Y group'."""
+    """'X's subsidiaries A and B', 'Y, a unit of X', 'X is part of the Y group' (not 'as part of its
+    Project Blue, X ...': what X does it does within Y)."""
+    if trigger.lemma_ == "part" and trigger.head.lower_ == "as":
+        return
     owner = _possessor(ctx, sentence, trigger)
     if owner is not None and owner.type in ("company", "organization"):
         for part in _named_after(sentence, trigger):

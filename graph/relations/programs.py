@@ -66,6 +66,42 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     apposed_programs(ctx, sentence)
     funded_funds(ctx, sentence)
     relative_programs(ctx, sentence)
+    own_foundations(ctx, sentence)
+    within_programs(ctx, sentence)
+
+
+FOUNDATION_HEADS = ("Foundation", "Fund", "Trust")
+ACTING = ("nsubj", "nsubjpass")
+
+
+def own_foundations(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'the Halvor Cusco Development Foundation (HCDF)': a foundation named after the release's
+    organization is one of its programs."""
+    if ctx.main is None:
+        return
+    first = ctx.main.label.split()[0]
+    for mention in sentence.mentions:
+        words = mention.label.split()
+        root = mention.root  # 'X and the X Foundation have promoted', 'conducted by the X Foundation': it acts
+        acting = root.dep_ in ACTING or root.dep_ == "conj" and root.head.dep_ in ACTING or root.head.dep_ == "agent"
+        if mention.type == "organization" and words[-1] in FOUNDATION_HEADS and words[0] == first and not acting:
+            ctx.add("program", sentence, ctx.main, ctx.entity(mention, "program"))
+
+
+def within_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'As part of its Project Blue, X recycles ...', 'Under its Clean Ports scheme, X ...': the
+    named program of the clause's company that the clause acts within."""
+    for token in sentence.tokens:
+        if token.lemma_ != "part" or token.head.lower_ != "as":
+            continue
+        for prep in (c for c in token.children if c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                owned = any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in pobj.children)
+                if owned and pobj.pos_ == "PROPN":
+                    name = sentence.doc[pobj.left_edge.i + 1 : pobj.right_edge.i + 1].text  # past 'its'
+                    for subject in ctx.subjects(sentence, governing_verb(token)) or [ctx.main]:
+                        if subject is not None:
+                            ctx.add("program", sentence, subject, ctx.entities.resolve(name, "program"))
 
 
 REVENUE_NOUNS = {"levy", "fee", "proceeds", "proceed", "revenue", "income", "saving", "contribution", "charge", "tax"}
