@@ -357,3 +357,11 @@ def test_a_quantity_that_is_the_subject_of_a_passive_is_named_by_what_was_done(s
 def test_a_quantity_expected_to_happen_is_no_figure():
     text = "Halvor Foods today reported on its food programme.\nEight new mills are expected to open next year."
     assert metrics_of(text) == []
+
+
+def test_a_bare_number_said_of_a_rate_is_a_figure_without_unit_but_a_required_score_is_none():
+    text = (
+        "Published 2 March 2024\n\nHalvor Foods Ltd. today published its sustainability report.\n"
+        "The lost-time injury frequency rate dropped to 0.21. Buildings must attain a score of 80 or more."
+    )
+    assert metrics_of(text) == [("lost time injury frequency rate", 0.21, None, None)]

@@ -40,7 +40,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if value is None or not _reported(sentence, token, targets):
             continue
         scale, unit, unit_end = _unit(doc, token)
-        if not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
+        if not unit and _rate_of(token):
+            unit = ""  # 'the lost-time injury frequency rate dropped to 0.21': a rate has no unit
+        elif not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
         if not measured or _negated(token) or _conditional(token):
@@ -63,7 +65,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 subject,
                 obj,
                 value=value,
-                unit=" ".join(p for p in (scale, unit) if p),
+                unit=" ".join(p for p in (scale, unit) if p) or None,
                 year=years[0] if len(set(years)) == 1 else None,
             )
 
@@ -129,6 +131,20 @@ def _conditional(number: Token) -> bool:
 
 
 CONDITIONAL = ("would", "might", "if", "unless", "whether")
+
+
+RATE_NOUNS = ("rate", "ratio", "intensity", "frequency", "ltifr", "trifr", "ltir", "trir")
+
+
+def _rate_of(number: Token) -> bool:
+    """A bare number said of a rate: 'the injury frequency rate dropped to 0.21', 'a ratio of 1.4'."""
+    if not number.like_num or YEAR_TOKEN.match(number.text):
+        return False
+    verb = governing_verb(number)
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in ("VERB", "AUX") else []
+    if number.dep_ == "pobj" and number.head.lower_ == "of":
+        nouns.append(number.head.head)  # 'a ratio of 1.4'
+    return any(n.lemma_.lower() in RATE_NOUNS for n in nouns)
 
 
 def _kind_of(doc, number: Token, unit: str) -> bool:
