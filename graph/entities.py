@@ -477,19 +477,19 @@ def _core_start(span: Span) -> int:
 
 
 def _split_dashed(span: Span) -> list[Span]:
-    """'Halvor Foods – Best Water Strategy' (one NER span, a list item): the name before the dash;
-    after it, only a name its head noun types ('Ministry of X – Y Administration'). An NER name
-    across a comma is two, unless a legal form follows it ('X North America, Inc.')."""
+    """Two names NER ran into one span: 'Halvor Foods – Best Water Strategy' (a list item: after the
+    dash only a name its head noun types, as in 'Ministry of X – Y Administration'); 'As part of its
+    Project Blue, Halvor Foods' (a comma, unless a legal form follows: 'X North America, Inc.'); 'the
+    Green Industry Award to Halvor Foods'."""
     for token in span[1:-1]:
-        after = span.doc[token.i + 1 : span.end]
-        if token.text == "," and span.label_ == "ORG" and not has_company_suffix("X " + after.text.split()[0]):
-            # 'As part of its Project Blue, Halvor Foods recycles': two names NER ran together
-            left = Span(span.doc, span.start, token.i, span.label_)
-            return [left, Span(span.doc, token.i + 1, span.end, span.label_)]
+        left = Span(span.doc, span.start, token.i, span.label_)
+        right = Span(span.doc, token.i + 1, span.end, span.label_)
+        if token.text == "," and span.label_ == "ORG" and not has_company_suffix("X " + right[0].text):
+            return [left, right]
+        if token.lower_ == "to" and token.nbor(-1).text in AWARD_HEADS:
+            return [left, right]
         if token.text in ("–", "—", "-") and token.whitespace_ and token.nbor(-1).whitespace_:
-            right = Span(span.doc, token.i + 1, span.end, span.label_)
-            kept = [right] if head_type(right.text) else []  # 'Best Water Strategy' is a category, no name
-            return [Span(span.doc, span.start, token.i, span.label_), *kept]
+            return [left, right] if head_type(right.text) else [left]  # 'Best Water Strategy' is a category
     return [span]
 
 

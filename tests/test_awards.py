@@ -324,3 +324,17 @@ def test_respectively_pairs_each_winner_with_its_category_and_a_colon_dateline_i
     )
     assert not any(s == "Halvor Foods" and lv and lv.endswith("Large") for s, _, lv in found)
     assert ("Halvor Water Authority", "Orrin Prize") in {(s, o) for s, o, _ in found}
+
+
+def test_a_title_of_the_year_an_award_handed_to_a_company_and_emerging_winner_at_awards():
+    text = (
+        "Published 2 March 2024\n\nHalvor Foods has been named Employer of the Year by the Ghana Employers "
+        "Association. At the ceremony, the Minister presented the Green Industry Award to Brightwell Bank. "
+        "Kestrel Telecom emerged winner in the Best CSR Initiative category at the 2023 Zephyr Awards."
+    )
+    found = {(r["subject"], r["object"], r.get("awarded_by"), r.get("level")) for r in awards_of(text)}
+    assert found == {
+        ("Halvor Foods", "Employer of the Year", "Ghana Employers Association", None),
+        ("Brightwell Bank", "Green Industry Award", None, None),
+        ("Kestrel Telecom", "Zephyr Awards", None, "Best CSR Initiative"),
+    }

@@ -196,8 +196,9 @@ AWARD_SUBJECTS = ("award", "awards", "prize", "honour", "honor", "recognition", 
 def not_a_win(sentence: ParsedSentence, trigger) -> bool:
     """Clauses with a win word that state no win: 'X announced its new Y Award winners' (the
     winners are others), 'No award has achieved such respect' (the award is the subject)."""
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in NAMING_VERBS:
-        return True
+    naming = trigger.head.lemma_.lower() in (*NAMING_VERBS, "emerge")  # 'emerged winner'
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and not naming:
+        return True  # 'announced the winners'
     for _r, span in patterns("award").matches(sentence.doc, "nomination"):
         word = span.root
         if word.head == trigger and word.dep_ in ("oprd", "attr", "dobj", "nsubjpass") or (

@@ -43,11 +43,20 @@ def triggered(
             continue  # 'topped the Global 100 ranking': a noun the tagger took for a verb, the head verb states it
         objects = (
             governed(sentence, trigger, object_types)
+            or _of_the_verb(sentence, trigger, object_types)
             or (unnamed and unnamed(sentence, trigger))
             or anaphoric(ctx, sentence, trigger, object_types)
         )
         if objects:
             yield row, trigger, ctx.subjects(sentence, trigger), objects
+
+
+def _of_the_verb(sentence: ParsedSentence, noun: Token, types: tuple[str, ...]) -> list[Mention]:
+    """'X emerged winner in the CSR category at the 2023 Zephyr Awards': a trigger noun that is the
+    verb's object governs the names of the verb's clause."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "attr", "oprd") or noun.head.pos_ != "VERB":
+        return []
+    return governed(sentence, noun.head, types)
 
 
 def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
