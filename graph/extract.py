@@ -137,7 +137,7 @@ def parse_form(text: str) -> str:
     """TEXT as the parser should read it, of the same length (offsets stay the text's): 'presented
     it's Environmental Excellence Award' is the possessive 'its', a common slip; a footnote mark
     glued to a word ('RobecoSAM*1') is blank."""
-    text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+    text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text).replace("\n", " ")  # a hard-wrapped line
     return MISWRITTEN_ITS.sub("its ", text)
 
 

@@ -65,9 +65,15 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
     return sentences
 
 
+# a line, run on past line breaks where a hard-wrapped sentence goes on in lower case
+LINE = re.compile(r"(?:[^\n]*[a-z,(\-–][ \t]*\n(?=[ \t]*[a-z(]))*[^\n]+")
+
+
 def _lines(text: str, longest: int = 100_000):
-    """(offset, line) for each non-blank line; a line over LONGEST characters comes in pieces cut at spaces."""
-    for match in re.finditer(r"[^\n]+", text):
+    """(offset, line) for each non-blank line; a line over LONGEST characters comes in pieces cut at
+    spaces. A hard-wrapped line ('its pilot green aviation' / 'fuel programme') runs on into the next
+    when it ends in no stop and the next begins in lower case."""
+    for match in LINE.finditer(text):
         start, line = match.start(), match.group()
         while len(line) > longest:
             cut = line.rfind(" ", longest // 2, longest) + 1 or longest

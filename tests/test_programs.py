@@ -298,3 +298,8 @@ def test_a_foundation_named_after_the_company_is_its_program_unless_it_acts_itse
         "Corvane Valley Development Foundation"
     ]
     assert programs("The project is run by the Corvane Culture Foundation.") == []
+
+
+def test_a_programme_named_across_a_line_break_and_a_bracketed_abbreviation():
+    found = programs("Corvane has launched its pilot green aviation\nfuel (GAF) programme with three partners.")
+    assert [p[1] for p in found] == ["pilot green aviation fuel programme"]

@@ -48,3 +48,14 @@ def test_a_list_line_with_a_dash_is_no_dateline_but_a_known_place_is():
         "Johannesburg -",
         "Halvor Foods opened a plant.",
     ]
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence_but_a_headline_line_is_not():
+    from esgkg.graph.sentences import split_sentences
+
+    text = "Halvor Air Wins Award\nKestrel Air has launched its pilot green aviation\nfuel programme in Avalon.\nNext line."
+    assert [s.text for s in split_sentences(text)] == [
+        "Halvor Air Wins Award",
+        "Kestrel Air has launched its pilot green aviation\nfuel programme in Avalon.",
+        "Next line.",
+    ]

@@ -565,12 +565,16 @@ def phrase(sentence, head) -> str:
     called = called_name(head) or apposed_name(sentence, head)
     if called:
         return called
-    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
-    start = after_quantity(head, min([t.left_edge.i for t in left], default=head.i))
+    noun = head
+    if head.dep_ == "appos" and head.head.i + 1 < head.i and head.doc[head.head.i + 1].text == "(":
+        noun = head.head  # 'its green aviation fuel (GAF) programme': the parser's apposition
+    left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.pos_ != "DET"]
+    start = after_quantity(head, min([t.left_edge.i for t in left], default=noun.i))
+    bracketed = {t.i for t in sentence.doc[start : head.i] if _in_brackets(t)}  # 'aviation fuel (GAF) programme'
     words = [
         t
         for t in sentence.doc[start : head.i + 1]
-        if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM")
+        if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM") and t.i not in bracketed
     ]
     while (
         words
@@ -580,6 +584,13 @@ def phrase(sentence, head) -> str:
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return " ".join(re.sub(r"[\"“”]", " ", text).split()).strip(" -,")  # 'the "Second Harvest" initiative'
+
+
+def _in_brackets(token) -> bool:
+    doc, i = token.doc, token.i
+    if token.text in ("(", ")"):
+        return True
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
 
 
 def apposed_name(sentence, head) -> str | None:
