@@ -19,6 +19,23 @@ from .nlp import pipeline
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 YEAR = re.compile(r"^(?:FY)?((?:19|20)\d\d)$")
+FISCAL_YEAR = re.compile(r"^(?:FY[-’']?(\d\d)|(?:FY)?((?:19|20)\d\d)[/-](\d\d))$")  # 'FY23', '2022/23'
+
+
+def year_value(text: str) -> int | None:
+    """The year a token writes: '2023', 'FY2023'; a fiscal year by the year it ends in ('FY23',
+    '2022/23', '2022-23': 2023)."""
+    plain = YEAR.match(text)
+    if plain:
+        return int(plain.group(1))
+    fiscal = FISCAL_YEAR.match(text)
+    if fiscal is None:
+        return None
+    if fiscal.group(1):
+        return 2000 + int(fiscal.group(1))
+    start = int(fiscal.group(2))
+    end = start // 100 * 100 + int(fiscal.group(3))
+    return end if 0 < end - start <= 1 else None
 
 
 class PatternSet:
@@ -229,10 +246,10 @@ def clause_years(root: Token) -> list[int]:
     """Years written in ROOT's own clause, not after 'since' (those date a start)."""
     years = []
     for token in own_clause(root):
-        match = YEAR.match(token.text)
-        if match and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
+        year = year_value(token.text)
+        if year and not (token.i > 0 and token.nbor(-1).lower_ in ("since", "by", "until", "till")):
             if not names_year(token):
-                years.append(int(match.group(1)))
+                years.append(year)
     return years
 
 
@@ -240,6 +257,8 @@ def names_year(token: Token) -> bool:
     """A year that ends a name ('the Courtauld Commitment 2030', 'Vision 2030'): part of the name,
     not the clause's date."""
     head = token.head
+    if head.ent_type_ == "DATE" and token.ent_type_ == "DATE":
+        return False  # 'as of December 31, 2023': a date
     return token.i > head.i and head.pos_ == "PROPN" and token.dep_ in ("nummod", "compound", "appos", "npadvmod")
 
 

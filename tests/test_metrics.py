@@ -365,3 +365,21 @@ def test_a_bare_number_said_of_a_rate_is_a_figure_without_unit_but_a_required_sc
         "The lost-time injury frequency rate dropped to 0.21. Buildings must attain a score of 80 or more."
     )
     assert metrics_of(text) == [("lost time injury frequency rate", 0.21, None, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("In FY23, emissions fell 8%.", 2023),
+        ("During 2022/23, the company recycled 85% of its waste.", 2023),
+        ("As of December 31, 2023, women made up 35% of the workforce.", 2023),
+    ],
+)
+def test_fiscal_years_and_dates_give_the_figures_year(sentence, year):
+    text = "Published 2 March 2024\n\nHalvor Foods Ltd. today published its sustainability report.\n" + sentence
+    assert [m[3] for m in metrics_of(text)] == [year]
+
+
+def test_what_a_company_expects_to_reach_is_no_figure_yet():
+    text = "Halvor Foods Ltd. today published its report.\nThis year, Halvor Foods expects to recycle 90% of waste."
+    assert metrics_of(text) == []

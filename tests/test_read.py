@@ -59,3 +59,11 @@ def test_a_hard_wrapped_sentence_is_one_sentence_but_a_headline_line_is_not():
         "Kestrel Air has launched its pilot green aviation\nfuel programme in Avalon.",
         "Next line.",
     ]
+
+
+def test_fiscal_years_are_read_by_the_year_they_end_in():
+    from esgkg.graph.clauses import year_value
+
+    assert [year_value(t) for t in ("2023", "FY2023", "FY23", "2022/23", "2022-23", "2022/25", "Q3")] == [
+        2023, 2023, 2023, 2023, 2023, None, None
+    ]

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from ..clauses import clause_years, governing_verb, patterns
+from ..clauses import clause_years, governing_verb, patterns, year_value
 from ..document import DocContext, ParsedSentence
 from ..language import language_data, number_value, self_reference_words
 
@@ -473,7 +473,7 @@ def _sentence_years(doc) -> list[int]:
     for token in doc:
         if token.dep_ == "ROOT":
             for prep in (c for c in token.children if c.lower_ in ("in", "during") and c.i < token.i):
-                years += [int(g.text[-4:]) for g in prep.children if YEAR_TOKEN.match(g.text)]
+                years += [y for g in prep.children if (y := year_value(g.text))]
     return years
 
 
