@@ -294,7 +294,7 @@ def consecutive_years(sentence: Span, within: set[int] | None = None) -> int | N
                 break
             value = number_value(span.doc[span.start - back].text)
             if value:
-                return value if value < 100 else None
+                return value if 1 < value < 100 else None
     return None
 
 

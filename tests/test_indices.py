@@ -3,6 +3,8 @@ real release): what graph/relations/indices.py and memberships.py must find, and
 
 from pathlib import Path
 
+import pytest
+
 from esgkg.graph.extract import extract
 from esgkg.graph.read import Release
 
@@ -457,3 +459,14 @@ def test_years_listed_and_for_five_years_are_streaks():
         ("Brightwell Bank", "Zephyr Index", 12),
         ("Halvor Foods", "Orrin Index", 5),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, streak",
+    [
+        ("Halvor Foods was included in the DJSI World, marking its seventh year in the index.", 7),
+        ("This is the ninth year that Halvor Foods has been included in the DJSI World.", 9),
+    ],
+)
+def test_an_ordinal_year_in_the_index_is_a_streak(sentence, streak):
+    assert {r.get("consecutive_years") for r in facts_of(sentence, "index_inclusion")} == {streak}

@@ -383,3 +383,8 @@ def test_fiscal_years_and_dates_give_the_figures_year(sentence, year):
 def test_what_a_company_expects_to_reach_is_no_figure_yet():
     text = "Halvor Foods Ltd. today published its report.\nThis year, Halvor Foods expects to recycle 90% of waste."
     assert metrics_of(text) == []
+
+
+def test_a_year_that_is_the_subject_of_saw_dates_the_figure():
+    text = "Published 2 March 2024\n\nHalvor Foods Ltd. published its report.\n2023 saw Halvor Foods reduce emissions by 14%."
+    assert [m[3] for m in metrics_of(text)] == [2023]

@@ -387,7 +387,7 @@ def _years(sentence: ParsedSentence, verb: Token) -> list[int]:
         int(t.text[-4:]) for m in sentence.mentions for t in m.span if YEAR_TOKEN.match(t.text)
     }
     years = [y for y in (clause_years(verb) if verb.pos_ in ("VERB", "AUX") else []) if y not in excluded]
-    if not years and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    if not years and verb.dep_ in ("advcl", "xcomp", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         # '... emissions in 2022, equating to a decrease of 212,768 tonnes': the main clause's year
         years = [y for y in clause_years(verb.head) if y not in excluded]
     if not years:  # 'In 2018, women made up half the workforce, constituted 41% of our Board'
