@@ -33,7 +33,11 @@ from .sentences import Sentence
 COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
 SENTENCE_WORDS = {"The", "In", "This", "Its", "Our", "Since", "For", "By", "From", "At", "On", "As", "During", "Until"}
 YEAR_WINDOW = 20_000  # characters read for the year a release names most, when it carries no date
-HISTORY_CUE = re.compile(r"\b(?:founded|established|incorporated|launched|since)\s+(?:in\s+)?$", re.I)
+HISTORY_CUE = re.compile(
+    r"\b(?:founded|established|incorporated|launched|created|formed|set up|started|opened|built|since"
+    r"|(?:its|their|the company's) (?:founding|foundation|inception|creation|establishment))\s+(?:in\s+)?$",
+    re.I,
+)
 
 
 @dataclass

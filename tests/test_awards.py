@@ -338,3 +338,8 @@ def test_a_title_of_the_year_an_award_handed_to_a_company_and_emerging_winner_at
         ("Brightwell Bank", "Green Industry Award", None, None),
         ("Kestrel Telecom", "Zephyr Awards", None, "Best CSR Initiative"),
     }
+
+
+def test_a_founding_year_is_no_release_year():
+    text = "Since its founding in 1948, Halvor Growers has supported farmers.\nHalvor Growers received the Zephyr Award."
+    assert [r.get("year") for r in awards_of(text)] == [None]
