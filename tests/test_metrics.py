@@ -388,3 +388,12 @@ def test_what_a_company_expects_to_reach_is_no_figure_yet():
 def test_a_year_that_is_the_subject_of_saw_dates_the_figure():
     text = "Published 2 March 2024\n\nHalvor Foods Ltd. published its report.\n2023 saw Halvor Foods reduce emissions by 14%."
     assert [m[3] for m in metrics_of(text)] == [2023]
+
+
+def test_a_bulleted_noun_of_change_names_what_it_changed():
+    text = (
+        "Halvor Telecom Ltd. today published its sustainability report.\nKey results:\n"
+        "• Reduction of diesel use at base stations by 18% compared to 2020.\n"
+        "• Minimization of water consumption by 9%.\n"
+    )
+    assert [m[:3] for m in metrics_of(text)] == [("diesel use", 18, "percent"), ("water consumption", 9, "percent")]

@@ -305,6 +305,9 @@ def _changed(number: Token, unit_end: int) -> str | None:
         root = root.head  # 'fell 12% year on year', parsed as a '12% year'
     link = root.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "to") else None
     verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod", "attr") else None
+    if verb is not None and link is not None and verb.lower_ in _words("change_noun"):
+        changed = [g for c in verb.children if c.lower_ in ("of", "in") for g in c.children if g.dep_ == "pobj"]
+        return _noun_phrase(changed[0]) if changed else None  # 'Reduction of diesel use by 18%'
     if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in _words("change"):
         return None
     if any(c.lower_ == "of" and c.dep_ == "prep" and c.i >= unit_end for c in root.children):
