@@ -397,3 +397,11 @@ def test_a_bulleted_noun_of_change_names_what_it_changed():
         "• Minimization of water consumption by 9%.\n"
     )
     assert [m[:3] for m in metrics_of(text)] == [("diesel use", 18, "percent"), ("water consumption", 9, "percent")]
+
+
+def test_a_percentile_is_a_figure_named_by_what_it_ranks():
+    text = (
+        "Published 2 March 2024\n\nKestrel Retail today said it was rated.\n"
+        "Kestrel Retail achieved a 99th percentile ranking for total sustainability score."
+    )
+    assert [m[:3] for m in metrics_of(text)] == [("total sustainability score", 99, "percentile")]

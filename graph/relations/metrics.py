@@ -73,7 +73,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool:
     """Is the number at TOKEN a reported figure, not a date, an ordinal, a name's, a rank or a target?"""
     doc = sentence.doc
-    if token.ent_type_ in SKIP_ENTS or sentence.mention_at(token) is not None:
+    if token.ent_type_ in SKIP_ENTS and not _percentile(token) or sentence.mention_at(token) is not None:
         return False
     if any(a.i in targets for a in (token, *token.ancestors)):
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
@@ -85,6 +85,24 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
         return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+def _percentile(token: Token) -> bool:
+    """'99th percentile': an ordinal that is a figure."""
+    doc = token.doc
+    return bool(re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", token.text)) and token.i + 1 < len(doc) and (
+        doc[token.i + 1].lower_ == "percentile"
+    )
+
+
+def _percentile_of(percentile: Token) -> str:
+    """'a 99th percentile ranking for total sustainability score': the score; else 'percentile ranking'."""
+    for token in (percentile, percentile.nbor(1) if percentile.i + 1 < len(percentile.doc) else percentile):
+        for prep in (c for c in token.children if c.lower_ in ("for", "in") and c.dep_ == "prep"):
+            named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if named:
+                return _noun_phrase(named[0])
+    return "percentile ranking"
 
 
 def _negated(number: Token) -> bool:
@@ -187,6 +205,8 @@ def _own_year(doc, unit_end: int) -> int | None:
 def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     """What the number at TOKEN measures, without the quantity's own words."""
     doc = sentence.doc
+    if _percentile(token):
+        return _percentile_of(doc[token.i + 1])
     unit_head = token.head if token.dep_ == "nummod" and token.i < token.head.i < unit_end else doc[unit_end - 1]
     if _currency_before(doc, token.i):
         measured = _spent_on(token)
@@ -437,6 +457,8 @@ def _value(token: Token):
     """The number a token writes: '1,153', '6.6', 'eight'; '212, 768' (a thousands comma with a
     space) is one number, read at its second part. Years are no values."""
     text = token.text.replace("\u00a0", " ")
+    if _percentile(token):
+        return int(re.match(r"\d+", text).group())  # 'a 99th percentile ranking'
     if not NUMBER.match(text):
         return number_value(text) if token.like_num and token.text.isalpha() and number_value(text) else None
     if re.match(r"^(?:19|20)\d\d$", text):
