@@ -126,6 +126,10 @@ def subject_tokens(trigger: Token) -> list[Token]:
     for _ in range(6):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects and subjects[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            group = _group_counting_in(verb.head)
+            if group is not None:  # 'X is one of 40 companies in Ghana that have achieved Y': X
+                verb = group
+                continue
             subjects = [verb.head]  # 'the group, which includes ...'
         if subjects:
             return coordinated(subjects[0])

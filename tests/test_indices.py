@@ -470,3 +470,25 @@ def test_years_listed_and_for_five_years_are_streaks():
 )
 def test_an_ordinal_year_in_the_index_is_a_streak(sentence, streak):
     assert {r.get("consecutive_years") for r in facts_of(sentence, "index_inclusion")} == {streak}
+
+
+def test_members_a_body_reports_it_admitted_are_its_members():
+    text = (
+        "Orrin Mining Forum welcomes new members\n\nThe Orrin Mining Forum (OMF) is delighted to confirm that "
+        "Halvor Gold and Brightwell Copper have been admitted as member companies."
+    )
+    assert triples(facts_of(text, "membership")) == {
+        ("Halvor Gold", "Orrin Mining Forum"),
+        ("Brightwell Copper", "Orrin Mining Forum"),
+    }
+
+
+def test_one_of_just_40_companies_in_a_country_that_hold_a_standard():
+    from esgkg.graph.extract import extract as run
+
+    _, facts = run(Release("t", Path("t.txt"), "Halvor Bank is one of just 40 companies in Ghana that have "
+                           "achieved ISO 37001 certification.", "text"))
+    assert {(f.kind, f.subject, f.object) for f in facts} == {
+        ("certification", "Halvor Bank", "ISO 37001"),
+        ("located_in", "Halvor Bank", "Ghana"),
+    }

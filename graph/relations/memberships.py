@@ -15,7 +15,9 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
-    unnamed = lambda sentence, trigger: _implied_body(ctx, sentence, trigger)  # noqa: E731
+    unnamed = lambda sentence, trigger: (  # noqa: E731
+        _implied_body(ctx, sentence, trigger) or _announcing_body(sentence, trigger)
+    )
     for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",), unnamed):
         if row.get("role") == "giver":  # 'the RSPO granted membership to X'
             _admitted(ctx, sentence, trigger, bodies)
@@ -62,6 +64,21 @@ def _named_body(mention) -> bool:
     before = mention.span.doc[start - 1] if start > 0 else None
     heads = {h.lower() for kind in ("organization", "initiative") for h in language_data()["type_heads"][kind]}
     return before is not None and before.text.islower() and before.lower_ in heads
+
+
+def _announcing_body(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'The Orrin Mining Forum is delighted to confirm that A and B have been admitted as member
+    companies': a member noun naming no body, in a clause the body itself reports, is the body's."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in ("member", "signatory", "participant"):
+        return []
+    if any(c.lower_ in ("of", "to", "in") for c in trigger.children):
+        return []
+    reported = next((a for a in trigger.ancestors if a.dep_ == "ccomp"), None)
+    for verb in reported.ancestors if reported is not None else []:
+        bodies = [sentence.mention_at(c) for c in verb.children if c.dep_ == "nsubj"]
+        if bodies and bodies[0] is not None and bodies[0].type in ("organization", "initiative"):
+            return [Mention(trigger.doc[trigger.i : trigger.i + 1], bodies[0].type, bodies[0].label)]  # implied here
+    return []
 
 
 def _implied_body(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Mention]:

@@ -118,7 +118,12 @@ def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
     subject is one of the organizations in that place."""
     nouns = self_reference_words()[1] | {"company", "companies"}
     for token in sentence.tokens:
-        if token.dep_ != "attr" or token.lemma_.lower() not in nouns or is_negated(token.head):
+        counted = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
+        if counted and token.head.head.dep_ == "attr":  # 'X is one of just 40 companies in Ghana that ...'
+            attr = token.head.head
+        else:
+            attr = token
+        if attr.dep_ != "attr" or token.lemma_.lower() not in nouns or is_negated(attr.head):
             continue
         places = [
             m
@@ -127,7 +132,7 @@ def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
             for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
             if m is not None and m.type == "place"
         ]
-        for subject in ctx.subjects(sentence, token.head) if places else []:
+        for subject in ctx.subjects(sentence, attr.head) if places else []:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
 
