@@ -343,3 +343,9 @@ def test_a_title_of_the_year_an_award_handed_to_a_company_and_emerging_winner_at
 def test_a_founding_year_is_no_release_year():
     text = "Since its founding in 1948, Halvor Growers has supported farmers.\nHalvor Growers received the Zephyr Award."
     assert [r.get("year") for r in awards_of(text)] == [None]
+
+
+def test_the_title_word_after_an_of_the_year_award_is_no_level():
+    assert [r.get("level") for r in awards_of("Kestrel Airways has been awarded the Green Airline of the Year title.")] == [
+        None
+    ]

@@ -774,6 +774,7 @@ def _tier(sentence, award, own=None) -> str | None:
             and token.i > 0
             and doc[token.i - 1].text[:1].isupper()
             and not award.covers(token)
+            and not award.covers(doc[token.i - 1])  # 'the Airline of the Year title': the award's own name
         ):
             words = [t.text for t in doc[token.left_edge.i : token.i] if t.text[:1].isupper() and t.pos_ != "DET"]
             if words:
