@@ -288,3 +288,11 @@ def test_recertified_as_a_title_renews_it():
     assert certified("Halvor Foods has been recertified as a Great Place to Work for the fifth year.") == {
         ("Halvor Foods", "Great Place to Work", "renewed")
     }
+
+
+def test_a_standard_applied_to_do_something_and_one_reported_against_are_adopted():
+    text = (
+        "Halvor Foods Ltd. published its report.\nThe company applies the GHG Protocol to calculate its emissions. "
+        "Halvor Foods reports against the GRI Standards."
+    )
+    assert adopted(text) == {("Halvor Foods Ltd.", "GHG Protocol"), ("Halvor Foods Ltd.", "GRI Standards")}

@@ -191,6 +191,9 @@ def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -
     verb = governing_verb(trigger)
     if verb.dep_ == "relcl":  # 'ISO 9001 and ISO 14001, which we have renewed': the antecedent
         tokens |= {t.i for t in (verb.head, *verb.head.conjuncts)}
+    for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and c.i > trigger.i):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):  # 'applies X to calculate Y'
+            tokens |= {t.i for s in clause.children if s.dep_ == "nsubj" for t in s.subtree}
     found = [
         m
         for m in sentence.mentions
