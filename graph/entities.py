@@ -257,8 +257,29 @@ class MentionTyper:
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = [_described_as_body(_after_company_noun(m)) for m in ents]
         ents = self._run_on(doc, ents)
+        ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
+
+    def _country_units(self, doc, ents: list[Mention]) -> list[Mention]:
+        """'Halvor Foods Kenya', 'Vestas Wind Technology India': a company name the country ends (its
+        head in the parse) is the company's unit there, one name, though NER cut the country off."""
+        by_start = {m.span.start: m for m in ents}
+        merged, dropped = [], set()
+        for mention in ents:
+            place = by_start.get(mention.span.end)
+            if (
+                mention.type == "company"
+                and place is not None
+                and place.type == "place"
+                and self.places.get(place.label) == "country"
+                and mention.root.head == place.root
+                and mention.root.dep_ == "compound"
+            ):
+                span = doc[mention.span.start : place.span.end]
+                merged.append(Mention(span, "company", span.text))
+                dropped |= {id(mention), id(place)}
+        return [m for m in ents if id(m) not in dropped] + merged
 
     def _run_on(self, doc, ents: list[Mention]) -> list[Mention]:
         """ENTS with names that run on past a bracketed abbreviation grown, and the abbreviation

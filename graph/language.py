@@ -233,3 +233,13 @@ def is_trigger_word(word: str) -> bool:
     found = candidate_words().match(word)
     return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
 
+
+GROUP_WORDS = ("Group", "Holdings", "Holding", "Groupe", "Grupo", "Gruppe")
+
+
+def names_a_group(name: str) -> bool:
+    """'the Orvane Group', 'Kestrel Holdings': a corporate group, which companies are part of (its
+    'members' are its companies, not the members of a body)."""
+    words = name.split()
+    return bool(words) and (words[-1] in GROUP_WORDS or words[0] in GROUP_WORDS[3:])
+

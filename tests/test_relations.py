@@ -1642,3 +1642,18 @@ def test_a_newswire_between_dateline_dashes_is_no_company():
         "Halvor Foods won the Water Prize."
     )
     assert {r["subject"] for r in facts_of(text)} == {"Halvor Foods"}
+
+
+def test_a_company_name_ended_by_a_country_is_one_name_and_a_member_of_a_group_is_part_of_it():
+    text = (
+        "Orvane Group's Kenyan subsidiary, Halvor Foods Kenya, has achieved ISO 14001 certification. "
+        "Brightwell Foods is a member of the Orvane Group, one of Africa's largest conglomerates. "
+        "Kestrel Bank is a member of the Climate Group."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"]) for r in only(records, "part_of")} == {
+        ("Halvor Foods Kenya", "Orvane Group"),
+        ("Brightwell Foods", "Orvane Group"),
+    }
+    assert {(r["subject"], r["object"]) for r in only(records, "membership")} == {("Kestrel Bank", "Climate Group")}
+    assert ("Halvor Foods Kenya", "ISO 14001") in {(r["subject"], r["object"]) for r in only(records, "certification")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import Mention
-from ..language import language_data
+from ..language import language_data, names_a_group
 from .triggers import colon_listed, copula_subjects, counted_group, described, describes_a_body, triggered
 
 JOINABLE = ("initiative", "organization", "company")
@@ -47,8 +47,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'As part of its Project Blue, X ...': no member of anything
         for body in bodies:
             dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
-            if body.type == "company" and (dealing or trigger.lemma_ == "part"):
-                continue  # 'signed a deal with Acme' is no membership; 'part of the X group' is a part_of
+            if body.type == "company" and (dealing or trigger.lemma_ == "part" or names_a_group(body.label)):
+                continue  # 'signed a deal with Acme' is no membership; 'part / a member of the X Group' is a part_of
             obj = ctx.entity(body, "organization" if body.type == "person" else body.type)
             if ctx.entities.is_main(obj):
                 continue

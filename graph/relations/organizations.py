@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..clauses import is_negated, list_after_colon, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence, named_after
-from ..language import self_reference_words
+from ..language import names_a_group, self_reference_words
 
 WHOLE_NOUNS = {
     "group",
@@ -138,6 +138,8 @@ def _part_noun(ctx, sentence, trigger) -> None:
     of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
     kinds = ("company", "agency") if trigger.lemma_ == "part" else ("company", "agency", "organization")
     wholes = [w for w in (ctx.entity_of(sentence, g) for g in of) if w is not None and w.type in kinds]
+    if trigger.lemma_ == "member":
+        wholes = [w for w in wholes if w.type == "company" and names_a_group(w.name)]  # 'a member of the X Group'
     if not wholes:
         return  # 'part of an alliance' is a membership
     parts = [ctx.entity_of(sentence, trigger.head)] if trigger.dep_ == "appos" else ctx.subjects(sentence, trigger)
