@@ -492,3 +492,18 @@ def test_one_of_just_40_companies_in_a_country_that_hold_a_standard():
         ("certification", "Halvor Bank", "ISO 37001"),
         ("located_in", "Halvor Bank", "Ghana"),
     }
+
+
+def test_each_of_two_coordinated_objects_keeps_the_year_said_after_it():
+    text = (
+        "Published 2 March 2024\n\nHalvor Foods joined the Climate Pledge in 2021 and the Zephyr Alliance in 2023. "
+        "Halvor Foods was included in the DJSI World in 2021 and the FTSE4Good Index in 2022."
+    )
+    assert triples(facts_of(text, "membership"), "since") == {
+        ("Halvor Foods", "Climate Pledge", 2021),
+        ("Halvor Foods", "Zephyr Alliance", 2023),
+    }
+    assert triples(facts_of(text, "index_inclusion"), "year") == {
+        ("Halvor Foods", "DJSI World", 2021),
+        ("Halvor Foods", "FTSE4Good Index", 2022),
+    }

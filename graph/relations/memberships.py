@@ -4,7 +4,7 @@ the group committed in 2019'), or for a joining verb ('joined', 'signed') from t
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens
+from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens, year_value
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import Mention
 from ..language import language_data, names_a_group
@@ -53,7 +53,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if ctx.entities.is_main(obj):
                 continue
             for subject in subjects:
-                ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or since)
+                ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
 
 
@@ -97,6 +97,15 @@ def _implied_body(ctx: DocContext, sentence: ParsedSentence, trigger) -> list[Me
     if not named or any(m.type != "company" for m in named) or others:
         return []
     return [Mention(trigger.doc[trigger.i : trigger.i + 1], "initiative", ctx.recent["initiative"].label)]
+
+
+def _own_year(body) -> int | None:
+    """'joined the Climate Pledge in 2021 and the Zephyr Alliance in 2023': the year said right after
+    the body's name ('in 2023', 'since 2019'), which the parser may hang on the verb."""
+    doc, end = body.span.doc, body.span.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("in", "since"):
+        return year_value(doc[end + 1].text)
+    return None
 
 
 def _bracketed_year(body) -> int | None:

@@ -255,6 +255,9 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
         match = YEAR.match(token.text)
         if match:
             return int(match.group(1))
+    end = mention.span.end  # 'won the X Award in 2019 and the Y Award in 2021': each its own
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and YEAR.match(doc[end + 1].text):
+        return int(YEAR.match(doc[end + 1].text).group(1))
     years = clause_years(clause_root)
     if years:
         return years[0]
