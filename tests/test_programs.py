@@ -303,3 +303,8 @@ def test_a_foundation_named_after_the_company_is_its_program_unless_it_acts_itse
 def test_a_programme_named_across_a_line_break_and_a_bracketed_abbreviation():
     found = programs("Corvane has launched its pilot green aviation\nfuel (GAF) programme with three partners.")
     assert [p[1] for p in found] == ["pilot green aviation fuel programme"]
+
+
+def test_a_named_programme_that_started_in_a_year_is_the_releases_with_that_year():
+    found = programs("The Corvane Scholarship Programme, which started in 2012, supports students in Accra.")
+    assert [(p[1], p[2]) for p in found] == [("Corvane Scholarship Programme", 2012)]

@@ -157,9 +157,11 @@ def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
             if clause.lemma_ not in START_VERBS | {"operate", "run", "manage"} or is_negated(clause):
                 continue
             runners = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
-            if not runners or is_hypothetical(clause):
-                continue
-            subject = ctx.entity_of(sentence, runners[0])
+            relative = any(c.lower_ in ("which", "that") for c in clause.children)
+            itself = typed and clause.lemma_ in START_VERBS and relative
+            if not runners and not itself or is_hypothetical(clause):
+                continue  # 'The X Programme, which started in 2012,': the release's organization's program
+            subject = ctx.entity_of(sentence, runners[0]) if runners else ctx.main
             name = phrase(sentence, head)
             if subject is None or not name or " " not in name:
                 continue
