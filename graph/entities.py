@@ -851,8 +851,9 @@ def is_title_case(doc) -> bool:
 
 def company_head_names(doc) -> list[Span]:
     """'presented Hollis Textiles with ...': proper nouns ending in an industry noun name a company
-    that NER missed. Title-case headlines are left alone: there every word looks like a name."""
-    if is_title_case(doc):
+    that NER missed. Title-case headlines are left alone: there every word looks like a name (but a
+    page header's 'Kestrel Bank | Newsroom' is a name beside a label)."""
+    if is_title_case(doc) and not any(t.text in ("|", "•") for t in doc):
         return []
     heads = company_heads()
     names = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .language import trigger_verb_forms
+from .language import company_heads, trigger_verb_forms
 
 WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
 QUOTED = re.compile(r"[“\"‘][^”\"’“]*[”\"’]")  # a quoted title keeps its case
@@ -55,6 +55,10 @@ class BodyCasing:
         return word.capitalize() if word.isupper() and self.initial[word.capitalize()] else word  # 'CORVANE
 
 
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS
+
+
 def is_title_case(text: str) -> bool:
     """No content word in lower case, and enough of them to be a headline."""
     content = [w for w in WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
@@ -64,16 +68,22 @@ def is_title_case(text: str) -> bool:
 def truecase(text: str, casing: BodyCasing) -> str:
     """TEXT with each word after the first in the case the body writes it; function words lower."""
     quoted = [m.span() for m in QUOTED.finditer(text)]
+    written: list[str] = []  # the words as recased so far
 
     def recase(match: re.Match) -> str:
         word = match.group()
         if any(start < match.start() < end for start, end in quoted):
-            return word
-        if match.start() == 0:  # sentence-initial: capitalised, else as the body writes it ('CORVANE' -> 'Corvane')
+            form = word
+        elif match.start() == 0:  # sentence-initial: capitalised, else as the body writes it ('CORVANE' -> 'Corvane')
             form = casing.usual_form(word)
-            return form[:1].upper() + form[1:]
-        if word.lower() in FUNCTION_WORDS:
-            return word.lower()
-        return casing.usual_form(word)
+            form = form[:1].upper() + form[1:]
+        elif word.lower() in FUNCTION_WORDS:
+            form = word.lower()
+        elif word in company_heads() and written and _name_word(written[-1]):
+            form = word  # 'Kestrel Bank | Newsroom': a name's head, though the body writes 'the bank'
+        else:
+            form = casing.usual_form(word)
+        written.append(form)
+        return form
 
     return WORD.sub(recase, text)

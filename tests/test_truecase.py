@@ -36,3 +36,8 @@ def test_a_shouted_headline_takes_the_bodys_case_even_for_its_first_word():
     )
     casing = BodyCasing(text)
     assert truecase(text.splitlines()[0], casing).startswith("Corvella Bank")
+
+
+def test_a_company_head_after_a_name_keeps_its_capital():
+    casing = BodyCasing("Kestrel Bank | Newsroom\nThe bank has won the award for its work.")
+    assert truecase("Kestrel Bank | Newsroom", casing) == "Kestrel Bank | Newsroom"
