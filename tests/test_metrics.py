@@ -405,3 +405,11 @@ def test_a_percentile_is_a_figure_named_by_what_it_ranks():
         "Kestrel Retail achieved a 99th percentile ranking for total sustainability score."
     )
     assert [m[:3] for m in metrics_of(text)] == [("total sustainability score", 99, "percentile")]
+
+
+def test_a_change_in_brackets_measures_the_phrase_before_it():
+    text = (
+        "Published 3 June 2024\n\nHalvor Airways today published results.\n"
+        "Two measures improved: CO2 per seat-km (down 12%) and CO2 per freight-km (down 9%)."
+    )
+    assert [m[:3] for m in metrics_of(text)] == [("CO2 per seat-km", 12, "percent"), ("CO2 per freight-km", 9, "percent")]

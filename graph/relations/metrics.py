@@ -95,6 +95,23 @@ def _percentile(token: Token) -> bool:
     )
 
 
+def _bracketed(number: Token, unit_end: int) -> str | None:
+    """'CO2 per seat-km (down 12%)', 'Water use (-8%)': a change in brackets after what it measures."""
+    doc = number.doc
+    start = number.i
+    while start > 0 and doc[start - 1].lower_ in ("down", "up", "-", "+", "–", "by"):
+        start -= 1
+    if start == 0 or doc[start - 1].text != "(" or unit_end >= len(doc) or doc[unit_end].text != ")":
+        return None
+    bracket = start - 1
+    if bracket == 0 or not doc[bracket - 1].is_alpha and not doc[bracket - 1].like_num:
+        return None
+    noun = doc[bracket - 1]
+    while noun.dep_ in ("pobj", "prep", "compound", "amod", "punct", "nummod") and noun.head.i < bracket:
+        noun = noun.head
+    return doc[noun.left_edge.i : bracket].text if noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def _percentile_of(percentile: Token) -> str:
     """'a 99th percentile ranking for total sustainability score': the score; else 'percentile ranking'."""
     for token in (percentile, percentile.nbor(1) if percentile.i + 1 < len(percentile.doc) else percentile):
@@ -213,7 +230,8 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     else:
         quantity_head = unit_head if unit_end > token.i + 1 else token
         measured = (
-            _level(token, unit_end)
+            _bracketed(token, unit_end)
+            or _level(token, unit_end)
             or _compared(token, unit_end)
             or _changed(token, unit_end)
             or _share_of(sentence, token, quantity_head)
