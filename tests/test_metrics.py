@@ -413,3 +413,8 @@ def test_a_change_in_brackets_measures_the_phrase_before_it():
         "Two measures improved: CO2 per seat-km (down 12%) and CO2 per freight-km (down 9%)."
     )
     assert [m[:3] for m in metrics_of(text)] == [("CO2 per seat-km", 12, "percent"), ("CO2 per freight-km", 9, "percent")]
+
+
+def test_a_bare_to_value_takes_the_unit_of_its_from_value():
+    text = "Published 3 June 2024\n\nHalvor Airways said emissions fell from 3,100,000 tonnes in 2010 to 2,400,000 in 2020."
+    assert metrics_of(text) == [("emissions", 3100000, "tonnes", 2010), ("emissions", 2400000, "tonnes", 2020)]

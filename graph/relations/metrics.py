@@ -40,6 +40,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if value is None or not _reported(sentence, token, targets):
             continue
         scale, unit, unit_end = _unit(doc, token)
+        if not unit:
+            scale, unit = _unit_from(doc, token) or (scale, unit)  # 'from 3.1 million tonnes to 2.4 million'
         if not unit and _rate_of(token):
             unit = ""  # 'the lost-time injury frequency rate dropped to 0.21': a rate has no unit
         elif not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
@@ -169,6 +171,21 @@ CONDITIONAL = ("would", "might", "if", "unless", "whether")
 
 
 RATE_NOUNS = ("rate", "ratio", "intensity", "frequency", "ltifr", "trifr", "ltir", "trir")
+
+
+def _unit_from(doc, number: Token) -> tuple[str | None, str] | None:
+    """The (scale, unit) of the 'from' value when NUMBER is a bare 'to' value: 'fell from 3,100,000
+    tonnes in 2010 to 2,400,000 in 2020'."""
+    if number.dep_ != "pobj" or number.head.lower_ != "to":
+        return None
+    for prep in (c for c in number.head.head.children if c.lower_ == "from" and c.i < number.i):
+        for pobj in prep.children:
+            first = next((t for t in pobj.subtree if t.like_num and _value(t) is not None), None)
+            if first is not None:
+                scale, unit, _ = _unit(doc, first)
+                if unit:
+                    return scale, unit
+    return None
 
 
 def _rate_of(number: Token) -> bool:
