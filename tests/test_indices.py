@@ -507,3 +507,8 @@ def test_each_of_two_coordinated_objects_keeps_the_year_said_after_it():
         ("Halvor Foods", "DJSI World", 2021),
         ("Halvor Foods", "FTSE4Good Index", 2022),
     }
+
+
+def test_a_risk_rating_of_a_number_from_a_rater_is_the_raters_with_that_rank():
+    text = "Halvor Bank received an ESG Risk Rating of 12.5 from Sustainalytics, placing it in the low risk category."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvor Bank", "Sustainalytics", "12.5")}
