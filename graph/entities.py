@@ -100,6 +100,7 @@ _TRAILING_RUN = re.compile(
 def clean_name(text: str) -> str:
     """'the 2021 Occupational Safety and Health Award' -> 'Occupational Safety and Health Award'."""
     original = text
+    text = re.sub(r"\s*[®™]", "", text)  # 'LEED® Platinum': a brand's mark is no part of the name
     text = text.strip(" \t\n,;:.–—-\"“”'‘’()")
     previous = None
     while previous != text:
@@ -761,7 +762,8 @@ def certification_names(doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != RULER_PREFIX + "STANDARD" or ent.end >= len(doc):
             continue
-        level = ent.end + 1 if doc[ent.end].text in QUOTES and ent.end + 1 < len(doc) else ent.end
+        marked = doc[ent.end].text in QUOTES or doc[ent.end].text in ("®", "™")  # "BREEAM 'Outstanding'", 'LEED® Gold'
+        level = ent.end + 1 if marked and ent.end + 1 < len(doc) else ent.end
         if doc[level].text in LEVEL_WORDS:  # 'LEED Platinum', "BREEAM 'Outstanding'"
             end = level + 2 if level + 1 < len(doc) and doc[level + 1].text in QUOTES else level + 1
             span = doc[ent.start : end]

@@ -296,3 +296,11 @@ def test_a_standard_applied_to_do_something_and_one_reported_against_are_adopted
         "Halvor Foods reports against the GRI Standards."
     )
     assert adopted(text) == {("Halvor Foods Ltd.", "GHG Protocol"), ("Halvor Foods Ltd.", "GRI Standards")}
+
+
+def test_a_brands_mark_inside_a_rated_certification_and_a_territory_as_the_site():
+    text = (
+        "Chubb Halvor today said its offices scored well.\nLast December, the Chubb Halvor building in Bermuda "
+        "became the first on the island to be certified LEED® Platinum."
+    )
+    assert certified(text) == {("Chubb Halvor building in Bermuda", "LEED Platinum", "held")}
