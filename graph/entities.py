@@ -29,6 +29,7 @@ from .language import (
     person_title_words,
     self_reference_words,
     trigger_verb_forms,
+    unit_words,
 )
 from .lexicon import Lexicon, normalize
 from .nlp import RULER_PREFIX
@@ -439,6 +440,7 @@ class MentionTyper:
             or label.lower() in self.junk
             or not any(c.isalpha() for c in label)
             or label in self.titles
+            or label in unit_words()  # 'installed 12 MW of panels': NER's ORG 'MW'
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
             and label not in self.places  # ('US', 'New Zealand' are places too)
             or label.split()[-1] in self.news_services  # 'OSLO – Wirepath Newswire – 3 May': who carried the release

@@ -102,6 +102,12 @@ def junk_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    """One-word units as written ('MW', 'kWh', 'tCO2e'): measures, never names ('12 MW of panels')."""
+    return frozenset(u for u in language_data()["units"] if " " not in u)
+
+
+@lru_cache(maxsize=1)
 def end_of_release() -> re.Pattern:
     return re.compile(language_data()["end_of_release_markers"], re.M | re.I)
 

@@ -330,6 +330,17 @@ def test_a_streak_stays_in_its_own_coordinated_clause():
     }
 
 
+def test_a_streak_stays_out_of_a_relative_clause_of_a_coordinated_clause():
+    text = (
+        "Brenmoor Bank was named to the Harbor Climate A List for the third year in a row, and remains a "
+        "constituent of the Lumen Index Series, where it has been included since 2016."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Brenmoor Bank", "Harbor Climate A List", 3),
+        ("Brenmoor Bank", "Lumen Index Series", None),
+    }
+
+
 def test_a_title_case_headline_verb_is_not_part_of_the_company_or_index_name():
     text = "Kestrel Foods Listed on Global Water Index for Third Year\n\nKestrel Foods makes frozen meals."
     assert triples(facts_of(text, "index_inclusion")) == {("Kestrel Foods", "Global Water Index")}

@@ -352,6 +352,22 @@ def test_a_customer_confers_an_award_and_an_x_based_company_is_located_in_x():
     assert [(r["object"], r["value"]) for r in only(records, "metric")] == [("electricity", 40)]
 
 
+def test_a_users_group_is_a_body_joined_not_a_corporate_group():
+    text = "Corvane Airlines said it became a member of the Regional Aviation Fuel Users Group in 2022."
+    records = facts_of(text)
+    assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [
+        ("Regional Aviation Fuel Users Group", 2022)
+    ]
+    assert only(records, "part_of") == []
+
+
+def test_a_unit_after_a_number_is_never_an_organization():
+    text = "BANGKOK -- Halvor Foods said it has installed 12 MW of rooftop solar panels across its plants in Vietnam."
+    records = facts_of(text)
+    assert {r["subject"] for r in records} == {"Halvor Foods"}
+    assert ("MW", 12) in {(r.get("unit"), r.get("value")) for r in only(records, "metric")}
+
+
 def test_awards_won_in_an_awards_programme_keep_their_own_tiers():
     text = (
         "Hualin Optics Corp. was honored in the 2022 Island Sustainability Awards hosted by the Island "

@@ -4,7 +4,15 @@
 
 from __future__ import annotations
 
-from ..clauses import YEAR, clause_span, consecutive_years, coordinated, governing_verb, is_negated, patterns
+from ..clauses import (
+    YEAR,
+    clause_span,
+    consecutive_years,
+    coordinated,
+    governing_verb,
+    is_negated,
+    patterns,
+)
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention
 from ..language import number_value
@@ -62,8 +70,11 @@ def _streak(sentence: ParsedSentence, trigger) -> int | None:
 
 
 def _sibling_clauses(trigger) -> set[int]:
-    """Tokens of the clauses coordinated with TRIGGER's ('listed on X and was ranked first on Y')."""
-    return {i for verb in governing_verb(trigger).conjuncts for i in clause_span(verb)}
+    """Tokens of the clauses coordinated with TRIGGER's or with a clause it sits in ('listed on X and
+    was ranked first on Y'; 'named to X for the second year, and remains on Y, where it is included')."""
+    verbs = [governing_verb(trigger)] + [a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")]
+    clauses = (clause_span(conjunct) for verb in verbs for conjunct in verb.conjuncts)
+    return {i for clause in clauses if trigger.i not in clause for i in clause}
 
 
 def _unowned(sentence: ParsedSentence, trigger) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..language import language_data, site_nouns
+from ..language import language_data, site_nouns, unit_words
 
 PROGRAM_TYPES = ("program",)
 
@@ -639,8 +639,7 @@ def after_quantity(head, start: int) -> int:
     name starts after a quantity (and its unit, or its '-certified') among the modifiers. A year
     stays ('Vision 2030 programme')."""
     doc = head.doc
-    units = {u for u in language_data()["units"] if " " not in u}
-    if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in units:
+    if 0 < start < head.i and doc[start - 1].like_num and doc[start].text in unit_words():
         start += 1  # 'a 5 MW plant': the parser hangs '5' on the plant and 'MW' on 'solar'
     numbers = [
         t.i
@@ -654,7 +653,7 @@ def after_quantity(head, start: int) -> int:
     cut = numbers[-1] + 1
     while cut < head.i and (
         doc[cut].tag_ == "HYPH"
-        or doc[cut].text in units
+        or doc[cut].text in unit_words()
         or doc[cut] == doc[numbers[-1]].head
         or doc[cut - 1].tag_ == "HYPH"
     ):
