@@ -316,6 +316,7 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
             m.label in companies
             or any(c.startswith(m.label + " ") for c in companies)
             or votes[m.label, "company"] > votes[m.label, "person"]
+            or _bracketed_acronym(m)
         ):
             return Mention(m.span, "company", m.label)
         return m
@@ -346,6 +347,15 @@ def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:
     return any(
         (found := sentence.mention_at(o)) is not None and found.type in ORGANIZATION_ONLY_TYPES for o in objects
     )
+
+
+def _bracketed_acronym(mention: Mention) -> bool:
+    """'Gold Fields (GFI) announced': a name given an acronym or ticker in brackets is an organization's."""
+    doc, end = mention.span.doc, mention.span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    return acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6 and acronym not in person_title_words()
 
 
 def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:

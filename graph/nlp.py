@@ -9,6 +9,7 @@ and its ids the canonical label.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 import spacy
@@ -28,6 +29,9 @@ def pipeline() -> Language:
     nlp = spacy.load(MODEL)
     for abbreviation in language_data()["abbreviations"]:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    glued = "|".join(re.escape(u) for u in sorted(language_data()["glued_units"], key=len, reverse=True))
+    suffixes = [*nlp.Defaults.suffixes, rf"(?<=[0-9])(?:{glued})"]  # '480MWp' is 480 MWp
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns())
     return nlp

@@ -418,3 +418,9 @@ def test_a_change_in_brackets_measures_the_phrase_before_it():
 def test_a_bare_to_value_takes_the_unit_of_its_from_value():
     text = "Published 3 June 2024\n\nHalvor Airways said emissions fell from 3,100,000 tonnes in 2010 to 2,400,000 in 2020."
     assert metrics_of(text) == [("emissions", 3100000, "tonnes", 2010), ("emissions", 2400000, "tonnes", 2020)]
+
+
+def test_a_unit_glued_to_its_number_is_read_apart():
+    text = "Brenmoor Energy has started operations at its 120MWp Tallis solar farm in Queensland."
+    (name, value, unit, _year), = metrics_of(text)
+    assert name.startswith("Tallis solar farm") and (value, unit) == (120, "MWp")

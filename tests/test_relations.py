@@ -368,6 +368,16 @@ def test_a_unit_after_a_number_is_never_an_organization():
     assert ("MW", 12) in {(r.get("unit"), r.get("value")) for r in only(records, "metric")}
 
 
+def test_a_name_given_an_acronym_in_brackets_is_the_company_that_speaks():
+    text = (
+        "06.06.2003 Business & Finance\n\nHarlan Fields gets ISO 14001 certified\n\n"
+        "Harlan Fields (HFL) announced that it had received ISO 14001 certification at all of its mines. "
+        "Lorne Quality Services (LQS) did the audits. The company's mines are in Ghana."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"]) for r in only(records, "certification")} == {("Harlan Fields", "ISO 14001")}
+
+
 def test_awards_won_in_an_awards_programme_keep_their_own_tiers():
     text = (
         "Hualin Optics Corp. was honored in the 2022 Island Sustainability Awards hosted by the Island "
