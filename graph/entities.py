@@ -577,6 +577,10 @@ def _split_possessive(span: Span) -> list[Span]:
     title's ("the Queen's Award") is no possessor, nor is a gazetteer name's ("World's Best Companies")."""
     if span.label_.startswith(RULER_PREFIX):
         return [span]
+    doc, last = span.doc, span[-1]
+    bodies = ("organization", "agency")
+    if last.text in ("'", "’") and last.i + 1 < len(doc) and head_type(doc[last.i + 1].text) in bodies:
+        return [Span(doc, span.start, last.i + 2, label=span.label_)]  # 'the Indian Merchants' Chamber': one name
     for token in span:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")

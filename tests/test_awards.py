@@ -349,3 +349,39 @@ def test_the_title_word_after_an_of_the_year_award_is_no_level():
     assert [r.get("level") for r in awards_of("Kestrel Airways has been awarded the Green Airline of the Year title.")] == [
         None
     ]
+
+
+def test_a_plural_possessive_before_a_body_head_is_one_name_and_the_scheme_refers_to_the_award_won():
+    text = (
+        "Halvor Pharma receives Civic Award\n\n"
+        "Pune, 12 March 2014: Halvor Pharma Ltd has received the Civic Award for Community Health 2014.\n\n"
+        "The Civic Awards are given each year by the Pune Traders' Chamber to recognise companies. "
+        "The award was received by Mr. Arjun Rao, President, Halvor Pharma."
+    )
+    assert [(r["object"], r.get("awarded_by")) for r in awards_of(text)] == [
+        ("Civic Award for Community Health", "Pune Traders' Chamber")
+    ]
+
+
+def test_the_one_body_that_holds_the_awards_confers_them():
+    text = (
+        "Lumen Mining wins environment prize\n\n"
+        "Antofagasta, 3 May 2023. The Northern Mining Society held its annual awards ceremony on Tuesday. "
+        "Lumen Mining received the Environment Prize for its soil recovery program."
+    )
+    assert [(r["object"], r.get("awarded_by")) for r in awards_of(text)] == [
+        ("Environment Prize", "Northern Mining Society")
+    ]
+
+
+def test_the_body_a_headline_names_confers_the_awards_the_release_lists():
+    text = (
+        "Korvel Motors bags three awards from the Regional Environment Office\n\n"
+        "Korvel Motors Corporation received the Clean Air Award and the Zero Waste Award. "
+        "The company also received the Water Stewardship Award."
+    )
+    assert {(r["object"], r.get("awarded_by")) for r in awards_of(text)} == {
+        ("Clean Air Award", "Regional Environment Office"),
+        ("Zero Waste Award", "Regional Environment Office"),
+        ("Water Stewardship Award", "Regional Environment Office"),
+    }

@@ -13,7 +13,15 @@ from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..language import TRAILING_YEAR, language_data, person_title_words
 from ..lexicon import normalize
-from .triggers import anaphoric, colon_listed, listed_below, triggered, with_coordinated_years, year_of
+from .triggers import (
+    anaphoric,
+    colon_listed,
+    listed_below,
+    recent_referent,
+    triggered,
+    with_coordinated_years,
+    year_of,
+)
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -56,7 +64,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
             year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
-            body = conferrer or named_in_award(ctx, obj) or described_body(ctx, obj) or body_opening_name(ctx, obj)
+            body = conferrer or body_of_award(ctx, obj)
             levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
             notes = _respective(sentence, subjects, levels) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
@@ -234,7 +242,7 @@ def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = N
     ]  # 'The X Award goes to Y'
     if not given and ctx is not None and "award" in ctx.recent:
         given = [
-            Mention(c.doc[c.i : c.i + 1], "award", ctx.recent["award"].label)
+            Mention(c.doc[c.i : c.i + 1], "award", recent_referent(ctx, "award"))
             for c in trigger.children
             if c.lower_ == "award" and (c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and trigger.lemma_ == "go")
             and any(d.lower_ == "the" for d in c.children)
@@ -557,6 +565,54 @@ def described_body(ctx, award):
                 if body is not None:
                     return body
     return None
+
+
+HOST_VERBS = ("hold", "host", "stage", "organise", "organize", "recognise", "recognize", "honour", "honor", "celebrate")
+PLURAL = ("NNS", "NNPS")
+EVENT_NOUNS = ("award", "awards", "ceremony", "gala", "night", "prize", "prizes", "competition")
+
+
+def body_of_award(ctx, award):
+    """The conferring body the release names outside the award's own sentence."""
+    return (
+        named_in_award(ctx, award)
+        or described_body(ctx, award)
+        or body_opening_name(ctx, award)
+        or headline_conferrer(ctx)
+        or award_host(ctx)
+    )
+
+
+def headline_conferrer(ctx):
+    """'Pacific Star Motors bags five awards from DENR': the body a headline's (or first sentence's)
+    unnamed awards come from confers the awards the release lists, where their sentences name no conferrer."""
+    headline = ctx.sentences[0] if ctx.sentences else None
+    plural = headline is not None and any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ in PLURAL for t in headline.tokens)
+    if not plural:
+        return None  # 'X was conferred the Y Award by Z': Z confers Y only
+    for token in headline.tokens:
+        if token.lower_ in ("from", "by"):
+            for mention in (body_in(headline, c, COMPANY_TYPES) for c in token.children if c.dep_ == "pobj"):
+                body = ctx.entity(mention) if mention is not None else None
+                if body is not None and body is not ctx.main:
+                    return body
+    return None
+
+
+def award_host(ctx):
+    """The one body the release says holds the awards ('Sonami held its annual awards ceremony', 'The
+    DENR recognized outstanding companies during its awards night'), for awards whose sentence
+    names no conferrer."""
+    hosts = {}
+    for sentence in ctx.sentences:
+        for verb in (t for t in sentence.tokens if t.pos_ == "VERB" and t.lemma_.lower() in HOST_VERBS):
+            if not any(t.lower_ in EVENT_NOUNS for t in verb.subtree):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                entity = ctx.entity_of(sentence, subject)
+                if entity is not None and entity is not ctx.main and entity.type in ("organization", "agency"):
+                    hosts[id(entity)] = entity
+    return next(iter(hosts.values())) if len(hosts) == 1 else None
 
 
 def _one_award_scheme(ctx) -> bool:

@@ -24,6 +24,7 @@ from ..clauses import (
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
 from ..entities import Entity, Mention
 from ..language import language_data
+from ..lexicon import normalize
 from ..sentences import is_list_item
 
 WISHED_KINDS = ("award", "index_inclusion", "membership")  # an aim states none of these; certifications get 'planned'
@@ -224,7 +225,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award" or _dated(token))
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
         ):
-            return [Mention(token.doc[token.i : token.i + 1], kind, ctx.recent[kind].label)]
+            return [Mention(token.doc[token.i : token.i + 1], kind, recent_referent(ctx, kind))]
     if (
         "index" in types
         and "index" in ctx.recent
@@ -234,6 +235,17 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
         # 'This is the 4th year in a row that the company has been selected.'
         return [Mention(trigger.doc[trigger.i : trigger.i + 1], "index", ctx.recent["index"].label)]
     return []
+
+
+def recent_referent(ctx: DocContext, kind: str) -> str:
+    """The name 'the award' refers back to: the last one named, or the award won that it is the
+    scheme of ('won the Civic Award for CSR. The Civic Awards are given by Y. The award was received by')."""
+    named = ctx.recent[kind].label
+    if kind != "award":
+        return named
+    words = set(normalize(named).split()) - {"award", "awards"}
+    won = [f.object for f in ctx.facts if f.kind == "award" and words <= set(normalize(f.object).split())]
+    return won[-1] if won else named
 
 
 def _dated(token: Token) -> bool:
