@@ -424,3 +424,8 @@ def test_a_unit_glued_to_its_number_is_read_apart():
     text = "Brenmoor Energy has started operations at its 120MWp Tallis solar farm in Queensland."
     (name, value, unit, _year), = metrics_of(text)
     assert name.startswith("Tallis solar farm") and (value, unit) == (120, "MWp")
+
+
+def test_a_count_noun_after_an_adjective_and_square_metres_are_units():
+    text = "Brenmoor Bank created 350 local jobs and certified offices with a total area of 18,200 m2."
+    assert {(value, unit) for _name, value, unit, _year in metrics_of(text)} == {(350, "local jobs"), (18200, "m2")}

@@ -633,7 +633,8 @@ def _unit(doc, token):
             end += 2
         return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
     counted = token.head.head if scale and token.head.lower_ == scale.lower() else token.head  # '2.4 million meals'
-    if i < len(doc) and doc[i].pos_ == "NOUN" and token.dep_ in ("nummod", "compound") and counted.i >= i:
+    counts = i < len(doc) and (doc[i].pos_ == "NOUN" or doc[i].pos_ == "ADJ" and counted.lower_ in _unit_set())
+    if counts and token.dep_ in ("nummod", "compound") and counted.i >= i:  # '350 local jobs': a count noun
         words = [t.text for t in doc[i : counted.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
         return scale, " ".join(words), counted.i + 1
     if scale and token.dep_ in ("nummod", "compound"):
