@@ -20,7 +20,7 @@ from .language import candidate_words, end_of_release
 from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import parse
 from .read import Release
-from .sentences import Sentence, colon_list_items, split_sentences
+from .sentences import ListedItem, Sentence, colon_list_items, listed_items, split_sentences
 from .truecase import BodyCasing, is_title_case, truecase
 
 HEADLINE_KINDS = {"award", "index_inclusion", "membership", "certification"}
@@ -50,15 +50,16 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             for i, s in enumerate(sentences)
             if i < LEAD_SENTENCES or is_candidate(s.text) or s.start <= dateline < s.end or i in listed
         ]
-        plans.append((release, meta, chosen))
+        items = listed_items(release.text, sentences, listed, is_candidate)
+        plans.append((release, meta, chosen, items))
         casing = BodyCasing(release.text) if any(is_title_case(s.text) for s in chosen) else None
         texts += [
             parse_form(truecase(s.text, casing) if casing and is_title_case(s.text) else s.text) for s in chosen
-        ]
+        ] + [parse_form(item.parse_text) for item in items]
     with parse_progress(len(set(texts))) as advance:
         docs = iter(parse(texts, progress=advance))
     results = []
-    for release, meta, chosen in plans:
+    for release, meta, chosen, items in plans:
         entities = DocumentEntities(lexicon)
         parsed = []
         seen: set[str] = set()
@@ -81,12 +82,26 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             for relation in RELATIONS:
                 relation(ctx, sentence)
             ctx.remember(sentence)
+        read_listed(ctx, typer, items, [next(docs) for _ in items])
         headline = parsed[0] if parsed and meta.title and parsed[0].text == meta.title else None
         facts = merge_repeats(ctx.facts, headline.sentence.end if headline else 0)
         if headline:
             facts = drop_headline_restatements(facts, headline.sentence)
         results.append((ctx, facts))
     return results
+
+
+def read_listed(ctx: DocContext, typer: MentionTyper, items: list[ListedItem], docs) -> None:
+    """Each line listed under an opening line that stated nothing by itself, read with that line
+    ('included in the following indices:' and '- FTSE4Good Index Series')."""
+    from .relations import RELATIONS
+
+    stated = {s.start for s in ctx.sentences if ctx.facts_of(s)}
+    for item, doc in zip(items, docs):
+        if item.opening.start not in stated:
+            sentence = ParsedSentence(item.sentence, doc, typer.mentions(doc))
+            for relation in RELATIONS:
+                relation(ctx, sentence)
 
 
 class parse_progress:

@@ -153,3 +153,34 @@ def colon_list_items(sentences: list[Sentence]) -> set[int]:
             items.add(following.index)
     return items
 
+
+
+BULLET = re.compile(r"^(?:[-•*·▪–—]|\(?\d{1,2}[.)])\s*")
+
+
+@dataclass(frozen=True)
+class ListedItem:
+    """A line listed under an opening line that ends with a colon, read as one sentence with it:
+    'The company was included in the following indices:' and '- FTSE4Good Index Series' state one
+    inclusion (a list after a colon is a coordination)."""
+
+    opening: Sentence
+    sentence: Sentence  # the evidence: the opening line through the item, verbatim
+    parse_text: str  # the opening line and the item, without its bullet, as one sentence
+
+
+def listed_items(text: str, sentences: list[Sentence], items: set[int], opens) -> list[ListedItem]:
+    """Each line of ITEMS (from colon_list_items) with the line that opens its list, where
+    OPENS(opening text) says that line can state a fact."""
+    found = []
+    opening = None
+    for sentence in sentences:
+        if sentence.index not in items:
+            opening = sentence if sentence.text.endswith(":") and opens(sentence.text) else None
+            continue
+        item = BULLET.sub("", sentence.text).rstrip(" ;,.")
+        if opening is None or not any(c.isalpha() for c in item):
+            continue
+        evidence = Sentence(sentence.index, opening.start, sentence.end, text[opening.start : sentence.end])
+        found.append(ListedItem(opening, evidence, f"{opening.text} {item}."))
+    return found

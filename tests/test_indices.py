@@ -523,3 +523,19 @@ def test_each_of_two_coordinated_objects_keeps_the_year_said_after_it():
 def test_a_risk_rating_of_a_number_from_a_rater_is_the_raters_with_that_rank():
     text = "Halvor Bank received an ESG Risk Rating of 12.5 from Sustainalytics, placing it in the low risk category."
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvor Bank", "Sustainalytics", "12.5")}
+
+
+def test_indices_listed_on_lines_below_a_colon_are_each_an_inclusion():
+    text = (
+        "FRANKFURT, 5 December 2022 -- Brenmoor Chemicals AG has again been recognised by rating agencies. "
+        "The company was included in the following indices:\n"
+        "- FTSE4Good Index Series\n"
+        "- Lumen Climate Index\n\n"
+        "Brenmoor makes coatings."
+    )
+    found = facts_of(text, "index_inclusion")
+    assert triples(found, "year") == {
+        ("Brenmoor Chemicals AG", "FTSE4Good Index Series", 2022),
+        ("Brenmoor Chemicals AG", "Lumen Climate Index", 2022),
+    }
+    assert all(r["evidence"].startswith("The company was included") for r in found)
