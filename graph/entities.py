@@ -703,7 +703,40 @@ def _quoted_before(doc, i: int):
 def program_names(doc) -> list[Span]:
     """'the Clean Harbour programme', 'Arcadia's Pathway to Net Zero programme': a capitalised run
     before a lower-case program noun names that program (NER calls it a company or a place)."""
-    return _lowercase_head_names(doc, {w.lower() for w in language_data()["owned_program_nouns"]}, "PROGRAM")
+    owned = {w.lower() for w in language_data()["owned_program_nouns"]}
+    return _lowercase_head_names(doc, owned, "PROGRAM") + facility_names(doc)
+
+
+FACILITY_MODIFIERS = 3  # 'the Tallis solar farm', 'the Satami wind power plant'
+
+
+def facility_names(doc) -> list[Span]:
+    """'its Tallis solar farm', 'the Koala Creek wind power plant': a capitalised run, lower-case
+    words of what it makes or does, and a facility noun name a facility the company runs (a
+    capitalised run right before the noun, 'the Dalton plant', is a site)."""
+    nouns = set(language_data()["facility_nouns"])
+    names = []
+    for token in doc:
+        if token.lower_ not in nouns or token.pos_ != "NOUN" or not token.text.islower():
+            continue
+        start = token.i
+        while start > 0 and token.i - start < FACILITY_MODIFIERS and doc[start - 1].text.isalpha() and (
+            doc[start - 1].text.islower() and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+        ):
+            start -= 1
+        if start == token.i or start == 0 or not _capitalised(doc[start - 1]):
+            continue
+        while (
+            start > 0
+            and _capitalised(doc[start - 1])
+            and doc[start - 1].lower_ not in SENTENCE_OPENERS
+            and doc[start - 1].text not in unit_words()  # 'the 923MW MacIntyre wind farm'
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        span.label_ = "PROGRAM"
+        names.append(span)
+    return names
 
 
 LIST_NOUNS = {"list", "ranking", "rankings", "index", "rating", "ratings", "leaderboard"}

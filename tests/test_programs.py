@@ -308,3 +308,16 @@ def test_a_programme_named_across_a_line_break_and_a_bracketed_abbreviation():
 def test_a_named_programme_that_started_in_a_year_is_the_releases_with_that_year():
     found = programs("The Corvane Scholarship Programme, which started in 2012, supports students in Accra.")
     assert [(p[1], p[2]) for p in found] == [("Corvane Scholarship Programme", 2012)]
+
+
+@pytest.mark.parametrize(
+    "sentence, program",
+    [
+        ("Corvane has started commercial operations at its Tallis solar farm.", "Tallis solar farm"),
+        ("Corvane began construction of the Koala Creek wind farm in 2021.", "Koala Creek wind farm"),
+        ("Corvane is building the Redgum Wind Farm in Victoria.", "Redgum Wind Farm"),
+        ("Corvane is commissioning the 923MW Dunmore wind farm.", "Dunmore wind farm"),
+    ],
+)
+def test_a_named_facility_the_company_builds_or_runs_is_a_program(sentence, program):
+    assert program in {obj for _subject, obj, _since, _location in programs(sentence)}

@@ -524,6 +524,7 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
     candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if trigger.pos_ == "NOUN":
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    candidates += _worked_at(trigger, candidates)
     for token in (_counted(c) for c in candidates):
         for head in (token, *token.conjuncts):
             listed = [i for a in head.children if a.dep_ == "appos" for i in (a, *a.conjuncts)]
@@ -547,6 +548,23 @@ def program_heads(sentence, trigger, nouns, starts, common=False):
             or any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in h.lefts)
         ]
     return heads
+
+
+WORK_NOUNS = ("operation", "construction", "production", "work", "generation")
+
+
+def _worked_at(trigger, objects) -> list:
+    """'started commercial operations at its Tallis solar farm', 'began construction of the Redgum
+    Wind Farm': the facility the work is done at or on."""
+    worked = [o for o in objects if o.lemma_.lower() in WORK_NOUNS]
+    return [
+        g
+        for token in worked + ([trigger] if worked else [])
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 COUNTING_NOUNS = ("number", "range", "series", "variety", "host", "set", "array", "couple", "suite")
