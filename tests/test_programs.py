@@ -321,3 +321,11 @@ def test_a_named_programme_that_started_in_a_year_is_the_releases_with_that_year
 )
 def test_a_named_facility_the_company_builds_or_runs_is_a_program(sentence, program):
     assert program in {obj for _subject, obj, _since, _location in programs(sentence)}
+
+
+def test_a_named_facility_located_somewhere_is_located_there_not_its_owner():
+    _, facts = extract(Release("test-release", Path("test-release.txt"),
+                               LEAD + "Corvane has opened its Tallis solar farm, located in Queensland.", "text"))
+    located = {(f.subject, f.object) for f in facts if f.kind == "located_in"}
+    assert ("Tallis solar farm", "Queensland") in located
+    assert ("Corvane Industries Ltd.", "Queensland") not in located

@@ -140,6 +140,19 @@ def test_subject_without_entity_type_is_a_violation():
     assert all("esg:Company" in v.message for v in result.violations)
 
 
+def test_a_facility_may_be_where_it_is_but_states_nothing_else():
+    g, n = award_document()
+    iris = Iris(BASE)
+    farm = entity(g, iris, "program", "Tallis solar farm")
+    place = entity(g, iris, "place", "Queensland")
+    statement(g, iris, n["doc"], "example-award-2021", "located_in", farm, place, "Example Corp today announced")
+    assert validate_graph(g).conforms
+    statement(g, iris, n["doc"], "example-award-2021", "award", farm, n["award"], "It holds ISO 45001.")
+    result = validate_graph(g)
+    assert paths(result) == {"esg:subject/rdf:type"}
+    assert "only a located_in statement" in result.violations[0].message
+
+
 def test_inferred_statement_without_evidence_conforms_when_derived_from_a_statement():
     g, n = award_document()
     inferred = URIRef(str(n["award_statement"]) + "-2020")

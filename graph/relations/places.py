@@ -35,13 +35,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not places:
             continue
         subjects = (
-            [ctx.entity_of(sentence, trigger.head)]
+            [_facility(ctx, sentence, trigger.head) or ctx.entity_of(sentence, trigger.head)]
             if trigger.dep_ in ("amod", "acl")
             else ctx.subjects(sentence, trigger)
         )
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
-            if subject.type in COMPANY_TYPES:
+            if subject.type in (*COMPANY_TYPES, "program"):
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
     _where_clauses(ctx, sentence)
     _labelled_seat(ctx, sentence)
@@ -62,6 +62,12 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             )
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
+
+
+def _facility(ctx: DocContext, sentence: ParsedSentence, token):
+    """'its Tallis solar farm, located in Queensland': a named facility is where it is, not its owner."""
+    mention = sentence.mention_at(token)
+    return ctx.entity(mention) if mention is not None and mention.type == "program" else None
 
 
 def _possessive_places(ctx: DocContext, sentence: ParsedSentence) -> None:
