@@ -102,6 +102,7 @@ def clean_name(text: str) -> str:
     """'the 2021 Occupational Safety and Health Award' -> 'Occupational Safety and Health Award'."""
     original = text
     text = re.sub(r"\s*[®™]", "", text)  # 'LEED® Platinum': a brand's mark is no part of the name
+    text = re.sub(r"\s{2,}", " ", text)  # where the parse text blanked a mark: 'Work For  in Hong Kong'
     text = text.strip(" \t\n,;:.–—-\"“”'‘’()")
     previous = None
     while previous != text:
@@ -801,7 +802,7 @@ def certification_names(doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != RULER_PREFIX + "STANDARD" or ent.end >= len(doc):
             continue
-        marked = doc[ent.end].text in QUOTES or doc[ent.end].text in ("®", "™")  # "BREEAM 'Outstanding'", 'LEED® Gold'
+        marked = doc[ent.end].text in QUOTES or doc[ent.end].is_space  # "BREEAM 'Outstanding'", 'LEED® Gold' (blanked)
         level = ent.end + 1 if marked and ent.end + 1 < len(doc) else ent.end
         if doc[level].text in LEVEL_WORDS:  # 'LEED Platinum', "BREEAM 'Outstanding'"
             end = level + 2 if level + 1 < len(doc) and doc[level + 1].text in QUOTES else level + 1

@@ -145,13 +145,13 @@ def body_sentences(text: str) -> list[Sentence]:
 MISWRITTEN_ITS = re.compile(r"\bit['’]s(?= [A-Z][a-z])")
 
 
-FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])\*\d{0,2}")  # 'by RobecoSAM*1 for': a note's mark glued to a name
+FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])\*\d{0,2}|[®©™]")  # 'RobecoSAM*1', 'Great Place to Work®': marks, no words
 
 
 def parse_form(text: str) -> str:
     """TEXT as the parser should read it, of the same length (offsets stay the text's): 'presented
-    it's Environmental Excellence Award' is the possessive 'its', a common slip; a footnote mark
-    glued to a word ('RobecoSAM*1') is blank."""
+    it's Environmental Excellence Award' is the possessive 'its', a common slip; a footnote or
+    trademark sign glued to a word ('RobecoSAM*1', 'Work For®') is blank."""
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text).replace("\n", " ")  # a hard-wrapped line
     return MISWRITTEN_ITS.sub("its ", text)
 

@@ -385,3 +385,20 @@ def test_the_body_a_headline_names_confers_the_awards_the_release_lists():
         ("Zero Waste Award", "Regional Environment Office"),
         ("Water Stewardship Award", "Regional Environment Office"),
     }
+
+
+def test_trademark_signs_are_no_words_and_a_year_glued_to_a_name_is_read_apart():
+    text = (
+        "Brenmoor Telecom awarded ‘Best Companies to Work For® in Singapore’, by Great Place to Work®\n\n"
+        "Singapore – June 08, 2018Brenmoor Telecom, a network provider, has joined the Lumen Climate Pledge."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Brenmoor Telecom",
+            "object": "Best Companies to Work For in Singapore",
+            "year": 2018,
+            "awarded_by": "Great Place to Work",
+        }
+    ]
+    _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    assert {f.subject for f in facts} == {"Brenmoor Telecom"}
