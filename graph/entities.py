@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .clauses import coordinated
 from .language import (
+    GROUP_WORDS,
     TRAILING_YEAR,
     company_heads,
     company_prefixes,
@@ -164,6 +165,7 @@ def name_runs(doc) -> list[Span]:
             )
             and doc[start - 1].text not in ("(", "–", "-")
             and not doc[start - 1].is_sent_start
+            and not (doc[start - 1].lower_ == "and" and token.text in GROUP_WORDS)  # 'Gatwick and Danske Bank Group'
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
             if (

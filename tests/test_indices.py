@@ -539,3 +539,15 @@ def test_indices_listed_on_lines_below_a_colon_are_each_an_inclusion():
         ("Brenmoor Chemicals AG", "Lumen Climate Index", 2022),
     }
     assert all(r["evidence"].startswith("The company was included") for r in found)
+
+
+def test_companies_that_join_alongside_the_subject_join_too_and_an_initiatives_owner_is_not_joined():
+    text = (
+        "Brenmoor Airport has joined the Harbor Council's Clean Power Pledge alongside Orvane Lighting "
+        "and the Kestrel Bank Group."
+    )
+    assert triples(facts_of(text, "membership")) == {
+        ("Brenmoor Airport", "Clean Power Pledge"),
+        ("Orvane Lighting", "Clean Power Pledge"),
+        ("Kestrel Bank Group", "Clean Power Pledge"),
+    }

@@ -429,3 +429,12 @@ def test_a_unit_glued_to_its_number_is_read_apart():
 def test_a_count_noun_after_an_adjective_and_square_metres_are_units():
     text = "Brenmoor Bank created 350 local jobs and certified offices with a total area of 18,200 m2."
     assert {(value, unit) for _name, value, unit, _year in metrics_of(text)} == {(350, "local jobs"), (18200, "m2")}
+
+
+def test_each_coordinated_subject_reports_the_figure_and_a_group_name_does_not_swallow_the_first():
+    text = (
+        "Brenmoor Airport has joined a climate initiative.\n"
+        "Both Brenmoor and Kestrel Bank Group are already sourcing 100% of their energy needs from renewables."
+    )
+    _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
+    assert {f.subject for f in facts if f.kind == "metric"} == {"Brenmoor Airport", "Kestrel Bank Group"}

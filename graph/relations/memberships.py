@@ -36,6 +36,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects = described_as
             bodies = [b for b in bodies if b.root not in subject_tokens(trigger)]
         bodies = described(sentence, trigger, bodies)
+        joiners = _joined_alongside(ctx, sentence, trigger)  # 'joined X alongside A and B': A and B join too
+        subjects = subjects + [j for j in joiners if j not in subjects]
+        bodies = [b for b in bodies if ctx.entity(b) not in joiners and not _possessor(b, bodies)]
         if trigger.pos_ == "NOUN" and not any(b.span.start == trigger.i for b in bodies):  # not an implied body
             bodies = _bodies_of_noun(trigger, bodies)
         bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
@@ -55,6 +58,31 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+ALONGSIDE, TOGETHER = ("alongside", "with"), ("along", "together")  # 'alongside X', 'along / together with X'
+
+
+def _joined_alongside(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
+    """The companies a joining verb names beside its subject: 'has joined RE100 alongside A and B',
+    'joined the Pledge together with A'."""
+    if trigger.pos_ != "VERB":
+        return []
+    preps = [
+        c
+        for token in (trigger, *[c for c in trigger.children if c.dep_ == "dobj"])
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ALONGSIDE and (c.lower_ != "with" or c.nbor(-1).lower_ in TOGETHER)
+    ]
+    return [ctx.entity(m) for prep in preps for m in sentence.mentions_in(prep, ("company",))]
+
+
+def _possessor(body, bodies) -> bool:
+    """'the Climate Group's RE100 initiative': the possessor of the body joined is not joined."""
+    owned = body.root.head
+    return body.root.dep_ == "poss" and any(
+        other is not body and (other.covers(owned) or other.root.head == owned) for other in bodies
+    )
 
 
 def _named_body(mention) -> bool:

@@ -60,7 +60,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         obj.type = "metric"
         own = _own_year(doc, unit_end)
         years = [own] if own else _relative_year(ctx, verb) or _years(sentence, verb)
-        for subject in ctx.subjects(sentence, verb)[:1]:
+        for subject in ctx.subjects(sentence, verb):
             ctx.add(
                 "metric",
                 sentence,
