@@ -34,7 +34,7 @@ def extract(release: Release, lexicon: Lexicon | None = None) -> tuple[DocContex
 
 def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> list[tuple[DocContext, list[Fact]]]:
     """Facts of several releases, their candidate sentences parsed in one `nlp.pipe` stream."""
-    from .relations import RELATIONS
+    from .relations import RELATIONS, RELEASE_RULES
 
     lexicon = lexicon or load_lexicon()
     typer = MentionTyper(lexicon)
@@ -83,6 +83,8 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
                 relation(ctx, sentence)
             ctx.remember(sentence)
         read_listed(ctx, typer, items, [next(docs) for _ in items])
+        for rule in RELEASE_RULES:
+            rule(ctx)
         headline = parsed[0] if parsed and meta.title and parsed[0].text == meta.title else None
         facts = merge_repeats(ctx.facts, headline.sentence.end if headline else 0)
         if headline:

@@ -304,3 +304,15 @@ def test_a_brands_mark_inside_a_rated_certification_and_a_territory_as_the_site(
         "became the first on the island to be certified LEED® Platinum."
     )
     assert certified(text) == {("Chubb Halvor building in Bermuda", "LEED Platinum", "held")}
+
+
+def test_a_standard_certified_later_in_the_release_is_no_adoption():
+    text = (
+        "Halvor Bank has been awarded an environmental certificate by Normex. This confirms that the bank "
+        "meets the requirements of the ISO 14001:2015 standard. The new ISO 14001:2015 certification adds to "
+        "those the bank already holds."
+    )
+    _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    kinds = {(f.kind, f.object) for f in facts}
+    assert ("certification", "ISO 14001:2015") in kinds
+    assert not [f for f in facts if f.kind == "standard_adoption"]

@@ -14,3 +14,7 @@ RELATIONS = [
     places.extract,
     metrics.extract,
 ]
+
+# After the last sentence: rules of a kind that need the whole release's facts (each drops only its
+# own kind's facts).
+RELEASE_RULES = [adoption.drop_certified]

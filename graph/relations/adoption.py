@@ -36,6 +36,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("standard_adoption", sentence, subject, obj)
 
 
+def drop_certified(ctx: DocContext) -> None:
+    """A standard the release says (anywhere) its subject is certified to is a certification, not
+    an adoption: 'meets the requirements of ISO 14001:2015' beside 'the new ISO 14001:2015 certification'."""
+    certified = {(f.subject, f.object) for f in ctx.facts if f.kind == "certification"}
+    ctx.facts[:] = [
+        f
+        for f in ctx.facts
+        if f.kind != "standard_adoption"
+        or (f.subject, f.object) not in certified
+        and not certifier_of(ctx, ctx.entities.resolve(f.object, f.object_type))
+    ]
+
+
 def reported(trigger) -> bool:
     """'The 2023 Sustainability Report was prepared in accordance with ...': a report's title as
     the subject speaks for the release's organization."""
