@@ -448,12 +448,29 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     named = [label for label in candidates if has_company_suffix(label)]
     main = entities.resolve(named[0] if named else max(candidates, key=candidates.count), "company")
     main.aliases |= set(candidates) - {main.label}
-    # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'
+    # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'; 'Daiwa House Group' for
+    # 'Daiwa House Industry' (one name, other corporate words)
     for k, labels in forms.items():
-        if main.key.startswith(k + " ") and _short_form(k, labels):
+        if main.key.startswith(k + " ") and _short_form(k, labels) or _same_base(k, main.key):
             main.aliases |= set(labels)
     entities.set_main(main)
     return main
+
+
+CORPORATE_WORDS = {"group", "groupe", "grupo", "holding", "holdings", "industry", "industries", "corporation",
+                   "company", "co.", "co", "ltd", "inc", "plc", "limited", "sa", "ag", "pcl", "bhd", "tbk"}
+
+
+def _same_base(key: str, other: str) -> bool:
+    """'daiwa house group' and 'daiwa house industry co. ltd': two or more words of a name, then only
+    corporate words."""
+    def base(words: list[str]) -> list[str]:
+        while words and words[-1].strip(".,") in CORPORATE_WORDS:
+            words = words[:-1]
+        return words
+
+    mine, theirs = base(key.split()), base(other.split())
+    return key != other and len(mine) >= 2 and mine == theirs
 
 
 def _short_form(key: str, labels: list[str]) -> bool:

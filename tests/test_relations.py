@@ -1683,3 +1683,12 @@ def test_a_company_name_ended_by_a_country_is_one_name_and_a_member_of_a_group_i
     }
     assert {(r["subject"], r["object"]) for r in only(records, "membership")} == {("Kestrel Bank", "Climate Group")}
     assert ("Halvor Foods Kenya", "ISO 14001") in {(r["subject"], r["object"]) for r in only(records, "certification")}
+
+
+def test_one_name_with_other_corporate_words_is_the_same_company():
+    text = (
+        "Halvor House Group joins the Lumen Pledge\n\n"
+        "Tokyo, 3 May 2018 - Halvor House Industry Co., Ltd. joins the Lumen Pledge today. "
+        "Halvor House Industry also joined the Harbor Initiative."
+    )
+    assert len({r["subject"] for r in only(facts_of(text), "membership")}) == 1
