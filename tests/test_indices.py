@@ -551,3 +551,15 @@ def test_companies_that_join_alongside_the_subject_join_too_and_an_initiatives_o
         ("Orvane Lighting", "Clean Power Pledge"),
         ("Kestrel Bank Group", "Clean Power Pledge"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, rank",
+    [
+        ("In the latest edition of the Lumen Responsibility ranking, Corvane Group ranked tenth.", "tenth"),
+        ("Corvane Group occupies position 12 in the Lumen Responsibility ranking.", "12"),
+    ],
+)
+def test_ordinal_words_past_fifth_and_a_numbered_position_are_ranks(sentence, rank):
+    (record,) = facts_of(sentence, "index_inclusion")
+    assert record["rank"] == rank
