@@ -775,23 +775,40 @@ def _lowercase_head_names(doc, nouns: set[str], label: str) -> list[Span]:
     return names
 
 
+CERTIFICATE_NOUNS = ("certification", "certificate", "certified", "label", "seal", "ecolabel", "standard")
+
+
+def _modified_from(doc, i: int, most: int = 3) -> int:
+    """Where the lower-case words before a certificate noun begin ('supply chain', 'eco -')."""
+    start = i
+    if doc[i].lower_ == "certified":
+        return i  # 'WWF Green Office certified': the name right before
+    while start > 0 and i - start < most and (
+        doc[start - 1].text.islower() and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN") or doc[start - 1].text == "-"
+    ):
+        start -= 1
+    if start > 3 and doc[start - 1].text == ")" and doc[start - 3].text == "(" and doc[start - 2].text.isupper():
+        start -= 3  # 'the Roundtable on Sustainable Palm Oil (RSPO) supply chain certification'
+    return start
+
+
 def certification_names(doc) -> list[Span]:
     """'the Great Place to Work certification', 'LEED Platinum': a capitalised run before
     'certification' / 'certificate', or a standard's name with its level after it."""
     names = []
     for token in doc:
+        named = _modified_from(doc, token.i) if token.lower_ in CERTIFICATE_NOUNS else 0
         if (
-            token.lower_ in ("certification", "certificate", "certified", "label", "seal", "ecolabel", "standard")
-            and token.i > 0
-            and _capitalised(doc[token.i - 1])
-            and doc[token.i - 1].ent_type_ != RULER_PREFIX + "STANDARD"
-            and doc[token.i - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
-            and not _rated(doc, token.i - 1)
-        ):  # 'RSPO certification': the body's scheme
-            start = token.i - 1
+            named > 0
+            and _capitalised(doc[named - 1])
+            and doc[named - 1].ent_type_ != RULER_PREFIX + "STANDARD"
+            and doc[named - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
+            and not _rated(doc, named - 1)
+        ):  # 'RSPO certification': the body's scheme; 'the RSPO supply chain certification', 'the Green Key eco-label'
+            start = named - 1
             while start > 0 and (
                 _capitalised(doc[start - 1])
-                or doc[start - 1].lower_ in ("to", "of", "for", "&")
+                or doc[start - 1].lower_ in ("to", "of", "for", "on", "&")
                 and start > 1
                 and _capitalised(doc[start - 2])
             ):

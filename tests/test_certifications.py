@@ -316,3 +316,16 @@ def test_a_standard_certified_later_in_the_release_is_no_adoption():
     kinds = {(f.kind, f.object) for f in facts}
     assert ("certification", "ISO 14001:2015") in kinds
     assert not [f for f in facts if f.kind == "standard_adoption"]
+
+
+def test_a_certificate_noun_after_lower_case_words_of_a_named_scheme_names_it():
+    for sentence, scheme in [
+        ("The Halvor Lodge has been awarded the Blue Leaf eco-label for the third year.", "Blue Leaf eco-label"),
+        ("Halvor Foods has been granted the Roundtable on Sustainable Palm Oil (RSPO) supply chain certification.",
+         "Roundtable on Sustainable Palm Oil (RSPO) supply chain certification"),
+    ]:
+        _, facts = extract(Release("test-release", Path("test-release.txt"), sentence, "text"))
+        assert [(f.object, f.qualifiers.get("status")) for f in facts if f.kind == "certification"] == [(scheme, "held")]
+    _, facts = extract(Release("test-release", Path("test-release.txt"),
+                               "Halvor Telecom received the Trophy and Certificate. Halvor Telecom is proudly certified.", "text"))
+    assert not [f for f in facts if f.kind == "certification"]
