@@ -637,10 +637,13 @@ RUNS_OVER_RULER = ("CERTIFICATION", "AWARD", TIER_OR_AWARD)  # longer than a gaz
 
 def _stands_against(run: Span, mention: Mention) -> bool:
     """Does MENTION (NER's or the gazetteer's) keep its place against the capitalised RUN over it?"""
-    code = head_type(clean_name(run.text)) in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
+    run_type = head_type(clean_name(run.text))
+    code = run_type in ("framework", "standard")  # 'the RBA Code of Conduct': RBA's code
     ruler = mention.span.label_.startswith(RULER_PREFIX)
+    # 'the MSCI Japan Empowering Women Index': a rater's own index, named after it
+    raters_index = run_type == "index" and mention.span.start == run.start and len(mention.span) == 1 < len(run)
     return (
-        ruler and run.label_ not in RUNS_OVER_RULER and not code and not _own_program_of(run, mention)
+        ruler and run.label_ not in RUNS_OVER_RULER and not (code or raters_index or _own_program_of(run, mention))
         or _core_start(mention.span) < run.start
         or mention.span.end > run.end
         and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name

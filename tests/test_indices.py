@@ -563,3 +563,14 @@ def test_companies_that_join_alongside_the_subject_join_too_and_an_initiatives_o
 def test_ordinal_words_past_fifth_and_a_numbered_position_are_ranks(sentence, rank):
     (record,) = facts_of(sentence, "index_inclusion")
     assert record["rank"] == rank
+
+
+def test_each_index_has_the_streak_after_it_and_a_raters_own_index_keeps_its_name():
+    text = (
+        "Halvor Pharma has been selected for the Lumen Japan Leaders Index for 5 years in succession and "
+        "the MSCI Japan Empowering Women Index for 3 years in succession."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Halvor Pharma", "Lumen Japan Leaders Index", 5),
+        ("Halvor Pharma", "MSCI Japan Empowering Women Index", 3),
+    }

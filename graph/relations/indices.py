@@ -54,10 +54,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
             years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
+            own_streak = _streak_after(sentence, index) or streak
             for subject, year in ((s, y) for s in subjects for y in years):
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
-                ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=streak, rank=rank)
+                ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=own_streak, rank=rank)
 
 
 def _streak(sentence: ParsedSentence, trigger) -> int | None:
@@ -67,6 +68,18 @@ def _streak(sentence: ParsedSentence, trigger) -> int | None:
     own = clause_span(trigger)
     siblings = _sibling_clauses(trigger) - own
     return consecutive_years(doc[:], own) or consecutive_years(doc[:], set(range(len(doc))) - siblings)
+
+
+def _streak_after(sentence: ParsedSentence, index: Mention) -> int | None:
+    """'selected for A for 5 years in succession and B for 3 years in succession': where a sentence
+    gives several streaks, each index has the one after it, before the next index the sentence names."""
+    doc = sentence.doc
+    cues = [span for _row, span in patterns("index_inclusion").matches(doc, "consecutive")]
+    if len(cues) < 2:
+        return None
+    after = [m.span.start for m in sentence.mentions if m.type == "index" and m.span.start > index.span.start]
+    end = min(after, default=len(doc))
+    return consecutive_years(doc[:], set(range(index.span.end, end)))
 
 
 def _sibling_clauses(trigger) -> set[int]:
