@@ -116,6 +116,9 @@ def coordinated(token: Token) -> list[Token]:
     return found
 
 
+COPULAS = ("be", "become", "remain")
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The subject of TRIGGER's clause, with its conjuncts ('X, Y and Z joined'): [] if none."""
     verb = governing_verb(trigger)
@@ -143,6 +146,11 @@ def subject_tokens(trigger: Token) -> list[Token]:
         if group is not None:  # 'A and B were among the 45 companies named to Y': A and B
             verb = group
             continue
+        described = verb.head
+        if verb.dep_ in ("acl", "relcl") and described.dep_ == "attr" and described.head.lemma_ in COPULAS:
+            copula_subjects = [c for c in described.head.children if c.dep_ in SUBJECT_DEPS]
+            if copula_subjects:  # 'it has become the 47th institution to adopt X': it
+                return coordinated(copula_subjects[0])
         if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
             return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:

@@ -155,9 +155,22 @@ class DocContext:
             and m.root.i not in described
         ]
         if not before:
-            return None
+            return self._announcer(sentence, verb)
         entity = self.entity(before[-1])
         return entity if entity is not self.main else None
+
+    def _announcer(self, sentence: ParsedSentence, verb: Token) -> Entity | None:
+        """'welcomes the announcement by Banco Galicia that it has become ...': 'it' in what a noun
+        reports is the company that noun is by, or of."""
+        if verb.dep_ not in ("acl", "ccomp") or verb.head.pos_ != "NOUN":
+            return None
+        reporters = [c for c in verb.head.children if c.dep_ == "poss"]
+        reporters += [g for c in verb.head.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        for token in reporters:
+            mention = sentence.mention_at(token)
+            if mention is not None and mention.type == "company":
+                return self.entity(mention)
+        return None
 
     def site(self, sentence: ParsedSentence, token: Token) -> Entity | None:
         """'Holvia Ltd.'s Dalton plant', 'its store in Lindale', 'the Harwick Foods store in Lindale':

@@ -1692,3 +1692,13 @@ def test_one_name_with_other_corporate_words_is_the_same_company():
         "Halvor House Industry also joined the Harbor Initiative."
     )
     assert len({r["subject"] for r in only(facts_of(text), "membership")}) == 1
+
+
+def test_the_first_institution_to_adopt_is_the_copulas_subject_and_it_in_an_announcement_is_its_author():
+    text = (
+        "Washington, March 29, 2007 - Harbor Finance Corporation welcomes the announcement by Lumen Bank that "
+        "it has become the 47th financial institution to adopt the Equator Principles."
+    )
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "standard_adoption")] == [
+        ("Lumen Bank", "Equator Principles")
+    ]
