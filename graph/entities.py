@@ -826,7 +826,7 @@ def certification_names(doc) -> list[Span]:
             continue
         marked = doc[ent.end].text in QUOTES or doc[ent.end].is_space  # "BREEAM 'Outstanding'", 'LEED® Gold' (blanked)
         level = ent.end + 1 if marked and ent.end + 1 < len(doc) else ent.end
-        if doc[level].text in LEVEL_WORDS:  # 'LEED Platinum', "BREEAM 'Outstanding'"
+        if _level_word(doc[level]):  # 'LEED Platinum', "BREEAM 'Outstanding'"
             end = level + 2 if level + 1 < len(doc) and doc[level + 1].text in QUOTES else level + 1
             span = doc[ent.start : end]
             span.label_ = "CERTIFICATION"
@@ -837,9 +837,14 @@ def certification_names(doc) -> list[Span]:
 LEVEL_WORDS = {"Platinum", "Gold", "Silver", "Bronze", "Certified", "Outstanding", "Excellent"}
 
 
+def _level_word(token) -> bool:
+    """'LEED Platinum', 'LEED platinum' (a lower-case 'certified' is the verb, no level)."""
+    return token.text in LEVEL_WORDS or token.text.title() in LEVEL_WORDS - {"Certified"}
+
+
 def _rated(doc, i: int) -> bool:
     """'LEED Gold' before 'certified' / 'certification': a standard's level, named below as 'LEED Gold'."""
-    return doc[i].text in LEVEL_WORDS and i > 0 and doc[i - 1].ent_type_ == RULER_PREFIX + "STANDARD"
+    return _level_word(doc[i]) and i > 0 and doc[i - 1].ent_type_ == RULER_PREFIX + "STANDARD"
 
 
 SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but"}

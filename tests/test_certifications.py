@@ -329,3 +329,13 @@ def test_a_certificate_noun_after_lower_case_words_of_a_named_scheme_names_it():
     _, facts = extract(Release("test-release", Path("test-release.txt"),
                                "Halvor Telecom received the Trophy and Certificate. Halvor Telecom is proudly certified.", "text"))
     assert not [f for f in facts if f.kind == "certification"]
+
+
+def test_a_lower_case_level_after_a_standard_and_a_source_quoted_is_no_object():
+    text = (
+        "Halvor Textiles Ltd makes denim. The Lumen Building Council issued the LEED platinum certification to "
+        "Halvor Textiles on 21 February, according to the Garment Makers Association (GMA)."
+    )
+    _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    assert "LEED platinum" in {f.object for f in facts if f.kind == "certification"}
+    assert not [f for f in facts if f.object == "Garment Makers Association"]

@@ -195,6 +195,7 @@ def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -
     for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and c.i > trigger.i):
         if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):  # 'applies X to calculate Y'
             tokens |= {t.i for s in clause.children if s.dep_ == "nsubj" for t in s.subtree}
+    tokens -= _attributions(sentence)
     found = [
         m
         for m in sentence.mentions
@@ -208,6 +209,22 @@ def governed(sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -
             if other is not None and other.type in types and other not in found:
                 found.append(other)
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _attributions(sentence: ParsedSentence) -> set[int]:
+    """'..., according to the BGMEA': who says so is no object of the fact (what the parse hangs on
+    the source, 'According to Sonny, the company that won X', still states facts)."""
+    found = set()
+    for token in sentence.tokens:
+        if token.lower_ == "according" and token.i + 1 < len(sentence.tokens) and token.nbor(1).lower_ == "to":
+            for source in (c for c in token.nbor(1).children if c.dep_ == "pobj"):
+                named = sentence.mention_at(source)
+                if named is not None and named.type == "standard":
+                    continue  # 'reported according to the GRI Standards': a standard applied
+                found |= {t.i for t in source.subtree}
+                for said in (c for c in source.children if c.dep_ in ("appos", "relcl", "acl")):
+                    found -= {t.i for t in said.subtree}
+    return found
 
 
 def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: tuple[str, ...]) -> list[Mention]:
