@@ -23,6 +23,7 @@ from .language import (
     is_trigger_word,
     language_data,
     person_title_words,
+    program_nouns,
     self_reference_words,
     site_nouns,
 )
@@ -225,8 +226,11 @@ class DocContext:
         return found
 
     def _about_main(self, sentence: ParsedSentence, token: Token) -> bool:
-        """A common-noun subject ('the plants', 'this recognition') speaks of the release's organization."""
+        """A common-noun subject ('the plants', 'this recognition') speaks of the release's organization,
+        and so does its project ('The project could cut 1,080 tonnes of CO2 a year')."""
         mention = sentence.mention_at(token)
+        if mention is not None and mention.type == "program" and token.lower_ in program_nouns():
+            return True
         if mention is not None or token.pos_ == "PROPN":
             return False
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (

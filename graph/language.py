@@ -72,6 +72,12 @@ def company_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def program_nouns() -> frozenset[str]:
+    """Nouns that head a program's name ('programme', 'project', 'plant', 'fund')."""
+    return frozenset(w.lower() for w in language_data()["program_nouns"])
+
+
+@lru_cache(maxsize=1)
 def site_nouns() -> frozenset[str]:
     """Nouns of an organization's sites ('plant', 'store', 'mine')."""
     return frozenset(n.lower() for n in language_data()["site_nouns"])

@@ -438,3 +438,21 @@ def test_each_coordinated_subject_reports_the_figure_and_a_group_name_does_not_s
     )
     _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
     assert {f.subject for f in facts if f.kind == "metric"} == {"Brenmoor Airport", "Kestrel Bank Group"}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The project could reduce emissions by up to 1,080 tons of CO2 per year.", 1080),
+        ("The solar plant will offset 5,390 tonnes of CO2 emissions annually.", 5390),
+        ("Each year, the project will prevent 934,000 tonnes of carbon dioxide emissions.", 934000),
+    ],
+)
+def test_what_the_companys_project_does_each_year_is_its_figure(sentence, value):
+    text = "Brenmoor Motors Ltd makes cars. " + sentence
+    _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
+    assert [(f.subject, f.qualifiers["value"]) for f in facts if f.kind == "metric"] == [("Brenmoor Motors Ltd", value)]
+
+
+def test_a_target_with_a_deadline_stays_out_even_when_it_is_yearly():
+    assert metrics_of("Brenmoor Motors Ltd makes cars. The plant will reduce emissions by 20 percent a year by 2030.") == []

@@ -475,9 +475,22 @@ def _target_cues(doc, release_year: int | None = None) -> set[int]:
         if root.dep_ in ("aux", "prep"):
             cues.add(root.head.i)
     for token in doc:
-        if token.lower_ in ("will", "shall") and token.dep_ == "aux":
+        if token.lower_ in ("will", "shall") and token.dep_ == "aux" and not _yearly_output(token.head, cues):
             cues.add(token.head.i)
     return cues
+
+
+YEARLY = ("annually", "yearly", "per annum")
+
+
+def _yearly_output(verb, cues: set[int]) -> bool:
+    """'the plant will offset 5,390 tonnes of CO2 annually', 'each year, the project will prevent ...':
+    what a facility does each year is its capacity, no target (unless a target year is set)."""
+    words = " ".join(t.lower_ for t in verb.subtree)
+    yearly = any(w in words.split() for w in YEARLY[:2]) or any(
+        phrase in words for phrase in ("per annum", "per year", "a year", "each year", "every year")
+    )
+    return yearly and not any(t.i in cues for t in verb.subtree)
 
 
 def _achieved_by(span, release_year: int | None) -> bool:

@@ -6,18 +6,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
 from ..document import DocContext, ParsedSentence
-from ..language import language_data, site_nouns, unit_words
+from ..language import language_data, program_nouns, site_nouns, unit_words
 
 PROGRAM_TYPES = ("program",)
-
-
-@lru_cache(maxsize=1)
-def program_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in language_data()["program_nouns"])
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
