@@ -456,3 +456,17 @@ def test_what_the_companys_project_does_each_year_is_its_figure(sentence, value)
 
 def test_a_target_with_a_deadline_stays_out_even_when_it_is_yearly():
     assert metrics_of("Brenmoor Motors Ltd makes cars. The plant will reduce emissions by 20 percent a year by 2030.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("With an investment of more than Rs 20 crore, the company built the plant.", ("investment", 20, "crore Rs")),
+        ("Brenmoor Motors sourced up to A$150m in materials from local suppliers.", ("materials", 150, "million A$")),
+        ("Brenmoor Motors allocated KSh 40 million to the scholarship fund.", ("scholarship fund", 40, "million KSh")),
+    ],
+)
+def test_money_in_other_currencies_and_scales_and_what_it_is_of(sentence, expected):
+    assert [(name, value, unit) for name, value, unit, _year in metrics_of("Brenmoor Motors Ltd makes cars. " + sentence)] == [
+        expected
+    ]

@@ -562,6 +562,10 @@ def _spent_on(number: Token) -> str | None:
             pobj = [g for g in prep.children if g.dep_ == "pobj" and not g.like_num and not YEAR_TOKEN.match(g.text)]
             if pobj:
                 return _noun_phrase(pobj[0])
+    of, named = money.head, money.head.head
+    if money.dep_ == "pobj" and of.lower_ == "of" and named.pos_ == "NOUN" and named.lemma_.lower() in _words("money"):
+        # 'an investment of Rs 20 crore', 'funding of $5.5 million': the noun and its modifiers
+        return " ".join(t.text for t in named.subtree if t.i <= named.i and t.dep_ not in ("det", "poss"))
     # 'issued green bonds worth EUR 750 million': what is worth it
     worth = next((t for t in (money.head, money.head.head) if t.lower_ == "worth"), None)
     if worth is not None:
@@ -632,8 +636,9 @@ def _unit(doc, token):
     if i < len(doc) and doc[i].lower_ in language_data()["scales"]:
         scale, i = doc[i].text, i + 1
     currency = _currency_before(doc, token.i)
-    if currency:  # 'USD 2.5 billion', 'US$400 million'
-        return scale, currency, i
+    if currency:  # 'USD 2.5 billion', 'US$400 million', 'A$150m'
+        short = language_data()["scale_abbreviations"].get(doc[i].text) if not scale and i < len(doc) else None
+        return (short, currency, i + 1) if short else (scale, currency, i)
     while i < len(doc) and doc[i].text in ("-", "plus", "+"):
         i += 1
     end = _unit_at(doc, i)
