@@ -100,6 +100,7 @@ class DocContext:
     facts: list[Fact] = field(default_factory=list)
     recent: dict[str, Entity] = field(default_factory=dict)  # type -> the last entity of it named so far
     recent_in: dict[str, int] = field(default_factory=dict)  # type -> the sentence that named it
+    last_actor: tuple[int, Entity] | None = None  # (sentence index, the company the last sentence was about)
     _by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
 
     @property
@@ -115,7 +116,7 @@ class DocContext:
         if mention is not None and mention.type in COMPANY_TYPES:
             return self.entity(mention)
         if token.lower_ in pronouns:
-            return self._antecedent(sentence, token) or self.main
+            return self._antecedent(sentence, token) or self._previous_actor(sentence, token) or self.main
         quantified = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if token.pos_ in ("NUM", "DET", "PRON") and quantified:
             return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
@@ -243,10 +244,23 @@ class DocContext:
         return self.entities.resolve(mention.label, type_hint or mention.type, mention.written)
 
     def remember(self, sentence: ParsedSentence) -> None:
-        """After a sentence: its names become what 'the award', 'the index' refer to next."""
+        """After a sentence: its names become what 'the award', 'the index' refer to next, and the
+        company it is about what 'Its ...' opening the next sentence refers to."""
         for mention in sentence.mentions:
             self.recent[mention.type] = self.entity(mention)
             self.recent_in[mention.type] = sentence.sentence.index
+        root = next((t for t in sentence.tokens if t.dep_ == "ROOT"), None)
+        actors = [sentence.mention_at(c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root else []
+        named = [m for m in actors if m is not None and m.type == "company"]
+        self.last_actor = (sentence.sentence.index, self.entity(named[0])) if named else None
+
+    def _previous_actor(self, sentence: ParsedSentence, pronoun: Token) -> Entity | None:
+        """'PowerSmart won the Community award ... Its initiative in Tokelau ...': a sentence that opens
+        with 'It'/'Its' goes on about the company the sentence before named as its subject."""
+        if pronoun.lower_ not in ("it", "its") or pronoun.i > 1 or self.last_actor is None:
+            return None
+        index, actor = self.last_actor
+        return actor if index == sentence.sentence.index - 1 else None
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a

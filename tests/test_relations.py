@@ -1702,3 +1702,11 @@ def test_the_first_institution_to_adopt_is_the_copulas_subject_and_it_in_an_anno
     assert [(r["subject"], r["object"]) for r in only(facts_of(text), "standard_adoption")] == [
         ("Lumen Bank", "Equator Principles")
     ]
+
+
+def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about():
+    text = (
+        "Lumen Power Ltd is a utility. Brenmoor Solar Ltd won the Green Ribbon Award. "
+        "Its solar initiative in Tokelau has cut diesel use by 90 percent."
+    )
+    assert [r["subject"] for r in only(facts_of(text), "metric")] == ["Brenmoor Solar Ltd"]
