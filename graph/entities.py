@@ -28,6 +28,7 @@ from .language import (
     language_data,
     legal_forms,
     person_title_words,
+    possessive_name_words,
     self_reference_words,
     trigger_verb_forms,
     unit_words,
@@ -587,6 +588,8 @@ def _split_possessive(span: Span) -> list[Span]:
     for token in span:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
+        if possessive and token.i > span.start and doc[token.i - 1].text in possessive_name_words():
+            return [span]  # 'the Jubilee Children's Fund', 'the Women's Empowerment Principles': one name
         if possessive and token.i > span.start and not titled:
             named = token.i - span.start > 1 or span[0].text.isupper()  # 'Belmont Capital's', 'ASE's'; not 'World's'
             return [Span(span.doc, span.start, token.i, label=span.label_ if named else "")]

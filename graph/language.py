@@ -108,6 +108,12 @@ def junk_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def possessive_name_words() -> frozenset[str]:
+    """Plural nouns whose possessive stays inside a name ('Children's Fund', 'Farmers' Union')."""
+    return frozenset(language_data()["possessive_name_words"])
+
+
+@lru_cache(maxsize=1)
 def unit_words() -> frozenset[str]:
     """One-word units as written ('MW', 'kWh', 'tCO2e'): measures, never names ('12 MW of panels')."""
     return frozenset(u for u in language_data()["units"] if " " not in u)

@@ -329,3 +329,8 @@ def test_a_named_facility_located_somewhere_is_located_there_not_its_owner():
     located = {(f.subject, f.object) for f in facts if f.kind == "located_in"}
     assert ("Tallis solar farm", "Queensland") in located
     assert ("Corvane Industries Ltd.", "Queensland") not in located
+
+
+def test_a_fund_named_after_the_company_that_funds_something_is_its_program_and_a_childrens_fund_is_one_name():
+    found = programs("The scholarship, funded by the Corvane Children's Fund, covers school uniforms.")
+    assert ("Corvane Industries Ltd.", "Corvane Children's Fund", None, None) in found

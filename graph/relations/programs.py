@@ -78,7 +78,8 @@ def own_foundations(ctx: DocContext, sentence: ParsedSentence) -> None:
         words = mention.label.split()
         root = mention.root  # 'X and the X Foundation have promoted', 'conducted by the X Foundation': it acts
         acting = root.dep_ in ACTING or root.dep_ == "conj" and root.head.dep_ in ACTING or root.head.dep_ == "agent"
-        if mention.type == "organization" and words[-1] in FOUNDATION_HEADS and words[0] == first and not acting:
+        typed = mention.type == "organization" and not acting or mention.type == "program"  # 'funded by the X Fund'
+        if typed and words[-1] in FOUNDATION_HEADS and words[0] == first:
             ctx.add("program", sentence, ctx.main, ctx.entity(mention, "program"))
 
 
