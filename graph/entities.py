@@ -1034,8 +1034,8 @@ class DocumentEntities:
             self.by_surface[key] = entity
         elif type_hint and entity.type == "organization" and type_hint in ("company", "agency"):
             entity.type = type_hint
-        elif type_hint == "company" and entity.type == "person":
-            entity.type = "company"  # the alias learnt before the release's names were retyped: 'Gold Fields (GFI)'
+        elif type_hint in ("company", "program") and entity.type == "person":
+            entity.type = type_hint  # NER's person: an alias learnt before retyping ('X (GFI)'), a project's name
         elif type_hint == "place" and entity.type == "company" and entity is not self.main:
             entity.type = "place"  # a relation that needs a place outweighs NER's guess
         if written:

@@ -334,3 +334,8 @@ def test_a_named_facility_located_somewhere_is_located_there_not_its_owner():
 def test_a_fund_named_after_the_company_that_funds_something_is_its_program_and_a_childrens_fund_is_one_name():
     found = programs("The scholarship, funded by the Corvane Children's Fund, covers school uniforms.")
     assert ("Corvane Industries Ltd.", "Corvane Children's Fund", None, None) in found
+
+
+def test_a_name_apposed_to_a_project_noun_names_the_project_though_ner_calls_it_a_person():
+    found = programs("Corvane's latest wind farm project, Te Uku, was provided as an example of excellence.")
+    assert ("Corvane Industries Ltd.", "Te Uku", None, None) in found

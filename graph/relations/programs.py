@@ -621,8 +621,8 @@ def apposed_name(sentence, head) -> str | None:
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS) for t in words):
         return None
     mention = sentence.mention_at(words[0])
-    if mention is not None and mention.type not in PROGRAM_TYPES:
-        return None  # 'its partner, Harbor Trust,': a company, no program name
+    if mention is not None and mention.type not in (*PROGRAM_TYPES, "person"):
+        return None  # 'its partner, Harbor Trust,': a company, no program name ('project, Te Uku,': no person)
     return words.text
 
 
