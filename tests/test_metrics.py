@@ -470,3 +470,11 @@ def test_money_in_other_currencies_and_scales_and_what_it_is_of(sentence, expect
     assert [(name, value, unit) for name, value, unit, _year in metrics_of("Brenmoor Motors Ltd makes cars. " + sentence)] == [
         expected
     ]
+
+
+def test_a_number_counting_a_modified_plural_noun_is_a_figure_but_a_vague_count_is_not():
+    text = "Brenmoor Logistics Ltd moves goods. The company added 50 electric trucks in 2022. It bought 12 solar-powered buses."
+    assert {(value, unit) for _name, value, unit, _year in metrics_of(text)} == {
+        (50, "electric trucks"), (12, "solar-powered buses")
+    }
+    assert metrics_of("Brenmoor Logistics Ltd moves goods. The index evaluated 2,500 global enterprises.") == []

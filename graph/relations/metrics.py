@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..clauses import clause_years, governing_verb, patterns, year_value
 from ..document import DocContext, ParsedSentence
-from ..language import language_data, number_value, self_reference_words
+from ..language import language_data, number_value, self_reference_words, site_nouns
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SKIP_ENTS = ("DATE", "ORDINAL")
@@ -651,15 +651,30 @@ def _unit(doc, token):
             end += 2
         return scale, "percent" if text.lower() in ("%", "per cent", "percent") else text, end
     counted = token.head.head if scale and token.head.lower_ == scale.lower() else token.head  # '2.4 million meals'
-    counts = i < len(doc) and (doc[i].pos_ == "NOUN" or doc[i].pos_ == "ADJ" and counted.lower_ in _unit_set())
+    counts = i < len(doc) and (
+        doc[i].pos_ == "NOUN"
+        or doc[i].pos_ in ("ADJ", "PROPN", "VERB") and (counted.lower_ in _unit_set() or _plural_count(token, counted))
+    )
     if counts and token.dep_ in ("nummod", "compound") and counted.i >= i:  # '350 local jobs': a count noun
-        words = [t.text for t in doc[i : counted.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
-        return scale, " ".join(words), counted.i + 1
+        hyphened = lambda t: t.text == "-" or t.i > 0 and t.nbor(-1).text == "-"  # noqa: E731
+        words = [t for t in doc[i : counted.i + 1] if t.pos_ in ("NOUN", "ADJ", "PROPN") or hyphened(t)]
+        return scale, "".join(t.text_with_ws for t in words).strip(), counted.i + 1  # 'own-label products'
     if scale and token.dep_ in ("nummod", "compound"):
         head = token.head
         if head.pos_ == "NOUN":
             return None, f"{scale} {head.text}", head.i + 1
     return scale, None, i
+
+
+VAGUE_ADJECTIVES = ("new", "global", "other", "more", "additional", "several", "different", "major", "main", "leading")
+
+
+def _plural_count(number: Token, counted: Token) -> bool:
+    """'50 electric trucks', '12 LEED-certified offices': a number counting the plural noun it modifies
+    ('2,500 global enterprises', '2 new stores' say how many, not what of the company's)."""
+    vague = any(t.lower_ in VAGUE_ADJECTIVES for t in number.doc[number.i + 1 : counted.i])
+    site = counted.lemma_.lower() in site_nouns()  # '6 bottling plants': a description of the company
+    return number.dep_ == "nummod" and number.head == counted and counted.tag_ == "NNS" and not (vague or site)
 
 
 def _modified_noun(number: Token, head: Token) -> Token | None:
