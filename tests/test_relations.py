@@ -1710,3 +1710,8 @@ def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about():
         "Its solar initiative in Tokelau has cut diesel use by 90 percent."
     )
     assert [r["subject"] for r in only(facts_of(text), "metric")] == ["Brenmoor Solar Ltd"]
+
+
+def test_a_nationality_before_a_company_name_is_where_it_is_based():
+    records = facts_of("Finnish airline Norvair has completed stage two of the Harbor environmental programme.")
+    assert ("Norvair", "Finland") in {(r["subject"], r["object"]) for r in only(records, "located_in")}

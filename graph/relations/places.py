@@ -256,6 +256,15 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         ):
             continue  # 'Thai' in 'Thai Corvane Group PCL' is part of a name
         noun = token.head
+        modified = sentence.mention_at(noun)
+        if (
+            modified is not None
+            and modified.type == "company"
+            and not modified.covers(token)
+            and (modified.span.label_ == "ORG" or ctx.entity(modified) is ctx.main)  # no 'Malaysian Palm Oil'
+        ):
+            ctx.add("located_in", sentence, ctx.entity(modified), ctx.entities.resolve(country, "place"))
+            continue  # 'Finnish airline Finnair': the nationality of the name it modifies
         if _describes_main(ctx, sentence, noun):
             ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(country, "place"))
             continue
