@@ -484,6 +484,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     for k, labels in forms.items():
         if main.key.startswith(k + " ") and _short_form(k, labels) or _same_base(k, main.key):
             main.aliases |= set(labels)
+        main.aliases |= {label for label in labels if _initials_of(label, main.label)}  # 'UCC': Union Cement Corp.
     entities.set_main(main)
     return main
 
@@ -502,6 +503,12 @@ def _same_base(key: str, other: str) -> bool:
 
     mine, theirs = base(key.split()), base(other.split())
     return key != other and len(mine) >= 2 and mine == theirs
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """'UCC' is written for 'Union Cement Corp.': the capitals of its words, in order, and nothing else."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return short.isupper() and short.isalpha() and 2 <= len(short) and short == initials
 
 
 def _short_form(key: str, labels: list[str]) -> bool:

@@ -402,3 +402,18 @@ def test_trademark_signs_are_no_words_and_a_year_glued_to_a_name_is_read_apart()
     ]
     _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
     assert {f.subject for f in facts} == {"Brenmoor Telecom"}
+
+
+def test_the_body_of_a_lead_sentences_awards_confers_those_listed_and_initials_are_the_company():
+    text = (
+        "Halvor Cement recognized for safety\n\n"
+        "Halvor Cement Corp.'s plant won three major awards in the 50th anniversary of the Island Mine "
+        "Safety Association. HCC bagged the Presidential Mineral Industry Environment Award."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Halvor Cement Corp.",
+            "object": "Presidential Mineral Industry Environment Award",
+            "awarded_by": "Island Mine Safety Association",
+        }
+    ]

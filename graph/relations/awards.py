@@ -584,19 +584,24 @@ def body_of_award(ctx, award):
 
 
 def headline_conferrer(ctx):
-    """'Pacific Star Motors bags five awards from DENR': the body a headline's (or first sentence's)
-    unnamed awards come from confers the awards the release lists, where their sentences name no conferrer."""
-    headline = ctx.sentences[0] if ctx.sentences else None
-    plural = headline is not None and any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ in PLURAL for t in headline.tokens)
-    if not plural:
-        return None  # 'X was conferred the Y Award by Z': Z confers Y only
-    for token in headline.tokens:
-        if token.lower_ in ("from", "by"):
-            for mention in (body_in(headline, c, COMPANY_TYPES) for c in token.children if c.dep_ == "pobj"):
-                body = ctx.entity(mention) if mention is not None else None
-                if body is not None and body is not ctx.main:
-                    return body
+    """'Pacific Star Motors bags five awards from DENR', 'won three major awards in the 50th
+    anniversary of the PMSEA': the body that a lead sentence's unnamed awards come from confers
+    the awards the release lists, where their sentences name no conferrer."""
+    for sentence in ctx.sentences[:LEAD_SENTENCES]:
+        if not any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ in PLURAL for t in sentence.tokens):
+            continue  # 'X was conferred the Y Award by Z': Z confers Y only
+        for token in sentence.tokens:
+            of_event = token.lower_ == "of" and token.head.lemma_.lower() in OCCASION_NOUNS
+            if token.lower_ in ("from", "by") or of_event:
+                for mention in (body_in(sentence, c, COMPANY_TYPES) for c in token.children if c.dep_ == "pobj"):
+                    body = ctx.entity(mention) if mention is not None else None
+                    if body is not None and body is not ctx.main:
+                        return body
     return None
+
+
+LEAD_SENTENCES = 5  # a headline, a subtitle, a dateline and the lead
+OCCASION_NOUNS = ("anniversary", "edition", "convention", "conference", "ceremony", "gala", "congress", "summit")
 
 
 def award_host(ctx):
