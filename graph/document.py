@@ -449,7 +449,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     for position, sentence in enumerate(sentences):
         weight = LEAD_WEIGHT if position < SALIENT_LEAD else BODY_WEIGHT
         for mention in sentence.mentions:
-            if mention.type != "company" or len(mention.label) < 2:
+            if mention.type != "company" or len(mention.label) < 2 or _owned(mention):
                 continue
             entity = entities.resolve(mention.label, "company")
             if entity.type not in ("company", "organization"):
@@ -503,6 +503,11 @@ def _same_base(key: str, other: str) -> bool:
 
     mine, theirs = base(key.split()), base(other.split())
     return key != other and len(mine) >= 2 and mine == theirs
+
+
+def _owned(mention: Mention) -> bool:
+    """'our Pucamarca mining unit', 'its Dalton subsidiary': a name the release owns is not the release's."""
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "its", "their") for c in mention.root.children)
 
 
 def _initials_of(short: str, name: str) -> bool:

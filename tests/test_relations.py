@@ -1715,3 +1715,13 @@ def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about():
 def test_a_nationality_before_a_company_name_is_where_it_is_based():
     records = facts_of("Finnish airline Norvair has completed stage two of the Harbor environmental programme.")
     assert ("Norvair", "Finland") in {(r["subject"], r["object"]) for r in only(records, "located_in")}
+
+
+def test_a_name_the_release_owns_is_not_the_release_company():
+    text = (
+        "Lumen Mining S.A. reports its safety results.\n\n"
+        "Our Kestrel Mining Unit and our Kestrel Mining Unit team were awarded the Harbor Safety Award. "
+        "Our Kestrel Mining Unit also holds ISO 45001."
+    )
+    ctx, _ = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    assert ctx.main.label == "Lumen Mining S.A."
