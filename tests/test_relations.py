@@ -1725,3 +1725,8 @@ def test_a_name_the_release_owns_is_not_the_release_company():
     )
     ctx, _ = extract(Release("test-release", Path("test-release.txt"), text, "text"))
     assert ctx.main.label == "Lumen Mining S.A."
+
+
+def test_a_name_after_a_lower_case_noun_for_a_hotel_or_carrier_is_a_company():
+    records = facts_of("The boutique resort Lakshmi Villas has won the Harbor Green Resort Award.")
+    assert [r["subject"] for r in only(records, "award")] == ["Lakshmi Villas"]
