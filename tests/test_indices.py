@@ -574,3 +574,14 @@ def test_each_index_has_the_streak_after_it_and_a_raters_own_index_keeps_its_nam
         ("Halvor Pharma", "Lumen Japan Leaders Index", 5),
         ("Halvor Pharma", "MSCI Japan Empowering Women Index", 3),
     }
+
+
+def test_the_best_performers_listed_below_a_colon_are_in_the_index_with_that_rank():
+    text = (
+        "Johannesburg, 27 November 2014. This year's Lumen Responsible Index includes more constituents than ever.\n\n"
+        "This year's best performers include:\nKestrel Mining plc\nHalvor Bank Limited\n\nThe index is run by the exchange."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Kestrel Mining plc", "Lumen Responsible Index", "best performer"),
+        ("Halvor Bank Limited", "Lumen Responsible Index", "best performer"),
+    }

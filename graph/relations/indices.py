@@ -26,7 +26,7 @@ from .triggers import (
     year_of,
 )
 
-ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant", "inclusion")
+ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant", "inclusion", "performer")
 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
@@ -131,8 +131,10 @@ def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
         listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         members = [sentence.mention_at(t) for c in listed for t in coordinated(c)]
         members = [m for m in members if m is not None and m.type == "company"]
-        for member in members if index is not None else []:
-            ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb))
+        graded = [c.lower_ for c in subjects[0].children if c.lower_ in ("best", "top", "leading")]
+        rank = f"{graded[0]} {subjects[0].lemma_}" if graded and subjects[0].lemma_ == "performer" else None
+        for member in members if index is not None else []:  # 'the best performers include A': rank 'best performer'
+            ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb), rank=rank)
 
 
 def _last_named_index(ctx: DocContext):
