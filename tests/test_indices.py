@@ -585,3 +585,15 @@ def test_the_best_performers_listed_below_a_colon_are_in_the_index_with_that_ran
         ("Kestrel Mining plc", "Lumen Responsible Index", "best performer"),
         ("Halvor Bank Limited", "Lumen Responsible Index", "best performer"),
     }
+
+
+def test_companies_and_ranks_paired_by_respectively():
+    text = (
+        "In the latest edition of the Lumen Responsibility ranking, Corvane Group ranked tenth, while Halvor "
+        "Cement and Lumen Power were positioned 22nd and 42nd, respectively."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Corvane Group", "Lumen Responsibility ranking", "tenth"),
+        ("Halvor Cement", "Lumen Responsibility ranking", "22nd"),
+        ("Lumen Power", "Lumen Responsibility ranking", "42nd"),
+    }

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..clauses import (
     YEAR,
     clause_span,
@@ -31,6 +33,7 @@ ADDITION_NOUNS = ("addition", "constituent", "component", "newcomer", "entrant",
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _listed_constituents(ctx, sentence)
+    _respective_ranks(ctx, sentence)
     unnamed = lambda sentence, trigger: (  # noqa: E731
         _unnamed(sentence, trigger)
         or _bare_passive(ctx, sentence, trigger)
@@ -135,6 +138,27 @@ def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
         rank = f"{graded[0]} {subjects[0].lemma_}" if graded and subjects[0].lemma_ == "performer" else None
         for member in members if index is not None else []:  # 'the best performers include A': rank 'best performer'
             ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb), rank=rank)
+
+
+ORDINAL = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+
+
+def _respective_ranks(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'..., while A and B were positioned 22nd and 42nd, respectively': each company its rank, in
+    the index the sentence (or the release before it) names."""
+    cue = next((t for t in sentence.tokens if t.lower_ == "respectively"), None)
+    if cue is None:
+        return
+    verb = governing_verb(cue)
+    clause = sorted(verb.subtree, key=lambda t: t.i)
+    companies = [m for m in sentence.mentions if m.type == "company" and any(m.covers(t) for t in clause)]
+    ranks = [t.text for t in clause if ORDINAL.match(t.lower_)]
+    named = next((m for m in sentence.mentions if m.type == "index"), None)
+    index = ctx.entity(named) if named is not None else _last_named_index(ctx)
+    if index is None or len(companies) < 2 or len(companies) != len(ranks):
+        return
+    for company, rank in zip(companies, ranks):
+        ctx.add("index_inclusion", sentence, ctx.entity(company), index, year=year_of(ctx, company, verb), rank=rank)
 
 
 def _last_named_index(ctx: DocContext):
