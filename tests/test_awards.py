@@ -417,3 +417,10 @@ def test_the_body_of_a_lead_sentences_awards_confers_those_listed_and_initials_a
             "awarded_by": "Island Mine Safety Association",
         }
     ]
+
+
+def test_a_quoted_title_named_by_an_awards_scheme_is_the_award_the_scheme_confers():
+    text = "The boutique resort Lakshmi Villas has been named as “Asia’s Best Green Resort 2016” by Harbor Travel Awards."
+    assert awards_of(text) == [
+        {"subject": "Lakshmi Villas", "object": "Asia’s Best Green Resort", "year": 2016, "awarded_by": "Harbor Travel Awards"}
+    ]

@@ -176,9 +176,15 @@ def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
 def _venues(awards, titled):
     """'won the X Award and the Y Award at the 2023 Z Awards': Z is where they were won; 'named
     Retailer of the Year at the Z Awards': the title (TITLED) is the award, won at Z."""
-    venues = [a for a in awards if _at_venue(a.root)]
+    venues = [a for a in awards if _at_venue(a.root) or titled and _scheme_by(a)]
     kept = [a for a in awards if a not in venues] or titled
     return (kept, venues) if kept else (awards, [])
+
+
+def _scheme_by(award) -> bool:
+    """'named as "Best Sustainable Resort" by World Luxury Hotel Awards': the scheme that names the title."""
+    root = award.root
+    return award.label.split()[-1] == "Awards" and root.dep_ == "pobj" and root.head.lower_ == "by"
 
 
 def _at_venue(token) -> bool:
