@@ -12,13 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import coordinated, subject_tokens
 from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention
 from .facts import Fact
 from .language import (
+    company_suffixes,
     has_company_suffix,
     is_trigger_word,
     language_data,
@@ -358,6 +360,42 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
             Mention(m.span, "company", m.label, m.written) if _acts_as_organization(sentence, m) else m
             for m in sentence.mentions
         ]
+
+
+def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
+    """A company name of two words or more that one sentence typed is that company wherever the
+    release writes it again, whatever the tagger made of it there ('that SEKAWA STEEL has been
+    rated': an adjective and a one-word name)."""
+    names: dict[str, tuple[Span, Mention]] = {}
+    for sentence in sentences:
+        for m in sentence.mentions:
+            if m.type == "company":
+                for form in (m.span, _without_legal_form(m.span)):
+                    if len(form) >= 2:
+                        names.setdefault(form.text.lower(), (form, m))
+    if not names:
+        return
+    matcher = PhraseMatcher(sentences[0].doc.vocab, attr="LOWER")
+    for key, (form, _) in names.items():
+        matcher.add(key, [form.as_doc()])
+    for sentence in sentences:
+        for match_id, start, end in matcher(sentence.doc):
+            known = names[sentence.doc.vocab.strings[match_id]][1]
+            inside = [m for m in sentence.mentions if start <= m.span.start and m.span.end <= end]
+            crossing = [m for m in sentence.mentions if m.span.start < end and start < m.span.end and m not in inside]
+            if crossing or any(len(m.span) == end - start for m in inside):
+                continue  # a longer name stands, and so does the name already typed here
+            kept = [m for m in sentence.mentions if m not in inside]
+            sentence.mentions = sorted(kept + [Mention(sentence.doc[start:end], "company", known.label, known.written)],
+                                       key=lambda m: m.span.start)
+
+
+def _without_legal_form(span: Span) -> Span:
+    """'SEKAWA STEEL CO., LTD.' without its legal form: how the release writes it again."""
+    end = span.end
+    while end > span.start and (span.doc[end - 1].text in company_suffixes() or span.doc[end - 1].text == ","):
+        end -= 1
+    return span.doc[span.start:end]
 
 
 ORGANIZATION_ONLY_TYPES = ("index", "initiative", "standard")  # what people do not join, enter or hold

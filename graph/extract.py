@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .document import DocContext, ParsedSentence, find_main, mark_acting_places, mark_persons
+from .document import DocContext, ParsedSentence, find_main, mark_acting_places, mark_persons, mark_recurring_names
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
@@ -71,6 +71,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             mentions = typer.mentions(doc)
             entities.learn_aliases(doc, mentions)
             parsed.append(ParsedSentence(sentence, doc, mentions))
+        mark_recurring_names(parsed)
         mark_persons(parsed, lexicon.place_types)
         mark_acting_places(parsed)
         find_main(parsed, entities)

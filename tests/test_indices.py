@@ -597,3 +597,4 @@ def test_companies_and_ranks_paired_by_respectively():
         ("Halvor Cement", "Lumen Responsibility ranking", "22nd"),
         ("Lumen Power", "Lumen Responsibility ranking", "42nd"),
     }
+

@@ -1730,3 +1730,20 @@ def test_a_name_the_release_owns_is_not_the_release_company():
 def test_a_name_after_a_lower_case_noun_for_a_hotel_or_carrier_is_a_company():
     records = facts_of("The boutique resort Lakshmi Villas has won the Harbor Green Resort Award.")
     assert [r["subject"] for r in only(records, "award")] == ["Lakshmi Villas"]
+
+
+
+def test_a_company_name_written_again_is_that_company_whatever_the_tagger_made_of_it():
+    """The tagger sometimes reads the first word of a shouted name as an adjective and leaves a
+    one-word 'company' behind: the name the release typed before stands for the whole."""
+    from esgkg.graph.document import ParsedSentence, mark_recurring_names
+    from esgkg.graph.entities import Mention
+    from esgkg.graph.nlp import parse
+    from esgkg.graph.sentences import Sentence
+
+    texts = ["KORIVAN STEEL CO., LTD. was rated Gold Class.", "This is the year that KORIVAN STEEL was rated."]
+    first, second = (ParsedSentence(Sentence(i, 0, len(t), t), doc, []) for i, (t, doc) in enumerate(zip(texts, parse(texts))))
+    first.mentions = [Mention(first.doc[0:5], "company", "KORIVAN STEEL CO., LTD.")]
+    second.mentions = [Mention(second.doc[6:7], "company", "STEEL")]
+    mark_recurring_names([first, second])
+    assert [(m.text, m.label) for m in second.mentions] == [("KORIVAN STEEL", "KORIVAN STEEL CO., LTD.")]
