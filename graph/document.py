@@ -326,8 +326,24 @@ def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
         named = [c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"]
         first = sentence.mention_at(named[0]) if named else None
         if first is None or first.type not in COMPANY_TYPES:
-            return [token]
+            return _listed_after_colon(sentence, token) or [token]
     return [first.root, *[c for c in coordinated(first.root)[1:] if sentence.mention_at(c) is not None]]
+
+
+def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:
+    """'Four companies were recognised at the X Awards: A (category), B, C and D': the companies a
+    plural subject counts are the names listed after the colon (not those in brackets)."""
+    doc = noun.doc
+    colon = next((t.i for t in doc[noun.i + 1 :] if t.text == ":"), None)
+    if noun.tag_ != "NNS" or colon is None:
+        return []
+    depth, listed = 0, []
+    for token in doc[colon + 1 :]:
+        depth += (token.text == "(") - (token.text == ")")
+        mention = sentence.mention_at(token)
+        if depth == 0 and mention is not None and mention.type in COMPANY_TYPES and token == mention.root:
+            listed.append(token)
+    return listed if len(listed) >= 2 else []
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

@@ -221,7 +221,8 @@ class MentionTyper:
             for m in (
                 self._typed(span)
                 for ent in doc.ents
-                for part in _split_possessive(ent)
+                for cut in _split_at_punctuation(ent)
+                for part in _split_possessive(_without_trailing_connector(cut))
                 for unit in self._split_units(part)
                 for joined in _split_coordinated(unit)
                 for span in _split_dashed(joined)
@@ -262,7 +263,7 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = [_described_as_body(_after_company_noun(m)) for m in ents]
-        ents = self._run_on(doc, ents)
+        ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m)]
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
@@ -491,6 +492,22 @@ class MentionTyper:
         return Mention(span, ner, label) if ner else None
 
 
+def _abbreviates_common_noun(mention: Mention) -> bool:
+    """'an integrated global management system (GMS)': an acronym in brackets after the lower-case
+    words it abbreviates names that thing (here a system), no company NER took it for."""
+    doc, start = mention.span.doc, mention.span.start
+    if mention.type != "company" or start < 3 or mention.span.end >= len(doc) or len(mention.span) != 1:
+        return False
+    if doc[start - 1].text != "(" or doc[mention.span.end].text != ")" or not mention.text.isupper():
+        return False
+    words = []
+    for token in reversed(doc[max(0, start - 1 - len(mention.text)) : start - 1]):
+        if not token.is_lower or token.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX"):
+            break
+        words.insert(0, token.text)
+    return len(words) >= 2 and abbreviation_fits(mention.text, " ".join(words))
+
+
 def _lower_tail(span: Span) -> bool:
     """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to')."""
     return len(span) > 0 and span[0].nbor(-1).text in AWARD_HEADS and all(t.pos_ == "ADP" for t in span)
@@ -519,6 +536,28 @@ def _split_dashed(span: Span) -> list[Span]:
         if token.text in ("–", "—", "-") and token.whitespace_ and token.nbor(-1).whitespace_:
             return [left, right] if head_type(right.text) else [left]  # 'Best Water Strategy' is a category
     return [span]
+
+
+def _split_at_punctuation(span: Span) -> list[Span]:
+    """NER's spans that run over a colon or into a bracket they do not close ('the X Awards:
+    Halvor Energy', 'Pentra Water (Water Stewardship') are the names on either side."""
+    parts, start = [], span.start
+    for token in span:
+        opens_unclosed = token.text == "(" and not any(t.text == ")" for t in span.doc[token.i : span.end])
+        if token.text in (":", ";") or opens_unclosed:
+            parts.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+    if start == span.start:
+        return [span]
+    return [part for part in parts + [Span(span.doc, start, span.end, label=span.label_)] if len(part)]
+
+
+def _without_trailing_connector(span: Span) -> Span:
+    """'Arden Pharma and' (NER's span before the next conjunct): the name without the 'and'."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].lower_ in ("and", "or", "&", ","):
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
 
 
 def _split_coordinated(span: Span) -> list[Span]:

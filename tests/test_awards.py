@@ -424,3 +424,14 @@ def test_a_quoted_title_named_by_an_awards_scheme_is_the_award_the_scheme_confer
     assert awards_of(text) == [
         {"subject": "Lakshmi Villas", "object": "Asia’s Best Green Resort", "year": 2016, "awarded_by": "Harbor Travel Awards"}
     ]
+
+
+def test_winners_listed_after_a_colon_with_their_categories_in_brackets_or_coordinated():
+    listed = awards_of(
+        "Four companies were recognised at the 2022 Kestrel Green Business Awards: Halvor Energy "
+        "(Renewable Leader), Pentra Water (Water Stewardship), Orbis Retail and Vela Telecom."
+    )
+    assert {a["subject"] for a in listed} == {"Halvor Energy", "Pentra Water", "Orbis Retail", "Vela Telecom"}
+    assert all(a["object"] == "Kestrel Green Business Awards" for a in listed)
+    coordinated = awards_of("Winners of this year's Kestrel Excellence Awards include Norvik Cement, Arden Pharma and Lumo Hotels.")
+    assert {a["subject"] for a in coordinated} == {"Norvik Cement", "Arden Pharma", "Lumo Hotels"}

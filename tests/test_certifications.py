@@ -339,3 +339,13 @@ def test_a_lower_case_level_after_a_standard_and_a_source_quoted_is_no_object():
     _, facts = extract(Release("test-release", Path("test-release.txt"), text, "text"))
     assert "LEED platinum" in {f.object for f in facts if f.kind == "certification"}
     assert not [f for f in facts if f.object == "Garment Makers Association"]
+
+
+
+def test_an_acronym_of_lower_case_words_names_that_thing_not_a_company():
+    text = (
+        "We operate an integrated global management system (GMS) across our offices. Since 2015, we "
+        "have been certified to ISO 14001."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert not [f for f in facts if f.to_record()["subject"] == "GMS"]

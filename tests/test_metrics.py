@@ -478,3 +478,17 @@ def test_a_number_counting_a_modified_plural_noun_is_a_figure_but_a_vague_count_
         (50, "electric trucks"), (12, "solar-powered buses")
     }
     assert metrics_of("Brenmoor Logistics Ltd moves goods. The index evaluated 2,500 global enterprises.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tavora Telecom released new 5G phones and launched 4K streaming for its 20 million subscribers.",
+    "Halvesa Bank reported a net profit of Tk 88.1 crore for the quarter, reflecting a 4 percent rise.",
+    "Earnings per share of Halvesa Bank rose to Tk 2.10, and investment income saw growth, reaching Tk 310 crore.",
+])
+def test_technologies_and_financial_results_are_no_figures(text):
+    assert metrics_of(text) == []
+
+
+def test_a_financial_result_beside_an_esg_figure_leaves_the_esg_figure():
+    text = "Halvesa Bank cut its energy use by 12 percent in 2023, while its net profit rose to $40 million."
+    assert metrics_of(text) == [("energy use", 12, "percent", 2023)]

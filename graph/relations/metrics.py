@@ -47,7 +47,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
         measured = _name(sentence, token, unit_end)
-        if not measured or _negated(token) or _conditional(token):
+        if not measured or _negated(token) or _conditional(token) or _in_financial_clause(token):
             continue
         verb = governing_verb(token)
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
@@ -288,6 +288,22 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
 TIME_NOUNS = ("year", "years", "month", "months", "quarter", "period", "day", "days", "time")
 
 
+def _in_financial_clause(number: Token) -> bool:
+    """'a net profit of Tk 123 crore for the quarter', 'earnings per share rose to $1.33',
+    'investment income saw growth, reaching $609 million': a figure a financial noun governs, or
+    one of a clause about a financial result, is no ESG figure whatever it is named."""
+    financial = _words("financial")
+    below = number
+    for ancestor in number.ancestors:
+        roles = ("nsubj", "nsubjpass", "dobj") if below.dep_ == "advcl" else ("nsubj", "nsubjpass")
+        if ancestor.lower_ in financial or ancestor.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in roles and c.lower_ in financial for c in ancestor.children
+        ):
+            return True  # ', reflecting a 3 percent increase' after 'reported a net profit of ...'
+        below = ancestor
+    return False
+
+
 def _financial(name: str) -> bool:
     """'revenue grew 20 per cent', 'shares rose 2%', 'a net profit of $120 million': a company's
     financial results and share prices, no ESG figure (the words: 'financial' rows of
@@ -512,6 +528,8 @@ def _value(token: Token):
     if re.match(r"^(?:19|20)\d\d$", text):
         return None  # a year
     doc = token.doc
+    if _names_a_technology(token):
+        return None
     if (
         token.i + 2 < len(doc)
         and doc[token.i + 1].text == ","
@@ -528,6 +546,15 @@ def _value(token: Token):
         text = doc[token.i - 2].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
+
+
+def _names_a_technology(token: Token) -> bool:
+    """'5G phones', '4K screens', '3D printing': a number glued to a capital letter that is no unit
+    names a technology, no quantity."""
+    if token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    glued = token.nbor(1).text
+    return len(glued) == 1 and glued.isupper() and glued not in language_data()["units"]
 
 
 def _year_span(doc) -> bool:
