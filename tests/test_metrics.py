@@ -492,3 +492,20 @@ def test_technologies_and_financial_results_are_no_figures(text):
 def test_a_financial_result_beside_an_esg_figure_leaves_the_esg_figure():
     text = "Halvesa Bank cut its energy use by 12 percent in 2023, while its net profit rose to $40 million."
     assert metrics_of(text) == [("energy use", 12, "percent", 2023)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this year's index, Halvesa Group obtained a score of 78 out of 100.", [("score", 78, "out of 100", None)]),
+    ("Halvesa Group's ESG risk score improved to 19.6 this year.", [("ESG risk score", 19.6, "points", None)]),
+    ("Halvesa scored 84 points in the environmental dimension.", [("environmental dimension score", 84, "points", None)]),
+])
+def test_a_companys_score_is_its_figure_and_the_scale_is_its_unit(text, expected):
+    assert metrics_of(text) == expected
+
+
+def test_what_a_certification_requires_is_no_figure():
+    text = (
+        "Halvesa Tower was certified LEED Gold. Buildings must attain a score of 60 on a 100-point "
+        "scale, and a minimum score of 80 is needed for Platinum."
+    )
+    assert metrics_of(text) == []

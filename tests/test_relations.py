@@ -393,7 +393,10 @@ def test_a_score_is_no_letter_grade_and_page_furniture_with_text_ends_the_releas
         "Assessment.\n\nRelated Posts: Tarnow Freight wins the Blue Logistics Award 2019\n"
     )
     records = facts_of(text)
-    assert [(r["kind"], r.get("rank")) for r in records] == [("index_inclusion", "85")]
+    assert [(r["kind"], r.get("rank"), r.get("value")) for r in records] == [
+        ("index_inclusion", "85", None),
+        ("metric", None, 85),
+    ]
 
 
 @pytest.mark.parametrize(

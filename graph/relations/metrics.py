@@ -42,11 +42,14 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         scale, unit, unit_end = _unit(doc, token)
         if not unit:
             scale, unit = _unit_from(doc, token) or (scale, unit)  # 'from 3.1 million tonnes to 2.4 million'
-        if not unit and _rate_of(token):
+        scored = _score_scale(token)
+        if scored:
+            unit, unit_end = scored  # 'a score of 78 out of 100', 'its risk score fell to 19.6'
+        elif not unit and _rate_of(token):
             unit = ""  # 'the lost-time injury frequency rate dropped to 0.21': a rate has no unit
         elif not unit or _counts_a_list(unit) or "°" in unit or "degree" in unit.lower() or _kind_of(doc, token, unit):
             continue  # '62 companies', 'more than 100 countries': the size of a list, not a company's figure
-        measured = _name(sentence, token, unit_end)
+        measured = _score_name(token) if scored else _name(sentence, token, unit_end)
         if not measured or _negated(token) or _conditional(token) or _in_financial_clause(token):
             continue
         verb = governing_verb(token)
@@ -75,7 +78,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool:
     """Is the number at TOKEN a reported figure, not a date, an ordinal, a name's, a rank or a target?"""
     doc = sentence.doc
-    if token.ent_type_ in SKIP_ENTS and not _percentile(token) or sentence.mention_at(token) is not None:
+    if token.ent_type_ in SKIP_ENTS and not _percentile(token) and not _score_scale(token):
+        return False
+    if sentence.mention_at(token) is not None or _denominator(token):
         return False
     if any(a.i in targets for a in (token, *token.ancestors)):
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
@@ -159,15 +164,18 @@ def _in_scope_name(doc, i: int) -> bool:
 
 
 def _conditional(number: Token) -> bool:
-    """'the battery would last ten hours', 'if demand rises 5%': a figure in a conditional clause.
+    """'the battery would last ten hours', 'if demand rises 5%': a figure in a conditional clause;
+    'buildings must attain a score of 80', 'a minimum score of 60 is needed': a requirement.
     ('could cut 2,000 tonnes a year' states a capacity and stays.)"""
     for verb in [a for a in (number, *number.ancestors) if a.pos_ in ("VERB", "AUX")][:2]:
         if any(c.lower_ in CONDITIONAL for c in verb.children if c.dep_ in ("aux", "mark")):
             return True
+        if verb.lemma_ in ("need", "require") and any(c.dep_ == "auxpass" for c in verb.children):
+            return True
     return False
 
 
-CONDITIONAL = ("would", "might", "if", "unless", "whether")
+CONDITIONAL = ("would", "might", "must", "if", "unless", "whether")
 
 
 RATE_NOUNS = ("rate", "ratio", "intensity", "frequency", "ltifr", "trifr", "ltir", "trir")
@@ -188,7 +196,7 @@ def _unit_from(doc, number: Token) -> tuple[str | None, str] | None:
     return None
 
 
-def _rate_of(number: Token) -> bool:
+def _rate_of(number: Token, nouns_of_rate: tuple[str, ...] = RATE_NOUNS) -> bool:
     """A bare number said of a rate: 'the injury frequency rate dropped to 0.21', 'a ratio of 1.4'."""
     if not number.like_num or YEAR_TOKEN.match(number.text):
         return False
@@ -196,7 +204,50 @@ def _rate_of(number: Token) -> bool:
     nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in ("VERB", "AUX") else []
     if number.dep_ == "pobj" and number.head.lower_ == "of":
         nouns.append(number.head.head)  # 'a ratio of 1.4'
-    return any(n.lemma_.lower() in RATE_NOUNS for n in nouns)
+    return any(n.lemma_.lower() in nouns_of_rate for n in nouns)
+
+
+SCORE_NOUNS = ("score", "rating")
+
+
+def _score_scale(number: Token) -> tuple[str, int] | None:
+    """(unit, end) of a score: '78 out of 100' and '72 / 100' are out of 100; a bare number a score
+    noun governs ('a score of 54.0', 'its risk score improved to 19.6') and '84 points' are points."""
+    doc, i = number.doc, number.i
+    words = [t.lower_ for t in doc[i + 1 : i + 4]]
+    if words[:2] == ["out", "of"] and i + 3 < len(doc) and doc[i + 3].like_num:
+        return f"out of {doc[i + 3].text}", i + 4
+    if words[:1] == ["/"] and i + 2 < len(doc) and doc[i + 2].like_num:
+        return f"out of {doc[i + 2].text}", i + 3
+    if words[:1] in (["points"], ["pts"]) and governing_verb(number).lemma_ == "score":
+        return "points", i + 2
+    return ("points", i + 1) if _rate_of(number, SCORE_NOUNS) else None
+
+
+def _denominator(number: Token) -> bool:
+    """The 100 of '78 out of 100' or '72 / 100': the scale, no figure."""
+    doc, i = number.doc, number.i
+    return (i > 1 and doc[i - 1].text == "/" and doc[i - 2].like_num) or (
+        i > 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" and doc[i - 3].like_num
+    )
+
+
+def _score_name(number: Token) -> str:
+    """What a score scores: the score noun with its modifiers ('its ESG risk score improved to
+    19.6': 'ESG risk score'), or what 'scored N points in' names ('environmental dimension score')."""
+    verb = governing_verb(number)
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SCORE_NOUNS]
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() in SCORE_NOUNS:
+        nouns.insert(0, number.head.head)
+    if nouns:
+        noun = nouns[0]
+        modifiers = [t for left in noun.lefts if left.dep_ in ("compound", "amod", "advmod") for t in left.subtree]
+        return " ".join([t.text for t in modifiers if t.is_alpha or t.like_num] + [noun.text])
+    scope = [g for c in verb.children if c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_ == "score" and scope:
+        words = [t.text for t in scope[0].subtree if t.dep_ in ("compound", "amod") or t == scope[0]]
+        return " ".join(words + ["score"])
+    return "score"
 
 
 def _kind_of(doc, number: Token, unit: str) -> bool:
