@@ -476,20 +476,30 @@ class MentionTyper:
         ner = NER_TYPES.get(span.label_)
         if ner in ("company",) and (label.islower() or len(label) < 2):
             return None
-        if (
-            ner in ("person", "place")
-            and len(span) > 1
-            and span[-1].text in company_heads()
-            or ner == "person"
-            and len(span) == 1
-            and span.root.dep_ in ("nsubj", "nsubjpass")
-        ):
-            ner = "company"  # an acting one-word 'person' ('Volaris enters'), or 'Corvid Logistics'
-        if ner == "person" and span.start > 0 and span.doc[span.start - 1].lower_ in self_reference_words()[1]:
-            ner = "company"  # 'the Lisbon-based utility Marvela Energia': a company named after its kind
+        if ner in ("person", "place") and _a_company_after_all(span, ner):
+            ner = "company"
         if ner == "place" and label.isupper() and len(label) > 3:
             label = label.title()  # datelines shout: "HSINCHU"
         return Mention(span, ner, label) if ner else None
+
+
+def _a_company_after_all(span: Span, ner: str) -> bool:
+    """A 'person' or 'place' NER typed that is a company: 'Corvid Logistics' (a company head), an
+    acting one-word 'person' ('Volaris enters'), 'the Lisbon-based utility Marvela Energia' (named
+    after its kind), 'KPTC Ramagiri received' (no person's name opens with an acronym)."""
+    if len(span) > 1 and span[-1].text in company_heads():
+        return True
+    if ner != "person":
+        return False
+    after_kind = span.start > 0 and span.doc[span.start - 1].lower_ in self_reference_words()[1]
+    if len(span) == 1:
+        return after_kind or span.root.dep_ in ("nsubj", "nsubjpass")
+    return after_kind or _acronym_word(span[0])
+
+
+def _acronym_word(token: Token) -> bool:
+    """'NTPC', 'KPTC': three or more capitals that are no title ('HE', 'DR') or shouted name part."""
+    return token.text.isupper() and token.text.isalpha() and len(token.text) >= 3 and not token.doc.text.isupper()
 
 
 def _abbreviates_common_noun(mention: Mention) -> bool:

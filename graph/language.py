@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from .lexicon import _data, load_lexicon
 
 LANGUAGE = "en"
-TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?$")
+TRAILING_YEAR = re.compile(r"(?:\s+|\s*[-–]\s*)(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?$")
 
 
 @lru_cache(maxsize=1)

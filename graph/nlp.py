@@ -32,7 +32,11 @@ def pipeline() -> Language:
     glued = "|".join(re.escape(u) for u in sorted(language_data()["glued_units"], key=len, reverse=True))
     suffixes = [*nlp.Defaults.suffixes, rf"(?<=[0-9])(?:{glued})"]  # '480MWp' is 480 MWp
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=(?:19|20)[0-9]{2})(?=[A-Z][a-z])"]  # 'June 08, 2018Tata Communications'
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=(?:19|20)[0-9]{2})(?=[A-Z][a-z])",  # 'June 08, 2018Tata Communications'
+        r"(?<=[A-Za-z])-(?=(?:19|20)[0-9]{2}\b)",  # 'the Green Leaf Award-2023': the award and its year
+    ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns())

@@ -435,3 +435,10 @@ def test_winners_listed_after_a_colon_with_their_categories_in_brackets_or_coord
     assert all(a["object"] == "Kestrel Green Business Awards" for a in listed)
     coordinated = awards_of("Winners of this year's Kestrel Excellence Awards include Norvik Cement, Arden Pharma and Lumo Hotels.")
     assert {a["subject"] for a in coordinated} == {"Norvik Cement", "Arden Pharma", "Lumo Hotels"}
+
+
+def test_a_year_hyphened_to_the_award_is_its_year_and_an_acronym_opens_no_persons_name():
+    awards = awards_of("Nellore: KPTC Ramagiri is conferred with Silver Leaf Platinum Award-2023 for environmental excellence.")
+    assert [(a["subject"], a["object"], a.get("year")) for a in awards] == [
+        ("KPTC Ramagiri", "Silver Leaf Platinum Award", 2023)
+    ]
