@@ -498,20 +498,11 @@ LEGAL_FORM_BONUS = 1.0
 def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> Entity | None:
     """The organization the release is about: the most mentioned company-like name, the headline
     and first sentences weighing more; a short form ('Corvane Foods') counts for the long one."""
-    scores: Counter = Counter()
-    forms: dict[str, list[str]] = {}
-    for position, sentence in enumerate(sentences):
-        weight = LEAD_WEIGHT if position < SALIENT_LEAD else BODY_WEIGHT
-        for mention in sentence.mentions:
-            if mention.type != "company" or len(mention.label) < 2 or _owned(mention):
-                continue
-            entity = entities.resolve(mention.label, "company")
-            if entity.type not in ("company", "organization"):
-                continue
-            role = mention.root.dep_
-            score = weight + (SUBJECT_BONUS if role in ("nsubj", "nsubjpass") else 0.0)
-            scores[entity.key] += score * PREPOSITIONAL_DISCOUNT if role == "pobj" else score
-            forms.setdefault(entity.key, []).append(entity.label)
+    kind = "company"
+    scores, forms = _salience(sentences, entities, kind, ("company", "organization"))
+    if not scores:  # 'Dubai Electricity and Water Authority (DEWA) has won ...': an authority's release
+        kind = "agency"
+        scores, forms = _salience(sentences, entities, kind, (kind,), acting=True)
     suffixed = {key: any(has_company_suffix(label) for label in labels) for key, labels in forms.items()}
     for key in forms:
         scores[key] += LEGAL_FORM_BONUS if suffixed[key] else 0.0
@@ -531,7 +522,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     key = scores.most_common(1)[0][0]
     candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
     named = [label for label in candidates if has_company_suffix(label)]
-    main = entities.resolve(named[0] if named else max(candidates, key=candidates.count), "company")
+    main = entities.resolve(named[0] if named else max(candidates, key=candidates.count), kind)
     main.aliases |= set(candidates) - {main.label}
     # a short form the release uses: 'Delta' for 'Delta Electronics, Inc.'; 'Daiwa House Group' for
     # 'Daiwa House Industry' (one name, other corporate words)
@@ -541,6 +532,34 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
         main.aliases |= {label for label in labels if _initials_of(label, main.label)}  # 'UCC': Union Cement Corp.
     entities.set_main(main)
     return main
+
+
+def _salience(
+    sentences: list[ParsedSentence],
+    entities: DocumentEntities,
+    mention_type: str,
+    entity_types: tuple[str, ...],
+    acting: bool = False,
+) -> tuple[Counter, dict[str, list[str]]]:
+    """How salient each name of MENTION_TYPE is (the lead and subjects weigh more), and its forms;
+    ACTING: only names that are a clause's subject ('according to the Energy Agency' is no actor)."""
+    scores: Counter = Counter()
+    forms: dict[str, list[str]] = {}
+    for position, sentence in enumerate(sentences):
+        weight = LEAD_WEIGHT if position < SALIENT_LEAD else BODY_WEIGHT
+        for mention in sentence.mentions:
+            if mention.type != mention_type or len(mention.label) < 2 or _owned(mention):
+                continue
+            entity = entities.resolve(mention.label, mention_type)
+            if entity.type not in entity_types:
+                continue
+            role = mention.root.dep_
+            if acting and role not in ("nsubj", "nsubjpass"):
+                continue
+            score = weight + (SUBJECT_BONUS if role in ("nsubj", "nsubjpass") else 0.0)
+            scores[entity.key] += score * PREPOSITIONAL_DISCOUNT if role == "pobj" else score
+            forms.setdefault(entity.key, []).append(entity.label)
+    return scores, forms
 
 
 CORPORATE_WORDS = {"group", "groupe", "grupo", "holding", "holdings", "industry", "industries", "corporation",

@@ -165,7 +165,7 @@ def name_runs(doc) -> list[Span]:
                 and _capitalised(doc[start - 2])
             )
             and doc[start - 1].text not in ("(", "–", "-")
-            and not doc[start - 1].is_sent_start
+            and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")  # 'Dubai Water Authority won'
             and not (doc[start - 1].lower_ == "and" and token.text in GROUP_WORDS)  # 'Gatwick and Danske Bank Group'
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
@@ -418,9 +418,14 @@ class MentionTyper:
         return [span]
 
     def _without_place(self, label: str) -> str:
+        """'Taiwan Ministry of Labor' is the Ministry of Labor, 'the Norwegian Environment Agency' the
+        Environment Agency; 'Dubai Electricity and Water Authority' keeps its city (no 'Ministry',
+        'Department' ... follows it)."""
         words = label.split()
+        agency_heads = set(language_data()["type_heads"]["agency"])
         for n in (3, 2, 1):
-            if len(words) > n + 1 and (" ".join(words[:n]) in self.places or " ".join(words[:n]) in self.demonyms):
+            place = " ".join(words[:n])
+            if len(words) > n + 1 and (place in self.demonyms or place in self.places and words[n] in agency_heads):
                 return " ".join(words[n:])
         return label
 
@@ -444,7 +449,7 @@ class MentionTyper:
             not label
             or label.lower() in self.junk
             or not any(c.isalpha() for c in label)
-            or label in self.titles
+            or all(word in self.titles or word in ("&", "and") for word in label.split())  # 'MD & CEO'
             or label in unit_words()  # 'installed 12 MW of panels': NER's ORG 'MW'
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
             and label not in self.places  # ('US', 'New Zealand' are places too)

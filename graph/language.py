@@ -158,8 +158,7 @@ def head_type(name: str) -> str | None:
             continue
         for kind in ("agency", "award", "initiative", "index", "organization"):
             if word in heads[kind]:
-                return kind
-        break
+                return kind  # 'Globe of Honour Award for Environment': the first head word that takes one
     if any(w in heads["agency"] for w in words[:2]):
         return "agency"
     if has_company_suffix(name):

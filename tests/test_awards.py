@@ -442,3 +442,13 @@ def test_a_year_hyphened_to_the_award_is_its_year_and_an_acronym_opens_no_person
     assert [(a["subject"], a["object"], a.get("year")) for a in awards] == [
         ("KPTC Ramagiri", "Silver Leaf Platinum Award", 2023)
     ]
+
+
+def test_an_authority_named_after_its_city_is_the_release_subject_and_titles_win_nothing():
+    awards = awards_of(
+        "Sharjah Electricity and Water Authority (KEWA) has won the Globe of Merit Award for Environment. "
+        "Saeed Al Marri, MD & CEO of KEWA, received the award at KEWA's headquarters."
+    )
+    assert {(a["subject"], a["object"]) for a in awards} == {
+        ("Sharjah Electricity and Water Authority", "Globe of Merit Award for Environment")
+    }
