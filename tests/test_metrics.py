@@ -509,3 +509,13 @@ def test_what_a_certification_requires_is_no_figure():
         "scale, and a minimum score of 80 is needed for Platinum."
     )
     assert metrics_of(text) == []
+
+
+def test_business_news_gives_no_figures_but_an_esg_figure_stands_alone():
+    shipments = (
+        "Korvath Mining reported a 3.1% rise in its second-quarter iron ore shipments. "
+        "Mined nickel production of 52,000 tonnes in the quarter was 4% higher than a year earlier."
+    )
+    assert metrics_of(shipments) == []
+    emissions = "Korvath Mining cut its greenhouse gas emissions by 14% in 2023."
+    assert [m[:3] for m in metrics_of(emissions)] == [("greenhouse gas emissions", 14, "percent")]

@@ -988,3 +988,20 @@ def _noun_phrase(noun: Token) -> str:
                 text += f" {child.text} " + " ".join(t.text for t in inner)
             break
     return text.strip()
+
+
+def drop_business_figures(ctx: DocContext) -> None:
+    """A release that states no ESG fact of another kind (an award, a certification, an index, a
+    program ...) is business news: its figures count only where they name an ESG measure
+    ('emissions', 'energy', 'employees'; the language pack's esg_measure_words), not shipments,
+    fleet sizes or data plans."""
+    if any(f.kind not in ("metric", "located_in", "part_of") for f in ctx.facts):
+        return
+    ctx.facts[:] = [f for f in ctx.facts if f.kind != "metric" or _of_esg_measure(f)]
+
+
+def _of_esg_measure(fact) -> bool:
+    """Does the figure, its unit or its sentence name an ESG measure ('women held 30% of roles')?"""
+    words = re.findall(r"[\w₂³-]+", f"{fact.object} {fact.qualifiers.get('unit') or ''} {fact.evidence}".lower())
+    return any(word.startswith(stem) for word in words for stem in language_data()["esg_measure_words"])
+
