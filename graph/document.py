@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .clauses import coordinated, subject_tokens
 from .document_meta import DocumentMeta
-from .entities import DocumentEntities, Entity, Mention
+from .entities import DocumentEntities, Entity, Mention, site_groups
 from .facts import Fact
 from .language import (
     company_suffixes,
@@ -215,7 +215,8 @@ class DocContext:
         """Who TRIGGER's clause is about: its subject(s); the release's organization when the clause
         has none (headlines, fragments, nominal phrases) or its subject is a common noun ('the
         plants', 'shop floors'); [] when the subject is a person or a name of another type."""
-        tokens = [name for token in subject_tokens(trigger) for name in named_after(sentence, token)]
+        tokens = [site for token in subject_tokens(trigger) for site in _site_group_of(sentence, token)]
+        tokens = [name for token in tokens for name in named_after(sentence, token)]
         named = [t for t in tokens if (m := sentence.mention_at(t)) is not None and m.type in COMPANY_TYPES]
         if named:  # 'X's subsidiaries A and B joined': A and B, not X through 'subsidiaries'
             tokens = [t for t in tokens if t in named or not any(c.dep_ == "poss" for c in t.children)]
@@ -328,6 +329,15 @@ def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
         if first is None or first.type not in COMPANY_TYPES:
             return _listed_after_colon(sentence, token) or [token]
     return [first.root, *[c for c in coordinated(first.root)[1:] if sentence.mention_at(c) is not None]]
+
+
+def _site_group_of(sentence: ParsedSentence, token: Token) -> list[Token]:
+    """'The Bracknell and East Cowes stores achieved ...': a subject inside coordinated site names
+    (whichever word the parser made the subject) stands for every site named."""
+    for names, noun in site_groups(sentence.doc):
+        if names[0].start <= token.i <= noun.i:
+            return [name[-1] for name in names if sentence.mention_at(name[-1]) is not None] or [token]
+    return [token]
 
 
 def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:

@@ -30,6 +30,7 @@ from .language import (
     person_title_words,
     possessive_name_words,
     self_reference_words,
+    site_nouns,
     trigger_verb_forms,
     unit_words,
 )
@@ -266,6 +267,7 @@ class MentionTyper:
         ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m)]
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
+        ents = self._coordinated_sites(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
     def _country_units(self, doc, ents: list[Mention]) -> list[Mention]:
@@ -342,6 +344,18 @@ class MentionTyper:
                 towns.append((None, Mention(doc[first : start - 1], "place", doc[first : start - 1].text)))
         replaced = {id(old) for old, _ in towns if old is not None}
         return [m for m in ents if id(m) not in replaced] + [town for _, town in towns]
+
+    def _coordinated_sites(self, doc, ents: list[Mention]) -> list[Mention]:
+        """'the Centinela and Zaldivar copper mines': each name is a site of its own ('Centinela
+        copper mine'), whatever NER made of the names."""
+        for names, noun in site_groups(doc):
+            if any(name.text in self.demonyms for name in names):
+                continue  # 'its Asian and European plants' name regions, no sites
+            within = set(range(names[0].start, noun.i + 1))
+            ents = [m for m in ents if not set(range(m.span.start, m.span.end)) & within]
+            what = " ".join(t.text for t in doc[names[-1].end : noun.i])
+            ents += [Mention(name, "site", " ".join(w for w in (name.text, what, noun.lemma_) if w)) for name in names]
+        return ents
 
     def _coordinated(self, doc, ents: list[Mention]) -> list[Mention]:
         """Untyped names coordinated with typed ones share their type ('British Airways, Iberia,
@@ -505,6 +519,32 @@ def _a_company_after_all(span: Span, ner: str) -> bool:
 def _acronym_word(token: Token) -> bool:
     """'NTPC', 'KPTC': three or more capitals that are no title ('HE', 'DR') or shouted name part."""
     return token.text.isupper() and token.text.isalpha() and len(token.text) >= 3 and not token.doc.text.isupper()
+
+
+def site_groups(doc) -> list[tuple[list[Span], Token]]:
+    """(names, plural site noun) of 'the Tarkwa, Damang and Obuasi mines', 'its Bracknell and East
+    Cowes stores': two or more coordinated names before lower-case words and a plural site noun."""
+    groups = []
+    for noun in doc:
+        if noun.tag_ != "NNS" or noun.lemma_.lower() not in site_nouns():
+            continue
+        k = noun.i - 1
+        while k >= 0 and noun.i - k <= 2 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1  # 'copper mines', 'gold mines'
+        names: list[Span] = []
+        while k >= 0:
+            end = k + 1
+            while k >= 0 and _capitalised(doc[k]) and doc[k].lower_ not in SENTENCE_OPENERS and doc[k].pos_ != "PRON":
+                k -= 1
+            if k + 1 == end:
+                break
+            names.insert(0, doc[k + 1 : end])
+            if k < 0 or doc[k].lower_ not in ("and", ",", "&"):
+                break
+            k -= 1
+        if len(names) >= 2:
+            groups.append((names, noun))
+    return groups
 
 
 def _abbreviates_common_noun(mention: Mention) -> bool:

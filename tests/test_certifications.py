@@ -4,6 +4,8 @@ and graph/relations/adoption.py must find, with which status, and what they must
 
 from pathlib import Path
 
+import pytest
+
 from esgkg.graph.extract import extract
 from esgkg.graph.read import Release
 
@@ -349,3 +351,12 @@ def test_an_acronym_of_lower_case_words_names_that_thing_not_a_company():
     )
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert not [f for f in facts if f.to_record()["subject"] == "GMS"]
+
+
+@pytest.mark.parametrize("sentence, sites", [
+    ("Its Tarkwa, Damang and Obuasi mines were certified to ISO 14001.", {"Tarkwa mine", "Damang mine", "Obuasi mine"}),
+    ("The Bracknell and East Cowes stores achieved ISO 50001 certification.", {"Bracknell store", "East Cowes store"}),
+])
+def test_coordinated_names_before_a_plural_site_noun_are_sites_each_certified(sentence, sites):
+    records = facts_of("Halvor Mining plc is a miner. " + sentence, "certification")
+    assert {r["subject"] for r in records} == sites
