@@ -255,6 +255,7 @@ class MentionTyper:
                 Mention(run, "company", label)
                 if run.label_ in ("SUBJECT", "COMPANY")
                 and label
+                and (not label.islower() or DIGIT_BRAND.match(label))  # "Nigeria's telecom provider": no name
                 and label not in self.titles
                 and label.lower() not in self.junk
                 and label.split()[-1] not in self.news_services
@@ -451,8 +452,11 @@ class MentionTyper:
             words = words[:-1]
         while len(words) > 1 and words[-1].isupper() and is_trigger_word(words[-1]):
             words = words[:-1]  # a shouted headline: 'CORVANE BANK AWARDED TWICE'
+        verbs = trigger_verb_forms()
+        leading_verb = len(words) > 2 and words[0][:1].isupper() and words[0].lower() in verbs
+        if leading_verb and head_type(" ".join(words[1:])) == "award":
+            words = words[1:]  # a headline's verb before the award: '9mobile Bags Africa Prize for Innovation'
         if span.label_ in ("ORG", "PERSON"):
-            verbs = trigger_verb_forms()
             cut = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].isupper() and w.lower() in verbs), None)
             words = words[:cut] if cut else words  # a headline's verb: 'Brenmoor Utilities Wins Clean'
         return " ".join(words)
@@ -1041,13 +1045,16 @@ def company_head_names(doc) -> list[Span]:
     return names
 
 
+DIGIT_BRAND = re.compile(r"\d+[A-Za-z]{4,}")  # '9mobile': a name the tagger calls a number
+
+
 def subject_names(doc) -> list[Span]:
     """Proper-noun subjects the NER missed ('T-Mobile US set a goal'): a subject whose words are
     all proper nouns is a name, and in a release an acting name is usually an organization."""
     names = []
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or not (
-            token.pos_ == "PROPN" or token.is_upper and 2 <= len(token) <= 6
+            token.pos_ == "PROPN" or token.is_upper and 2 <= len(token) <= 6 or DIGIT_BRAND.fullmatch(token.text)
         ):
             continue
         start = token.i
@@ -1061,7 +1068,9 @@ def subject_names(doc) -> list[Span]:
         words = list(doc[start : token.i + 1])
         while words and words[0].pos_ in ("DET", "PUNCT"):
             words = words[1:]
-        if words and all(t.pos_ == "PROPN" or t.is_upper or t.text in ("-", "&", ".") for t in words):
+        if words and all(
+            t.pos_ == "PROPN" or t.is_upper or t.text in ("-", "&", ".") or DIGIT_BRAND.fullmatch(t.text) for t in words
+        ):
             span = doc[words[0].i : token.i + 1]
             span.label_ = "SUBJECT"
             names.append(span)

@@ -452,3 +452,11 @@ def test_an_authority_named_after_its_city_is_the_release_subject_and_titles_win
     assert {(a["subject"], a["object"]) for a in awards} == {
         ("Sharjah Electricity and Water Authority", "Globe of Merit Award for Environment")
     }
+
+
+def test_a_brand_opening_with_a_digit_is_a_company_and_a_description_is_none():
+    awards = awards_of(
+        "Kenya's telecom provider, 4tellix has been recognised at the 2023 Merit Awards. "
+        "The telecom company was awarded the Leipzig Africa Prize for Innovation."
+    )
+    assert {a["subject"] for a in awards} == {"4tellix"}
