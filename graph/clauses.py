@@ -166,6 +166,10 @@ def subject_tokens(trigger: Token) -> list[Token]:
 def _group_counting_in(noun: Token) -> Token | None:
     """The verb whose subject is counted in the group NOUN: 'were among the companies ...', 'is one of
     the companies ...'; None if NOUN is no such group."""
+    for _ in range(3):  # 'one of several dairy processing and producing businesses honored': a mis-parsed group
+        if noun.dep_ not in ("conj", "dobj", "compound") or noun.head == noun:
+            break
+        noun = noun.head
     prep = noun.head
     if noun.dep_ != "pobj":
         return None

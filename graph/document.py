@@ -359,15 +359,17 @@ def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
     """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
     Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
-    for 'Tesko Resins Ltd.'), or a name NER calls a company more often than a person, is that company."""
+    for 'Tesko Resins Ltd.'), one whose manager the release names ("M. Dias Branco's R&D manager"),
+    or a name NER calls a company more often than a person, is that company; a speaker given a
+    person's title after a quote is a person."""
     mentions = [m for s in sentences for m in s.mentions]
     surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
-    companies |= _headline_actors(sentences)
+    companies |= _headline_actors(sentences) | {m.label for m in mentions if m.type == "person" and _employs(m)}
     votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
-        if m.type == "company" and m.label in surnames:
+        if m.type == "company" and (m.label in surnames or _titled(m)):
             return Mention(m.span, "person", m.label)
         if m.type == "place" and m.label not in known_places and any(c.startswith(m.label + " ") for c in companies):
             return Mention(m.span, "company", m.label)  # 'Teravia's plants' for Teravia Foods plc
@@ -425,6 +427,22 @@ def _without_legal_form(span: Span) -> Span:
 
 
 ORGANIZATION_ONLY_TYPES = ("index", "initiative", "standard")  # what people do not join, enter or hold
+
+
+def _titled(mention: Mention) -> bool:
+    """'..., says Tiago Timbo, the company's Sustainability Manager': who speaks after the quote,
+    followed by a person's title, is a person."""
+    titles = {t.lower() for t in person_title_words()}
+    root, doc = mention.root, mention.span.doc
+    speaks = root.dep_ == "nsubj" and root.head.lemma_ in language_data()["speech_verbs"] and root.head.i < root.i
+    after = doc[mention.span.end : mention.span.end + 16]
+    return speaks and not has_company_suffix(mention.label) and any(t.lower_ in titles for t in after)
+
+
+def _employs(mention: Mention) -> bool:
+    """"Marcelo Augusto, M. Dias Branco's R&D manager": a possessor of a person's title is an organization."""
+    titles = {t.lower() for t in person_title_words()}
+    return mention.root.dep_ == "poss" and mention.root.head.lower_ in titles
 
 
 def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:

@@ -317,9 +317,14 @@ class MentionTyper:
         return Mention(doc[mention.span.start : stop], mention.type, known.label if known else written, written)
 
     def _names_a_sector(self, mention: Mention) -> bool:
-        """'leader in the Chemicals sector', 'the Banks industry group': a sector, no company."""
+        """'leader in the Chemicals sector', 'the Banks industry group': a sector, no company; nor is
+        an award's category ('in the category of Food Company')."""
         root = mention.root
-        return mention.type == "company" and root.dep_ == "compound" and root.head.lemma_.lower() in self.sectors
+        if mention.type != "company":
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            return root.head.head.lemma_.lower() in ("category", "segment")
+        return root.dep_ == "compound" and root.head.lemma_.lower() in self.sectors
 
     def _towns(self, doc, ents: list[Mention]) -> list[Mention]:
         """'in Jurong, Singapore', 'Lyon, France.': a proper noun before ', <known place>' is a

@@ -460,3 +460,23 @@ def test_a_brand_opening_with_a_digit_is_a_company_and_a_description_is_none():
         "The telecom company was awarded the Leipzig Africa Prize for Innovation."
     )
     assert {a["subject"] for a in awards} == {"4tellix"}
+
+
+def test_one_of_several_businesses_honored_in_an_awards_programme_won_it():
+    awards = awards_of(
+        "Cheesemaker and dairy ingredients processor Halvor Nutritionals is one of several dairy processing and "
+        "producing businesses honored in the Kestrel Dairy Sustainability Awards, sponsored by Dairy Kestrel Inc. "
+        "The winners were announced today at an awards ceremony."
+    )
+    assert [(a["subject"], a["object"]) for a in awards] == [
+        ("Halvor Nutritionals", "Kestrel Dairy Sustainability Awards")
+    ]
+
+
+def test_an_awards_category_is_no_company_and_a_quoted_speaker_is_no_company():
+    text = (
+        "Winner in 2021 of the “Best of Retail” award, in the category of Food Company, L. Pinto Moreira was "
+        "recognized again in 2022. “We are proud”, says Rui Tavares, the company’s Communication, Culture, "
+        "and Sustainability Manager. Ana Reis, L. Pinto Moreira’s R&D manager, thanked the jury."
+    )
+    assert {a["subject"] for a in awards_of(text)} == {"L. Pinto Moreira"}

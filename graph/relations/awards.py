@@ -30,7 +30,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not_a_win(sentence, trigger):
             continue
         conferrer = None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        passive = _passive(trigger)
         if row.get("role") == "giver" and not passive:
             givers = subjects
             others = [  # 'X honoured five suppliers with its Y Awards': X gives, its awards are not its own
@@ -83,6 +83,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
+
+
+def _passive(trigger) -> bool:
+    """'X was honoured', and 'one of the businesses honored in the X Awards' (a participle)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
+        trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+    )
 
 
 def _respective(sentence, subjects, levels) -> dict:
