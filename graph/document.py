@@ -581,7 +581,9 @@ def _salience(
             entity = entities.resolve(mention.label, mention_type)
             if entity.type not in entity_types:
                 continue
-            role = mention.root.dep_
+            role, head = mention.root.dep_, mention.root.head
+            if role == "appos" and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN":
+                role = head.dep_  # 'Cheesemaker and processor Glanbia Nutritionals is ...': the subject
             if acting and role not in ("nsubj", "nsubjpass"):
                 continue
             score = weight + (SUBJECT_BONUS if role in ("nsubj", "nsubjpass") else 0.0)

@@ -360,3 +360,10 @@ def test_an_acronym_of_lower_case_words_names_that_thing_not_a_company():
 def test_coordinated_names_before_a_plural_site_noun_are_sites_each_certified(sentence, sites):
     records = facts_of("Halvor Mining plc is a miner. " + sentence, "certification")
     assert {r["subject"] for r in records} == sites
+
+
+def test_awaiting_verification_of_a_certification_is_in_progress():
+    records = facts_of(
+        "Halvor Air is awaiting final verification of its application for ISO 14001 certification.", "certification"
+    )
+    assert [(r["object"], r["status"]) for r in records] == [("ISO 14001", "in_progress")]

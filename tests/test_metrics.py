@@ -519,3 +519,8 @@ def test_business_news_gives_no_figures_but_an_esg_figure_stands_alone():
     assert metrics_of(shipments) == []
     emissions = "Korvath Mining cut its greenhouse gas emissions by 14% in 2023."
     assert [m[:3] for m in metrics_of(emissions)] == [("greenhouse gas emissions", 14, "percent")]
+
+
+def test_a_percentile_a_score_puts_the_company_in_is_no_score():
+    text = "Halvor Glass was rated Gold by EcoVadis. Its score of 77 puts the business in the 98th percentile."
+    assert [m for m in metrics_of(text) if m[2] == "points"] == [("score", 77, "points", None)]

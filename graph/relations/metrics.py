@@ -214,6 +214,8 @@ def _score_scale(number: Token) -> tuple[str, int] | None:
     """(unit, end) of a score: '78 out of 100' and '72 / 100' are out of 100; a bare number a score
     noun governs ('a score of 54.0', 'its risk score improved to 19.6') and '84 points' are points."""
     doc, i = number.doc, number.i
+    if _percentile(number):
+        return None  # 'puts the business in the 98th percentile': a rank, no score
     words = [t.lower_ for t in doc[i + 1 : i + 4]]
     if words[:2] == ["out", "of"] and i + 3 < len(doc) and doc[i + 3].like_num:
         return f"out of {doc[i + 3].text}", i + 4
