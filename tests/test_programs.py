@@ -339,3 +339,12 @@ def test_a_fund_named_after_the_company_that_funds_something_is_its_program_and_
 def test_a_name_apposed_to_a_project_noun_names_the_project_though_ner_calls_it_a_person():
     found = programs("Corvane's latest wind farm project, Te Uku, was provided as an example of excellence.")
     assert ("Corvane Industries Ltd.", "Te Uku", None, None) in found
+
+
+@pytest.mark.parametrize("sentence, program", [
+    ("Halvor Dairy runs the industry's largest regenerative farming programme.", "regenerative farming programme"),
+    ("Halvor Insurance Berhad is an insurer. The Company's flagship Corporate Social Responsibility (CSR) programme "
+     "held in 2019 was the Kestrel Education Programme.", "Kestrel Education Programme"),
+])
+def test_a_programme_is_named_without_superlatives_and_by_the_name_a_copula_gives_it(sentence, program):
+    assert [obj for _, obj, _, _ in programs(sentence)] == [program]

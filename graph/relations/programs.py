@@ -577,7 +577,7 @@ def phrase(sentence, head) -> str:
     mention = sentence.mention_at(head)
     if mention is not None and mention.type in PROGRAM_TYPES:
         return mention.label
-    called = called_name(head) or apposed_name(sentence, head)
+    called = called_name(head) or apposed_name(sentence, head) or _named_by_copula(sentence, head)
     if called:
         return called
     noun = head
@@ -594,11 +594,20 @@ def phrase(sentence, head) -> str:
     while (
         words
         and words[0].pos_ in ("ADJ",)
-        and words[0].lower_ in ("new", "first", "several", "various", "additional", "own")
-    ):
+        and (words[0].lower_ in ("new", "first", "several", "various", "additional", "own") or words[0].tag_ == "JJS")
+    ):  # 'the industry's largest regenerative farming programme'
         words = words[1:]
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return " ".join(re.sub(r"[\"“”]", " ", text).split()).strip(" -,")  # 'the "Second Harvest" initiative'
+
+
+def _named_by_copula(sentence, head) -> str | None:
+    """'Its flagship CSR programme in 2019 was the Kestrel Education Programme': the name the
+    copula gives the program."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_ != "be":
+        return None
+    named = [sentence.mention_at(c) for c in head.head.children if c.dep_ == "attr"]
+    return next((m.label for m in named if m is not None and m.type in PROGRAM_TYPES), None)
 
 
 def _in_brackets(token) -> bool:
