@@ -598,3 +598,12 @@ def test_companies_and_ranks_paired_by_respectively():
         ("Lumen Power", "Lumen Responsibility ranking", "42nd"),
     }
 
+
+
+def test_an_initiative_named_with_an_acronym_inside_and_its_principles_are_no_figure():
+    text = (
+        "Kestrel Resources Group has joined the United Nations (UN) Global Compact. It will implement "
+        "the compact's ten principles across its business."
+    )
+    assert triples(facts_of(text, "membership")) == {("Kestrel Resources Group", "United Nations (UN) Global Compact")}
+    assert facts_of(text, "metric") == []
