@@ -317,6 +317,9 @@ class DocContext:
 def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
     """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
     (their roots, with conjuncts), else the noun itself."""
+    listed = _listed_after_colon(sentence, token)
+    if listed:  # 'to three companies: A in the small category, B ... and C ...'
+        return listed
     first = (
         sentence.mention_at(token.doc[token.i + 1])
         if token.pos_ == "NOUN" and token.i + 1 < len(token.doc)
@@ -327,7 +330,7 @@ def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
         named = [c for c in token.children if c.dep_ == "appos" and token.pos_ == "NOUN"]
         first = sentence.mention_at(named[0]) if named else None
         if first is None or first.type not in COMPANY_TYPES:
-            return _listed_after_colon(sentence, token) or [token]
+            return [token]
     return [first.root, *[c for c in coordinated(first.root)[1:] if sentence.mention_at(c) is not None]]
 
 

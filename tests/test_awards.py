@@ -480,3 +480,16 @@ def test_an_awards_category_is_no_company_and_a_quoted_speaker_is_no_company():
         "and Sustainability Manager. Ana Reis, L. Pinto Moreira’s R&D manager, thanked the jury."
     )
     assert {a["subject"] for a in awards_of(text)} == {"L. Pinto Moreira"}
+
+
+def test_winners_listed_after_a_colon_each_keep_their_own_category():
+    awards = awards_of(
+        "The Kestrel Chemistry Council (KCC) presented its Care Company of the Year award today to three "
+        "companies: Orlan Corporation in the small size category, Tevra Corporation in the medium size category "
+        "and Halvor Corporation in the large size category."
+    )
+    assert {(a["subject"], a.get("level")) for a in awards} == {
+        ("Orlan Corporation", "small size"),
+        ("Tevra Corporation", "medium size"),
+        ("Halvor Corporation", "large size"),
+    }

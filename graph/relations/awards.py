@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..clauses import YEAR, agent_tokens, clause_span, clause_years, coordinated, patterns
-from ..document import COMPANY_TYPES, DocContext, ParsedSentence
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
 from ..entities import LEVEL_WORDS, TIER_OR_AWARD, Mention, clean_name
 from ..language import TRAILING_YEAR, language_data, person_title_words
 from ..lexicon import normalize
@@ -66,7 +66,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
             body = conferrer or body_of_award(ctx, obj)
             levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
-            notes = _respective(sentence, subjects, levels) or notes
+            notes = _respective(sentence, subjects, levels) or _own_categories(ctx, sentence, subjects) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
             for subject in subjects:
@@ -98,6 +98,22 @@ def _respective(sentence, subjects, levels) -> dict:
     if len(subjects) < 2 or len(levels) != len(subjects) or not respectively:
         return {}
     return {id(subject): level for subject, level in zip(subjects, levels)}
+
+
+def _own_categories(ctx, sentence, subjects) -> dict:
+    """'to three companies: A in the small size category, B in the medium size category and C in
+    the large size category': each winner's category by id, when every winner names its own."""
+    doc, found = sentence.doc, {}
+    for mention in sentence.mentions:
+        end = mention.span.end
+        if end + 2 >= len(doc) or doc[end].lower_ != "in" or doc[end + 1].lower_ != "the":
+            continue
+        category = next((t.i for t in doc[end + 2 : end + 7] if t.lemma_ == "category"), None)
+        entity = ctx.entity(mention) if category is not None else None
+        for subject in subjects:
+            if entity is not None and subject.key == entity.key:
+                found[id(subject)] = doc[end + 2 : category].text
+    return found if len(subjects) >= 2 and len(found) == len(subjects) else {}
 
 
 def _listed_winners(ctx, sentence, trigger, subjects):
@@ -672,8 +688,13 @@ def recipients(ctx, sentence, trigger, passive: bool = False):
         if child.lower_ in ("to", "upon", "on") and child.dep_ in ("prep", "dative"):  # 'bestowed upon X'
             found += [t for c in child.children if c.dep_ == "pobj" for t in coordinated(c)]
     given = [t for t in found if (m := sentence.mention_at(t)) is not None and m.type == "award"]
-    entities = [ctx.entity_of(sentence, t) for t in found if t not in given]  # 'presented its X Award to Y'
-    return [e for e in entities if e is not None and e.type in COMPANY_TYPES]
+    named = [n for t in found if t not in given for n in named_after(sentence, t)]  # 'to three companies: A, B'
+    entities = [ctx.entity_of(sentence, t) for t in named]  # 'presented its X Award to Y'
+    found = []
+    for entity in entities:
+        if entity is not None and entity.type in COMPANY_TYPES and entity not in found:
+            found.append(entity)
+    return found
 
 
 def _conferring_awards(ctx, sentence, trigger):
