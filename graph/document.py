@@ -317,7 +317,7 @@ class DocContext:
 def named_after(sentence: ParsedSentence, token: Token) -> list[Token]:
     """'its subsidiaries Nordwing Airlines and Sudair Airways': the names a noun is followed by
     (their roots, with conjuncts), else the noun itself."""
-    listed = _listed_after_colon(sentence, token)
+    listed = _listed_after_colon(sentence, token) or _operators_of(sentence, token)
     if listed:  # 'to three companies: A in the small category, B ... and C ...'
         return listed
     first = (
@@ -341,6 +341,23 @@ def _site_group_of(sentence: ParsedSentence, token: Token) -> list[Token]:
         if names[0].start <= token.i <= noun.i:
             return [name[-1] for name in names if sentence.mention_at(name[-1]) is not None] or [token]
     return [token]
+
+
+def _operators_of(sentence: ParsedSentence, noun: Token) -> list[Token]:
+    """'recognized eight mining facilities operated by A, B and C': the sites' operators."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in site_nouns():
+        return []
+    agents = [
+        g
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_ in ("operate", "own", "run", "manage")
+        for by in acl.children
+        if by.dep_ == "agent"
+        for g in by.children
+        if g.dep_ == "pobj"
+    ]
+    named = [t for a in agents for t in coordinated(a) if (m := sentence.mention_at(t)) and m.type in COMPANY_TYPES]
+    return named
 
 
 def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:

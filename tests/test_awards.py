@@ -493,3 +493,13 @@ def test_winners_listed_after_a_colon_each_keep_their_own_category():
         ("Tevra Corporation", "medium size"),
         ("Halvor Corporation", "large size"),
     }
+
+
+def test_facilities_recognized_with_an_award_are_their_operators_wins():
+    awards = awards_of(
+        "The Kestrel Mining Association (KMA) has recognized eight mining facilities operated by Orlan Mines "
+        "Limited, Tevra Minerals Ltd., Halvor Gold Corporation and Brell Resources Limited with TSM Leadership Awards."
+    )
+    assert {a["subject"] for a in awards} == {
+        "Orlan Mines Limited", "Tevra Minerals Ltd.", "Halvor Gold Corporation", "Brell Resources Limited"
+    }
