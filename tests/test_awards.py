@@ -503,3 +503,8 @@ def test_facilities_recognized_with_an_award_are_their_operators_wins():
     assert {a["subject"] for a in awards} == {
         "Orlan Mines Limited", "Tevra Minerals Ltd.", "Halvor Gold Corporation", "Brell Resources Limited"
     }
+
+
+def test_the_title_a_winner_carries_is_its_level():
+    awards = awards_of("Halvor Air has been named the overall Supreme winner of the 2016 Kestrel Business Network Awards.")
+    assert [(a["object"], a.get("level")) for a in awards] == [("Kestrel Business Network Awards", "Supreme winner")]

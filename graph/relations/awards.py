@@ -768,7 +768,17 @@ def award_levels(sentence, trigger, award) -> list[str]:
     tier = _tier(sentence, award, own)
     if categories:
         return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
-    return [tier] if tier else []
+    return [tier] if tier else _titled_winner(sentence, own)
+
+
+def _titled_winner(sentence, own) -> list[str]:
+    """'named the overall Supreme winner of the X Awards': the title the winner noun carries."""
+    for token in sentence.doc:
+        if token.lemma_ == "winner" and token.pos_ == "NOUN" and (own is None or token.i in own):
+            titles = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+            if titles:
+                return [" ".join(t.text for t in titles) + " winner"]
+    return []
 
 
 PRIZE_NOUNS = ("award", "prize", "medal", "trophy")
