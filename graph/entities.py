@@ -265,7 +265,7 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._list_typed(ents + self._coordinated(doc, ents))
         ents = [_described_as_body(_after_company_noun(m)) for m in ents]
-        ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m)]
+        ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m) and not _a_term(m)]
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         ents = self._coordinated_sites(doc, ents)
@@ -554,6 +554,22 @@ def site_groups(doc) -> list[tuple[list[Span], Token]]:
         if len(names) >= 2:
             groups.append((names, noun))
     return groups
+
+
+def _a_term(mention: Mention) -> bool:
+    """'a Spain-based pharmaceutical API manufacturer', 'its new EV charging points': an acronym
+    inside a lower-case noun phrase is a term of the trade, no company."""
+    root, span = mention.root, mention.span
+    if mention.type != "company" or len(span) != 1 or not root.is_upper or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (
+        root.dep_ in ("compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and root.head.is_lower
+        and before.is_lower
+        and before.pos_ in ("ADJ", "NOUN")
+    )
 
 
 def _abbreviates_common_noun(mention: Mention) -> bool:

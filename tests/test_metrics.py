@@ -524,3 +524,13 @@ def test_business_news_gives_no_figures_but_an_esg_figure_stands_alone():
 def test_a_percentile_a_score_puts_the_company_in_is_no_score():
     text = "Halvor Glass was rated Gold by EcoVadis. Its score of 77 puts the business in the 98th percentile."
     assert [m for m in metrics_of(text) if m[2] == "points"] == [("score", 77, "points", None)]
+
+
+def test_a_score_written_out_of_100_and_an_acronym_inside_a_lower_case_phrase():
+    text = (
+        "Unión Kestrel Farmacéutica, S.A.U., a Spain-based pharmaceutical API manufacturer, has been awarded "
+        "the EcoVadis Gold Medal, achieving an overall score of 83/100."
+    )
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert {f.subject for f in facts} == {"Unión Kestrel Farmacéutica, S.A.U."}
+    assert [m[:3] for m in metrics_of(text)] == [("overall score", 83, "out of 100")]

@@ -208,6 +208,7 @@ def _rate_of(number: Token, nouns_of_rate: tuple[str, ...] = RATE_NOUNS) -> bool
 
 
 SCORE_NOUNS = ("score", "rating")
+SCORE_OUT_OF = re.compile(r"(\d{1,3}(?:\.\d+)?)/(100|10|5)")
 
 
 def _score_scale(number: Token) -> tuple[str, int] | None:
@@ -216,6 +217,9 @@ def _score_scale(number: Token) -> tuple[str, int] | None:
     doc, i = number.doc, number.i
     if _percentile(number):
         return None  # 'puts the business in the 98th percentile': a rank, no score
+    written = SCORE_OUT_OF.fullmatch(number.text)
+    if written:
+        return f"out of {written.group(2)}", i + 1
     words = [t.lower_ for t in doc[i + 1 : i + 4]]
     if words[:2] == ["out", "of"] and i + 3 < len(doc) and doc[i + 3].like_num:
         return f"out of {doc[i + 3].text}", i + 4
@@ -574,7 +578,9 @@ def _value(token: Token):
     """The number a token writes: '1,153', '6.6', 'eight'; '212, 768' (a thousands comma with a
     space) is one number, read at its second part. Years are no values."""
     text = token.text.replace("\u00a0", " ")
-    if _percentile(token):
+    if SCORE_OUT_OF.fullmatch(text):
+        text = text.split("/")[0]  # '83/100': a score, out of 100
+    elif _percentile(token):
         return int(re.match(r"\d+", text).group())  # 'a 99th percentile ranking'
     if not NUMBER.match(text):
         return number_value(text) if token.like_num and token.text.isalpha() and number_value(text) else None
