@@ -548,12 +548,13 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     and first sentences weighing more; a short form ('Corvane Foods') counts for the long one."""
     kind = "company"
     scores, forms = _salience(sentences, entities, kind, ("company", "organization"))
-    if not scores:  # 'Dubai Electricity and Water Authority (DEWA) has won ...': an authority's release
-        kind = "agency"
-        scores, forms = _salience(sentences, entities, kind, (kind,), acting=True)
     suffixed = {key: any(has_company_suffix(label) for label in labels) for key, labels in forms.items()}
     for key in forms:
         scores[key] += LEGAL_FORM_BONUS if suffixed[key] else 0.0
+    acting, acting_forms = _salience(sentences, entities, "agency", ("agency",), acting=True)
+    if acting and (not scores or max(acting.values()) > max(scores.values())):
+        # 'Dubai Electricity and Water Authority (DEWA) has won ...': an authority's own release
+        kind, scores, forms, suffixed = "agency", acting, acting_forms, {key: False for key in acting_forms}
     if not scores:
         return None
     for key in list(scores):

@@ -1140,7 +1140,11 @@ class DocumentEntities:
         entity = self.by_surface.get(key)
         if entity is None:
             known = self.lexicon.lookup(surface)
-            longer = self._longer_company(surface) if type_hint in ("company", None) and not known else None
+            longer = (
+                self._longer_company(surface) if type_hint in ("company", None) and not known
+                else self._same_award(surface) if type_hint == "award" and not known
+                else None
+            )
             if longer is not None:
                 longer.aliases.add(surface)
                 entity = longer
@@ -1173,6 +1177,21 @@ class DocumentEntities:
         """'Tesko Resins' after 'Tesko Resins Ltd.': the short form of a company the release named in full."""
         for entity in {id(e): e for e in self.by_surface.values()}.values():
             if entity.type == "company" and entity.label.startswith(surface + " ") and has_company_suffix(entity.label):
+                return entity
+        return None
+
+    def _same_award(self, surface: str) -> Entity | None:
+        """'the Sword of Honour for Health and Safety' after 'the Sword of Honour' (or before it): one
+        award, once with the field it honours."""
+        for entity in {id(e): e for e in self.by_surface.values()}.values():
+            if entity.type != "award":
+                continue
+            shorter, longer = sorted((entity.label, surface), key=len)
+            if len(shorter.split()) >= 2 and longer.lower().startswith(shorter.lower() + " for "):
+                if longer == surface:  # the label is the fullest form
+                    entity.aliases.add(entity.label)
+                    entity.label = surface
+                    entity.written = surface if entity.written in (None, shorter) else entity.written
                 return entity
         return None
 

@@ -51,7 +51,7 @@ def gazetteer_patterns() -> list[dict]:
         label = RULER_PREFIX + entity.type.upper()
         for name in {entity.label, *entity.aliases}:
             patterns.append({"label": label, "pattern": name, "id": entity.label})
-            if name.lower() != name and name.title() != name:
+            if name.lower() != name and name.title() != name and not name.isupper():  # 'DOE' is no 'Jane Doe'
                 patterns.append({"label": label, "pattern": name.title(), "id": entity.label})
     for line in _data("patterns/standards.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -508,3 +508,29 @@ def test_facilities_recognized_with_an_award_are_their_operators_wins():
 def test_the_title_a_winner_carries_is_its_level():
     awards = awards_of("Halvor Air has been named the overall Supreme winner of the 2016 Kestrel Business Network Awards.")
     assert [(a["object"], a.get("level")) for a in awards] == [("Kestrel Business Network Awards", "Supreme winner")]
+
+
+def test_an_award_named_after_a_known_rater_is_conferred_by_it():
+    text = "Orlin Polymers Ltd has been awarded the EcoVadis Silver Medal for its sustainability performance."
+    (fact,) = awards_of(text)
+    assert fact["object"] == "EcoVadis Silver Medal" and fact["awarded_by"] == "EcoVadis"
+
+
+def test_the_award_named_again_with_its_field_is_one_award_and_its_announcer_confers_it():
+    text = (
+        "Harwick Water Authority (HWA) has won the Blue Heron Award for Conservation for the 4th time.\n\n"
+        "The Lakeland Water Council announced that HWA is one of five organisations to win the Blue Heron "
+        "Award this year. HE Omar Rashid, Executive Vice President of Human Resources, received it."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Harwick Water Authority",
+            "object": "Blue Heron Award for Conservation",
+            "awarded_by": "Lakeland Water Council",
+        }
+    ]
+
+
+def test_a_company_announcing_its_own_win_does_not_confer_it():
+    (fact,) = awards_of("Tamsin Foods Ltd announced that it has won the Golden Wheat Award.")
+    assert "awarded_by" not in fact

@@ -455,13 +455,21 @@ def capitalised_run(doc, i: int):
 
 def body_opening_name(ctx, award):
     """'the Harbour Safety Authority (HSA) Awards', 'the Dubai Chamber CSR Label': the organization an
-    award's name opens with (its words up to an organization head word)."""
+    award's name opens with (its words up to an organization head word, or a rater or body the
+    gazetteer knows)."""
     words = award.label.split()
     heads = body_heads()
     for end in range(len(words) - 1, 1, -1):
         if words[end - 1] in heads and words[0][:1].isupper():
             return ctx.entities.resolve(" ".join(words[:end]), "organization")
+    for end in range(len(words) - 1, 0, -1):  # 'the EcoVadis Gold Medal', 'the RobecoSAM Sustainability Award'
+        known = ctx.lexicon.lookup(" ".join(words[:end]))
+        if known is not None and known.type in CONFERRING_TYPES:
+            return ctx.entities.resolve(known.label, known.type)
     return None
+
+
+CONFERRING_TYPES = ("index", "organization", "agency", "initiative")  # gazetteer types that rate or give awards
 
 
 @lru_cache(maxsize=1)
@@ -753,7 +761,22 @@ def conferring_body(ctx, sentence, trigger, awards):
         mention = body_in(sentence, token, (*COMPANY_TYPES, "award", "index"), awards)
         if mention is not None:
             return ctx.entity(mention, mention.type)
+    return _announcer(ctx, sentence, trigger)
+
+
+def _announcer(ctx, sentence, trigger):
+    """'The X Council announced that Y is one of six organisations to win ...': a body other than
+    the release's company that announces the win confers it."""
+    for verb in trigger.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in ANNOUNCING_VERBS:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                body = ctx.entity_of(sentence, subject)
+                if body is not None and body is not ctx.main and body.type in ("organization", "agency"):
+                    return body
     return None
+
+
+ANNOUNCING_VERBS = ("announce", "reveal", "unveil")
 
 
 def award_levels(sentence, trigger, award) -> list[str]:
