@@ -605,7 +605,7 @@ def _split_dashed(span: Span) -> list[Span]:
     """Two names NER ran into one span: 'Halvor Foods – Best Water Strategy' (a list item: after the
     dash only a name its head noun types, as in 'Ministry of X – Y Administration'); 'As part of its
     Project Blue, Halvor Foods' (a comma, unless a legal form follows: 'X North America, Inc.'); 'the
-    Green Industry Award to Halvor Foods'."""
+    Green Industry Award to Halvor Foods'; 'the Water Award for pest management' (only the award)."""
     for token in span[1:-1]:
         left = Span(span.doc, span.start, token.i, span.label_)
         right = Span(span.doc, token.i + 1, span.end, span.label_)
@@ -613,6 +613,8 @@ def _split_dashed(span: Span) -> list[Span]:
             return [left, right]
         if token.lower_ == "to" and token.nbor(-1).text in AWARD_HEADS:
             return [left, right]
+        if token.lower_ == "for" and token.nbor(-1).text in AWARD_HEADS and all(t.text.islower() for t in right):
+            return [left]  # 'the Water Award for pest management': what it was won for
         if token.text in ("–", "—", "-") and token.whitespace_ and token.nbor(-1).whitespace_:
             return [left, right] if head_type(right.text) else [left]  # 'Best Water Strategy' is a category
     return [span]

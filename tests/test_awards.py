@@ -534,3 +534,14 @@ def test_the_award_named_again_with_its_field_is_one_award_and_its_announcer_con
 def test_a_company_announcing_its_own_win_does_not_confer_it():
     (fact,) = awards_of("Tamsin Foods Ltd announced that it has won the Golden Wheat Award.")
     assert "awarded_by" not in fact
+
+
+def test_a_tier_won_at_an_awards_scheme_is_that_scheme_s_award_of_that_level():
+    text = (
+        "Tarwin Foods won the Gold Award at the Coral National Sustainability Awards last night. "
+        "The Marsh Ecology Research Centre won the Wetlands Award for pest management."
+    )
+    assert awards_of(text) == [
+        {"subject": "Tarwin Foods", "object": "Coral National Sustainability Awards", "level": "Gold"},
+        {"subject": "Marsh Ecology Research Centre", "object": "Wetlands Award"},
+    ]

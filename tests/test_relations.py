@@ -1750,3 +1750,19 @@ def test_a_company_name_written_again_is_that_company_whatever_the_tagger_made_o
     second.mentions = [Mention(second.doc[6:7], "company", "STEEL")]
     mark_recurring_names([first, second])
     assert [(m.text, m.label) for m in second.mentions] == [("KORIVAN STEEL", "KORIVAN STEEL CO., LTD.")]
+
+
+def test_joining_others_to_become_a_signatory_is_a_membership_of_what_is_signed():
+    text = (
+        "Harlan Bank has joined the United Nations and other leading banks to become a Founding Signatory "
+        "of the Principles for Responsible Banking. The signing ceremony took place at the United Nations "
+        "headquarters in Geneva."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in records] == [("Harlan Bank", "Principles for Responsible Banking")]
+    assert only(facts_of("Harlan Bank joined the UN Global Compact in 2019 to become a participant."), "membership")
+
+
+def test_a_body_written_as_the_owner_of_a_framework_is_not_what_is_applied():
+    text = "Harlan Bank reports in line with the Global Reporting Initiative’s GRI Standards."
+    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]

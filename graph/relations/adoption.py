@@ -25,6 +25,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if not subjects and reported(trigger) and ctx.main is not None:
             subjects = [ctx.main]
         for standard in standards:
+            if _owner_of_named(sentence, standard):
+                continue  # 'aligns with the United Nations' Sustainable Development Goals': the goals'
             if standard.type == "company" and not nominal or standard.type == "initiative":
                 continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
             if row.get("standards_only") and standard.type != "standard":
@@ -34,6 +36,16 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             for subject in subjects:
                 ctx.add("standard_adoption", sentence, subject, obj)
+
+
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+
+
+def _owner_of_named(sentence: ParsedSentence, mention) -> bool:
+    """A name written as the owner of the next name ('the United Nations’ Sustainable Development
+    Goals'), which the parse may not mark as a possessive."""
+    doc, end = sentence.doc, mention.span.end
+    return end + 1 < len(doc) and doc[end].text in POSSESSIVE_MARKS and sentence.mention_at(doc[end + 1]) is not None
 
 
 def drop_certified(ctx: DocContext) -> None:

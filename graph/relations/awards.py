@@ -155,11 +155,19 @@ def _won_and_venues(ctx, sentence, trigger, awards):
     """The awards won and the awards where they were won; 'The accolade was presented at the Z
     Awards': the accolade is the award named before, won at Z."""
     awards, venues = _venues(awards, titles(sentence, trigger))
+    if venues and all(_tier_award(a) for a in awards):  # 'won the Gold Award at the Z Awards': Z's Gold tier
+        return venues, []
     if venues == [] and all(_at_venue(a.root) for a in awards):
         referred = anaphoric(ctx, sentence, trigger, ("award",))
         if referred:
             return referred, awards
     return awards, venues
+
+
+def _tier_award(award: Mention) -> bool:
+    """'the Gold Award', 'a Platinum Prize': a tier named as if an award."""
+    words = award.label.split()
+    return len(words) == 2 and words[0].title() in LEVEL_WORDS and words[1].lower() in GENERIC_PRIZES
 
 
 def _year_said_before(ctx, sentence, award: Mention, trigger, subject, obj) -> int | None:
@@ -896,6 +904,9 @@ def _tier(sentence, award, own=None) -> str | None:
     """'a Silver award', 'the Platinum level', 'Gold Medal' in the award's name, or 'took Gold' (in
     OWN, the trigger's own clause, where the sentence has two)."""
     doc = sentence.doc
+    for mention in sentence.mentions:  # 'won the Gold Award at the Z Awards'
+        if mention.span != award.span and _tier_award(mention) and (own is None or mention.span.start in own):
+            return mention.label.split()[0]
     for token in sentence.tokens if own is None else [t for t in sentence.tokens if t.i in own]:
         if (
             token.text in ("award", "title", "level", "status", "distinction", "honor", "honour", "prize")

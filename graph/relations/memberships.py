@@ -31,6 +31,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects, bodies = agents, _described_body(sentence, trigger)
         elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger):
             continue
+        if _joined_to_become(sentence, trigger):
+            continue
         described_as = copula_subjects(ctx, sentence, trigger)
         if described_as:  # 'X was the first Stock Exchange to join Y': X, not 'the first Stock Exchange'
             subjects = described_as
@@ -58,6 +60,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+def _joined_to_become(sentence, trigger) -> bool:
+    """'joined the United Nations and other banks to become a signatory of Y': the membership is in
+    the body the member noun names (Y); those joined beside it are company kept."""
+    return trigger.lemma_ == "join" and any(
+        c.dep_ in ("advcl", "xcomp", "conj")
+        and c.lemma_ == "become"
+        and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        and any(t.lower_ in MEMBER_NOUNS for t in c.subtree)
+        and sentence.mentions_in(c, JOINABLE)
+        for c in trigger.children
+    )
 
 
 ALONGSIDE, TOGETHER = ("alongside", "with"), ("along", "together")  # 'alongside X', 'along / together with X'

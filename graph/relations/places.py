@@ -34,10 +34,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         places = [p for p in places or _unknown_place(sentence, trigger) if not _address(p)]
         if not places:
             continue
+        owner = _seat_owner(ctx, sentence, trigger)
+        if owner == [None]:
+            continue
         subjects = (
             [_facility(ctx, sentence, trigger.head) or ctx.entity_of(sentence, trigger.head)]
             if trigger.dep_ in ("amod", "acl")
-            else ctx.subjects(sentence, trigger)
+            else owner or ctx.subjects(sentence, trigger)
         )
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
@@ -207,6 +210,16 @@ def _place_objects(prep):
             yield pobj
         for inner in (c for c in pobj.children if c.lower_ == "in" and c.dep_ == "prep"):
             yield from (g for g in inner.children if g.dep_ == "pobj")
+
+
+def _seat_owner(ctx, sentence, trigger) -> list:
+    """'the United Nations headquarters in New York', 'Acme's head office in Lyon': the seat is its
+    owner's, named before the seat noun (a company's; [None] for a body's, which the release does not report on)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    owners = [ctx.entity_of(sentence, c) for c in trigger.children if c.dep_ in ("compound", "poss")]
+    owners = [o for o in owners if o is not None and o.type != "place"]
+    return [o if o.type == "company" or o is ctx.main else None for o in owners[:1]]
 
 
 def dateline_place(sentence: ParsedSentence):
