@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
@@ -267,8 +268,8 @@ class DocContext:
 
     def year_default(self) -> int | None:
         """The release's year: its date's, else the year it names most often (the latest of a
-        tie), not counting a target's 'by 2050', a name's 'Commitment 2030' or a history's
-        'founded in 1952'."""
+        tie), not counting a target's 'by 2050', a name's 'Commitment 2030', a history's 'founded
+        in 1952' or a year still to come."""
         if self.meta.year:
             return self.meta.year
         months = set(language_data()["months"])
@@ -280,6 +281,7 @@ class DocContext:
                 text,
             )
             if not HISTORY_CUE.search(text, max(0, m.start(2) - 30), m.start(2))
+            and int(m.group(2)) <= date.today().year  # 'net zero by 2030 and 2050': no release is dated ahead
         ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')
         latest_plain = max((year for year, plain in found if plain), default=9999)
         years = Counter(year for year, plain in found if plain or year <= latest_plain)

@@ -1207,8 +1207,11 @@ class DocumentEntities:
             self.by_surface.setdefault(normalize(clean_name(name) or name), entity)
         return entity
 
-    def learn_aliases(self, doc, mentions: list[Mention]) -> None:
-        """'Full Name (ABBR)', 'ABBR (Full Name)', 'Name (NYSE: TICK)' and '(hereinafter "X")' in one sentence."""
+    def learn_aliases(self, doc, mentions: list[Mention]) -> list[Mention]:
+        """'Full Name (ABBR)', 'ABBR (Full Name)', 'Name (NYSE: TICK)' and '(hereinafter "X")' in one
+        sentence. Returns MENTIONS without a bracketed short form that the gazetteer typed as another
+        entry ('the Dow Jones Sustainability World Index (DJSI)' names one index, not two)."""
+        aliases = set()
         for mention in mentions:
             end = mention.span.end
             if end + 2 >= len(doc) or doc[end].text != "(":
@@ -1231,6 +1234,10 @@ class DocumentEntities:
                 and words[0] != mention.label
             ):
                 self.link(mention.label, words[0], mention.type)
+                aliases |= {
+                    id(m) for m in mentions
+                    if m.span.start == end + 1 and m.span.end == close and m.type == mention.type != "company"
+                }
             elif len(words) >= 3 and words[1] == ":" and words[0].isupper():  # (NYSE: AA)
                 self.link(mention.label, words[2], "company")
             elif mention.label.isupper() and len(mention.label) <= 10 and abbreviation_fits(mention.label, inside.text):
@@ -1239,6 +1246,7 @@ class DocumentEntities:
                 quoted = re.search(r"[\"“]([^\"”]{2,40})[\"”]", inside.text)
                 if quoted:
                     self.link(mention.label, quoted.group(1), mention.type)
+        return [m for m in mentions if id(m) not in aliases]
 
     def is_main(self, entity: Entity | None) -> bool:
         return entity is not None and entity is self.main

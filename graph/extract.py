@@ -68,8 +68,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             if sentence.text in seen:
                 continue  # a repeated sentence states nothing new; its first occurrence is the evidence
             seen.add(sentence.text)
-            mentions = typer.mentions(doc)
-            entities.learn_aliases(doc, mentions)
+            mentions = entities.learn_aliases(doc, typer.mentions(doc))
             parsed.append(ParsedSentence(sentence, doc, mentions))
         mark_recurring_names(parsed)
         mark_persons(parsed, lexicon.place_types)

@@ -545,3 +545,12 @@ def test_a_tier_won_at_an_awards_scheme_is_that_scheme_s_award_of_that_level():
         {"subject": "Tarwin Foods", "object": "Coral National Sustainability Awards", "level": "Gold"},
         {"subject": "Marsh Ecology Research Centre", "object": "Wetlands Award"},
     ]
+
+
+def test_a_year_still_to_come_is_no_release_year():
+    text = (
+        "Marlow Telecom won the Green Network Award.\n\n"
+        "Its framework follows the national 2099 vision and targets net zero 2099 across its operations."
+    )
+    (fact,) = awards_of(text)
+    assert "year" not in fact

@@ -31,10 +31,10 @@ def test_triple_a_is_aaa():
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Brontide Holdings", "MSCI ESG Ratings", "AAA")}
 
 
-def test_listed_second_is_a_rank():
+def test_listed_second_is_a_rank_given_as_its_number():
     text = "Calloway Bank was listed second among the constituents of the Hang Seng Corporate Sustainability Index."
     (record,) = facts_of(text, "index_inclusion")
-    assert record["rank"] == "second"
+    assert record["rank"] == "2"  # a place in a ranking is its number
 
 
 def test_two_indices_joined_by_and_in_one_capitalised_run_are_two_inclusions():
@@ -556,7 +556,7 @@ def test_companies_that_join_alongside_the_subject_join_too_and_an_initiatives_o
 @pytest.mark.parametrize(
     "sentence, rank",
     [
-        ("In the latest edition of the Lumen Responsibility ranking, Corvane Group ranked tenth.", "tenth"),
+        ("In the latest edition of the Lumen Responsibility ranking, Corvane Group ranked tenth.", "10"),
         ("Corvane Group occupies position 12 in the Lumen Responsibility ranking.", "12"),
     ],
 )
@@ -593,9 +593,9 @@ def test_companies_and_ranks_paired_by_respectively():
         "Cement and Lumen Power were positioned 22nd and 42nd, respectively."
     )
     assert triples(facts_of(text, "index_inclusion"), "rank") == {
-        ("Corvane Group", "Lumen Responsibility ranking", "tenth"),
-        ("Halvor Cement", "Lumen Responsibility ranking", "22nd"),
-        ("Lumen Power", "Lumen Responsibility ranking", "42nd"),
+        ("Corvane Group", "Lumen Responsibility ranking", "10"),
+        ("Halvor Cement", "Lumen Responsibility ranking", "22"),
+        ("Lumen Power", "Lumen Responsibility ranking", "42"),
     }
 
 
@@ -607,3 +607,13 @@ def test_an_initiative_named_with_an_acronym_inside_and_its_principles_are_no_fi
     )
     assert triples(facts_of(text, "membership")) == {("Kestrel Resources Group", "United Nations (UN) Global Compact")}
     assert facts_of(text, "metric") == []
+
+
+def test_an_index_with_its_short_form_in_brackets_is_one_inclusion():
+    text = (
+        "Calloway Bank was included in the Dow Jones Sustainability World Index (DJSI), ranking fifth "
+        "among the 14 banks assessed."
+    )
+    assert [(r["object"], r["rank"]) for r in facts_of(text, "index_inclusion")] == [
+        ("Dow Jones Sustainability World Index", "5")
+    ]

@@ -158,7 +158,9 @@ def _respective_ranks(ctx: DocContext, sentence: ParsedSentence) -> None:
     if index is None or len(companies) < 2 or len(companies) != len(ranks):
         return
     for company, rank in zip(companies, ranks):
-        ctx.add("index_inclusion", sentence, ctx.entity(company), index, year=year_of(ctx, company, verb), rank=rank)
+        ctx.add(
+            "index_inclusion", sentence, ctx.entity(company), index, year=year_of(ctx, company, verb), rank=_place(rank)
+        )
 
 
 def _last_named_index(ctx: DocContext):
@@ -358,7 +360,7 @@ def rank_of(sentence, trigger) -> str | None:
             word = words[0].lower()
             if word in ("top", "highest", "best", "topped", "tops"):
                 return "top"
-            return "leader" if word in ("leader", "leading") else words[0]
+            return "leader" if word in ("leader", "leading") else _place(words[0])
         if words[-1].lower() == "class":
             return " ".join(words)  # 'Bronze Class'
         if words[-1].lower() in TIER_NOUNS:
@@ -369,5 +371,10 @@ def rank_of(sentence, trigger) -> str | None:
             return words[-1]
         if words[-1].lower() in ("by", "from"):  # 'rated Prime by ISS ESG'
             return words[-2]
-        return words[-1]
+        return _place(words[-1])
     return None
+
+
+def _place(word: str) -> str:
+    """A place in a ranking as its number ('ranked fifth', '22nd': 5, 22); other ranks as written."""
+    return str(number_value(word)) if ORDINAL.match(word.lower()) else word
