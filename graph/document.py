@@ -208,7 +208,8 @@ class DocContext:
         if all(t.text in owner.name.split() for t in named):
             named = []  # 'the Norvale building' of Norvale Insurance: the owner's short name, no site name
         words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i) : token.i + 1]]
-        possessive = "'s" if owner_token is not None else ""
+        marks = [c.text for c in owner_token.children if c.dep_ == "case"] if owner_token is not None else [""]
+        possessive = marks[0] if marks else "'s"  # as written: "Brant Minerals' Arvel mine"
         name = f"{owner.name}{possessive} {' '.join(words)}"
         return self.entities.resolve(name + (f" in {places[0].label}" if places else ""), "site")
 

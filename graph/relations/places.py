@@ -16,7 +16,8 @@ DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     if ctx.meta.dateline_span and ctx.main and sentence.start <= ctx.meta.dateline_span[0] < sentence.sentence.end:
-        ctx.add("located_in", sentence, ctx.main, ctx.entities.resolve(ctx.meta.place, "place"))
+        author = _dateline_author(ctx, sentence) or ctx.main
+        ctx.add("located_in", sentence, author, ctx.entities.resolve(ctx.meta.place, "place"))
     elif ctx.main and sentence.sentence.index < 6:
         place = dateline_place(sentence)
         if place:
@@ -177,6 +178,8 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
         owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+            owner = ctx.site(sentence, token) or owner  # 'Halvor Mining's Kesto mine in Finland': the mine is there
         if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
             owner = ctx.main
         if owner is None and token.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in token.children):
@@ -210,6 +213,20 @@ def _place_objects(prep):
             yield pobj
         for inner in (c for c in pobj.children if c.lower_ == "in" and c.dep_ == "prep"):
             yield from (g for g in inner.children if g.dep_ == "pobj")
+
+
+def _dateline_author(ctx, sentence):
+    """'OTTAWA, Dec. 16 – The Mining Association of Canada has recognized eight facilities ...': the
+    body that acts in the dateline's sentence sent the release from there, not the companies it names."""
+    position = ctx.sentences.index(sentence)
+    lead = [sentence] if any(t.pos_ == "VERB" for t in sentence.tokens) else ctx.sentences[position : position + 2]
+    for each in lead:  # the dateline's own sentence, or the lead the segmenter split from it
+        for token in each.tokens:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                body = ctx.entity_of(each, token)
+                if body is not None and body.type in COMPANY_TYPES and body is not ctx.main:
+                    return body
+    return None
 
 
 def _seat_owner(ctx, sentence, trigger) -> list:
