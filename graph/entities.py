@@ -885,6 +885,12 @@ def list_names(doc) -> list[Span]:
 def _lowercase_head_names(doc, nouns: set[str], label: str) -> list[Span]:
     names = []
     for token in doc:
+        quoted = _quoted_before(doc, token.i) if token.text in nouns else None
+        if quoted is not None:  # 'its "Zero Waste to Landfill" programme': the quotes hold its name
+            span = doc[quoted.start : token.i + 1]
+            span.label_ = label
+            names.append(span)
+            continue
         if token.text not in nouns or token.i == 0 or not _capitalised(doc[token.i - 1]):
             continue
         start = token.i - 1

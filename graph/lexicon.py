@@ -58,5 +58,5 @@ def load_lexicon() -> Lexicon:
         for name in (entity.label, *entity.aliases):
             known[normalize(name)] = entity
     places = json.loads(_data("places.json").read_text(encoding="utf-8"))
-    place_types = {name: kind for kind in ("country", "region", "city") for name in places[kind]}
+    place_types = {name: kind for kind in ("country", "region", "world_region", "city") for name in places[kind]}
     return Lexicon(known=known, place_types=place_types)

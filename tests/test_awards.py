@@ -554,3 +554,12 @@ def test_a_year_still_to_come_is_no_release_year():
     )
     (fact,) = awards_of(text)
     assert "year" not in fact
+
+
+def test_an_awards_scheme_named_with_its_year_dates_the_title_won_there():
+    text = (
+        "Kestrel Bank Plc has been named the 'Greenest Bank in Ruritania' in the Global Finance 2031 Banking Awards. "
+        "Kestrel Bank was the first lender to publish a green bond framework, in 2019."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["object"], fact["year"]) == ("Greenest Bank in Ruritania", 2031)

@@ -348,3 +348,9 @@ def test_a_name_apposed_to_a_project_noun_names_the_project_though_ner_calls_it_
 ])
 def test_a_programme_is_named_without_superlatives_and_by_the_name_a_copula_gives_it(sentence, program):
     assert [obj for _, obj, _, _ in programs(sentence)] == [program]
+
+
+def test_a_quoted_name_before_a_program_noun_names_the_program_though_a_standard_shares_it():
+    assert programs('Corvane launched its "Zero Waste to Landfill" programme in 2019.') == [
+        ("Corvane Industries Ltd.", "Zero Waste to Landfill programme", 2019, None)
+    ]

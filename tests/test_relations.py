@@ -1300,6 +1300,11 @@ def test_the_only_or_first_company_in_a_place_is_located_there(sentence):
     assert [r["object"] for r in only(facts_of(sentence), "located_in")] == ["Turkey"]
 
 
+def test_the_first_company_in_a_continent_is_ranked_there_not_located():
+    sentence = "Garanta Bank became the first bank in Africa to join the Clean Banking Alliance."
+    assert only(facts_of(sentence), "located_in") == []
+
+
 def test_an_award_that_goes_to_a_company_and_an_example_after_including_is_no_part():
     text = (
         "Talvo Foods AB reported results. The 2021 Clean Packaging Award goes to Talvo Foods for its trays. "

@@ -20,6 +20,7 @@ from .triggers import (
     recent_referent,
     triggered,
     with_coordinated_years,
+    year_in_name,
     year_of,
 )
 
@@ -63,7 +64,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if prize is not None:  # 'won the Grand Prize' of the award named before
                 award, tier = prize, None
             obj = tier or ctx.entity(award, "award")
-            year = year_of(ctx, award, trigger, default=False) or _named_year(ctx, obj) or ctx.year_default()
+            year = _award_year(ctx, award, trigger, venues, obj)
             body = conferrer or body_of_award(ctx, obj)
             levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
             notes = _respective(sentence, subjects, levels) or _own_categories(ctx, sentence, subjects) or notes
@@ -83,6 +84,18 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
+
+
+def _award_year(ctx, award: Mention, trigger, venues: list[Mention], obj) -> int | None:
+    """The award's own year or its clause's, the year in the name of the awards it was won at
+    ('named X in the International Banker 2024 Banking Awards'), the year the release names the
+    award with elsewhere, else the release's."""
+    return (
+        year_of(ctx, award, trigger, default=False)
+        or next((year_in_name(v) for v in venues if year_in_name(v)), None)
+        or _named_year(ctx, obj)
+        or ctx.year_default()
+    )
 
 
 def _passive(trigger) -> bool:

@@ -140,8 +140,8 @@ def _only_one_in(ctx: DocContext, sentence: ParsedSentence) -> None:
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "in"
             for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
-            if m is not None and m.type == "place"
-        ]
+            if m is not None and m.type == "place" and ctx.lexicon.place_types.get(m.label) != "world_region"
+        ]  # 'the first bank in Africa to publish ...' ranks it in a continent, says not where it is
         for subject in ctx.subjects(sentence, attr.head) if places else []:
             if subject.type in COMPANY_TYPES:
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))

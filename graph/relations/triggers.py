@@ -280,10 +280,9 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
     """The year a fact is tied to: one in or just before the name ('the 2021 ... Award'), one in
     the clause, else (if DEFAULT) the release year."""
     doc = mention.span.doc
-    for token in list(doc[max(0, mention.span.start - 2) : mention.span.end]):
-        match = YEAR.match(token.text)
-        if match:
-            return int(match.group(1))
+    named = year_in_name(mention)
+    if named:
+        return named
     end = mention.span.end  # 'won the X Award in 2019 and the Y Award in 2021': each its own
     if end + 1 < len(doc) and doc[end].lower_ == "in" and YEAR.match(doc[end + 1].text):
         return int(YEAR.match(doc[end + 1].text).group(1))
@@ -291,6 +290,17 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
     if years:
         return years[0]
     return ctx.year_default() if default else None
+
+
+def year_in_name(mention: Mention) -> int | None:
+    """The year in a name or just before it: 'the 2021 ... Award', 'the International Banker 2024
+    Banking Awards'."""
+    doc = mention.span.doc
+    for token in list(doc[max(0, mention.span.start - 2) : mention.span.end]):
+        match = YEAR.match(token.text)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def with_coordinated_years(doc, year: int | None) -> list[int | None]:
