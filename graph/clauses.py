@@ -19,6 +19,7 @@ from .nlp import pipeline
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 YEAR = re.compile(r"^(?:FY)?((?:19|20)\d\d)$")
+ORDINAL = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 FISCAL_YEAR = re.compile(r"^(?:FY[-’']?(\d\d)|(?:FY)?((?:19|20)\d\d)[/-](\d\d))$")  # 'FY23', '2022/23'
 
 

@@ -298,6 +298,19 @@ def test_winners_listed_a_line_each_after_a_colon_win_with_their_category():
     }
 
 
+def test_a_listed_line_that_opens_with_the_place_won_names_the_winner_after_its_colon():
+    text = (
+        "Green Business Council announces winners\n\n"
+        "The winners of the 2023 Green Business Awards were as follows:\n\n"
+        "First Place: Halvor Foods Company (Halvor)\n\n"
+        "Second Place: Brightwell Bank\n"
+    )
+    assert {(r["subject"], r.get("level")) for r in awards_of(text)} == {
+        ("Halvor Foods Company", "First Place"),
+        ("Brightwell Bank", "Second Place"),
+    }
+
+
 def test_a_group_noun_with_including_stands_for_the_companies_it_lists():
     text = (
         "Zephyr Agency honours firms\n\n"

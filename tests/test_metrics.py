@@ -534,3 +534,8 @@ def test_a_score_written_out_of_100_and_an_acronym_inside_a_lower_case_phrase():
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert {f.subject for f in facts} == {"Unión Kestrel Farmacéutica, S.A.U."}
     assert [m[:3] for m in metrics_of(text)] == [("overall score", 83, "out of 100")]
+
+
+def test_a_word_that_names_nothing_measured_names_no_figure():
+    sentence = "Halden Group named climate action as one of three key priority issues in a bid to reach net zero."
+    assert all(name not in ("bid", "bid to") for name, *_ in metrics_of(sentence))

@@ -1788,3 +1788,4 @@ def test_a_named_mine_of_a_company_is_where_the_mine_is():
     text = "The winners include Halvor Mining's Kesto mine in Finland and its office in Oslo."
     subjects = {r["subject"]: r["object"] for r in only(facts_of(text), "located_in")}
     assert subjects["Halvor Mining's Kesto mine in Finland"] == "Finland"
+

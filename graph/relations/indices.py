@@ -4,9 +4,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..clauses import (
+    ORDINAL,
     YEAR,
     clause_span,
     consecutive_years,
@@ -140,7 +139,6 @@ def _listed_constituents(ctx: DocContext, sentence: ParsedSentence) -> None:
             ctx.add("index_inclusion", sentence, ctx.entity(member), index, year=year_of(ctx, member, verb), rank=rank)
 
 
-ORDINAL = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 
 
 def _respective_ranks(ctx: DocContext, sentence: ParsedSentence) -> None:

@@ -336,10 +336,23 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
     measured = " ".join(words)
     if measured and not any(_names_a_thing(w, doc) for w in words):
         measured = _object_of_verb(token)  # 'by an impressive five per cent'
-    measured = measured or _done_to(token, doc[unit_end - 1], unit_end) or _substance(token, unit_end)
+    measured = _trimmed(measured or _done_to(token, doc[unit_end - 1], unit_end) or _substance(token, unit_end))
     if not measured or _financial(measured) or measured.lower() in TIME_NOUNS:
         return None  # 'up 14 per cent year on year' beside a revenue: no name, no figure
     return _with_changed_thing(token, measured)
+
+
+LOOSE_START = re.compile(r"^(?:(?:and|or|but|with|the|a|an)\s+)+", re.I)
+LOOSE_END = re.compile(r"(?:\s+(?:to|of|at|least|most|for|with|than|from|the|a|an|and|or))+$", re.I)
+
+
+def _trimmed(name: str | None) -> str | None:
+    """NAME without the words a clause's edge left on it ('and asset management arm', 'peak demand
+    of at least'); none where what is left is a word that names nothing measured ('addition', 'bid')."""
+    if not name:
+        return None
+    name = LOOSE_END.sub("", LOOSE_START.sub("", name))
+    return name if name and name.lower() not in language_data()["not_metric_names"] else None
 
 
 TIME_NOUNS = ("year", "years", "month", "months", "quarter", "period", "day", "days", "time")

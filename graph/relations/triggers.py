@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..clauses import (
+    ORDINAL,
     YEAR,
     clause_span,
     clause_years,
@@ -22,7 +23,7 @@ from ..clauses import (
     subject_tokens,
 )
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence, named_after
-from ..entities import Entity, Mention
+from ..entities import LEVEL_WORDS, Entity, Mention
 from ..language import language_data
 from ..lexicon import normalize
 from ..sentences import is_list_item
@@ -119,6 +120,10 @@ def listed_below(ctx: DocContext, sentence: ParsedSentence) -> list[tuple[Entity
         expected += 1
         if not any(c.isalpha() for c in line.text):
             continue  # '1.', the sentencizer's line of its own for a numbered item
+        ranked = _rank_before_name(ctx, line)
+        if ranked is not None:  # 'First Place: Abqaiq Plants Operations Department (Aramco)'
+            found.append(ranked)
+            continue
         first = next((m for m in line.mentions if m.span.start <= 2), None)
         name = first.span if first is not None else _leading_name(line.doc)
         if name is None or first is not None and first.type not in (*COMPANY_TYPES, "person"):
@@ -128,6 +133,26 @@ def listed_below(ctx: DocContext, sentence: ParsedSentence) -> list[tuple[Entity
         note = rest[1:].strip() if rest[:1] in ("–", "—", "-", ":") else None
         found.append((entity, note or None))
     return found
+
+
+LIST_SEPARATORS = ("–", "—", "-", ":")
+
+
+def _rank_before_name(ctx: DocContext, line: ParsedSentence) -> tuple[Entity, str] | None:
+    """'First Place: Halvor Foods', 'Gold - Tarwin Dairy': a line that opens with the place won
+    (an ordinal or a tier) names the winner after its colon or dash; the place is its note."""
+    doc = line.doc
+    separator = next((t.i for t in doc[:6] if t.text in LIST_SEPARATORS and t.i > 0), None)
+    if separator is None or not (ORDINAL.match(doc[0].lower_) or doc[0].text in LEVEL_WORDS):
+        return None
+    winner = next((m for m in line.mentions if m.span.start > separator), None)
+    if winner is not None and winner.span.start <= separator + 2 and winner.type in COMPANY_TYPES:
+        return ctx.entity(winner), doc[:separator].text
+    end = next((t.i for t in doc[separator + 1 :] if t.is_punct), len(doc))
+    name = doc[separator + 1 : end]  # 'Third Place: Shabab Endowments Company“Shabab”': the words, if no name
+    if not name or not all(t.text[:1].isupper() or t.is_stop for t in name) or not name[0].text[:1].isupper():
+        return None
+    return ctx.entities.resolve(name.text, "company"), doc[:separator].text
 
 
 def _leading_name(doc):
