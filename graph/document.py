@@ -21,6 +21,7 @@ from .document_meta import DocumentMeta
 from .entities import DocumentEntities, Entity, Mention, site_groups
 from .facts import Fact
 from .language import (
+    assessment_nouns,
     company_suffixes,
     has_company_suffix,
     is_trigger_word,
@@ -137,6 +138,8 @@ class DocContext:
         for child in token.children:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
+            return self.entity_of(sentence, token.head)  # 'DNV, a certification expert headquartered in Norway'
         return None
 
     def _antecedent(self, sentence: ParsedSentence, pronoun: Token) -> Entity | None:
@@ -237,8 +240,8 @@ class DocContext:
         mention = sentence.mention_at(token)
         if mention is not None and mention.type == "program" and token.lower_ in program_nouns():
             return True
-        if mention is not None or token.pos_ == "PROPN":
-            return False
+        if mention is not None or token.pos_ == "PROPN" or token.lemma_.lower() in assessment_nouns():
+            return False  # 'The assessment aligns with the GRI Standards': the rater's method
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
             "NOUN",
             "PRON",

@@ -34,7 +34,7 @@ from .language import (
     trigger_verb_forms,
     unit_words,
 )
-from .lexicon import Lexicon, normalize
+from .lexicon import Lexicon, load_lexicon, normalize
 from .nlp import RULER_PREFIX
 
 NER_TYPES = {"ORG": "company", "GPE": "place", "LOC": "place", "FAC": "facility", "PERSON": "person", "LAW": "standard"}
@@ -936,8 +936,10 @@ def certification_names(doc) -> list[Span]:
             and _capitalised(doc[named - 1])
             and doc[named - 1].ent_type_ != RULER_PREFIX + "STANDARD"
             and doc[named - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
+            and not (token.lower_ == "certified" and doc[named - 1].text in load_lexicon().place_types)
             and not _rated(doc, named - 1)
         ):  # 'RSPO certification': the body's scheme; 'the RSPO supply chain certification', 'the Green Key eco-label'
+            # (a place right before 'certified' says where: 'the first campsites in Spain certified with X')
             start = named - 1
             while start > 0 and (
                 _capitalised(doc[start - 1])

@@ -96,6 +96,12 @@ def has_company_suffix(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def assessment_nouns() -> frozenset[str]:
+    """Nouns of a rater's or a jury's own work ('the assessment', 'the jury'): a clause they are the
+    subject of speaks of the rater, not of the rated organization."""
+    return frozenset(language_data()["assessment_nouns"])
+
+
 def self_reference_words() -> tuple[frozenset[str], frozenset[str]]:
     """(pronouns, nouns) a release uses for its own organization: 'we', 'its'; 'the bank'."""
     data = language_data()["self_reference"]

@@ -367,3 +367,11 @@ def test_awaiting_verification_of_a_certification_is_in_progress():
         "Halvor Air is awaiting final verification of its application for ISO 14001 certification.", "certification"
     )
     assert [(r["object"], r["status"]) for r in records] == [("ISO 14001", "in_progress")]
+
+
+def test_a_place_right_before_certified_says_where_not_which_certification():
+    text = (
+        "Sandaya SAS announced news today. The first campsites in Spain certified with Green Key are Gran Camping "
+        "Zarautz and Camping Bella Vista."
+    )
+    assert all("Spain" not in standard for _, standard, _ in certified(text))

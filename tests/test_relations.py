@@ -1789,3 +1789,24 @@ def test_a_named_mine_of_a_company_is_where_the_mine_is():
     subjects = {r["subject"]: r["object"] for r in only(facts_of(text), "located_in")}
     assert subjects["Halvor Mining's Kesto mine in Finland"] == "Finland"
 
+
+
+def test_a_seat_said_of_an_apposition_is_the_named_body_s_seat():
+    text = (
+        "Halvor Gas Company (HGC) has obtained ISO 45001 certification. Veritas Assurance (VA), an expert in "
+        "business assurance, headquartered in Norway, conducted the independent audits."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Veritas Assurance", "Norway")}
+
+
+def test_who_adopted_a_plan_is_no_standard_adopted():
+    text = "Orvane Telecom SA announced its climate plan. It was formally adopted by the Management Board of Orvane."
+    assert only(facts_of(text), "standard_adoption") == []
+
+
+def test_a_rater_s_assessment_that_follows_frameworks_says_nothing_of_the_rated_company():
+    text = (
+        "Novaro Ceramics SA received an EcoVadis Silver medal. The assessment is based on concrete evidence and "
+        "aligns with recognised international frameworks such as ISO standards and the Global Reporting Initiative."
+    )
+    assert only(facts_of(text), "standard_adoption") == []

@@ -24,7 +24,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'auditors verify compliance with X'; 'companies that report ...'; 'will report ...'
         if not subjects and reported(trigger) and ctx.main is not None:
             subjects = [ctx.main]
+        agents = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
         for standard in standards:
+            if standard.root.i in agents and standard.type != "standard":
+                continue  # 'the plan was adopted by the Management Board of X': who adopts, not what
             if _owner_of_named(sentence, standard):
                 continue  # 'aligns with the United Nations' Sustainable Development Goals': the goals'
             if standard.type == "company" and not nominal or standard.type == "initiative":
