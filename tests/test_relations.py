@@ -1810,3 +1810,16 @@ def test_a_rater_s_assessment_that_follows_frameworks_says_nothing_of_the_rated_
         "aligns with recognised international frameworks such as ISO standards and the Global Reporting Initiative."
     )
     assert only(facts_of(text), "standard_adoption") == []
+
+
+def test_a_named_site_or_unit_a_company_owns_is_part_of_it():
+    text = (
+        "Halvor Metals Ltd today announced that its Norvik Chromite Mines in Lapland have been awarded the "
+        "ISO 14001 certificate. Halvor Metals's Arvel Refining Business Unit and Orrin Smelting Business Unit "
+        "received the Green Rating."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")} >= {
+        ("Norvik Chromite Mines", "Halvor Metals Ltd"),
+        ("Arvel Refining Business Unit", "Halvor Metals Ltd"),
+        ("Orrin Smelting Business Unit", "Halvor Metals Ltd"),
+    }

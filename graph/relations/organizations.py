@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..clauses import is_negated, list_after_colon, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence, named_after
-from ..language import names_a_group, self_reference_words
+from ..language import names_a_group, self_reference_words, site_nouns
 
 WHOLE_NOUNS = {
     "group",
@@ -45,6 +45,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             _part_noun(ctx, sentence, trigger)
     _units(ctx, sentence)
     _belonging(ctx, sentence)
+    _owned_sites(ctx, sentence)
 
 
 UNDER_NOUNS = {"enterprise", "company", "agency", "unit", "body", "entity", "institution", "corporation", "authority"}
@@ -187,6 +188,24 @@ def _owned_by(ctx, sentence, trigger) -> None:
         parts = ctx.subjects(sentence, trigger)
     for part in (p for p in parts if p is not None and p.type == "company" and p is not owners[0]):
         ctx.add("part_of", sentence, part, owners[0])
+
+
+UNIT_NOUNS = {"unit", "division", "department"}
+
+
+def _owned_sites(ctx, sentence) -> None:
+    """'IMFA Group's Nuasahi Mines', 'its Pongkor Gold Mining Business Unit and Refinery Business
+    Unit': a named site or unit that a company owns is part of it."""
+    for mention in sentence.mentions:
+        head = mention.span[-1].lower_
+        if mention.type != "company" or not {head, head.removesuffix("s")} & (site_nouns() | UNIT_NOUNS):
+            continue
+        root = mention.root
+        first = root.head if root.dep_ == "conj" else root  # 'ANTAM's A and B': the possessor of A owns B
+        owner = _possessor(ctx, sentence, first)
+        part = ctx.entity(mention)
+        if owner is not None and owner is not part and owner.type == "company":
+            ctx.add("part_of", sentence, part, owner)
 
 
 def _possessor(ctx, sentence, token):
