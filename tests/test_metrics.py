@@ -539,3 +539,20 @@ def test_a_score_written_out_of_100_and_an_acronym_inside_a_lower_case_phrase():
 def test_a_word_that_names_nothing_measured_names_no_figure():
     sentence = "Halden Group named climate action as one of three key priority issues in a bid to reach net zero."
     assert all(name not in ("bid", "bid to") for name, *_ in metrics_of(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Halvor Telecom's biogas programme has so far seen 57 biogas units installed by farmers.",
+            ("biogas units installed", 57, "biogas units", None),
+        ),
+        (
+            "Other initiatives included the successful recycling of 88.1% of Halvor Telecom's solid waste in FY 2022.",
+            ("solid waste recycling", 88.1, "percent", 2022),
+        ),
+    ],
+)
+def test_a_figure_is_named_by_what_was_done_to_what_it_counts(sentence, expected):
+    assert expected in metrics_of(sentence)

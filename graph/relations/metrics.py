@@ -807,11 +807,10 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj[0])
-    # 'savings of 6.6 million kWh', 'a capacity of 1,153 kWp', 'decline of 14.5 per cent'
     root = _quantity_root(number, unit_end)
-    anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
-    if anchor is not None and anchor.lower_ in ("of", "by", "to") and anchor.head.pos_ == "NOUN":
-        return _noun_phrase(anchor.head)
+    named = _of_a_noun(root, head)
+    if named:
+        return named
     # 'four out of its 11 (36%) committee seats': a share in brackets after a count of the noun
     if root.dep_ == "appos" and root.head.like_num and root.head.head.pos_ == "NOUN":
         noun = root.head.head
@@ -906,6 +905,9 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
             return _participle(done)
         words = [t.text for t in noun.lefts if t.dep_ == "compound"] + [noun.text, _participle(done)]
         return " ".join(words)
+    done_to_it = [c for c in counted.children if c.dep_ == "acl" and c.tag_ == "VBN"] if counted is not None else []
+    if done_to_it and counted.dep_ == "dobj":  # 'has so far seen 57 biogas units installed': units installed
+        return " ".join([t.text for t in counted.lefts if t.dep_ == "compound"] + [counted.text, done_to_it[0].text])
     if counted is not None and counted.dep_ == "dobj" and counted.head.pos_ == "VERB":
         nominal = _nominalization(counted.head.lemma_)
         if nominal is not None and ENERGY_UNIT.search(number.doc[number.i : unit_end].text):
@@ -960,6 +962,19 @@ def _counted_apart(noun: Token) -> bool:
         return any(c.dep_ == "nummod" and c.i < word.i for c in word.children)
 
     return counted(noun) and counted(noun.head)
+
+
+def _of_a_noun(root: Token, head: Token) -> str | None:
+    """'savings of 6.6 million kWh', 'decline of 14.5 per cent': the noun the quantity is 'of';
+    'the recycling of 88% of its solid waste': the share's whole, and what was done to it."""
+    anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
+    if anchor is None or anchor.lower_ not in ("of", "by", "to") or anchor.head.pos_ != "NOUN":
+        return None
+    wholes = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if head.lemma_ in ("percent", "%") and wholes and wholes[0].pos_ == "NOUN":
+        whole = _noun_phrase(wholes[0]).split(" in ")[0]  # not where or when: 'its waste in FY 2022'
+        return f"{whole} {anchor.head.lower_}"
+    return _noun_phrase(anchor.head)
 
 
 def _noun_phrase(noun: Token) -> str:
