@@ -107,7 +107,7 @@ def coordinated(token: Token) -> list[Token]:
         if listed and listed[0].pos_ == "PROPN":
             return coordinated(listed[0])
     found = [token, *token.conjuncts]
-    for name in list(found):
+    for name in found:  # grows as it goes: a long list alternates appositions and conjuncts
         listing = any(c.dep_ == "conj" for c in name.children)
         for child in name.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and (

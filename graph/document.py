@@ -222,6 +222,7 @@ class DocContext:
         plants', 'shop floors'); [] when the subject is a person or a name of another type."""
         tokens = [site for token in subject_tokens(trigger) for site in _site_group_of(sentence, token)]
         tokens = [name for token in tokens for name in named_after(sentence, token)]
+        tokens += _rest_of_list(sentence, tokens)
         named = [t for t in tokens if (m := sentence.mention_at(t)) is not None and m.type in COMPANY_TYPES]
         if named:  # 'X's subsidiaries A and B joined': A and B, not X through 'subsidiaries'
             tokens = [t for t in tokens if t in named or not any(c.dep_ == "poss" for c in t.children)]
@@ -380,6 +381,31 @@ def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:
         if depth == 0 and mention is not None and mention.type in COMPANY_TYPES and token == mention.root:
             listed.append(token)
     return listed if len(listed) >= 2 else []
+
+
+LIST_GAP = re.compile(r"^[\s,;:–—-]*(?:\( [A-Z][\w&.-]* \))?[\s,;:–—-]*(?:and\s*)?$")  # ', (Salcra) – '
+LONG_LIST = 3  # company names that make a list whose rest is read off the text
+
+
+def _rest_of_list(sentence: ParsedSentence, tokens: list[Token]) -> list[Token]:
+    """'A, B, C, D (E) – F Mill, G and H': the parse of a long list of names breaks off after a
+    few; the company names that follow the last one read, with only commas, brackets, dashes,
+    'and' or other names between, go on the list."""
+    listed = [m for m in sentence.mentions if any(m.covers(t) for t in tokens)]
+    if not listed:
+        return []
+    doc, rest = sentence.doc, []
+    end = listed[-1].span.end
+    for mention in (m for m in sentence.mentions if m.span.start >= end):
+        gap = [t for t in doc[end : mention.span.start] if t not in tokens]  # a listed word the names missed
+        if not LIST_GAP.match(" ".join(t.text for t in gap)):
+            break
+        if mention.type in COMPANY_TYPES and mention.root not in tokens:
+            rest.append(mention)
+        end = mention.span.end
+    if sum(has_company_suffix(m.label) for m in listed + rest) < LONG_LIST:
+        return []  # a list of companies by their names' suffixes, not of systems or programmes
+    return [m.root for m in rest]
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

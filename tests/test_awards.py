@@ -576,3 +576,26 @@ def test_an_awards_scheme_named_with_its_year_dates_the_title_won_there():
     )
     (fact,) = awards_of(text)
     assert (fact["object"], fact["year"]) == ("Greenest Bank in Ruritania", 2031)
+
+
+def test_champions_of_an_award_win_it_and_a_tier_s_winners_win_that_tier_of_it():
+    text = (
+        "Halvor Foods Sdn Bhd emerged champion of the 10th Coral Environmental Award in the Large Enterprise "
+        "category.\n\n"
+        "Gold Award winners for the Medium Enterprise category were Tarwin Dairy Sdn Bhd and Marlow Steel Sdn Bhd in Miri."
+    )
+    assert {(r["subject"], r["object"], r.get("level")) for r in awards_of(text)} == {
+        ("Halvor Foods Sdn Bhd", "Coral Environmental Award", "Large Enterprise"),
+        ("Tarwin Dairy Sdn Bhd", "Coral Environmental Award", "Gold Award"),
+        ("Marlow Steel Sdn Bhd", "Coral Environmental Award", "Gold Award"),
+    }
+
+
+def test_a_long_list_of_winners_the_parse_breaks_off_goes_on_to_its_last_company():
+    names = [
+        "Mukah Power Sdn Bhd", "Sejing Energy Sdn Bhd", "Murum Hydro Sdn Bhd", "Kidurong Steel Sdn Bhd",
+        "Halvor Land Authority (Halva)", "Serian Oil Mill Sdn Bhd",
+    ]
+    text = f"Green Award winners for the Large Enterprise category were {', '.join(names[:-1])} and {names[-1]} in Kuching."
+    winners = {r["subject"] for r in awards_of(text)}
+    assert {"Mukah Power Sdn Bhd", "Serian Oil Mill Sdn Bhd"} <= winners

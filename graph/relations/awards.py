@@ -210,11 +210,23 @@ def _named_year(ctx, award) -> int | None:
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
     """'ASE received the X Award. ASE was accorded the Benchmark Enterprise award': the award
     named in the sentence before, of which this lower-case 'award' is a tier."""
+    if _tier_award(award):
+        return _scheme_named_before(ctx, sentence)
     if award.span.label_ != TIER_OR_AWARD or ctx.recent_in.get("award", -9) < sentence.sentence.index - 1:
         return None
     named = ctx.recent["award"]
     same = normalize(named.label).startswith(normalize(award.label.removesuffix(" award")))
     return None if same else named
+
+
+def _scheme_named_before(ctx: DocContext, sentence: ParsedSentence):
+    """'X emerged champion of the Y Award. ... Gold Award winners were A, B and C': a tier won
+    with no scheme named in its sentence is the tier of the last award the release named."""
+    for earlier in reversed(ctx.sentences[: ctx.sentences.index(sentence)]):
+        named = [m for m in earlier.mentions if m.type == "award" and not _tier_award(m)]
+        if named:
+            return ctx.entity(named[-1], "award")
+    return None
 
 
 def _venues(awards, titled):
