@@ -1096,7 +1096,7 @@ def subject_names(doc) -> list[Span]:
             and doc[start - 1].text not in (",", "(", ")", "“", '"')
         ):
             start -= 1
-        words = list(doc[start : token.i + 1])
+        words = _after_descriptor(list(doc[start : token.i + 1]))
         while words and words[0].pos_ in ("DET", "PUNCT"):
             words = words[1:]
         if words and all(
@@ -1106,6 +1106,16 @@ def subject_names(doc) -> list[Span]:
             span.label_ = "SUBJECT"
             names.append(span)
     return names
+
+
+def _after_descriptor(words: list) -> list:
+    """'Food company Danone Indonesia', 'Swiss bank Halden Sarasin': the proper nouns after a
+    lower-case noun for a company are the name; the words before it describe it."""
+    nouns = language_data()["self_reference"]["nouns"]
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].text.islower() and words[i - 1].lower_ in nouns and words[i].pos_ == "PROPN":
+            return words[i:]
+    return words
 
 
 STANDARD_EDITION = re.compile(r"(?<=\d)\s?:\s?(?:19|20)\d\d$")

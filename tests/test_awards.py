@@ -599,3 +599,16 @@ def test_a_long_list_of_winners_the_parse_breaks_off_goes_on_to_its_last_company
     text = f"Green Award winners for the Large Enterprise category were {', '.join(names[:-1])} and {names[-1]} in Kuching."
     winners = {r["subject"] for r in awards_of(text)}
     assert {"Mukah Power Sdn Bhd", "Serian Oil Mill Sdn Bhd"} <= winners
+
+
+def test_a_name_after_a_lower_case_company_noun_is_the_company():
+    (fact,) = awards_of("Food company Halvor Ruritania took home the most trophies at the 2031 Coral Industry Awards.")
+    assert (fact["subject"], fact["object"]) == ("Halvor Ruritania", "Coral Industry Awards")
+
+
+def test_who_gave_these_awards_confers_them_and_wins_none():
+    text = (
+        "Halvor Foods Ltd took home the most trophies at the 2031 Coral Industry Awards. "
+        "The Industry Ministry gave these awards to recognize Halvor's sustainable operations."
+    )
+    assert [(r["subject"], r.get("awarded_by")) for r in awards_of(text)] == [("Halvor Foods Ltd", "Industry Ministry")]

@@ -28,10 +28,10 @@ from .triggers import (
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     unnamed = lambda sentence, trigger: unnamed_awards(sentence, trigger, ctx)  # noqa: E731
     for row, trigger, subjects, awards in triggered(ctx, sentence, "award", ("award",), unnamed):
-        if not_a_win(sentence, trigger):
-            continue
-        conferrer = None
         passive = _passive(trigger)
+        if not_a_win(sentence, trigger) or row.get("role") != "giver" and _gives(trigger) and not passive:
+            continue  # 'The Ministry gave these awards to ...': the giver's row reads it
+        conferrer = None
         if row.get("role") == "giver" and not passive:
             givers = subjects
             others = [  # 'X honoured five suppliers with its Y Awards': X gives, its awards are not its own
@@ -96,6 +96,13 @@ def _award_year(ctx, award: Mention, trigger, venues: list[Mention], obj) -> int
         or _named_year(ctx, obj)
         or ctx.year_default()
     )
+
+
+GIVING_VERBS = ("give", "grant", "bestow", "accord")
+
+
+def _gives(trigger) -> bool:
+    return trigger.lemma_ in GIVING_VERBS and trigger.pos_ == "VERB"
 
 
 def _passive(trigger) -> bool:

@@ -265,7 +265,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             and kind in ctx.recent
             and (token.text.islower() or _dated(token))  # 'the 2024 Index'
             and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award" or _dated(token))
-            and any(c.lower_ in ("the", "this", "that") for c in token.children)
+            and any(c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
         ):
             return [Mention(token.doc[token.i : token.i + 1], kind, recent_referent(ctx, kind))]
     if (
