@@ -200,7 +200,7 @@ class DocContext:
             for m in (sentence.mention_at(p) for p in prep.children if p.dep_ == "pobj")
             if m is not None and m.type == "place"
         ]
-        if owner is None and named and token.tag_ == "NN" and any(c.dep_ == "det" for c in token.children):
+        if owner is None and named and token.tag_ == "NN":
             owner = self.main  # 'the Philadelphia building': the release's organization's
         if (
             owner is None

@@ -612,3 +612,13 @@ def test_who_gave_these_awards_confers_them_and_wins_none():
         "The Industry Ministry gave these awards to recognize Halvor's sustainable operations."
     )
     assert [(r["subject"], r.get("awarded_by")) for r in awards_of(text)] == [("Halvor Foods Ltd", "Industry Ministry")]
+
+
+def test_a_named_plant_with_no_owner_written_is_the_release_s_company_s():
+    text = (
+        "Halvor Foods Ltd took home the most trophies at the 2031 Coral Industry Awards.\n\n"
+        "Subang AQUA plant and Solok AQUA plant also won the awards."
+    )
+    assert {r["subject"] for r in awards_of(text)} >= {
+        "Halvor Foods Ltd Subang AQUA plant", "Halvor Foods Ltd Solok AQUA plant"
+    }
