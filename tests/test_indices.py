@@ -37,6 +37,17 @@ def test_listed_second_is_a_rank_given_as_its_number():
     assert record["rank"] == "2"  # a place in a ranking is its number
 
 
+def test_each_of_two_indices_keeps_the_place_written_before_it():
+    text = (
+        "Calloway Power Group Co., Ltd. ranked second in the Ruritania SOE ESG Social Value Index and 14th in "
+        "the Ruritania SOE ESG Pioneers Index."
+    )
+    assert {(r["object"], r["rank"]) for r in facts_of(text, "index_inclusion")} == {
+        ("Ruritania SOE ESG Social Value Index", "2"),
+        ("Ruritania SOE ESG Pioneers Index", "14"),
+    }
+
+
 def test_two_indices_joined_by_and_in_one_capitalised_run_are_two_inclusions():
     text = (
         "For the first time, Halvard Power is included as a constituent in both the Verdant ESG 40 Index "

@@ -57,10 +57,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = ctx.entity(index, "index")
             years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
             own_streak = _streak_after(sentence, index) or streak
+            own_rank = _rank_before(sentence, index) or rank
             for subject, year in ((s, y) for s in subjects for y in years):
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
-                ctx.add("index_inclusion", sentence, subject, obj, year=year, consecutive_years=own_streak, rank=rank)
+                ctx.add(
+                    "index_inclusion", sentence, subject, obj, year=year, consecutive_years=own_streak, rank=own_rank
+                )
 
 
 def _streak(sentence: ParsedSentence, trigger) -> int | None:
@@ -371,6 +374,17 @@ def rank_of(sentence, trigger) -> str | None:
             return words[-2]
         return _place(words[-1])
     return None
+
+
+def _rank_before(sentence: ParsedSentence, index: Mention) -> str | None:
+    """'ranked second in A and 14th in B': the place written right before each index, 'in' or 'on'
+    (and 'the') between."""
+    doc, i = sentence.doc, index.span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("in", "on") or not ORDINAL.match(doc[i - 1].lower_):
+        return None
+    return _place(doc[i - 1].text)
 
 
 def _place(word: str) -> str:
