@@ -243,6 +243,8 @@ class DocContext:
             return True
         if mention is not None or token.pos_ == "PROPN" or token.lemma_.lower() in assessment_nouns():
             return False  # 'The assessment aligns with the GRI Standards': the rater's method
+        if token.tag_ == "NNS" and token.lemma_.lower() in self_reference_words()[1]:
+            return False  # 'the businesses recognised by the X Awards', 'Forty-one corporations': others
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
             "NOUN",
             "PRON",

@@ -622,3 +622,22 @@ def test_a_named_plant_with_no_owner_written_is_the_release_s_company_s():
     assert {r["subject"] for r in awards_of(text)} >= {
         "Halvor Foods Ltd Subang AQUA plant", "Halvor Foods Ltd Solok AQUA plant"
     }
+
+
+def test_a_counted_group_of_corporations_announced_as_winners_is_not_the_organiser():
+    text = (
+        "Green Ruritania today unveiled its awards list. Forty-one Ruritanian corporations have been announced as "
+        "winners of the 2031 Sustainability and Green Ruritania Awards."
+    )
+    assert awards_of(text) == []
+
+
+def test_other_award_recipients_win_the_award_named_before_and_who_lists_the_winners_wins_nothing():
+    text = (
+        "Green Ruritania unveiled the list of winners of the 2031 Coral Awards. Other award recipients include "
+        "Kenanga Investment Bank, Getha Sdn Bhd and Heineken Malaysia Bhd."
+    )
+    assert [(r["subject"], r["object"], r.get("level")) for r in awards_of(text)][:2] == [
+        ("Kenanga Investment Bank", "Coral Awards", None),
+        ("Getha Sdn Bhd", "Coral Awards", None),
+    ]

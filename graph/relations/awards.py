@@ -154,7 +154,8 @@ def _levels(sentence, trigger, award, obj, prize, tier, medal) -> list[str]:
     if kind_of:
         return [kind_of]
     if tier:
-        return [award.label.removesuffix(" award")]
+        level = award.label.removesuffix(" award")
+        return [] if level.lower() in ("other", "another", "this", "that", "each", "every") else [level]
     return [medal] if medal else award_levels(sentence, trigger, award)
 
 
@@ -276,6 +277,9 @@ def not_a_win(sentence: ParsedSentence, trigger) -> bool:
     naming = trigger.head.lemma_.lower() in (*NAMING_VERBS, "emerge")  # 'emerged winner'
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and not naming:
         return True  # 'announced the winners'
+    listed_of = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.dep_ == "dobj"
+    if trigger.pos_ == "NOUN" and listed_of:
+        return True  # 'unveiled the list of winners'
     for _r, span in patterns("award").matches(sentence.doc, "nomination"):
         word = span.root
         if word.head == trigger and word.dep_ in ("oprd", "attr", "dobj", "nsubjpass") or (
