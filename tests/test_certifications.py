@@ -375,3 +375,11 @@ def test_a_place_right_before_certified_says_where_not_which_certification():
         "Zarautz and Camping Bella Vista."
     )
     assert all("Spain" not in standard for _, standard, _ in certified(text))
+
+
+def test_a_body_that_possesses_the_scheme_runs_it_and_holds_no_certificate():
+    text = (
+        "Boeing's Houston site achieved LEED Gold. The U.S. Green Building Council's LEED certification system is "
+        "the foremost program for green buildings."
+    )
+    assert {subject for subject, _, _ in certified(text)} == {"Boeing's Houston site"}

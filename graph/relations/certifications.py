@@ -49,9 +49,19 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             if obj.type != "standard":  # 'certify its mills to MSPO': the initiative's certification scheme
                 obj = ctx.entities.resolve(f"{obj.name} certification scheme", "standard", written=obj.name)
                 obj.type = "standard"
+            owners = _scheme_owners(ctx, sentence, standard, trigger)
             for subject in subjects:
-                if not rated_before(ctx, subject, obj):
+                if not rated_before(ctx, subject, obj) and subject not in owners:
                     ctx.add("certification", sentence, subject, obj, status=status)
+
+
+def _scheme_owners(ctx: DocContext, sentence: ParsedSentence, standard: Mention, trigger) -> list:
+    """'The U.S. Green Building Council's LEED certification system is ...': a body that possesses
+    the scheme runs it, it holds no certificate."""
+    heads = {standard.root, trigger, trigger.head}
+    possessors = [c for head in heads for c in head.children if c.dep_ == "poss"]
+    owners = [ctx.entity_of(sentence, p) for p in possessors]
+    return [o for o in owners if o is not None and o.type in ("organization", "agency")]
 
 
 def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
