@@ -354,3 +354,15 @@ def test_a_quoted_name_before_a_program_noun_names_the_program_though_a_standard
     assert programs('Corvane launched its "Zero Waste to Landfill" programme in 2019.') == [
         ("Corvane Industries Ltd.", "Zero Waste to Landfill programme", 2019, None)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, committee",
+    [
+        ("Corvane has recently formed an ESG Reporting Steering Committee to keep its standards high.",
+         "ESG Reporting Steering Committee"),
+        ("Corvane has launched ESG committees in all of its seven listed affiliates.", "ESG committees"),
+    ],
+)
+def test_a_committee_a_company_forms_or_launches_is_a_program(sentence, committee):
+    assert ("Corvane Industries Ltd.", committee) in {(s, o) for s, o, _, _ in programs(sentence)}
