@@ -124,7 +124,9 @@ class DocContext:
         quantified = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if token.pos_ in ("NUM", "DET", "PRON") and quantified:
             return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
-        if token.pos_ == "PROPN" and self.main is not None and token.text == self.main.label.split()[0]:
+        first_word = self.main is not None and token.text == self.main.label.split()[0]
+        known_place = mention is not None and mention.label in self.lexicon.place_types  # 'Kuwait joined ...'
+        if token.pos_ == "PROPN" and first_word and not known_place:
             return self.main  # 'Corlane's arm': the first word of the release's organization's name
         named = [sentence.mention_at(c) for c in token.children if c.dep_ == "compound"]
         if token.lemma_.lower() in nouns and named and named[-1] is not None and named[-1].type == "company":

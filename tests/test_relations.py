@@ -1823,3 +1823,24 @@ def test_a_named_site_or_unit_a_company_owns_is_part_of_it():
         ("Arvel Refining Business Unit", "Halvor Metals Ltd"),
         ("Orrin Smelting Business Unit", "Halvor Metals Ltd"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvor Heavy Industries, Ltd. received an AA rating from MSCI. MSCI Inc. is an American financial services "
+        "provider based in New York.",
+        "Halvor Shipbuilding (HSB) joined the DJSI World. The DJSI recognizes companies based on their performance "
+        "in Environmental, Social, and Governance (ESG) management.",
+    ],
+)
+def test_a_seat_said_of_a_rater_or_based_on_something_is_no_seat_of_the_company(text):
+    assert only(facts_of(text), "located_in") == []
+
+
+def test_a_country_named_like_the_company_s_first_word_is_the_country():
+    text = (
+        "Kuwait Oil Company won the CSR Excellence Award. Kuwait joined the Global Gas Flaring Reduction (GGFR) "
+        "partnership, an initiative led by the World Bank."
+    )
+    assert only(facts_of(text), "membership") == []

@@ -23,30 +23,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if place:
             ctx.add("located_in", sentence, ctx.main, ctx.entity(place, "place"))
     _nationality(ctx, sentence)
-    for _row, span in patterns("located_in").matches(sentence.doc, "trigger"):
-        trigger = span.root
-        if is_negated(trigger):
-            continue
-        places = governed(sentence, trigger, ("place",))
-        if trigger.lower_.endswith(("-based", "-headquartered")):
-            places = [m for m in sentence.mentions if m.type == "place" and m.span.end == trigger.i + 1] or places
-        elif trigger.dep_ == "amod" or trigger.text in ("based", "headquartered"):
-            places = [m for m in places if m.span.start >= trigger.i - 3] or places
-        places = [p for p in places or _unknown_place(sentence, trigger) if not _address(p)]
-        if not places:
-            continue
-        owner = _seat_owner(ctx, sentence, trigger)
-        if owner == [None]:
-            continue
-        subjects = (
-            [_facility(ctx, sentence, trigger.head) or ctx.entity_of(sentence, trigger.head)]
-            if trigger.dep_ in ("amod", "acl")
-            else owner or ctx.subjects(sentence, trigger)
-        )
-        subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
-        for subject in subjects:
-            if subject.type in (*COMPANY_TYPES, "program"):
-                ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+    _seats(ctx, sentence)
     _where_clauses(ctx, sentence)
     _labelled_seat(ctx, sentence)
     _sites(ctx, sentence)
@@ -66,6 +43,45 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             )
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
+
+
+def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X is headquartered / based in Y', 'Y-based X', 'X's Y-based unit'."""
+    for _row, span in patterns("located_in").matches(sentence.doc, "trigger"):
+        trigger = span.root
+        if is_negated(trigger) or trigger.lower_ == "based" and any(c.lower_ == "on" for c in trigger.children):
+            continue  # 'recognizes companies based on their performance'
+        places = governed(sentence, trigger, ("place",))
+        if trigger.lower_.endswith(("-based", "-headquartered")):
+            places = [m for m in sentence.mentions if m.type == "place" and m.span.end == trigger.i + 1] or places
+        elif trigger.dep_ == "amod" or trigger.text in ("based", "headquartered"):
+            places = [m for m in places if m.span.start >= trigger.i - 3] or places
+        places = [p for p in places or _unknown_place(sentence, trigger) if not _address(p)]
+        if not places:
+            continue
+        owner = _seat_owner(ctx, sentence, trigger)
+        if owner == [None]:
+            continue
+        subjects = (
+            [_facility(ctx, sentence, trigger.head) or ctx.entity_of(sentence, trigger.head)]
+            if trigger.dep_ in ("amod", "acl")
+            else owner or ctx.subjects(sentence, trigger)
+        )
+        if not any(subjects) and _described_other(sentence, trigger.head):
+            continue  # 'MSCI Inc. is an American financial services provider based in New York'
+        subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
+        for subject in subjects:
+            if subject.type in (*COMPANY_TYPES, "program"):
+                ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+
+
+def _described_other(sentence: ParsedSentence, noun) -> bool:
+    """'MSCI Inc. is a provider based in New York': the noun a seat is said of describes the copula's
+    subject, a name of another kind than a company (a rater, an index, an award)."""
+    if noun.dep_ != "attr":
+        return False
+    named = [sentence.mention_at(t) for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return any(m is not None and m.type not in COMPANY_TYPES for m in named)  # 'MSCI Inc.': MSCI
 
 
 def _facility(ctx: DocContext, sentence: ParsedSentence, token):
