@@ -641,3 +641,16 @@ def test_other_award_recipients_win_the_award_named_before_and_who_lists_the_win
         ("Kenanga Investment Bank", "Coral Awards", None),
         ("Getha Sdn Bhd", "Coral Awards", None),
     ]
+
+
+def test_an_award_that_recognises_classes_of_winners_or_a_broken_clause_names_no_winner():
+    text = (
+        "Halvor Packaging Ltd received the Gold Banksia Award at the 2031 Banksia National Sustainability Awards. "
+        "The Banksia National Sustainability Awards recognise individuals, communities, businesses and government "
+        "for excellence. Other award winners include Tarwin Dairy Ltd and Marlow Steel Ltd in Perth."
+    )
+    assert [(r["subject"], r["object"]) for r in awards_of(text)] == [
+        ("Halvor Packaging Ltd", "Gold Banksia Award"),
+        ("Tarwin Dairy Ltd", "Banksia National Sustainability Awards"),
+        ("Marlow Steel Ltd", "Banksia National Sustainability Awards"),
+    ]

@@ -33,14 +33,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'The Ministry gave these awards to ...': the giver's row reads it
         conferrer = None
         if row.get("role") == "giver" and not passive:
-            givers = subjects
-            others = [  # 'X honoured five suppliers with its Y Awards': X gives, its awards are not its own
-                t for t in _recipient_tokens(trigger) if t.pos_ == "NOUN" and ctx.entity_of(sentence, t) is None
-            ]
-            gives = bool(others) and ctx.main is not None and ctx.main in givers
-            fallback = [ctx.main] if ctx.main and not gives else []
-            subjects = recipients(ctx, sentence, trigger) or fallback
-            conferrer = givers[0] if givers and (givers[0] is not ctx.main or givers[0] not in subjects) else None
+            subjects, conferrer = _given_by(ctx, sentence, trigger, subjects)
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
 
@@ -84,6 +77,22 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=body.name if body and (body is not obj or body is stated) else None,
                         )
     share_bodies(ctx)
+
+
+def _given_by(ctx, sentence, trigger, givers):
+    """An active giving verb's (recipients, conferrer): 'X honoured five suppliers with its Y Awards'
+    (X gives, its awards are not its own); 'The Y Awards recognise individuals, communities and
+    businesses' (classes of winners, none named); else the release's organization receives."""
+    others = [t for t in _recipient_tokens(trigger) if t.pos_ == "NOUN" and ctx.entity_of(sentence, t) is None]
+    gives = bool(others) and ctx.main is not None and ctx.main in givers
+    classes = [
+        t for t in others
+        if t.tag_ == "NNS" and t.lemma_ not in AWARD_SUBJECTS and not any(c.dep_ == "poss" for c in t.children)
+    ]
+    fallback = [ctx.main] if ctx.main and not gives and not classes else []
+    subjects = recipients(ctx, sentence, trigger) or fallback
+    conferrer = givers[0] if givers and (givers[0] is not ctx.main or givers[0] not in subjects) else None
+    return subjects, conferrer
 
 
 def _award_year(ctx, award: Mention, trigger, venues: list[Mention], obj) -> int | None:
@@ -218,8 +227,8 @@ def _named_year(ctx, award) -> int | None:
 def _tier_of(ctx: DocContext, sentence: ParsedSentence, award: Mention):
     """'ASE received the X Award. ASE was accorded the Benchmark Enterprise award': the award
     named in the sentence before, of which this lower-case 'award' is a tier."""
-    if _tier_award(award):
-        return _scheme_named_before(ctx, sentence)
+    if _tier_award(award) or award.label.lower() in ("other award", "another award"):
+        return _scheme_named_before(ctx, sentence)  # 'Gold Award winners were ...', 'Other award winners include'
     if award.span.label_ != TIER_OR_AWARD or ctx.recent_in.get("award", -9) < sentence.sentence.index - 1:
         return None
     named = ctx.recent["award"]

@@ -43,6 +43,8 @@ def triggered(
             continue
         if trigger.pos_ == "VERB" and trigger.dep_ == "dobj" and any(c.dep_ == "det" for c in trigger.children):
             continue  # 'topped the Global 100 ranking': a noun the tagger took for a verb, the head verb states it
+        if trigger.pos_ == "VERB" and trigger.dep_ == "compound":
+            continue  # 'The X Awards recognise individuals, ...' parsed as one noun phrase: no clause to read
         objects = (
             governed(sentence, trigger, object_types)
             or _of_the_verb(sentence, trigger, object_types)
