@@ -1844,3 +1844,21 @@ def test_a_country_named_like_the_company_s_first_word_is_the_country():
         "partnership, an initiative led by the World Bank."
     )
     assert only(facts_of(text), "membership") == []
+
+
+def test_a_joint_venture_is_part_of_each_partner_and_a_named_unit_in_apposition_of_its_owner():
+    text = (
+        "Halvor Chemical Company achieved RC14001. Halvor is a joint venture developed by the Tarwin Oil Company "
+        "and The Marlow Chemical Company. Public Service Halvor Group (PSHG) was named to the index. PSH&G, the "
+        "company's regulated utility, is replacing aging pipe."
+    )
+    parts = {(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")}
+    assert {("Halvor Chemical Company", "Tarwin Oil Company"), ("Halvor Chemical Company", "Marlow Chemical Company")} <= parts
+    assert any(s == "PSH&G" for s, _ in parts)
+
+
+def test_a_place_on_the_release_s_first_line_is_its_dateline():
+    text = "Giessen. It has never been more important to save energy. Stadtwerke Giessen GmbH has received ISO 50001."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")] == [
+        ("Stadtwerke Giessen GmbH", "Giessen")
+    ]

@@ -134,9 +134,14 @@ def _part_noun(ctx, sentence, trigger) -> None:
         return
     owner = _possessor(ctx, sentence, trigger)
     if owner is not None and owner.type in ("company", "organization"):
+        named = ctx.entity_of(sentence, trigger.head) if trigger.dep_ == "appos" else None
+        if named is not None and named is not owner:  # 'PSE&G, the company's regulated utility'
+            ctx.add("part_of", sentence, named, owner)
         for part in _named_after(sentence, trigger):
             ctx.add("part_of", sentence, ctx.entity(part, "company"), owner)
     of = [g for c in trigger.children if c.lower_ in ("of", "within") for g in c.children if g.dep_ == "pobj"]
+    if trigger.lemma_ == "venture":  # 'a joint venture developed by A and B', 'a joint venture between A and B'
+        of = _venture_partners(trigger)
     kinds = ("company", "agency") if trigger.lemma_ == "part" else ("company", "agency", "organization")
     wholes = [w for w in (ctx.entity_of(sentence, g) for g in of) if w is not None and w.type in kinds]
     if trigger.lemma_ == "member":
@@ -147,6 +152,13 @@ def _part_noun(ctx, sentence, trigger) -> None:
     for whole in wholes:
         for part in parts:
             ctx.add("part_of", sentence, part, whole)
+
+
+def _venture_partners(venture) -> list:
+    """The partners of 'a joint venture between A and B', 'of A and B', 'developed by A and B'."""
+    preps = [c for c in venture.children if c.lower_ in ("of", "between")]
+    preps += [a for c in venture.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    return [t for p in preps for g in p.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
 
 
 COMPLETING_VERBS = {"complete", "finalise", "finalize", "close", "conclude"}

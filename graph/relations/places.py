@@ -257,8 +257,11 @@ def _seat_owner(ctx, sentence, trigger) -> list:
 
 def dateline_place(sentence: ParsedSentence):
     """'JAKARTA – ...', 'KUALA LUMPUR, Jan 3 — ...', 'Dubai [UAE], July 5 (ANI/WAM): ...': a place
-    at the start of a lead sentence, followed by a dash, a colon, a bracket or a date."""
+    at the start of a lead sentence, followed by a dash, a colon, a bracket or a date, or a place
+    that is the release's first line."""
     doc = sentence.doc
+    if sentence.sentence.index <= 1 and len(doc) == 2 and doc[0].pos_ == "PROPN" and doc[1].text == ".":
+        return Mention(doc[0:1], "place", doc[0].text)  # 'Giessen.' on a line of its own before the lead
     for mention in sentence.mentions:
         if mention.type != "place" or mention.span.start > 6:
             continue
