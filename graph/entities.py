@@ -1226,12 +1226,17 @@ class DocumentEntities:
         return entity
 
     def learn_aliases(self, doc, mentions: list[Mention]) -> list[Mention]:
-        """'Full Name (ABBR)', 'ABBR (Full Name)', 'Name (NYSE: TICK)' and '(hereinafter "X")' in one
-        sentence. Returns MENTIONS without a bracketed short form that the gazetteer typed as another
-        entry ('the Dow Jones Sustainability World Index (DJSI)' names one index, not two)."""
+        """'Full Name (ABBR)', 'ABBR (Full Name)', 'Name (NYSE: TICK)', '(hereinafter "X")' and 'Full
+        Name or ABBR' in one sentence. Returns MENTIONS without a bracketed short form that the
+        gazetteer typed as another entry ('the Dow Jones Sustainability World Index (DJSI)' names one
+        index, not two)."""
         aliases = set()
         for mention in mentions:
             end = mention.span.end
+            if mention.type == "company" and end + 1 < len(doc) and doc[end].lower_ == "or":
+                short = doc[end + 1].text  # 'Central Retail Corporation Public Company Limited or CRC'
+                if short.isupper() and abbreviation_fits(short, mention.label):
+                    self.link(mention.label, short, mention.type)
             if end + 2 >= len(doc) or doc[end].text != "(":
                 continue
             close = next((t.i for t in doc[end + 1 : end + 12] if t.text == ")"), None)

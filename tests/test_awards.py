@@ -654,3 +654,11 @@ def test_an_award_that_recognises_classes_of_winners_or_a_broken_clause_names_no
         ("Tarwin Dairy Ltd", "Banksia National Sustainability Awards"),
         ("Marlow Steel Ltd", "Banksia National Sustainability Awards"),
     ]
+
+
+def test_a_short_form_after_or_is_the_company_s_alias_not_a_second_winner():
+    text = (
+        "November 4th, 2031 - Halvor Retail Corporation Public Company Limited or HRC won the Best Environmental "
+        "Excellence Award. HRC said the award recognised its recycling work."
+    )
+    assert {r["subject"] for r in awards_of(text)} == {"Halvor Retail Corporation Public Company Limited"}
