@@ -556,3 +556,18 @@ def test_a_word_that_names_nothing_measured_names_no_figure():
 )
 def test_a_figure_is_named_by_what_was_done_to_what_it_counts(sentence, expected):
     assert expected in metrics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halden Group joined RE100 today. 'Close to 30% of the world's energy-related CO2 emissions comes from the "
+        "buildings sector,' said Halden.",
+        "Halden Group was included in the index. For the first time, the index tracked which companies were going "
+        "public with their goals – 39 per cent of the firms have public targets to increase female leadership.",
+        "Halden Group's programme has seen the installation of over 157,000 solar panels across its sites.",
+    ],
+)
+def test_a_share_of_the_world_s_or_of_other_firms_or_a_name_cut_at_its_quantity_is_no_company_figure(sentence):
+    names = [name for name, *_ in metrics_of(sentence)]
+    assert not any(n.endswith(" over") or n in ("firms", "energy related CO2 emissions") for n in names), names

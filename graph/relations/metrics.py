@@ -55,8 +55,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         verb = governing_verb(token)
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "appos" and verb.head != verb:
             verb = governing_verb(verb.head)  # '(36%)' after a count: the count's clause
-        if _of_others(verb):
-            continue  # '240 businesses switching to 100% renewable power': other companies' figure
+        if _of_others(verb) or _of_the_world(token):
+            continue  # '240 businesses switching to 100% renewable power', '30% of the world's emissions'
         measured = _restated(measured, named_here) or measured
         named_here.append(measured)
         obj = ctx.entities.resolve(measured, "metric")
@@ -142,6 +142,18 @@ def _negated(number: Token) -> bool:
 
 
 LOSSES = ("fail", "lose", "withdraw", "deny", "reject", "revoke", "suspend")
+
+
+WHOLES_OF_OTHERS = ("world", "country", "nation", "industry", "sector", "region", "planet", "globe", "economy")
+
+
+def _of_the_world(number: Token) -> bool:
+    """'Close to 30% of the world's energy-related CO2 emissions', '9% of the country's power': a
+    share of a whole the world, a country or an industry owns is no figure of the company."""
+    for token in number.head.subtree if number.dep_ == "nummod" else number.subtree:
+        if token.dep_ == "poss" and token.lemma_.lower() in WHOLES_OF_OTHERS:
+            return True
+    return False
 
 
 def _of_others(verb: Token) -> bool:
@@ -343,16 +355,23 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
 
 
 LOOSE_START = re.compile(r"^(?:(?:and|or|but|with|the|a|an)\s+)+", re.I)
-LOOSE_END = re.compile(r"(?:\s+(?:to|of|at|least|most|for|with|than|from|the|a|an|and|or))+$", re.I)
+LOOSE_END = re.compile(
+    r"(?:\s+(?:to|of|at|least|most|for|with|than|from|the|a|an|and|or|over|under|less|more|about|around|nearly"
+    r"|approximately|almost|up))+$",
+    re.I,
+)
 
 
 def _trimmed(name: str | None) -> str | None:
     """NAME without the words a clause's edge left on it ('and asset management arm', 'peak demand
-    of at least'); none where what is left is a word that names nothing measured ('addition', 'bid')."""
+    of at least', 'the installation of over'); none where what is left names nothing measured
+    ('addition', 'bid') or counts others ('firms', 'passengers')."""
     if not name:
         return None
     name = LOOSE_END.sub("", LOOSE_START.sub("", name))
-    return name if name and name.lower() not in language_data()["not_metric_names"] else None
+    if not name or name.split()[-1].lower() in _not_measures():
+        return None  # '39 per cent of the firms have targets': a share of others, not a measure
+    return name if name.lower() not in language_data()["not_metric_names"] else None
 
 
 TIME_NOUNS = ("year", "years", "month", "months", "quarter", "period", "day", "days", "time")
