@@ -140,8 +140,9 @@ class DocContext:
         for child in token.children:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)
-        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
-            return self.entity_of(sentence, token.head)  # 'DNV, a certification expert headquartered in Norway'
+        described = _apposed_name(token)
+        if described is not None:
+            return self.entity_of(sentence, described)  # 'DNV, a certification expert headquartered in Norway'
         return None
 
     def _antecedent(self, sentence: ParsedSentence, pronoun: Token) -> Entity | None:
@@ -385,6 +386,18 @@ def _listed_after_colon(sentence: ParsedSentence, noun: Token) -> list[Token]:
         if depth == 0 and mention is not None and mention.type in COMPANY_TYPES and token == mention.root:
             listed.append(token)
     return listed if len(listed) >= 2 else []
+
+
+def _apposed_name(token: Token) -> Token | None:
+    """The name a descriptive apposition is about: 'DNV, a certification expert ...', and through
+    its coordination 'DNV, an expert in X and one of the few registrars, headquartered in Norway'."""
+    for _ in range(4):
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
+            return token.head
+        if token.dep_ not in ("conj", "pobj") or token.pos_ not in ("NOUN", "NUM"):
+            return None
+        token = token.head if token.dep_ == "conj" else token.head.head  # 'one of the few societies'
+    return None
 
 
 LIST_GAP = re.compile(r"^[\s,;:–—-]*(?:\( [A-Z][\w&.-]* \))?[\s,;:–—-]*(?:and\s*)?$")  # ', (Salcra) – '

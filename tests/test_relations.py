@@ -1454,7 +1454,7 @@ def test_a_yearbook_class_and_a_quoted_grade_are_ranks(sentence, index, rank):
         ("Norway's Halvor Energy ASA joined the Clean Oil Alliance.", "Halvor Energy ASA", "Norway"),
         ("Halvor Energy ASA reported results. The company, which is based in Stavholm, employs people.", "Halvor Energy ASA", "Stavholm"),
         ("Halvor Energy ASA reported results. The Stavholm-headquartered company employs people.", "Halvor Energy ASA", "Stavholm"),
-        ("Halvor Energy ASA reported results. The Norwegian Environment Agency granted it a permit.", "Environment Agency", "Norway"),
+        ("Halvor Energy ASA reported results. The Norwegian Environment Agency awarded it the Clean Air Prize.", "Environment Agency", "Norway"),
     ],
 )
 def test_places_ner_misses_possessive_countries_and_an_agencys_nationality(sentence, subject, place):
@@ -1862,3 +1862,21 @@ def test_a_place_on_the_release_s_first_line_is_its_dateline():
     assert [(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")] == [
         ("Stadtwerke Giessen GmbH", "Giessen")
     ]
+
+
+def test_a_seat_said_through_a_coordinated_apposition_is_the_named_body_s():
+    text = (
+        "Halvor Gas Company (HGC) has obtained ISO 45001 certification. Veritas Assurance (VA), an expert in "
+        "business assurance and one of the few registrar and classification societies, headquartered in Norway, "
+        "conducted the independent audits."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Veritas Assurance", "Norway")}
+
+
+def test_an_agency_only_mentioned_gets_no_seat_one_that_confers_an_award_does():
+    text = (
+        "Halvor Cement Tbk won the Green Industry Award from the Ruritania Ministry of Industry. Assisted by the "
+        "Swedish Energy Agency, its Tuban plant cut emissions."
+    )
+    seats = {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
+    assert not any(subject.endswith("Energy Agency") for subject, _ in seats)

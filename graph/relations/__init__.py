@@ -17,4 +17,4 @@ RELATIONS = [
 
 # After the last sentence: rules of a kind that need the whole release's facts (each drops only its
 # own kind's facts).
-RELEASE_RULES = [adoption.drop_certified, metrics.drop_business_figures]
+RELEASE_RULES = [adoption.drop_certified, metrics.drop_business_figures, places.drop_bystander_agencies]

@@ -377,3 +377,16 @@ def _leading_place(ctx, label: str) -> str | None:
         if len(words) > n and (lead in ctx.lexicon.place_types or lead in demonyms):
             return demonyms.get(lead, lead)
     return None
+
+
+def drop_bystander_agencies(ctx: DocContext) -> None:
+    """An agency's seat ('the Swedish Energy Agency': Sweden) is worth a fact where the agency takes
+    part in one of the release's facts (it confers an award, certifies, is a unit of a ministry), not
+    where it is only mentioned ('assisted by the Swedish Government')."""
+    involved = {f.qualifiers.get("awarded_by") for f in ctx.facts} | {
+        name for f in ctx.facts if f.kind != "located_in" for name in (f.subject, f.object)
+    }
+    ctx.facts[:] = [
+        f for f in ctx.facts if f.kind != "located_in" or f.subject_type != "agency" or f.subject in involved
+    ]
+
