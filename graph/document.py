@@ -606,14 +606,15 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
         kind, scores, forms, suffixed = "agency", acting, acting_forms, {key: False for key in acting_forms}
     if not scores:
         return None
+    places = {name.lower() for name in entities.lexicon.place_types}
     for key in list(scores):
         for other in list(scores):
             if (
                 other != key
                 and other.startswith(key + " ")
                 and _short_form(key, forms[key])
-                and (suffixed[other] or len(forms[other]) >= len(forms[key]))
-            ):
+                and (suffixed[other] or len(forms[other]) >= len(forms[key]) or other[len(key) + 1 :] in places)
+            ):  # 'Unilever' counts for 'Unilever East Africa', its unit there
                 scores[other] += scores[
                     key
                 ]  # 'Corvane Foods' counts for 'Corvane Foods Group PCL', not for a store or division

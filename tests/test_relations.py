@@ -1880,3 +1880,17 @@ def test_an_agency_only_mentioned_gets_no_seat_one_that_confers_an_award_does():
     )
     seats = {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
     assert not any(subject.endswith("Energy Agency") for subject, _ in seats)
+
+
+def test_a_short_form_counts_for_the_company_s_unit_in_a_region_when_choosing_whom_the_release_is_about():
+    text = (
+        "KENYA – Halvor East Africa, subsidiary of the consumer goods group, has tapped 140 schools under its "
+        "plastic recycling initiative.\n\n"
+        "This will increase the collection centres under the Halvor recycling partnership with Mr Kesto Africa.\n\n"
+        "Last year, Halvor East Africa signed a partnership with Mr Kesto Africa, a Nairobi-based recycling firm.\n\n"
+        "Kesto Africa uses plastic waste to make poles. Kesto Africa collects it from schools. Kesto Africa "
+        "employs 300 people. Kesto Africa sells the poles. Halvor invested Sh30 million in Kesto Africa. Halvor "
+        "said so. Halvor plans more."
+    )
+    ctx, _ = extract(Release("test-release", Path("test-release.txt"), text, "text"))
+    assert ctx.main.name == "Halvor East Africa"
