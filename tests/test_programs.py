@@ -366,3 +366,11 @@ def test_a_quoted_name_before_a_program_noun_names_the_program_though_a_standard
 )
 def test_a_committee_a_company_forms_or_launches_is_a_program(sentence, committee):
     assert ("Corvane Industries Ltd.", committee) in {(s, o) for s, o, _, _ in programs(sentence)}
+
+
+def test_a_certificate_unveiled_is_no_program():
+    sentence = (
+        "Corvane has unveiled its acquisition of the International Organisation for Standardisation (ISO) "
+        "45001:2018 Certification, the highest accreditation for safety."
+    )
+    assert programs(sentence) == []

@@ -39,6 +39,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             if is_habitual_passive(sentence, trigger, head) or name.lower() in nouns:
                 continue  # a bare 'the initiative' names no program
+            if name.split()[-1].lower() in ("certification", "certificate", "accreditation"):
+                continue  # 'unveiled its acquisition of the ISO 45001:2018 Certification': a certificate held
             if any(t.i in business for t in head.subtree if t.i < head.i):
                 continue  # 'operates three manufacturing plants', 'offers mobile banking services'
             obj = ctx.entities.resolve(name, "program")
