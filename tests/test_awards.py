@@ -662,3 +662,8 @@ def test_a_short_form_after_or_is_the_company_s_alias_not_a_second_winner():
         "Excellence Award. HRC said the award recognised its recycling work."
     )
     assert {r["subject"] for r in awards_of(text)} == {"Halvor Retail Corporation Public Company Limited"}
+
+
+def test_each_capitalised_title_after_awards_for_is_an_award_won():
+    text = "Halvor Fertilizers Limited has received two awards for Best Environmental Performance and Tree Plantation."
+    assert {r["object"] for r in awards_of(text)} == {"Best Environmental Performance", "Tree Plantation"}

@@ -335,7 +335,22 @@ def unnamed_awards(sentence: ParsedSentence, trigger, ctx: DocContext | None = N
         or given
         or prize_of_named(sentence, trigger, ctx)
         or named_earlier_in_sentence(sentence, trigger)
+        or awards_for(sentence, trigger)
     )
+
+
+def awards_for(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'has received two awards for Best Environmental Performance and Tree Plantation': each
+    capitalised title after 'awards for' is an award won."""
+    won = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ == "award" and c.text.islower()]
+    fors = [p for w in (won + [trigger] if won else []) for p in w.children if p.lower_ == "for" and p.dep_ == "prep"]
+    heads = [t for p in fors for g in p.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+    found = []
+    for head in heads:
+        span = sentence.doc[head.left_edge.i : head.i + 1]
+        if span and all(t.text[:1].isupper() or t.lower_ in ("and", "of", "the", "&") for t in span):
+            found.append(Mention(span, "award", clean_name(span.text)))
+    return found
 
 
 def named_earlier_in_sentence(sentence: ParsedSentence, trigger) -> list[Mention]:
