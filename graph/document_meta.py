@@ -67,6 +67,7 @@ def _month(word: str) -> int:
 # longer than a headline, and a dateline's place within a few words after the date.
 HEAD_CHARS = 1500
 TITLE_MAX_CHARS = 200
+SENTENCE_MIN_WORDS = 12  # a first line this long that ends in a full stop is the body's first sentence
 PLACE_AFTER_DATE_CHARS = 60
 
 
@@ -100,6 +101,8 @@ def _title(text: str) -> str | None:
             continue
         if len(line) > TITLE_MAX_CHARS or line.startswith("(") or DATE_RE.search(line) or line.endswith(":"):
             return None
+        if line.endswith(".") and len(line.split()) >= SENTENCE_MIN_WORDS:
+            return None  # a headline has no full stop: this line is the lead sentence
         return line
     return None
 

@@ -667,3 +667,14 @@ def test_a_short_form_after_or_is_the_company_s_alias_not_a_second_winner():
 def test_each_capitalised_title_after_awards_for_is_an_award_won():
     text = "Halvor Fertilizers Limited has received two awards for Best Environmental Performance and Tree Plantation."
     assert {r["object"] for r in awards_of(text)} == {"Best Environmental Performance", "Tree Plantation"}
+
+
+def test_a_first_line_that_is_a_full_sentence_is_the_lead_not_a_headline():
+    text = (
+        "Tarrow Quarry Company overcame nine rival quarries to be crowned the Quarry Operator of the Year "
+        "at the 4th Northland Extractives Awards.\n\n"
+        "Commenting on the award, the general manager said it was an honour for the quarry to receive this "
+        "prestigious award."
+    )
+    (fact,) = awards_of(text)
+    assert (fact["subject"], fact["object"]) == ("Tarrow Quarry Company", "Quarry Operator of the Year")

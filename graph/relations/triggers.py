@@ -283,12 +283,21 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
 
 def recent_referent(ctx: DocContext, kind: str) -> str:
     """The name 'the award' refers back to: the last one named, or the award won that it is the
-    scheme of ('won the Civic Award for CSR. The Civic Awards are given by Y. The award was received by')."""
+    scheme of ('won the Civic Award for CSR. The Civic Awards are given by Y. The award was received by';
+    'crowned the Quarry of the Year at the Civic Awards. ... to receive this award')."""
     named = ctx.recent[kind].label
     if kind != "award":
         return named
     words = set(normalize(named).split()) - {"award", "awards"}
-    won = [f.object for f in ctx.facts if f.kind == "award" and words <= set(normalize(f.object).split())]
+    won = [
+        f.object
+        for f in ctx.facts
+        if f.kind == "award"
+        and (
+            words <= set(normalize(f.object).split())
+            or normalize(f.qualifiers.get("awarded_by", "")) == normalize(named)  # won at the named scheme
+        )
+    ]
     return won[-1] if won else named
 
 
