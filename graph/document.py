@@ -628,7 +628,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     for k, labels in forms.items():
         if main.key.startswith(k + " ") and _short_form(k, labels) or _same_base(k, main.key):
             main.aliases |= set(labels)
-        main.aliases |= {label for label in labels if _initials_of(label, main.label)}  # 'UCC': Union Cement Corp.
+        main.aliases |= {label for label in labels if _initials_of(label, main.label) or _clipped_of(label, main.label)}
     entities.set_main(main)
     return main
 
@@ -688,6 +688,16 @@ def _initials_of(short: str, name: str) -> bool:
     """'UCC' is written for 'Union Cement Corp.': the capitals of its words, in order, and nothing else."""
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     return short.isupper() and short.isalpha() and 2 <= len(short) and short == initials
+
+
+def _clipped_of(short: str, name: str) -> bool:
+    """'NovBank' is written for 'Novara Bank of Tessia PLC': one word whose capitalised pieces open
+    the name's words, in order, the first piece its first word."""
+    pieces = re.findall(r"[A-Z][a-z]+", short)
+    if " " in short or len(pieces) < 2 or "".join(pieces) != short:
+        return False
+    words = iter(w for w in name.split() if w[:1].isupper())
+    return name.startswith(pieces[0]) and all(any(w.startswith(p) for w in words) for p in pieces)
 
 
 def _short_form(key: str, labels: list[str]) -> bool:

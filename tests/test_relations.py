@@ -1894,3 +1894,11 @@ def test_a_short_form_counts_for_the_company_s_unit_in_a_region_when_choosing_wh
     )
     ctx, _ = extract(Release("test-release", Path("test-release.txt"), text, "text"))
     assert ctx.main.name == "Halvor East Africa"
+
+
+def test_a_clipped_headline_name_is_the_company_the_body_names_in_full():
+    text = (
+        "NovBank wins Green Lender Award 2022\n"
+        "The Novara Bank of Tessia PLC has won the Green Lender Award 2022 from the Tessia Bankers Guild."
+    )
+    assert {r["subject"] for r in only(facts_of(text), "award")} == {"Novara Bank of Tessia PLC"}
