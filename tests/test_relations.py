@@ -1902,3 +1902,16 @@ def test_a_clipped_headline_name_is_the_company_the_body_names_in_full():
         "The Novara Bank of Tessia PLC has won the Green Lender Award 2022 from the Tessia Bankers Guild."
     )
     assert {r["subject"] for r in only(facts_of(text), "award")} == {"Novara Bank of Tessia PLC"}
+
+
+def test_sites_a_company_holds_something_at_or_lists_in_its_portfolio_place_it():
+    held = "Varro Tyre Co. holds ISO 14001 certification at plants in Macon and Dothan."
+    listed = "Halcyon Data said its European portfolio, which includes sites in Madrid and Lisbon, runs on wind power."
+    compound = "A Varro Tyre Co. factory in Macon has achieved ISO 14001 certification."
+    assert {(r["subject"], r["object"]) for r in only(facts_of(held), "located_in")} == {
+        ("Varro Tyre Co.", "Macon"), ("Varro Tyre Co.", "Dothan")
+    }
+    assert {(r["subject"], r["object"]) for r in only(facts_of(listed), "located_in")} == {
+        ("Halcyon Data", "Madrid"), ("Halcyon Data", "Lisbon")
+    }
+    assert {(r["subject"], r["object"]) for r in only(facts_of(compound), "located_in")} == {("Varro Tyre Co.", "Macon")}

@@ -11,6 +11,7 @@ from ..language import language_data, self_reference_words, site_nouns
 from .triggers import governed
 
 OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
+HOLDING_VERBS = {"include", "hold", "achieve", "obtain", "receive", "earn", "gain", "maintain"}  # ... at its sites
 DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 
@@ -193,33 +194,55 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
     for token in sentence.tokens:
         if token.lemma_.lower() not in nouns or token.pos_ != "NOUN":
             continue
-        owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
-            owner = ctx.site(sentence, token) or owner  # 'Halvor Mining's Kesto mine in Finland': the mine is there
-        if owner is None and any(c.lower_ in ("its", "our", "their") for c in token.children):
-            owner = ctx.main
-        if owner is None and token.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in token.children):
-            owner = ctx.main  # 'The shop in Corrow also achieved ...': the release's own site
-        if owner is None and any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
-            owner = ctx.entity_of(sentence, token.head.head)  # 'the insurer, whose offices are in X'
-        if owner is None and token.dep_ == "pobj" and token.head.lower_ == "with":
-            owner = ctx.entity_of(sentence, token.head.head)  # 'the operator, with operations in X'
-        where = [token, token.head] if token.dep_ == "nsubj" and token.head.lemma_ == "be" else [token]
-        if (
-            owner is None
-            and token.dep_ == "dobj"
-            and token.head.lemma_ in OPERATING_VERBS
-            and not is_negated(token.head)
-        ):
-            owner = next(iter(ctx.subjects(sentence, token.head)), None)
+        owner = _site_owner(ctx, sentence, token)
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
+        where = [token, token.head] if token.dep_ == "nsubj" and token.head.lemma_ == "be" else [token]
         for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across", "at") and c.dep_ == "prep"):
             for pobj in _place_objects(prep):
                 for place_token in (pobj, *pobj.conjuncts):
                     place = sentence.mention_at(place_token)
                     if place is not None and place.type == "place":
                         ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
+
+
+def _site_owner(ctx: DocContext, sentence: ParsedSentence, token):
+    """Whose site noun TOKEN is: its possessor, 'its/our', the release's own ('The shop in Corrow'),
+    a company compound ('a Brackwell Co. factory in X'), the company whose 'portfolio, which includes
+    sites in X' it is, or the subject that operates it or holds something at it."""
+    owner = next((ctx.entity_of(sentence, c) for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+        return ctx.site(sentence, token) or owner  # 'Halvor Mining's Kesto mine in Finland': the mine is there
+    if owner is not None:
+        return owner
+    if any(c.lower_ in ("its", "our", "their") for c in token.children):
+        return ctx.main
+    if token.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in token.children):
+        return ctx.main  # 'The shop in Corrow also achieved ...': the release's own site
+    if any(c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
+        return ctx.entity_of(sentence, token.head.head)  # 'the insurer, whose offices are in X'
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        return ctx.entity_of(sentence, token.head.head)  # 'the operator, with operations in X'
+    compound = [m for c in token.lefts if c.dep_ == "compound" and (m := sentence.mention_at(c)) is not None]
+    if any(m.type == "company" for m in compound):
+        return ctx.entity(next(m for m in compound if m.type == "company"))
+    if compound:
+        return None  # 'the United Nations headquarters in Geneva' is another body's
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "at":  # 'X has certification at plants in Y'
+        verb = verb.head.head if verb.head.dep_ == "dobj" else verb.head
+    elif token.dep_ != "dobj":
+        return None
+    if verb.lemma_ not in OPERATING_VERBS | HOLDING_VERBS or is_negated(verb):
+        return None
+    if verb.dep_ == "relcl":  # 'its European portfolio, which includes sites in X'
+        return _site_owner_of_noun(ctx, sentence, verb.head)
+    return next(iter(ctx.subjects(sentence, verb)), None) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _site_owner_of_noun(ctx: DocContext, sentence: ParsedSentence, noun):
+    owner = next((ctx.entity_of(sentence, c) for c in noun.children if c.dep_ == "poss"), None)
+    return owner or ctx.entity_of(sentence, noun)
 
 
 def _place_objects(prep):
