@@ -238,6 +238,7 @@ class MentionTyper:
                 + subject_names(doc)
                 + certification_names(doc)
                 + lowercase_award_names(doc)
+                + year_titles(doc)
                 + quoted_award_names(doc)
                 + program_names(doc)
                 + list_names(doc)
@@ -589,7 +590,10 @@ def _abbreviates_common_noun(mention: Mention) -> bool:
 
 
 def _lower_tail(span: Span) -> bool:
-    """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to')."""
+    """Words an NER span runs on with past an award's name: only prepositions ('the Year Award to'),
+    or the common noun after a title ('the Year award')."""
+    if len(span) == 1 and span[0].lower_ in ("award", "prize", "trophy") and span[0].nbor(-1).text == "Year":
+        return True
     return len(span) > 0 and span[0].nbor(-1).text in AWARD_HEADS and all(t.pos_ == "ADP" for t in span)
 
 
@@ -752,6 +756,35 @@ def lowercase_award_names(doc) -> list[Span]:
             if all(t.text in LEVEL_WORDS | {"Class", "Level", "Tier"} for t in span[:-1]):
                 continue  # 'took the Gold award': a tier
             span.label_ = TIER_OR_AWARD if token.text == "award" else "AWARD"
+            names.append(span)
+    return names
+
+
+def year_titles(doc) -> list[Span]:
+    """'the Mining Company of the Year award', 'Community Investment (CI) Project of the Year': a
+    capitalised title ending 'of the Year' names an award, whatever NER made of its words."""
+    names = []
+    for token in doc:
+        if token.text not in ("Year", "Decade") or token.i < 3 or [t.lower_ for t in doc[token.i - 2 : token.i]] != [
+            "of",
+            "the",
+        ]:
+            continue
+        start = token.i - 2
+        while start > 0:
+            before = doc[start - 1]
+            if before.text == ")" and start > 3 and doc[start - 3].text == "(" and _capitalised(doc[start - 4]):
+                start -= 3  # an acronym in brackets inside the title
+            elif _capitalised(before) and before.lower_ not in SENTENCE_OPENERS:
+                start -= 1
+            elif before.lower_ in ("and", "&") and start > 1 and _capitalised(doc[start - 2]):
+                start -= 1
+            else:
+                break
+        if start < token.i - 2:
+            end = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text in AWARD_HEADS else token.i + 1
+            span = doc[start:end]  # 'Supplier of the Year Award'; not its lower-case 'award'
+            span.label_ = "AWARD"
             names.append(span)
     return names
 

@@ -678,3 +678,17 @@ def test_a_first_line_that_is_a_full_sentence_is_the_lead_not_a_headline():
     )
     (fact,) = awards_of(text)
     assert (fact["subject"], fact["object"]) == ("Tarrow Quarry Company", "Quarry Operator of the Year")
+
+
+def test_a_title_ending_of_the_year_is_one_award_whatever_its_words():
+    text = (
+        "Brannock Quarries Limited won the coveted Quarry Company of the Year award at the 3rd Northland "
+        "Extractives Awards (NEA), held in Tarn last Friday."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Brannock Quarries Limited",
+            "object": "Quarry Company of the Year",
+            "awarded_by": "Northland Extractives Awards",
+        }
+    ]
