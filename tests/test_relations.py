@@ -1915,3 +1915,16 @@ def test_sites_a_company_holds_something_at_or_lists_in_its_portfolio_place_it()
         ("Halcyon Data", "Madrid"), ("Halcyon Data", "Lisbon")
     }
     assert {(r["subject"], r["object"]) for r in only(facts_of(compound), "located_in")} == {("Varro Tyre Co.", "Macon")}
+
+
+def test_a_name_ending_in_mine_or_refinery_is_a_site_company_whatever_ner_says():
+    from spacy.tokens import Span
+
+    from esgkg.graph.entities import MentionTyper
+    from esgkg.graph.lexicon import load_lexicon
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["Tarrant Mine was adjudged the best mine."])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # NER's guess for an unknown name
+    (mention,) = MentionTyper(load_lexicon()).mentions(doc)
+    assert (mention.label, mention.type) == ("Tarrant Mine", "company")
