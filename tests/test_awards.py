@@ -692,3 +692,21 @@ def test_a_title_ending_of_the_year_is_one_award_whatever_its_words():
             "awarded_by": "Northland Extractives Awards",
         }
     ]
+
+
+def test_a_tier_award_after_a_rating_is_the_raters_medal():
+    text = (
+        "Korvel Freight has been rated in the latest survey by the Lyon-based ratings platform, EcoVadis. "
+        "Korvel Freight was placed in the top 30% of companies in the 2023 survey, winning a Silver Award."
+    )
+    assert awards_of(text) == [
+        {
+            "subject": "Korvel Freight",
+            "object": "EcoVadis Silver Award",
+            "year": 2023,
+            "level": "Silver",
+            "awarded_by": "EcoVadis",
+        }
+    ]
+    _, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    assert not [f for f in facts if f.kind == "located_in"]  # Lyon is the platform's seat

@@ -48,8 +48,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             medal = _medal_tier(award)
             if medal and not conferrer:  # '... among the top 1% of companies rated by EcoVadis'
                 raters = [m for m in sentence.mentions if m.type == "index"]
-                conferrer = ctx.entity(raters[0], "index") if raters else None
-            if medal and conferrer:  # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
+                conferrer = ctx.entity(raters[0], "index") if raters else _rater_just_named(ctx, sentence)
+            if medal and conferrer and (conferrer.type == "index" or not award.label.lower().endswith("award")):
+                # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
                 award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
             if not_an_award(award):
                 continue
@@ -434,10 +435,18 @@ MEDAL_TIERS = ("gold", "silver", "bronze", "platinum", "diamond")
 
 
 def _medal_tier(award: Mention) -> str | None:
-    """'Platinum' of a tier-and-medal name ('platinum medal', 'Gold Medal'), as a level."""
+    """'Platinum' of a tier-and-medal name ('platinum medal', 'Gold Medal', 'a Bronze Award'), as a level."""
     words = award.span.text.split()
-    if len(words) == 2 and words[0].lower() in MEDAL_TIERS and words[1].lower() in MEDAL_NOUNS:
+    if len(words) == 2 and words[0].lower() in MEDAL_TIERS and words[1].lower() in (*MEDAL_NOUNS, "award"):
         return words[0].title()
+    return None
+
+
+def _rater_just_named(ctx: DocContext, sentence: ParsedSentence):
+    """'... highly rated in the EcoVadis survey. X was rated in the top 25%, winning a Bronze Award':
+    a medal's rater named in the sentence before."""
+    if "index" in ctx.recent and ctx.recent_in["index"] >= sentence.sentence.index - 1:
+        return ctx.recent["index"]
     return None
 
 

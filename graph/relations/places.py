@@ -68,12 +68,18 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
             if trigger.dep_ in ("amod", "acl")
             else owner or ctx.subjects(sentence, trigger)
         )
-        if not any(subjects) and _described_other(sentence, trigger.head):
+        if not any(subjects) and (_described_other(sentence, trigger.head) or _named_after(sentence, trigger.head)):
             continue  # 'MSCI Inc. is an American financial services provider based in New York'
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
             if subject.type in (*COMPANY_TYPES, "program"):
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+
+
+def _named_after(sentence: ParsedSentence, noun) -> bool:
+    """'the Paris-based ratings platform, EcoVadis': the seat is that of the name in apposition, which
+    is no company of the release's when the step before found none."""
+    return any(c.dep_ == "appos" and sentence.mention_at(c) is not None for c in noun.children)
 
 
 def _described_other(sentence: ParsedSentence, noun) -> bool:
