@@ -571,3 +571,11 @@ def test_a_figure_is_named_by_what_was_done_to_what_it_counts(sentence, expected
 def test_a_share_of_the_world_s_or_of_other_firms_or_a_name_cut_at_its_quantity_is_no_company_figure(sentence):
     names = [name for name, *_ in metrics_of(sentence)]
     assert not any(n.endswith(" over") or n in ("firms", "energy related CO2 emissions") for n in names), names
+
+
+def test_a_raters_report_counts_and_shares_of_global_totals_are_no_company_figures():
+    text = (
+        "Varro Power Inc. ranked first in the Vellum utility report. The report analyzes the performance of "
+        "31 utilities across six areas. Deforestation accounts for about 12% of global carbon emissions."
+    )
+    assert metrics_of(text) == []

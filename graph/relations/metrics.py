@@ -148,11 +148,14 @@ WHOLES_OF_OTHERS = ("world", "country", "nation", "industry", "sector", "region"
 
 
 def _of_the_world(number: Token) -> bool:
-    """'Close to 30% of the world's energy-related CO2 emissions', '9% of the country's power': a
-    share of a whole the world, a country or an industry owns is no figure of the company."""
+    """'Close to 30% of the world's energy-related CO2 emissions', '9% of the country's power', '15% of
+    global emissions': a share of a whole the world, a country or an industry owns is no figure of
+    the company."""
     for token in number.head.subtree if number.dep_ == "nummod" else number.subtree:
         if token.dep_ == "poss" and token.lemma_.lower() in WHOLES_OF_OTHERS:
             return True
+        if token.dep_ == "amod" and token.lower_ in ("global", "worldwide") and token.head.head.lower_ == "of":
+            return True  # '15% of global carbon emissions'
     return False
 
 
@@ -164,7 +167,12 @@ def _of_others(verb: Token) -> bool:
         subject = verb.head
     elif subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in REPORT_NOUNS:
+        return True  # 'The report analyzes the performance of 26 utilities': the rater's count
     return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and _counts_a_list(subject.text)
+
+
+REPORT_NOUNS = {"report", "study", "survey", "assessment", "ranking", "index", "research", "analysis"}
 
 
 def _in_scope_name(doc, i: int) -> bool:
