@@ -579,3 +579,8 @@ def test_a_raters_report_counts_and_shares_of_global_totals_are_no_company_figur
         "31 utilities across six areas. Deforestation accounts for about 12% of global carbon emissions."
     )
     assert metrics_of(text) == []
+
+
+def test_the_equivalent_of_a_figure_is_named_by_what_was_done():
+    text = "Varro Foods Ltd also donated 1,950 tonnes of surplus food, the equivalent of more than 4.6 million meals, to charity in 2022."
+    assert ("meals donated", 4.6, "million meals", 2022) in metrics_of(text)

@@ -331,7 +331,8 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
             or _share_of(sentence, token, quantity_head)
             or _measured(sentence, token, quantity_head, unit_end)
         )
-    if measured and measured.split()[0] in ("average", "total"):  # 'an average of 1.3 million meals were served'
+    if measured and measured.split()[0] in ("average", "total", "equivalent"):
+        # 'an average of 1.3 million meals were served'
         measured = _done_to(token, doc[unit_end - 1], unit_end) or measured
     if not measured:
         return None
@@ -924,6 +925,11 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
     noun = counted
     if counted is not None and counted.dep_ == "pobj" and counted.head.head.lemma_ in ("average", "total"):
         counted = counted.head.head if counted.head.head.dep_ == "nsubjpass" else counted  # 'an average of 1.3 m meals'
+    restated = counted.head.head if counted is not None and counted.dep_ == "pobj" else None
+    if restated is not None and restated.lemma_ == "equivalent" and restated.dep_ == "appos":
+        figure = restated.head  # 'donated 2,173 tonnes of food, the equivalent of 5.1 million meals': meals donated
+        done = figure.head if figure.dep_ == "dobj" and figure.head.pos_ == "VERB" else None
+        return f"{noun.text} {_participle(done)}" if done is not None else None
     if counted is not None and counted.dep_ == "nsubjpass" and counted.head.pos_ == "VERB":
         done = counted.head  # '2.4 million meals were donated': meals donated; '500 tons were rescued': rescued
         if any(c.dep_ == "xcomp" for c in done.children):
