@@ -710,3 +710,14 @@ def test_a_tier_award_after_a_rating_is_the_raters_medal():
     ]
     _, facts = extract(Release("t", Path("t.txt"), text, "text"))
     assert not [f for f in facts if f.kind == "located_in"]  # Lyon is the platform's seat
+
+
+def test_a_title_after_a_place_possessive_is_the_award_and_places_its_winner():
+    quoted = "The Bank of Tessia PLC was declared Sri Lanka’s ‘Best Corporate Citizen’ in 2021 by the Tessia Chamber of Commerce."
+    assert awards_of(quoted) == [
+        {"subject": "Bank of Tessia PLC", "object": "Best Corporate Citizen", "year": 2021, "awarded_by": "Tessia Chamber of Commerce"}
+    ]
+    _, facts = extract(Release("t", Path("t.txt"), "Tarrant Mine was adjudged Ghana’s 2019 Quarry Company of the Year.", "text"))
+    assert {(f.kind, f.subject, f.object) for f in facts} == {
+        ("award", "Tarrant Mine", "Quarry Company of the Year"), ("located_in", "Tarrant Mine", "Ghana")
+    }

@@ -483,8 +483,9 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     for i in starts:
         while i < len(doc) and (
             doc[i].pos_ == "DET" or doc[i].dep_ == "poss" and doc[i].pos_ == "PRON" or YEAR.match(doc[i].text)
+            or _place_possessive(sentence, doc[i])
         ):
-            i += 1  # 'named X its Company of the Year', 'named the 2018 Eco-Airline of the year'
+            i += 1  # 'named X its Company of the Year', 'named the 2018 Eco-Airline of the year', "Kenya's"
         title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
         if title is None:
             continue
@@ -498,6 +499,16 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         if typed is None or typed.type not in kinds or longer:
             return [Mention(title, "award", TRAILING_YEAR.sub("", clean_name(title.text)))]  # the year is a qualifier
     return []
+
+
+def _place_possessive(sentence: ParsedSentence, token) -> bool:
+    """"Sri Lanka's" before a title ('declared Sri Lanka's 'Best Corporate Citizen''): the place is no part of it."""
+    if token.dep_ == "case" and token.head.dep_ == "poss":
+        token = token.head
+    elif token.dep_ == "compound" and token.head.dep_ == "poss":
+        token = token.head
+    place = sentence.mention_at(token) if token.dep_ == "poss" else None
+    return place is not None and place.type == "place"
 
 
 def quoted_title(doc, i: int):

@@ -8,6 +8,7 @@ from ..clauses import is_negated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import Mention, clean_name
 from ..language import language_data, self_reference_words, site_nouns
+from ..lexicon import normalize
 from .triggers import governed
 
 OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
@@ -98,12 +99,21 @@ def _facility(ctx: DocContext, sentence: ParsedSentence, token):
 
 
 def _possessive_places(ctx: DocContext, sentence: ParsedSentence) -> None:
-    """'Norway's Halvik Energy ASA': the place whose company it is."""
+    """'Norway's Halvik Energy ASA': the place whose company it is; 'named Kenya's Bank of the Year':
+    the place whose title the company won."""
     for mention in sentence.mentions:
         if mention.type != "place" or mention.root.dep_ != "poss":
             continue
         owned = sentence.mention_at(mention.root.head)
-        if owned is not None and owned.type == "company" and owned is not mention:
+        won = [  # 'X was named Kenya's Best Corporate Citizen': the title X won there
+            f
+            for f in ctx.facts_of(sentence)
+            if f.kind == "award" and owned and normalize(f.object) == normalize(owned.label)
+        ]
+        for fact in won:
+            winner = ctx.entities.resolve(fact.subject, fact.subject_type)
+            ctx.add("located_in", sentence, winner, ctx.entity(mention, "place"))
+        if not won and owned is not None and owned.type == "company" and owned is not mention:
             ctx.add("located_in", sentence, ctx.entity(owned), ctx.entity(mention, "place"))
 
 
