@@ -339,7 +339,13 @@ def clause_span(trigger: Token) -> set[int]:
 
 
 def list_after_colon(trigger: Token) -> set[int]:
-    """'included in the following indices: A, B and C': the tokens after a colon that follows TRIGGER."""
-    doc = trigger.doc
-    colon = next((t.i for t in doc[trigger.i :] if t.text == ":"), None)
-    return set(range(colon + 1, len(doc))) if colon is not None else set()
+    """'included in the following indices: A, B and C': the tokens after a colon that follows TRIGGER
+    in its own brackets ('listed in the DJGI (DJGI: an index developed by X)' lists nothing)."""
+    doc, depth = trigger.doc, 0
+    for token in doc[trigger.i :]:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth < 0:
+            break
+        if token.text == ":" and depth == 0:
+            return set(range(token.i + 1, len(doc)))
+    return set()

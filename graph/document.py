@@ -509,9 +509,13 @@ def _titled(mention: Mention) -> bool:
 
 
 def _employs(mention: Mention) -> bool:
-    """"Marcelo Augusto, M. Dias Branco's R&D manager": a possessor of a person's title is an organization."""
+    """"Marcelo Augusto, M. Dias Branco's R&D manager", 'Jane Doe, CEO of Tavor': a possessor of a
+    person's title, or what the title is 'of', is an organization."""
     titles = {t.lower() for t in person_title_words()}
-    return mention.root.dep_ == "poss" and mention.root.head.lower_ in titles
+    root = mention.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in titles
+    return root.dep_ == "poss" and root.head.lower_ in titles
 
 
 def _acts_as_organization(sentence: ParsedSentence, mention: Mention) -> bool:

@@ -1298,7 +1298,7 @@ class DocumentEntities:
                 self.link(mention.label, words[2], "company")
             elif mention.label.isupper() and len(mention.label) <= 10 and abbreviation_fits(mention.label, inside.text):
                 self.link(inside.text, mention.label, head_type(inside.text) or mention.type)
-            elif words and words[0].lower() in ("hereinafter", "or") or words[:1] in (['"'], ["“"]):
+            elif words and words[0].lower() in language_data()["alias_markers"] or words[:1] in (['"'], ["“"]):
                 quoted = re.search(r"[\"“]([^\"”]{2,40})[\"”]", inside.text)
                 if quoted:
                     self.link(mention.label, quoted.group(1), mention.type)

@@ -628,3 +628,21 @@ def test_an_index_with_its_short_form_in_brackets_is_one_inclusion():
     assert [(r["object"], r["rank"]) for r in facts_of(text, "index_inclusion")] == [
         ("Dow Jones Sustainability World Index", "5")
     ]
+
+
+def test_the_worlds_first_index_family_ranks_no_company():
+    text = (
+        "Korvel Holdings, Inc. has been selected for the DJSI World, the world\u2019s first and most widely used "
+        "family of global sustainability benchmarks."
+    )
+    (record,) = facts_of(text, "index_inclusion")
+    assert "rank" not in record
+
+
+def test_a_rater_that_selects_companies_for_inclusion_is_not_included():
+    text = (
+        "Korvel Holdings, Inc. is included in the DJSI World. Sentra Advisors sent surveys to the 2,500 largest "
+        "companies listed in the Lumen Global Index (LGI: an index developed by Brantley & Company), and for "
+        "inclusion in the DJSI World, selected 340 companies."
+    )
+    assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Korvel Holdings, Inc."}

@@ -1928,3 +1928,24 @@ def test_a_name_ending_in_mine_or_refinery_is_a_site_company_whatever_ner_says()
     doc.ents = [Span(doc, 0, 2, label="PERSON")]  # NER's guess for an unknown name
     (mention,) = MentionTyper(load_lexicon()).mentions(doc)
     assert (mention.label, mention.type) == ("Tarrant Mine", "company")
+
+
+def test_a_regional_nationality_places_no_company_in_a_country():
+    text = "Corvana Systems Ltd., a maker of pumps, is the only North American company named to the Lumen Index."
+    assert only(facts_of(text), "located_in") == []
+
+
+def test_the_organization_a_chief_executive_is_of_is_no_person():
+    text = "The certificates were delivered in a meeting chaired by Luis Ferro, CEO of Dos Rios, and attended by staff."
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ("Dos Rios", "company") in {(m.label, m.type) for s in ctx.sentences for m in s.mentions}
+
+
+def test_a_hereafter_short_name_is_the_release_organization():
+    text = (
+        "Korvel Holdings, Inc. (hereafter \u201cKHI\u201d) announces that it has been selected for the Lumen "
+        "Index. KHI has been a member of the index for 3 consecutive years. Sentra Advisors assesses companies "
+        "for the index. Sentra Advisors selects the leaders. Sentra Advisors publishes the results."
+    )
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ctx.main.label == "Korvel Holdings, Inc." and "KHI" in ctx.main.aliases

@@ -51,7 +51,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         rated = _rated_by_subject(ctx, sentence, trigger)
         if rated:  # 'Sustainalytics rated X as low risk', 'MSCI upgraded X's rating to AA'
             subjects, indices = rated
-        elif _rater_acts(sentence, trigger):
+        elif _rater_acts(sentence, trigger) or _selects_for_inclusion(sentence, trigger):
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
         for index in _without_generic(sentence, _without_publishers(indices)):
             obj = ctx.entity(index, "index")
@@ -284,6 +284,19 @@ def _rater_acts(sentence: ParsedSentence, trigger) -> bool:
     return bool(raters) and raters[0] is not None and raters[0].type == "index"
 
 
+def _selects_for_inclusion(sentence: ParsedSentence, trigger) -> bool:
+    """'SAM sent surveys to companies ... for inclusion in X', 'the committee chose 40 firms for
+    inclusion': 'for inclusion' is the purpose of an active verb whose object is no name; its
+    subject picks, it is not picked."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return False
+    verb = trigger.head.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(sentence.mention_at(o) is None and o.pos_ == "NOUN" for o in objects)
+
+
 def _without_publishers(indices: list[Mention]) -> list[Mention]:
     """'CDP's Climate A List': CDP publishes the list the company is on; it is no second index."""
     return [  # nor is the DJSI in 'the Food Products Industry Index of the DJSI'
@@ -322,10 +335,15 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
     return found
 
 
-def _first_time(span) -> bool:
-    """'for the first time' dates a first inclusion; it ranks nothing."""
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    return span[-1].lower_ == "first" and following is not None and following.lower_ in ("time", "times")
+def _first_of_a_kind(span) -> bool:
+    """'for the first time' dates a first inclusion, and 'the world's first family of benchmarks'
+    describes an index: neither ranks a company."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if span[-1].lower_ != "first":
+        return False
+    worlds = span.start > 1 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].lower_ == "world"
+    return worlds or following is not None and following.lower_ in ("time", "times")
 
 
 def rank_of(sentence, trigger) -> str | None:
@@ -334,7 +352,7 @@ def rank_of(sentence, trigger) -> str | None:
     matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
         (row, span)
         for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
-        if not (len(span) == 1 and span[0].is_title and span.start > 0) and not _first_time(span)
+        if not (len(span) == 1 and span[0].is_title and span.start > 0) and not _first_of_a_kind(span)
     ]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]

@@ -324,6 +324,15 @@ def dateline_place(sentence: ParsedSentence):
     return None
 
 
+def _regional(token, country: str) -> bool:
+    """'North American', 'Latin American': a capitalised word before the nationality makes it a
+    region's, unless the country's name opens with it ('South Korean')."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_title and before.ent_type_ == token.ent_type_ != "" and not (
+        country.startswith(before.text + " ")
+    )
+
+
 def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'The Mexican low-cost airline Volaris', 'one of Taiwan's biggest companies, TSMC': a
     nationality or country that modifies the noun naming the release's organization."""
@@ -337,6 +346,7 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
         named = sentence.mention_at(token)
         if (
             not country
+            or _regional(token, country)
             or token.dep_ not in ("amod", "compound", "poss", "nmod")
             or named is not None
             and named.type == "company"

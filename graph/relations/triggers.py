@@ -64,8 +64,17 @@ def _of_the_verb(sentence: ParsedSentence, noun: Token, types: tuple[str, ...]) 
 
 
 def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
-    """'33 companies will join the index', 'only the top 20% were selected': the clause's subject is
-    a counted group that no name stands for, so what it states is not the release's organization's."""
+    """'33 companies will join the index', 'only the top 20% were selected', 'companies listed in X':
+    the clause's subject is a group that no name stands for, so what it states is not the release's
+    organization's."""
+    described = trigger.head
+    if (
+        trigger.dep_ == "acl"
+        and described.tag_ == "NNS"
+        and described.lemma_ not in ("year", "month", "decade")  # 'celebrates 12 years listed on X'
+        and sentence.mention_at(described) is None
+    ):
+        return not _one_of(described)  # 'SAM sent surveys to the 2,500 companies listed in X': those companies
     subjects = subject_tokens(trigger)
     return bool(subjects) and all(
         not [n for n in named_after(sentence, t) if sentence.mention_at(n) is not None]
