@@ -101,6 +101,15 @@ _TRAILING_RUN = re.compile(
     r"\s+for\s+(?:the\s+)?(?:\w+\s+)?(?:Consecutive\s+|Straight\s+|Successive\s+|Running\s+)?(?:Years?|Time)$", re.I)
 
 
+def family_stem(name: str) -> str:
+    """'Dow Jones Sustainability' of 'Dow Jones Sustainability Indices': an index name without its
+    head word, which its family's members share."""
+    return FAMILY_HEAD.sub("", name)
+
+
+FAMILY_HEAD = re.compile(r"\s+(?:Index|Indices|Indexes)$")
+
+
 def clean_name(text: str) -> str:
     """'the 2021 Occupational Safety and Health Award' -> 'Occupational Safety and Health Award'."""
     original = text
@@ -264,7 +273,7 @@ class MentionTyper:
             )
             if typed:
                 ents = [m for m in ents if m not in overlapping] + [typed]
-        ents = self._list_typed(ents + self._coordinated(doc, ents))
+        ents = self._family_members(doc, self._list_typed(ents + self._coordinated(doc, ents)))
         ents = [_described_as_body(_after_company_noun(m)) for m in ents]
         ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m) and not _a_term(m)]
         ents = self._country_units(doc, ents)
@@ -395,6 +404,39 @@ class MentionTyper:
                 covered |= set(range(start, end))
                 extra.append(Mention(span, mention.type, label))
         return extra
+
+    def _family_members(self, doc, ents: list[Mention]) -> list[Mention]:
+        """'the World and North America Dow Jones Sustainability Indices': capitalised words before an
+        index family's name, coordinated, name its members when the gazetteer knows them (one mention
+        each, on the words that pick it out)."""
+        for family in [m for m in ents if m.type == "index"]:
+            groups, start = [], family.span.start
+            while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in ("and", ",", "&")):
+                start -= 1
+            words: list = []
+            for token in doc[start : family.span.start]:
+                if token.is_title:
+                    words.append(token)
+                elif words:
+                    groups.append(doc[words[0].i : words[-1].i + 1])
+                    words = []
+            groups += [doc[words[0].i : words[-1].i + 1]] if words else []
+            members = [(group, self._member(family.label, group.text)) for group in groups]
+            if not members or any(known is None for _, known in members):
+                continue
+            end = family.span.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                end += 3  # '(DJSI)': the family's short name, no third index
+            taken = set(range(start, end))
+            ents = [m for m in ents if not taken & set(range(m.span.start, m.span.end))]
+            ents += [Mention(group, "index", known.label) for group, known in members]
+        return ents
+
+    def _member(self, family: str, member: str):
+        """The gazetteer's index MEMBER of FAMILY ('World' of 'Dow Jones Sustainability Index')."""
+        stem = family_stem(family)
+        found = self.lexicon.lookup(f"{stem} {member} Index") or self.lexicon.lookup(f"{family} {member}")
+        return found if found is not None and found.type == "index" and found.label != family else None
 
     @staticmethod
     def _list_typed(ents: list[Mention]) -> list[Mention]:
@@ -1196,6 +1238,7 @@ class DocumentEntities:
             longer = (
                 self._longer_company(surface) if type_hint in ("company", None) and not known
                 else self._same_award(surface) if type_hint == "award" and not known
+                else self._family_member(surface) if type_hint == "index" and not known
                 else None
             )
             if longer is not None:
@@ -1231,6 +1274,19 @@ class DocumentEntities:
         for entity in {id(e): e for e in self.by_surface.values()}.values():
             if entity.type == "company" and entity.label.startswith(surface + " ") and has_company_suffix(entity.label):
                 return entity
+        return None
+
+    def _family_member(self, surface: str) -> Entity | None:
+        """'the World Index' after 'the Dow Jones Sustainability Indices': the member of an index
+        family the release named that the gazetteer knows by the family's name and these words."""
+        words = family_stem(surface)
+        if words == surface or not words[:1].isupper():
+            return None
+        for family in self.known_of_type("index"):
+            stem = family_stem(family.label)
+            known = self.lexicon.lookup(f"{stem} {words} Index") if stem != family.label else None
+            if known is not None and known.type == "index":
+                return self.resolve(known.label, "index")
         return None
 
     def _same_award(self, surface: str) -> Entity | None:
@@ -1303,6 +1359,10 @@ class DocumentEntities:
                 if quoted:
                     self.link(mention.label, quoted.group(1), mention.type)
         return [m for m in mentions if id(m) not in aliases]
+
+    def known_of_type(self, kind: str) -> list[Entity]:
+        """The release's entities of type KIND so far, in the order it named them."""
+        return [e for e in {id(e): e for e in self.by_surface.values()}.values() if e.type == kind]
 
     def is_main(self, entity: Entity | None) -> bool:
         return entity is not None and entity is self.main

@@ -646,3 +646,16 @@ def test_a_rater_that_selects_companies_for_inclusion_is_not_included():
         "inclusion in the DJSI World, selected 340 companies."
     )
     assert {r["subject"] for r in facts_of(text, "index_inclusion")} == {"Korvel Holdings, Inc."}
+
+
+def test_coordinated_words_before_an_index_family_name_its_members():
+    text = (
+        "Korvel Holdings announced its inclusion in both the World and Europe Dow Jones Sustainability Indices "
+        "(DJSI) for 2024. This is the 7th consecutive year Korvel Holdings has been named to both DJSI indices. "
+        "Korvel Holdings is the only utility named to the World Index."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Korvel Holdings", "Dow Jones Sustainability World Index", 7),
+        ("Korvel Holdings", "Dow Jones Sustainability Europe Index", 7),
+        ("Korvel Holdings", "DJSI", 7),  # the family, as the sentence writes it
+    }

@@ -15,7 +15,7 @@ from ..clauses import (
     patterns,
 )
 from ..document import DocContext, ParsedSentence
-from ..entities import Mention
+from ..entities import Mention, family_stem
 from ..language import number_value
 from .triggers import (
     colon_listed,
@@ -53,8 +53,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects, indices = rated
         elif _rater_acts(sentence, trigger) or _selects_for_inclusion(sentence, trigger):
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
-        for index in _without_generic(sentence, _without_publishers(indices)):
-            obj = ctx.entity(index, "index")
+        kept = _without_generic(sentence, _without_publishers(indices))
+        for index, obj in ((named, member) for named in kept for member in _members_meant(ctx, named)):
             years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
             own_streak = _streak_after(sentence, index) or streak
             own_rank = _rank_before(sentence, index) or rank
@@ -64,6 +64,25 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add(
                     "index_inclusion", sentence, subject, obj, year=year, consecutive_years=own_streak, rank=own_rank
                 )
+
+
+FAMILY_REFERENCES = ("both", "these", "two", "all")
+
+
+def _members_meant(ctx: DocContext, index: Mention) -> list:
+    """'named to both DJSI indices' after 'the World and North America DJSI': the family's members
+    the release named, and the family itself."""
+    obj = ctx.entity(index, "index")
+    doc = index.span.doc
+    plural = index.span[-1].lower_ in ("indices", "indexes") or (
+        index.span.end < len(doc) and doc[index.span.end].lower_ in ("indices", "indexes")
+    )
+    before = {t.lower_ for t in doc[max(index.span.start - 2, 0) : index.span.start]}
+    if not plural or not before & set(FAMILY_REFERENCES):
+        return [obj]
+    stem = family_stem(obj.label) + " "
+    members = [e for e in ctx.entities.known_of_type("index") if e.label.startswith(stem) and e is not obj]
+    return members + [obj]
 
 
 def _streak(sentence: ParsedSentence, trigger) -> int | None:
