@@ -38,11 +38,15 @@ from .sentences import Sentence
 COMPANY_TYPES = ("company", "organization", "agency", "site")  # what a fact can be about
 SENTENCE_WORDS = {"The", "In", "This", "Its", "Our", "Since", "For", "By", "From", "At", "On", "As", "During", "Until"}
 YEAR_WINDOW = 20_000  # characters read for the year a release names most, when it carries no date
-HISTORY_CUE = re.compile(
-    r"\b(?:founded|established|incorporated|launched|created|formed|set up|started|opened|built|since"
-    r"|(?:its|their|the company's) (?:founding|foundation|inception|creation|establishment))\s+(?:in\s+)?$",
+MONTHS = "|".join(language_data()["months"])
+HISTORY_CUE = re.compile(  # 'founded in 1952', 'launched at UN Headquarters in New York in July 2000'
+    r"\b(?:(?:founded|established|incorporated|launched|created|formed|set up|started|opened|built)"
+    r"(?:\s(?:at|in)\s[A-Z][^.;\d]{0,40}?)?|since"
+    r"|(?:its|their|the company's) (?:founding|foundation|inception|creation|establishment))"
+    rf"\s+(?:in\s+)?(?:(?:{MONTHS})\s+)?$",
     re.I,
 )
+HISTORY_WINDOW = 60  # characters before a year read for its history cue
 
 
 @dataclass
@@ -290,7 +294,7 @@ class DocContext:
                 r"(\b[A-Z][a-z]+ )?(?<!by )(?<!until )(?<!to )(?<!before )(?<!by fiscal )(?<!by FY)\b((?:19|20)\d\d)\b",
                 text,
             )
-            if not HISTORY_CUE.search(text, max(0, m.start(2) - 30), m.start(2))
+            if not HISTORY_CUE.search(text, max(0, m.start(2) - HISTORY_WINDOW), m.start(2))
             and int(m.group(2)) <= date.today().year  # 'net zero by 2030 and 2050': no release is dated ahead
         ]  # a year after a name that is later than every plain one is a target's ('Commitment 2030')
         latest_plain = max((year for year, plain in found if plain), default=9999)
@@ -689,9 +693,20 @@ def _owned(mention: Mention) -> bool:
 
 
 def _initials_of(short: str, name: str) -> bool:
-    """'UCC' is written for 'Union Cement Corp.': the capitals of its words, in order, and nothing else."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return short.isupper() and short.isalpha() and 2 <= len(short) and short == initials
+    """'UCC' is written for 'Union Cement Corp.', and 'NNPC Ltd' for 'Nigerian National Petroleum
+    Company Limited': the capitals of its words, in order (less a legal form), and nothing else
+    but a legal form or 'Group'."""
+    words = short.replace(",", " ").split()
+    while len(words) > 1 and (words[-1] in company_suffixes() or words[-1] == "Group"):
+        words.pop()
+    if len(words) != 1 or not words[0].isupper() or not words[0].isalpha() or len(words[0]) < 2:
+        return False
+    full = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
+    forms = {"".join(w[0] for w in full)}
+    while len(words) < len(short.split()) and len(full) > 1 and full[-1] in company_suffixes():
+        full.pop()  # 'Nigerian National Petroleum Company Limited' is also 'NNPC (Ltd)'
+        forms.add("".join(w[0] for w in full))
+    return words[0] in forms
 
 
 def _clipped_of(short: str, name: str) -> bool:

@@ -1949,3 +1949,37 @@ def test_a_hereafter_short_name_is_the_release_organization():
     )
     ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
     assert ctx.main.label == "Korvel Holdings, Inc." and "KHI" in ctx.main.aliases
+
+
+def test_an_initiatives_launch_year_is_not_when_the_company_joined():
+    text = (
+        "Korvel Ltd on Thursday announced it has signed up as a participant of the United Nations Global Compact. "
+        "The UN Global Compact, formally launched in July 2000, is a voluntary agreement of companies."
+    )
+    (membership,) = only(facts_of(text), "membership")
+    assert "since" not in membership
+
+
+def test_bodies_at_the_signing_event_are_not_joined_and_a_un_initiative_is_the_compact():
+    text = (
+        "In a short ceremony during the Nordic Business Forum at the Lumen Assembly in Oslo, the Korvel Ltd "
+        "Chief Executive Officer, Ana Berg, signed the letter of commitment to the United Nations Global Compact. "
+        "Korvel Ltd will sign a UN initiative called the Global Compact."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "membership")} == {
+        ("Korvel Ltd", "United Nations Global Compact")
+    }
+
+
+def test_initials_with_a_legal_form_are_the_release_organization():
+    text = (
+        "The Nordvik Power Company Limited (NPCL) has joined the Lumen Alliance. NPC Ltd signed the letter. "
+        "NPC Ltd Group thanked its staff."
+    )
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert {"NPC Ltd", "NPC Ltd Group"} <= ctx.main.aliases
+
+
+def test_supporting_an_initiatives_principles_adopts_them():
+    text = "Korvel Ltd supports the Ten Principles of the United Nations Global Compact on human rights and labour."
+    assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Ten Principles"]

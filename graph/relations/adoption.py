@@ -30,10 +30,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue  # 'the plan was adopted by the Management Board of X': who adopts, not what
             if _owner_of_named(sentence, standard):
                 continue  # 'aligns with the United Nations' Sustainable Development Goals': the goals'
-            if standard.type == "company" and not nominal or standard.type == "initiative":
+            principles = standard.label.split()[-1].lower() == "principles"
+            if standard.type == "company" and not nominal or standard.type == "initiative" and not principles:
                 continue  # 'standards from X' for a body; an initiative is joined or signed, not applied
             if row.get("standards_only") and standard.type != "standard":
                 continue  # 'uses SGS' applies no framework
+            if row.get("principles_only") and not principles:
+                continue  # 'supports the Lumen Alliance' adopts no principles
             obj = ctx.entity(standard, standard.type)
             if certified & (obj.names() | {obj.name}) or certifier_of(ctx, obj):
                 continue

@@ -44,6 +44,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if trigger.pos_ == "NOUN" and not any(b.span.start == trigger.i for b in bodies):  # not an implied body
             bodies = _bodies_of_noun(trigger, bodies)
         bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
+        bodies = [b for b in bodies if not _at_an_event(b, trigger) and not _a_longer_name_beside(ctx, b, bodies)]
         verb = governing_verb(trigger)
         years = clause_years(verb)
         starts = row.get("since") or verb.lemma_ == "become"  # 'joined', 'became a member / part of'
@@ -60,6 +61,27 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+EVENT_PREPOSITIONS = ("during", "at", "on", "after", "before", "ahead")
+
+
+def _at_an_event(body, trigger) -> bool:
+    """'signed the letter in a ceremony during the X Forum at the Y Assembly': a body named in a
+    phrase of when or where the trigger's act happened is not what was joined."""
+    for token in body.root.ancestors:
+        if token == trigger:
+            return False
+        if token.dep_ == "prep" and token.lower_ in EVENT_PREPOSITIONS:
+            return True
+    return False
+
+
+def _a_longer_name_beside(ctx: DocContext, body, bodies) -> bool:
+    """'a UN initiative called the Global Compact': 'United Nations' gives way to the 'United
+    Nations Global Compact' beside it, the body it runs."""
+    label = ctx.entity(body).label
+    return any(ctx.entity(other).label.startswith(label + " ") for other in bodies if other is not body)
 
 
 def _joined_to_become(sentence, trigger) -> bool:
