@@ -224,6 +224,7 @@ class MentionTyper:
         self.demonyms = set(language_data()["demonyms"])
         self.sectors = set(language_data()["sector_nouns"])
         self.news_services = set(language_data()["news_service_heads"])
+        self.units = set(language_data()["glued_units"])
 
     def mentions(self, doc) -> list[Mention]:
         ents = [
@@ -498,6 +499,8 @@ class MentionTyper:
         words = clean_name(span.text).split()
         while len(words) > 1 and words[-1] in self.titles:  # 'SPC Director' names SPC
             words = words[:-1]
+        while len(words) > 1 and words[0] in self.units:  # 'its 35,500 m2 G.Park Blue Planet'
+            words = words[1:]
         while len(words) > 1 and words[-1].isupper() and is_trigger_word(words[-1]):
             words = words[:-1]  # a shouted headline: 'CORVANE BANK AWARDED TWICE'
         verbs = trigger_verb_forms()
@@ -847,7 +850,7 @@ def _stands_against(run: Span, mention: Mention) -> bool:
         or mention.span.end > run.end
         and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name
         or run.label_ == "SUBJECT"
-        and mention.type == "person"
+        and mention.type in ("person", "place")  # 'X in Chatterley Valley, Staffordshire is': a place
     )
 
 

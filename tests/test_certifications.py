@@ -383,3 +383,12 @@ def test_a_body_that_possesses_the_scheme_runs_it_and_holds_no_certificate():
         "the foremost program for green buildings."
     )
     assert {subject for subject, _, _ in certified(text)} == {"Boeing's Houston site"}
+
+
+def test_a_county_after_a_site_and_a_floor_area_before_its_name_hold_nothing():
+    text = (
+        "Korvel's 40,000 m2 K.Park Green Field in Ashby Valley, Derbyshire is the first building to achieve a "
+        "BREEAM Outstanding rating."
+    )
+    holders = {r["subject"] for r in facts_of(text, "certification")}
+    assert "Derbyshire" not in holders and not any(h.startswith("m2") for h in holders)
