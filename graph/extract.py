@@ -150,12 +150,19 @@ MISWRITTEN_ITS = re.compile(r"\bit['’]s(?= [A-Z][a-z])")
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])\*\d{0,2}|[®©™]")  # 'RobecoSAM*1', 'Great Place to Work®': marks, no words
 
 
+SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
 def parse_form(text: str) -> str:
-    """TEXT as the parser should read it, of the same length (offsets stay the text's): 'presented
-    it's Environmental Excellence Award' is the possessive 'its', a common slip; a footnote or
-    trademark sign glued to a word ('RobecoSAM*1', 'Work For®') is blank."""
+    """TEXT as the parser should read it, of the same length (the sentence's offsets stay the
+    text's): 'presented it's Environmental Excellence Award' is the possessive 'its', a common slip;
+    a footnote or trademark sign glued to a word ('RobecoSAM*1', 'Work For®') is blank; words a
+    web page set apart by runs of spaces ('Ferro  Alloy  Plant') are one space apart, the spaces
+    saved moved to the end, because the parser reads a run of spaces as a word."""
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text).replace("\n", " ")  # a hard-wrapped line
-    return MISWRITTEN_ITS.sub("its ", text)
+    text = MISWRITTEN_ITS.sub("its ", text)
+    packed = SPACE_RUN.sub(" ", text)
+    return packed + " " * (len(text) - len(packed))
 
 
 def is_candidate(text: str) -> bool:

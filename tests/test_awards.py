@@ -721,3 +721,9 @@ def test_a_title_after_a_place_possessive_is_the_award_and_places_its_winner():
     assert {(f.kind, f.subject, f.object) for f in facts} == {
         ("award", "Tarrant Mine", "Quarry Company of the Year"), ("located_in", "Tarrant Mine", "Ghana")
     }
+
+
+def test_words_a_page_set_apart_by_runs_of_spaces_are_read_as_one_name():
+    text = "Korvel  Alloy  Plant has been awarded the National Safety  Award  for  the year 2020."
+    (award,) = awards_of(text)
+    assert award["subject"] == "Korvel Alloy Plant"
