@@ -621,13 +621,22 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
                 other != key
                 and other.startswith(key + " ")
                 and _short_form(key, forms[key])
-                and (suffixed[other] or len(forms[other]) >= len(forms[key]) or other[len(key) + 1 :] in places)
+                and (
+                    suffixed[other]
+                    or len(forms[other]) >= len(forms[key])
+                    or other[len(key) + 1 :] in places and 3 * len(forms[other]) >= len(forms[key])
+                )  # not 'EDP Brazil', named once where 'EDP' is named six times: a unit the release mentions
             ):  # 'Unilever' counts for 'Unilever East Africa', its unit there
                 scores[other] += scores[
                     key
                 ]  # 'Corvane Foods' counts for 'Corvane Foods Group PCL', not for a store or division
     key = scores.most_common(1)[0][0]
-    candidates = [label for k, labels in forms.items() if k == key or k.startswith(key + " ") for label in labels]
+    candidates = [  # not 'EDP Brazil' for 'EDP': its unit there, unless it was counted in
+        label
+        for k, labels in forms.items()
+        if k == key or k.startswith(key + " ") and (k[len(key) + 1 :] not in places or scores[k] >= scores[key])
+        for label in labels
+    ]
     named = [label for label in candidates if has_company_suffix(label)]
     main = entities.resolve(named[0] if named else max(candidates, key=candidates.count), kind)
     main.aliases |= set(candidates) - {main.label}

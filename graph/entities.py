@@ -101,6 +101,9 @@ _TRAILING_RUN = re.compile(
     r"\s+for\s+(?:the\s+)?(?:\w+\s+)?(?:Consecutive\s+|Straight\s+|Successive\s+|Running\s+)?(?:Years?|Time)$", re.I)
 
 
+GRADE_ONLY = re.compile(r"['\"‘“]?(?:AAA|AA|A|BBB|BB|B|CCC|C|D)[+-]?['\"’”]? (?:rating|score|grade)s?", re.I)
+
+
 def family_stem(name: str) -> str:
     """'Dow Jones Sustainability' of 'Dow Jones Sustainability Indices': an index name without its
     head word, which its family's members share."""
@@ -523,6 +526,7 @@ class MentionTyper:
             or label in self.demonyms  # 'the Portuguese Ministry': NER's ORG 'the Portuguese' names no one
             and label not in self.places  # ('US', 'New Zealand' are places too)
             or label.split()[-1] in self.news_services  # 'OSLO – Wirepath Newswire – 3 May': who carried the release
+            or GRADE_ONLY.fullmatch(label)  # "the maximum 'A' rating": a grade, which the rank reads
         ):
             return None
         if span.label_.startswith(RULER_PREFIX):

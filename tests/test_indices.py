@@ -659,3 +659,16 @@ def test_coordinated_words_before_an_index_family_name_its_members():
         ("Korvel Holdings", "Dow Jones Sustainability Europe Index", 7),
         ("Korvel Holdings", "DJSI", 7),  # the family, as the sentence writes it
     }
+
+
+def test_a_unit_named_once_after_a_place_is_not_the_release_organization_and_a_grade_is_a_rank():
+    text = (
+        "KVR recognised for climate leadership\n\n"
+        "The environmental organisation CDP has once again included KVR in its A List. KVR is one of the few "
+        "companies, out of over 20,000 companies scored, to receive the maximum 'A' rating from CDP. In addition, "
+        "KVR Brazil has also received the highest rating from CDP. KVR thanked its staff."
+    )
+    ctx, facts = extract(Release("t", Path("t.txt"), text, "text"))
+    records = [f.to_record() for f in facts if f.kind == "index_inclusion"]
+    assert ctx.main.label == "KVR" and "KVR Brazil" not in ctx.main.aliases
+    assert ("KVR", "CDP", "A") in triples(records, "rank") and not any("rating" in r["object"] for r in records)
