@@ -464,15 +464,16 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
 
 
 def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
-    """A company name of two words or more that one sentence typed is that company wherever the
-    release writes it again, whatever the tagger made of it there ('that SEKAWA STEEL has been
-    rated': an adjective and a one-word name)."""
+    """A company name of two words or more (or one shouted word) that one sentence typed is that
+    company wherever the release writes it again, whatever the tagger made of it there ('that
+    SEKAWA STEEL has been rated': an adjective and a one-word name; 'LANXESS' that NER calls a
+    nationality)."""
     names: dict[str, tuple[Span, Mention]] = {}
     for sentence in sentences:
         for m in sentence.mentions:
             if m.type == "company":
                 for form in (m.span, _without_legal_form(m.span)):
-                    if len(form) >= 2:
+                    if len(form) >= 2 or _acronym_name(form):
                         names.setdefault(form.text.lower(), (form, m))
     if not names:
         return
@@ -489,6 +490,12 @@ def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
             kept = [m for m in sentence.mentions if m not in inside]
             sentence.mentions = sorted(kept + [Mention(sentence.doc[start:end], "company", known.label, known.written)],
                                        key=lambda m: m.span.start)
+
+
+def _acronym_name(span: Span) -> bool:
+    """'LANXESS', 'KVR': one shouted word of three letters or more, in a release that does not shout."""
+    word = span.text
+    return len(span) == 1 and word.isupper() and word.isalpha() and len(word) >= 3 and not span.doc.text.isupper()
 
 
 def _without_legal_form(span: Span) -> Span:

@@ -104,6 +104,23 @@ _TRAILING_RUN = re.compile(
 GRADE_ONLY = re.compile(r"['\"‘“]?(?:AAA|AA|A|BBB|BB|B|CCC|C|D)[+-]?['\"’”]? (?:rating|score|grade)s?", re.I)
 
 
+COORDINATORS = ("and", ",", "&")
+
+
+def _title_groups(doc, start: int, end: int) -> list[Span]:
+    """The runs of capitalised words in doc[start:end] ('World', 'North America' of 'the World and
+    North America DJSI'); bracketed words are no run."""
+    groups, words, depth = [], [], 0
+    for token in doc[start:end]:
+        depth += (token.text == "(") - (token.text == ")")
+        if token.is_title and depth == 0:
+            words.append(token)
+        elif words:
+            groups.append(doc[words[0].i : words[-1].i + 1])
+            words = []
+    return groups + ([doc[words[0].i : words[-1].i + 1]] if words else [])
+
+
 def family_stem(name: str) -> str:
     """'Dow Jones Sustainability' of 'Dow Jones Sustainability Indices': an index name without its
     head word, which its family's members share."""
@@ -410,30 +427,26 @@ class MentionTyper:
         return extra
 
     def _family_members(self, doc, ents: list[Mention]) -> list[Mention]:
-        """'the World and North America Dow Jones Sustainability Indices': capitalised words before an
-        index family's name, coordinated, name its members when the gazetteer knows them (one mention
+        """'the World and North America Dow Jones Sustainability Indices', 'the Dow Jones
+        Sustainability Indices (DJSI) World and Europe': capitalised words before or after an index
+        family's name, coordinated, name its members when the gazetteer knows them (one mention
         each, on the words that pick it out)."""
         for family in [m for m in ents if m.type == "index"]:
-            groups, start = [], family.span.start
-            while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in ("and", ",", "&")):
-                start -= 1
-            words: list = []
-            for token in doc[start : family.span.start]:
-                if token.is_title:
-                    words.append(token)
-                elif words:
-                    groups.append(doc[words[0].i : words[-1].i + 1])
-                    words = []
-            groups += [doc[words[0].i : words[-1].i + 1]] if words else []
-            members = [(group, self._member(family.label, group.text)) for group in groups]
-            if not members or any(known is None for _, known in members):
-                continue
-            end = family.span.end
+            start, end = family.span.start, family.span.end
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
                 end += 3  # '(DJSI)': the family's short name, no third index
-            taken = set(range(start, end))
-            ents = [m for m in ents if not taken & set(range(m.span.start, m.span.end))]
-            ents += [Mention(group, "index", known.label) for group, known in members]
+            while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in COORDINATORS):
+                start -= 1
+            after = end
+            while after < len(doc) and (doc[after].is_title or doc[after].lower_ in COORDINATORS):
+                after += 1
+            for words, taken in (((start, family.span.start), range(start, end)), ((end, after), range(start, after))):
+                members = [(group, self._member(family.label, group.text)) for group in _title_groups(doc, *words)]
+                if members and all(known is not None for _, known in members):
+                    taken = set(taken)
+                    ents = [m for m in ents if not taken & set(range(m.span.start, m.span.end))]
+                    ents += [Mention(group, "index", known.label) for group, known in members]
+                    break
         return ents
 
     def _member(self, family: str, member: str):
@@ -762,6 +775,7 @@ def _split_possessive(span: Span) -> list[Span]:
     for token in span:
         titled = token.i == span.start + 1 and span[0].text in person_title_words()
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
+        possessive |= token.text in ("'", "’") and doc[token.i - 1].text[-1:] in ("s", "S")  # "LANXESS’ Platinum"
         if possessive and token.i > span.start and doc[token.i - 1].text in possessive_name_words():
             return [span]  # 'the Jubilee Children's Fund', 'the Women's Empowerment Principles': one name
         if possessive and token.i > span.start and not titled:

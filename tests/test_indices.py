@@ -672,3 +672,17 @@ def test_a_unit_named_once_after_a_place_is_not_the_release_organization_and_a_g
     records = [f.to_record() for f in facts if f.kind == "index_inclusion"]
     assert ctx.main.label == "KVR" and "KVR Brazil" not in ctx.main.aliases
     assert ("KVR", "CDP", "A") in triples(records, "rank") and not any("rating" in r["object"] for r in records)
+
+
+def test_member_words_after_a_family_and_its_short_name_and_a_raters_confirmed_grade():
+    text = (
+        "Specialty chemicals company KORVESS has once again been recognized. KORVESS was again included in the "
+        "Dow Jones Sustainability Indices (DJSI) World and Europe. In November, MSCI ESG confirmed KORVESS\u2019 AA "
+        "rating. In addition, EcoVadis confirmed KORVESS\u2019 Platinum level in its sustainability rating."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("KORVESS", "Dow Jones Sustainability World Index", None),
+        ("KORVESS", "Dow Jones Sustainability Europe Index", None),
+        ("KORVESS", "MSCI ESG", "AA"),
+        ("KORVESS", "EcoVadis", "Platinum"),
+    }

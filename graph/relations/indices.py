@@ -276,7 +276,7 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     if not raters or raters[0] is None or raters[0].type != "index":
         return None
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-    objects += [g for o in objects for g in o.children if g.dep_ == "poss"]  # 'X's rating'
+    objects += [g for o in objects for g in o.children if g.dep_ in ("poss", "nmod")]  # "LANXESS’ AA rating"
     rated = [e for e in (ctx.entity_of(sentence, o) for o in objects) if e is not None and e.type == "company"]
     return (rated, [raters[0]]) if rated else None
 
