@@ -300,6 +300,7 @@ class MentionTyper:
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         ents = self._coordinated_sites(doc, ents)
+        ents = _event_series(doc, ents)
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
     def _country_units(self, doc, ents: list[Mention]) -> list[Mention]:
@@ -574,6 +575,23 @@ class MentionTyper:
         return Mention(span, ner, label) if ner else None
 
 
+def _event_series(doc, ents: list[Mention]) -> list[Mention]:
+    """'the Environmental Sustainability Conference, Expo, and Awards (ECOSEA)': a bare 'Awards' that
+    ends a coordination of capitalised words is the last word of one event's name."""
+    for mention in [m for m in ents if m.type == "award" and m.span.text == "Awards"]:
+        top = mention.root
+        while top.dep_ == "conj" and top.head.pos_ == "PROPN" and top.head.i < top.i:
+            top = top.head
+        start = min((t.i for t in top.subtree if t.i <= top.i and t.pos_ != "DET"), default=top.i)
+        words = doc[start : mention.span.end]
+        if top is mention.root or not all(t.is_title or t.text in (",", "and", "&") for t in words):
+            continue
+        span = doc[start : mention.span.end]
+        ents = [m for m in ents if not (m.span.start < span.end and span.start < m.span.end)]
+        ents.append(Mention(span, "award", span.text))
+    return ents
+
+
 def _a_company_after_all(span: Span, ner: str) -> bool:
     """A 'person' or 'place' NER typed that is a company: 'Corvid Logistics' (a company head), an
     acting one-word 'person' ('Volaris enters'), 'the Lisbon-based utility Marvela Energia' (named
@@ -842,6 +860,10 @@ def year_titles(doc) -> list[Span]:
                 start -= 1
             elif before.lower_ in ("and", "&") and start > 1 and _capitalised(doc[start - 2]):
                 start -= 1
+            elif start > 2 and doc[start - 2].text == "-" and _capitalised(doc[start - 3]) and not (
+                doc[start - 3].whitespace_ or doc[start - 2].whitespace_
+            ):
+                start -= 3  # 'the Eco-friendly Cement Company of the Year Award'
             else:
                 break
         if start < token.i - 2:

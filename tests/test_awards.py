@@ -727,3 +727,28 @@ def test_words_a_page_set_apart_by_runs_of_spaces_are_read_as_one_name():
     text = "Korvel  Alloy  Plant has been awarded the National Safety  Award  for  the year 2020."
     (award,) = awards_of(text)
     assert award["subject"] == "Korvel Alloy Plant"
+
+
+def test_a_quoted_title_honoured_with_keeps_its_bracketed_category():
+    text = (
+        "Korvel Cement Plc has bagged three awards. The company was also honoured with the \u2018Most Outstanding "
+        "Company in Water Stewardship\u2019 (Extractive Industry) at the Lumen Business Awards 2022."
+    )
+    (award,) = awards_of(text)
+    assert (award["object"], award["level"], award["awarded_by"]) == (
+        "Most Outstanding Company in Water Stewardship",
+        "Extractive Industry",
+        "Lumen Business Awards",
+    )
+
+
+def test_a_glued_hyphen_word_opens_the_title_and_a_conference_expo_and_awards_confers_it():
+    text = (
+        "Korvel Cement Plc also bagged the Eco-friendly Cement Company of the Year Award at the Green Industry "
+        "Conference, Expo, and Awards (GICEA) 2022."
+    )
+    (award,) = awards_of(text)
+    assert (award["object"], award["awarded_by"]) == (
+        "Eco-friendly Cement Company of the Year Award",
+        "Green Industry Conference, Expo, and Awards",
+    )

@@ -468,9 +468,9 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     starts = [
         i
-        for i in range(trigger.i + 1, min(trigger.i + 4, len(doc)))
-        if doc[i].text in QUOTES and all(t.pos_ == "DET" for t in doc[trigger.i + 1 : i])
-    ][:1]  # 'named "X"', 'won the "X"'; not 'recognized for its "X" programme'
+        for i in range(trigger.i + 1, min(trigger.i + 5, len(doc)))
+        if doc[i].text in QUOTES and all(t.pos_ == "DET" or t.lower_ == "with" for t in doc[trigger.i + 1 : i])
+    ][:1]  # 'named "X"', 'honoured with the "X"'; not 'recognized for its "X" programme'
     for child in trigger.children:
         if child.lower_ == "as" and child.dep_ == "prep":
             starts.append(child.i + 1)
@@ -879,7 +879,20 @@ def award_levels(sentence, trigger, award) -> list[str]:
     tier = _tier(sentence, award, own)
     if categories:
         return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
-    return [tier] if tier else _titled_winner(sentence, own)
+    return [tier] if tier else _bracketed_category(sentence.doc, award) or _titled_winner(sentence, own)
+
+
+def _bracketed_category(doc, award) -> list[str]:
+    """"'Most Outstanding Company in Gender Inclusion' (Extractive Industry)": capitalised words in
+    brackets right after the award's name (not an acronym, nor a year) are its category."""
+    end = award.span.end + (award.span.end < len(doc) and doc[award.span.end].text in CLOSING_QUOTES)
+    close = next((t.i for t in doc[end + 1 : end + 7] if t.text == ")"), None) if end < len(doc) else None
+    if close is None or doc[end].text != "(":
+        return []
+    words = doc[end + 1 : close]
+    if len(words) == 1 and (words[0].is_upper or words[0].like_num):
+        return []
+    return [words.text] if all(t.is_title or t.lower_ in ("and", "&", "of") for t in words) else []
 
 
 def _titled_winner(sentence, own) -> list[str]:
