@@ -304,19 +304,24 @@ class MentionTyper:
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
     def _country_units(self, doc, ents: list[Mention]) -> list[Mention]:
-        """'Halvor Foods Kenya', 'Vestas Wind Technology India': a company name the country ends (its
-        head in the parse) is the company's unit there, one name, though NER cut the country off."""
+        """'Halvor Foods Kenya', 'Vestas Wind Technology India', 'CPC Corporation, Taiwan': a company
+        name the country ends (its head in the parse, or after a legal form and a comma) is one name,
+        the company's unit there, though NER cut the country off."""
         by_start = {m.span.start: m for m in ents}
         merged, dropped = [], set()
         for mention in ents:
-            place = by_start.get(mention.span.end)
+            end = mention.span.end
+            legal_comma = end + 1 < len(doc) and doc[end].text == "," and has_company_suffix(mention.label)
+            place = by_start.get(end + 1 if legal_comma else end)
             if (
                 mention.type == "company"
                 and place is not None
-                and place.type == "place"
+                and place.type in ("place", "company")
                 and self.places.get(place.label) == "country"
-                and mention.root.head == place.root
-                and mention.root.dep_ == "compound"
+                and (
+                    mention.root.head == place.root and mention.root.dep_ == "compound"
+                    or legal_comma and place.span.end < len(doc) and doc[place.span.end].pos_ in ("VERB", "AUX")
+                )  # 'CPC Corporation, Taiwan won': the country ends the name; not 'Acme Inc., Kenya's largest'
             ):
                 span = doc[mention.span.start : place.span.end]
                 merged.append(Mention(span, "company", span.text))

@@ -1983,3 +1983,9 @@ def test_initials_with_a_legal_form_are_the_release_organization():
 def test_supporting_an_initiatives_principles_adopts_them():
     text = "Korvel Ltd supports the Ten Principles of the United Nations Global Compact on human rights and labour."
     assert [r["object"] for r in only(facts_of(text), "standard_adoption")] == ["Ten Principles"]
+
+
+def test_a_country_after_a_legal_form_and_a_comma_ends_the_company_name():
+    text = "Korvel Corporation, Taiwan won the Lumen Sustainability Award. Korvel Corporation, Taiwan thanked staff."
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ctx.main.label == "Korvel Corporation, Taiwan"
