@@ -796,7 +796,10 @@ def _split_possessive(span: Span) -> list[Span]:
     if last.text in ("'", "’") and last.i + 1 < len(doc) and head_type(doc[last.i + 1].text) in bodies:
         return [Span(doc, span.start, last.i + 2, label=span.label_)]  # 'the Indian Merchants' Chamber': one name
     for token in span:
-        titled = token.i == span.start + 1 and span[0].text in person_title_words()
+        titles = person_title_words()
+        titled = token.i <= span.start + 2 and (  # "Dr. Reddy's Laboratories": named after a person
+            span[0].text in titles or span.start > 0 and doc[span.start - 1].text in titles
+        )
         possessive = token.tag_ == "POS" or token.dep_ == "case" or token.lower_ in ("'s", "’s")
         possessive |= token.text in ("'", "’") and doc[token.i - 1].text[-1:] in ("s", "S")  # "LANXESS’ Platinum"
         if possessive and token.i > span.start and doc[token.i - 1].text in possessive_name_words():

@@ -752,3 +752,14 @@ def test_a_glued_hyphen_word_opens_the_title_and_a_conference_expo_and_awards_co
         "Eco-friendly Cement Company of the Year Award",
         "Green Industry Conference, Expo, and Awards",
     )
+
+
+def test_awards_presented_to_an_unnamed_group_have_no_winner_and_a_doctors_company_keeps_its_name():
+    text = (
+        "The 12th edition of Brantley & Sons' Lumen Awards took place on Jan. 12, 2022. This year's awards were "
+        "presented to 19 companies across six categories: Clean Factory of the Year Award and the Jury Award. "
+        "Dr. Halvor's Laboratories Limited, Pune received the Clean Factory of the Year Award."
+    )
+    assert {(a["subject"], a["object"]) for a in awards_of(text)} == {
+        ("Halvor's Laboratories Limited", "Clean Factory of the Year Award")
+    }

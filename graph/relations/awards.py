@@ -36,6 +36,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects, conferrer = _given_by(ctx, sentence, trigger, subjects)
         elif row.get("role") == "giver":  # 'the Award was presented to X by Y'; 'X was crowned the Y'
             subjects = recipients(ctx, sentence, trigger, passive=True) or subjects
+            if _given_to_a_group(sentence, trigger):
+                continue  # 'This year's awards were presented to 19 companies across six categories'
 
         subjects, notes = _listed_winners(ctx, sentence, trigger, subjects)
         awards, venues = _won_and_venues(ctx, sentence, trigger, awards)
@@ -791,6 +793,16 @@ def recipients(ctx, sentence, trigger, passive: bool = False):
         if entity is not None and entity.type in COMPANY_TYPES and entity not in found:
             found.append(entity)
     return found
+
+
+def _given_to_a_group(sentence, trigger) -> bool:
+    """'presented to 19 companies', 'given to winning projects': the recipients are a group that no
+    name stands for."""
+    recipients = [c for p in trigger.children if p.lower_ in ("to", "upon") for c in p.children if c.dep_ == "pobj"]
+    return bool(recipients) and all(
+        t.pos_ == "NOUN" and t.tag_ == "NNS" and all(sentence.mention_at(n) is None for n in named_after(sentence, t))
+        for t in recipients
+    )
 
 
 def _conferring_awards(ctx, sentence, trigger):
