@@ -57,12 +57,24 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sent
     sentences = []
     docs = sentence_pipeline().pipe(line for _, line in lines)
     for (line_start, _), doc in zip(lines, docs):
-        for span in doc.sents:
-            start, end = _trimmed(text, line_start + span.start_char, line_start + span.end_char)
+        for span_start, span_end in _lowercase_joined(doc):
+            start, end = _trimmed(text, line_start + span_start, line_start + span_end)
             for piece_start, piece_end in _pieces(text, start, end, max_chars):
                 for part_start, part_end in _dateline_apart(text, piece_start, piece_end):
                     sentences.append(Sentence(len(sentences), part_start, part_end, text[part_start:part_end]))
     return sentences
+
+
+def _lowercase_joined(doc):
+    """(start, end) characters of DOC's sentences, a 'sentence' that opens in lower case joined to
+    the one before ('380 kg. carbon dioxide': a unit's full stop ended nothing)."""
+    bounds: list[list[int]] = []
+    for span in doc.sents:
+        if bounds and span.text[:1].islower():
+            bounds[-1][1] = span.end_char
+        else:
+            bounds.append([span.start_char, span.end_char])
+    return bounds
 
 
 # a line, run on past line breaks where a hard-wrapped sentence goes on in lower case

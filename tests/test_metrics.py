@@ -258,7 +258,7 @@ def test_a_length_in_metres_is_a_product_dimension():
 
 def test_an_area_in_square_metres_is_a_unit_not_a_dimension():
     assert metrics_of("Norvale Energy Corp. cleared 4,000 square metres of invasive plants in 2023.") == [
-        ("invasive plants", 4000, "square metres", 2023)
+        ("invasive plants cleared", 4000, "square metres", 2023)
     ]
 
 
@@ -268,7 +268,7 @@ def test_last_year_is_dated_by_the_release_date():
         "SANTIAGO, March 3, 2022 - Verano Retail said its stores donate food every week.\n"
         "Last year, Verano Retail donated more than 4,000 tons of food to food banks."
     )
-    assert metrics_of(text) == [("food", 4000, "tons", 2021)]
+    assert metrics_of(text) == [("food donated", 4000, "tons", 2021)]
 
 
 def test_a_deadline_already_past_at_release_is_an_achievement_and_a_future_one_a_target():
@@ -584,3 +584,8 @@ def test_a_raters_report_counts_and_shares_of_global_totals_are_no_company_figur
 def test_the_equivalent_of_a_figure_is_named_by_what_was_done():
     text = "Varro Foods Ltd also donated 1,950 tonnes of surplus food, the equivalent of more than 4.6 million meals, to charity in 2022."
     assert ("meals donated", 4.6, "million meals", 2022) in metrics_of(text)
+
+
+def test_a_quantity_done_to_a_thing_is_named_by_the_thing_and_the_deed_and_a_units_stop_ends_nothing():
+    text = "In 2019, Norvale Aerospace prevented 380 kg. carbon dioxide emissions by recycling 2,847 tons of metal."
+    assert ("metal recycled", 2847, "tons", 2019) in metrics_of(text)

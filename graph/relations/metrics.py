@@ -832,9 +832,10 @@ def _measured(sentence, number: Token, unit_token: Token, unit_end: int) -> str 
             and head.lemma_ not in ("percent", "%")
             and child.i >= unit_end
         ):
-            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            pobj = [g for g in child.children if g.dep_ in ("pobj",)]
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
-                return _noun_phrase(pobj[0])
+                done = _doing_verb(head)
+                return _noun_phrase(pobj[0]) + (f" {_participle(done)}" if done is not None else "")
     root = _quantity_root(number, unit_end)
     named = _of_a_noun(root, head)
     if named:
@@ -953,6 +954,18 @@ def _done_to(number: Token, unit_head: Token, unit_end: int) -> str | None:
 
 
 LIGHT_VERBS = {"have", "count", "number", "total"}
+
+
+def _doing_verb(quantity: Token) -> Token | None:
+    """'recycled 2,847 tons of metal' (and '611 tons of paper' after it): the verb whose object the
+    quantity is, when it is a deed done to the thing measured ('metal recycled'; the language
+    pack's deed verbs, not 'logged 15,000 hours of service')."""
+    while quantity.dep_ == "conj":
+        quantity = quantity.head
+    verb = quantity.head
+    if quantity.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ not in language_data()["deed_verbs"]:
+        return None
+    return verb
 
 
 def _participle(verb: Token) -> str:
