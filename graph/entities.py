@@ -23,6 +23,7 @@ from .language import (
     company_suffixes,
     has_company_suffix,
     head_type,
+    is_trigger_noun,
     is_trigger_word,
     junk_names,
     language_data,
@@ -135,7 +136,7 @@ def clean_name(text: str) -> str:
     original = text
     text = re.sub(r"\s*[®™]", "", text)  # 'LEED® Platinum': a brand's mark is no part of the name
     text = re.sub(r"\s{2,}", " ", text)  # where the parse text blanked a mark: 'Work For  in Hong Kong'
-    text = text.strip(" \t\n,;:.–—-\"“”'‘’()")
+    text = text.strip(" \t\n,;:.–—-\"“”'‘’()•·▪►")  # and a bullet: '• Underlying'
     previous = None
     while previous != text:
         previous = text
@@ -288,6 +289,7 @@ class MentionTyper:
                 and label
                 and (not label.islower() or DIGIT_BRAND.match(label))  # "Nigeria's telecom provider": no name
                 and label not in self.titles
+                and not _capitalised_trigger_noun(label)
                 and label.lower() not in self.junk
                 and label.split()[-1] not in self.news_services
                 else None
@@ -571,7 +573,7 @@ class MentionTyper:
         if typed:
             return Mention(span, typed, label)
         ner = NER_TYPES.get(span.label_)
-        if ner in ("company",) and (label.islower() or len(label) < 2):
+        if ner in ("company",) and (label.islower() or len(label) < 2 or _capitalised_trigger_noun(label)):
             return None
         if ner in ("person", "place") and _a_company_after_all(span, ner):
             ner = "company"
@@ -595,6 +597,11 @@ def _event_series(doc, ents: list[Mention]) -> list[Mention]:
         ents = [m for m in ents if not (m.span.start < span.end and span.start < m.span.end)]
         ents.append(Mention(span, "award", span.text))
     return ents
+
+
+def _capitalised_trigger_noun(label: str) -> bool:
+    """'• Inclusion follows ...', '• Constituents are rated': a trigger noun opening a line is no name."""
+    return " " not in label and label.istitle() and is_trigger_noun(label)
 
 
 def _a_company_after_all(span: Span, ner: str) -> bool:

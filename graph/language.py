@@ -257,6 +257,12 @@ def is_trigger_word(word: str) -> bool:
     return bool(found) and found.end() >= len(word) - 3 and not word[:1].isdigit()
 
 
+def is_trigger_noun(word: str) -> bool:
+    """Exactly a trigger or cue word, or its plural ('Inclusion', 'Constituents'; not 'Awardco')."""
+    words = candidate_words()
+    return not word[:1].isdigit() and bool(words.fullmatch(word) or word.endswith("s") and words.fullmatch(word[:-1]))
+
+
 GROUP_WORDS = ("Group", "Holdings", "Holding", "Groupe", "Grupo", "Gruppe")
 
 

@@ -686,3 +686,12 @@ def test_member_words_after_a_family_and_its_short_name_and_a_raters_confirmed_g
         ("KORVESS", "MSCI ESG", "AA"),
         ("KORVESS", "EcoVadis", "Platinum"),
     }
+
+
+def test_a_capitalised_trigger_noun_opening_a_bullet_is_no_company():
+    text = (
+        "Small Companies Now Eligible For Inclusion In Lumen Index\n\n"
+        "  \u2022 Inclusion follows previous expansion of Lumen Ratings coverage of small companies to 1,300 in 2020.\n"
+        "  \u2022 Constituents are rated by Lumen Ratings."
+    )
+    assert facts_of(text, "index_inclusion") == []
