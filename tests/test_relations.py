@@ -1989,3 +1989,14 @@ def test_a_country_after_a_legal_form_and_a_comma_ends_the_company_name():
     text = "Korvel Corporation, Taiwan won the Lumen Sustainability Award. Korvel Corporation, Taiwan thanked staff."
     ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
     assert ctx.main.label == "Korvel Corporation, Taiwan"
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Korvel Steel Ltd, Pune received the Lumen Safety Award.", "Pune"),
+        ("This year's Lumen Jury Award went to Halvor Home Finance Ltd, Gurgaon for its initiative.", "Gurgaon"),
+    ],
+)
+def test_a_place_after_a_companys_full_name_and_a_comma_is_where_it_is(sentence, place):
+    assert place in {r["object"] for r in only(facts_of(sentence), "located_in")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..clauses import is_negated, patterns
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import Mention, clean_name
-from ..language import language_data, self_reference_words, site_nouns
+from ..language import has_company_suffix, language_data, self_reference_words, site_nouns
 from ..lexicon import normalize
 from .triggers import governed
 
@@ -31,6 +31,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _sites(ctx, sentence)
     _only_one_in(ctx, sentence)
     _possessive_places(ctx, sentence)
+    _place_after_name(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
             before = (
@@ -45,6 +46,30 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             )
             if place:
                 ctx.add("located_in", sentence, ctx.entity(mention, "agency"), ctx.entities.resolve(place, "place"))
+
+
+NAME_PLACE_FOLLOWERS = (",", "for", "and", ".", "with", "which", "that")
+
+
+def _place_after_name(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Korvel Steel Ltd, Pune received the award', 'went to IIFL Home Finance Ltd, Gurgaon for its
+    initiative': a place right after a company's full name and a comma is where it is."""
+    doc = sentence.doc
+    by_start = {m.span.start: m for m in sentence.mentions}
+    for mention in sentence.mentions:
+        place = by_start.get(mention.span.end + 1)
+        if (
+            mention.type != "company"
+            or not has_company_suffix(mention.label)
+            or mention.span.end >= len(doc)
+            or doc[mention.span.end].text != ","
+            or place is None
+            or place.type != "place"
+        ):
+            continue
+        after = doc[place.span.end] if place.span.end < len(doc) else None
+        if after is None or after.lower_ in NAME_PLACE_FOLLOWERS or after.pos_ in ("VERB", "AUX"):
+            ctx.add("located_in", sentence, ctx.entity(mention), ctx.entity(place, "place"))
 
 
 def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
