@@ -436,14 +436,14 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
     or a name NER calls a company more often than a person, is that company; a speaker given a
     person's title after a quote is a person."""
     mentions = [m for s in sentences for m in s.mentions]
-    surnames = {m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label}
+    surnames = Counter(m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label)
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
     companies |= _headline_actors(sentences) | {m.label for m in mentions if m.type == "person" and _employs(m)}
     votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
-        if m.type == "company" and (m.label in surnames or _titled(m)):
-            return Mention(m.span, "person", m.label)
+        if m.type == "company" and (0 < 2 * votes[m.label, "company"] <= 3 * surnames[m.label] or _titled(m)):
+            return Mention(m.span, "person", m.label)  # not 'Generali', six times, for one 'Assicurazioni Generali'
         if m.type == "place" and m.label not in known_places and any(c.startswith(m.label + " ") for c in companies):
             return Mention(m.span, "company", m.label)  # 'Teravia's plants' for Teravia Foods plc
         if m.type == "person" and (
@@ -577,16 +577,18 @@ def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:
 STATIVE_VERBS = {"be", "locate", "base", "host", "lie", "remain", "become", "have", "rank", "see"}
 
 
-def mark_acting_places(sentences: list[ParsedSentence]) -> None:
+def mark_acting_places(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
     """A place name that acts ('Zurich has pledged', 'Zurich will vote', 'Zurich has set') is, in a
     release, the organization named after it: at least two acting mentions, a third of its own
-    ('Brazil's largest', 'Ghana's economy' do not act)."""
+    ('Brazil's largest', 'Ghana's economy' do not act). A name the gazetteer does not know as a
+    place also acts when something is done to it ('Vantaggi was rated AA')."""
     mentions = [m for s in sentences for m in s.mentions if m.type == "place"]
-    acting = Counter(
-        m.label
-        for m in mentions
-        if m.root.dep_ == "nsubj" and m.root.head.pos_ == "VERB" and m.root.head.lemma_ not in STATIVE_VERBS
-    )
+
+    def acts(m: Mention) -> bool:
+        roles = ("nsubj",) if m.label in known_places else ("nsubj", "nsubjpass")
+        return m.root.dep_ in roles and m.root.head.pos_ == "VERB" and m.root.head.lemma_ not in STATIVE_VERBS
+
+    acting = Counter(m.label for m in mentions if acts(m))
     total = Counter(m.label for m in mentions)
     companies = {label for label, n in acting.items() if n >= 2 and 3 * n >= total[label]}
     if companies:

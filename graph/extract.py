@@ -72,7 +72,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             parsed.append(ParsedSentence(sentence, doc, mentions))
         mark_recurring_names(parsed)
         mark_persons(parsed, lexicon.place_types)
-        mark_acting_places(parsed)
+        mark_acting_places(parsed, lexicon.place_types)
         find_main(parsed, entities)
         ctx = DocContext(release, meta, lexicon, parsed, entities)
         for sentence in parsed:  # every name first, so a fact shows the fullest form the release wrote

@@ -2000,3 +2000,14 @@ def test_a_country_after_a_legal_form_and_a_comma_ends_the_company_name():
 )
 def test_a_place_after_a_companys_full_name_and_a_comma_is_where_it_is(sentence, place):
     assert place in {r["object"] for r in only(facts_of(sentence), "located_in")}
+
+
+def test_a_company_named_often_alone_is_no_persons_surname_nor_a_place():
+    text = (
+        "In 2019 Vantaggi was confirmed in the Lumen World Index. Vantaggi is a constituent of the Lumen "
+        "Leaders Index. In 2019, Vantaggi was rated 'AA' by MSCI. The inclusion of Assicurazioni Vantaggi in any "
+        "MSCI index does not constitute a sponsorship of Assicurazioni Vantaggi by MSCI. Vantaggi has received a "
+        "'4.5' rating. Institutional Shareholder Services Inc. (ISS) is a leading provider of governance solutions."
+    )
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ctx.main.label == "Vantaggi"
