@@ -1384,6 +1384,8 @@ class DocumentEntities:
                 short = doc[end + 1].text  # 'Central Retail Corporation Public Company Limited or CRC'
                 if short.isupper() and abbreviation_fits(short, mention.label):
                     self.link(mention.label, short, mention.type)
+            if end + 3 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].text == "(":
+                end += 1  # "The South African Breweries Limited's (SAB) efforts"
             if end + 2 >= len(doc) or doc[end].text != "(":
                 continue
             close = next((t.i for t in doc[end + 1 : end + 12] if t.text == ")"), None)

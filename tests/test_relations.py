@@ -2011,3 +2011,12 @@ def test_a_company_named_often_alone_is_no_persons_surname_nor_a_place():
     )
     ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
     assert ctx.main.label == "Vantaggi"
+
+
+def test_a_possessive_full_name_with_its_bracketed_acronym_is_the_release_organization():
+    text = (
+        "Johannesburg, 24 June, 2011 - The Korvel Breweries Limited's (KBL) efforts to conserve water were "
+        "acknowledged at the Lumen Awards. KBL took first place. KBL thanked its staff. KBL won again."
+    )
+    ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
+    assert ctx.main.label == "Korvel Breweries Limited" and "KBL" in ctx.main.aliases
