@@ -2020,3 +2020,14 @@ def test_a_possessive_full_name_with_its_bracketed_acronym_is_the_release_organi
     )
     ctx, _ = extract(Release("t", Path("t.txt"), text, "text"))
     assert ctx.main.label == "Korvel Breweries Limited" and "KBL" in ctx.main.aliases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Korvel Water keeps its losses within the average 25% loss standard set by the World Bank.",
+        "Korvel Estates, using its own resources, set a brief for the team, including a minimum BREEAM Excellent rating.",
+    ],
+)
+def test_a_yardstick_or_a_target_rating_is_no_adopted_standard(sentence):
+    assert only(facts_of(sentence), "standard_adoption") == []

@@ -18,8 +18,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     certified = {f.object for f in ctx.facts if f.kind == "certification"}  # the release's, so far
     for row, trigger, subjects, standards in triggered(ctx, sentence, "standard_adoption", ADOPTABLE):
         nominal = bool(row.get("body"))  # 'standards from X': X is a standard-setting body
-        if nominal and not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children):
-            continue  # 'a new standard' states nothing; 'standards from X' does
+        if nominal and (not any(c.lower_ in BODY_PREPOSITIONS for c in trigger.children) or not _applied(trigger)):
+            continue  # 'a new standard', 'within the standard set by X' state nothing; 'follows standards from X' does
+        if row.get("standards_only"):  # 'prepared using the GRI Standards': what is used, not the clause's other names
+            used = {t.i for c in trigger.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+            standards = [s for s in standards if s.root.i in used]
         if third_party(trigger) or generic_holder(trigger) or planned(trigger):
             continue  # 'auditors verify compliance with X'; 'companies that report ...'; 'will report ...'
         if not subjects and reported(trigger) and ctx.main is not None:
@@ -42,6 +45,22 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue
             for subject in subjects:
                 ctx.add("standard_adoption", sentence, subject, obj)
+
+
+APPLYING_WORDS = frozenset({
+    "meet", "follow", "adopt", "apply", "comply", "align", "adhere", "conform", "use", "implement", "incorporate",
+    "respect", "observe", "exceed", "accordance", "line", "compliance", "conformity", "keeping", "base", "guide",
+})  # fmt: skip
+
+
+def _applied(noun) -> bool:
+    """'complies with standards set by X', 'follows the guidelines of X': the standard noun is the
+    object of a word of applying (through 'with', 'to', 'by'), not a yardstick ('within the
+    standard set by X')."""
+    head = noun.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_.lower() in APPLYING_WORDS
 
 
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
