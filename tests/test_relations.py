@@ -2031,3 +2031,22 @@ def test_a_possessive_full_name_with_its_bracketed_acronym_is_the_release_organi
 )
 def test_a_yardstick_or_a_target_rating_is_no_adopted_standard(sentence):
     assert only(facts_of(sentence), "standard_adoption") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, place",
+    [
+        (
+            "Recently, Korvel Junction railway station in the state of Kerala has been awarded a Platinum rating.",
+            "Korvel Junction railway station",
+            "Kerala",
+        ),
+    ],
+)
+def test_a_named_site_in_a_place_as_the_subject_is_there(sentence, subject, place):
+    assert (subject, place) in {(r["subject"], r["object"]) for r in only(facts_of(sentence), "located_in")}
+
+
+def test_a_venue_in_a_city_places_no_one():
+    records = facts_of("Korvel Corp. received the Lumen Award at the Grand Hotel in Taipei.")
+    assert ("Grand Hotel", "Taipei") not in {(r["subject"], r["object"]) for r in only(records, "located_in")}

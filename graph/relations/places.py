@@ -32,6 +32,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     _only_one_in(ctx, sentence)
     _possessive_places(ctx, sentence)
     _place_after_name(ctx, sentence)
+    _named_in_place(ctx, sentence)
     for mention in sentence.mentions:
         if mention.type == "agency":
             before = (
@@ -70,6 +71,36 @@ def _place_after_name(ctx: DocContext, sentence: ParsedSentence) -> None:
         after = doc[place.span.end] if place.span.end < len(doc) else None
         if after is None or after.lower_ in NAME_PLACE_FOLLOWERS or after.pos_ in ("VERB", "AUX"):
             ctx.add("located_in", sentence, ctx.entity(mention), ctx.entity(place, "place"))
+
+
+PLACE_KIND_NOUNS = ("state", "city", "district", "province", "region", "county", "municipality", "town")
+
+
+def _named_in_place(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'Cagayan de Oro port in Misamis Oriental received ...', 'the Coimbatore Junction railway
+    station in the state of Tamil Nadu', 'FNSF, a coffee farm in Brazil': a named site or company
+    as the clause's subject, with 'in <place>' on its own name (or on the site noun it names, or its
+    apposition), is there; a continent or region is only where it works."""
+    nouns = site_nouns()
+    for mention in sentence.mentions:
+        if mention.type not in ("company", "facility", "site", "program") or (
+            mention.type == "program" and mention.root.lemma_.lower() not in nouns
+        ):
+            continue  # a program only when a site names it ('the Korvel Junction railway station')
+        anchors = [mention.root]
+        if mention.root.dep_ == "compound" and mention.root.head.lemma_.lower() in nouns:
+            anchors.append(mention.root.head)  # 'the Coimbatore Junction railway station in X'
+        if anchors[-1].dep_ not in ("nsubj", "nsubjpass"):
+            continue  # the clause's subject only: not 'at the Grand Hotel in Taipei', 'to make Vestas in Asia ...'
+        anchors += [c for a in anchors for c in a.children if c.dep_ == "appos" and c.lemma_.lower() in nouns]
+        for prep in (c for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if pobj.lemma_.lower() in PLACE_KIND_NOUNS:  # 'in the state of Tamil Nadu'
+                    pobj = next((g for c in pobj.children if c.lower_ == "of" for g in c.children), pobj)
+                place = sentence.mention_at(pobj)
+                regional = place is not None and ctx.lexicon.place_types.get(place.label) == "world_region"
+                if place is not None and place.type == "place" and not regional:
+                    ctx.add("located_in", sentence, ctx.entity(mention), ctx.entity(place, "place"))
 
 
 def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
