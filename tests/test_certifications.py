@@ -392,3 +392,14 @@ def test_a_county_after_a_site_and_a_floor_area_before_its_name_hold_nothing():
     )
     holders = {r["subject"] for r in facts_of(text, "certification")}
     assert "Derbyshire" not in holders and not any(h.startswith("m2") for h in holders)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Designed to meet LEED Gold certification and help cut emissions, Korvel Bank considered the building envelope.", "planned"),
+        ("Korvel Palm said an additional 7,500 hectares of its land is on track for RSPO certification in 2017.", "in_progress"),
+    ],
+)
+def test_a_building_designed_to_meet_a_rating_plans_it_and_land_on_track_is_in_progress(text, status):
+    assert {r["status"] for r in facts_of(text, "certification")} == {status}
