@@ -120,6 +120,18 @@ def coordinated(token: Token) -> list[Token]:
 COPULAS = ("be", "become", "remain")
 
 
+def _own_subjects(verb: Token) -> list[Token]:
+    """VERB's subject children; of two ("Gold Fields’ Damang Mine picked up"), not the possessor."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return [c for c in subjects if not _bare_possessor(c)] or subjects if len(subjects) > 1 else subjects
+
+
+def _bare_possessor(token: Token) -> bool:
+    """'Fields' in "Gold Fields’ Damang Mine": a name ending in s followed by a bare apostrophe."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in ("’", "'") and token.text[-1:] in ("s", "S")
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The subject of TRIGGER's clause, with its conjuncts ('X, Y and Z joined'): [] if none."""
     verb = governing_verb(trigger)
@@ -128,7 +140,7 @@ def subject_tokens(trigger: Token) -> list[Token]:
         if named:  # 'Winners of the X Awards include A, B and C': A, B and C won
             return coordinated(named[0])
     for _ in range(6):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = _own_subjects(verb)
         if subjects and subjects[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             group = _group_counting_in(verb.head)
             if group is not None:  # 'X is one of 40 companies in Ghana that have achieved Y': X

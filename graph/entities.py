@@ -841,12 +841,12 @@ def lowercase_award_names(doc) -> list[Span]:
             while start > 0 and (
                 _capitalised(doc[start - 1])
                 and doc[start - 1].lower_ not in SENTENCE_OPENERS
-                or doc[start - 1].lower_ in ("of", "the", "for", "and", "&")
+                or doc[start - 1].lower_ in ("of", "the", "for", "and", "&", "in")
                 and start > 1
                 and (_capitalised(doc[start - 2]) or doc[start - 2].lower_ == "of")
             ):
-                start -= 1  # 'the Sustainability Initiative of the Year award'
-            while doc[start].lower_ in ("of", "the", "for", "and", "&"):
+                start -= 1  # 'the Sustainability Initiative of the Year award', 'the Best in Food Security award'
+            while doc[start].lower_ in ("of", "the", "for", "and", "&", "in"):
                 start += 1
             span = doc[start : token.i + 1]
             if all(t.text in LEVEL_WORDS | {"Class", "Level", "Tier"} for t in span[:-1]):

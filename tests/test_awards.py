@@ -763,3 +763,14 @@ def test_awards_presented_to_an_unnamed_group_have_no_winner_and_a_doctors_compa
     assert {(a["subject"], a["object"]) for a in awards_of(text)} == {
         ("Halvor's Laboratories Limited", "Clean Factory of the Year Award")
     }
+
+
+def test_best_in_a_field_award_keeps_its_words_and_a_bare_possessors_site_wins_it():
+    text = (
+        "Korvel Foods also received the Best in Circular Economy award. "
+        "Halvor Fields\u2019 Damang Mine also picked up the award for Community Project of the Year."
+    )
+    assert {(a["subject"], a["object"]) for a in awards_of(text)} == {
+        ("Korvel Foods", "Best in Circular Economy award"),
+        ("Damang Mine", "Community Project of the Year"),
+    }
