@@ -589,3 +589,9 @@ def test_the_equivalent_of_a_figure_is_named_by_what_was_done():
 def test_a_quantity_done_to_a_thing_is_named_by_the_thing_and_the_deed_and_a_units_stop_ends_nothing():
     text = "In 2019, Norvale Aerospace prevented 380 kg. carbon dioxide emissions by recycling 2,847 tons of metal."
     assert ("metal recycled", 2847, "tons", 2019) in metrics_of(text)
+
+
+def test_a_forecast_saving_is_a_target_not_a_figure_and_projects_are_no_forecast():
+    assert metrics_of("Post pandemic, the Norvale initiative alone is forecast to save 107 tonnes a year.") == []
+    text = "Norvale Energy Corp. operates its 240 plus environmental services projects."
+    assert [m[1] for m in metrics_of(text)] == [240]
