@@ -592,6 +592,6 @@ def test_a_quantity_done_to_a_thing_is_named_by_the_thing_and_the_deed_and_a_uni
 
 
 def test_a_forecast_saving_is_a_target_not_a_figure_and_projects_are_no_forecast():
-    assert metrics_of("Post pandemic, the Norvale initiative alone is forecast to save 107 tonnes a year.") == []
+    assert metrics_of("Norvale Resorts said its initiative alone is forecast to save 107 tonnes of carbon a year.") == []
     text = "Norvale Energy Corp. operates its 240 plus environmental services projects."
     assert [m[1] for m in metrics_of(text)] == [240]
