@@ -595,3 +595,8 @@ def test_a_forecast_saving_is_a_target_not_a_figure_and_projects_are_no_forecast
     assert metrics_of("Norvale Resorts said its initiative alone is forecast to save 107 tonnes of carbon a year.") == []
     text = "Norvale Energy Corp. operates its 240 plus environmental services projects."
     assert [m[1] for m in metrics_of(text)] == [240]
+
+
+def test_an_average_a_thing_is_kept_at_is_named_by_the_thing():
+    text = "In the East Zone, Norvale Water has kept the NRW at an average of 12-13% and hopes to do more."
+    assert [m[:3] for m in metrics_of(text)] == [("NRW", 13, "percent")]

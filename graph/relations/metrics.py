@@ -332,8 +332,8 @@ def _name(sentence: ParsedSentence, token: Token, unit_end: int) -> str | None:
             or _measured(sentence, token, quantity_head, unit_end)
         )
     if measured and measured.split()[0] in ("average", "total", "equivalent"):
-        # 'an average of 1.3 million meals were served'
-        measured = _done_to(token, doc[unit_end - 1], unit_end) or measured
+        # 'an average of 1.3 million meals were served'; 'kept the NRW at an average of 12-13%': the NRW
+        measured = _done_to(token, doc[unit_end - 1], unit_end) or _object_of_verb(token) or measured
     if not measured:
         return None
     quantity = {t.lower_ for t in doc[token.i : unit_end]}
