@@ -1123,7 +1123,8 @@ def suffix_names(doc) -> list[Span]:
     for token in doc:
         if token.text not in suffixes or token.i == 0 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
             continue  # 'Sustainable Company of the Year' is no company
-        start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
+        comma = doc[token.i - 1].text == "," and token.text in forms  # 'Engineering, Inc.'; not 'Mr. X, Group CEO'
+        start = token.i - 2 if comma else token.i - 1
         if start > 0 and doc[start].text in NAME_PARTICLES:
             start -= 1  # 'Teravia Polska Sp. z o.o.'
         if start < 0 or not doc[start].text[:1].isupper():

@@ -403,3 +403,11 @@ def test_a_county_after_a_site_and_a_floor_area_before_its_name_hold_nothing():
 )
 def test_a_building_designed_to_meet_a_rating_plans_it_and_land_on_track_is_in_progress(text, status):
     assert {r["status"] for r in facts_of(text, "certification")} == {status}
+
+
+def test_a_speakers_name_before_a_comma_and_group_ceo_holds_nothing():
+    text = (
+        "Korvel Airlines has been certified to ISO 14001:2015. Regarding the certificate, Mr. Abel Tessema, Group "
+        "CEO of Korvel Airlines remarked: We are very honored by the certification."
+    )
+    assert {r["subject"] for r in facts_of(text, "certification")} == {"Korvel Airlines"}
