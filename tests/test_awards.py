@@ -774,3 +774,9 @@ def test_best_in_a_field_award_keeps_its_words_and_a_bare_possessors_site_wins_i
         ("Korvel Foods", "Best in Circular Economy award"),
         ("Damang Mine", "Community Project of the Year"),
     }
+
+
+def test_a_tier_level_rating_awarded_by_a_rater_is_its_medal():
+    text = "Korvel Board has been awarded the Gold level rating by EcoVadis for the second consecutive year."
+    (award,) = awards_of(text)
+    assert (award["object"], award["level"], award["awarded_by"]) == ("EcoVadis Gold level rating", "Gold", "EcoVadis")

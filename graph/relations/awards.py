@@ -420,14 +420,18 @@ def prize_of_named(sentence: ParsedSentence, trigger, ctx: DocContext | None) ->
 
 
 def medals(sentence: ParsedSentence, trigger) -> list[Mention]:
-    """'received a platinum medal', 'was awarded a Gold badge': a medal with its tier and no name."""
+    """'received a platinum medal', 'was awarded a Gold badge', 'was awarded the Gold level rating by
+    EcoVadis': a medal with its tier and no name."""
     for child in trigger.children:
         objects = [child] if child.dep_ in ("dobj", "dative", "attr") else []
         if child.dep_ == "prep" and child.lower_ == "with":
             objects = [c for c in child.children if c.dep_ == "pobj"]
         for noun in objects:
-            tiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in MEDAL_TIERS]
-            if noun.lemma_.lower() in MEDAL_NOUNS and tiers and sentence.mention_at(noun) is None:
+            modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+            modifiers += [g for c in modifiers if c.lower_ == "level" for g in c.children if g.dep_ == "compound"]
+            tiers = [c for c in modifiers if c.lower_ in MEDAL_TIERS]
+            rated = noun.lemma_.lower() == "rating" and trigger.lemma_ == "award"  # 'awarded the Gold level rating'
+            if (noun.lemma_.lower() in MEDAL_NOUNS or rated) and tiers and sentence.mention_at(noun) is None:
                 span = noun.doc[tiers[0].i : noun.i + 1]
                 return [Mention(span, "award", clean_name(span.text))]
     return []
@@ -439,7 +443,9 @@ MEDAL_TIERS = ("gold", "silver", "bronze", "platinum", "diamond")
 def _medal_tier(award: Mention) -> str | None:
     """'Platinum' of a tier-and-medal name ('platinum medal', 'Gold Medal', 'a Bronze Award'), as a level."""
     words = award.span.text.split()
-    if len(words) == 2 and words[0].lower() in MEDAL_TIERS and words[1].lower() in (*MEDAL_NOUNS, "award"):
+    if len(words) == 3 and words[1].lower() == "level":
+        words = [words[0], words[2]]  # 'the Gold level rating'
+    if len(words) == 2 and words[0].lower() in MEDAL_TIERS and words[1].lower() in (*MEDAL_NOUNS, "award", "rating"):
         return words[0].title()
     return None
 
