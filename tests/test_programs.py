@@ -374,3 +374,8 @@ def test_a_certificate_unveiled_is_no_program():
         "45001:2018 Certification, the highest accreditation for safety."
     )
     assert programs(sentence) == []
+
+
+def test_an_evaluative_adjective_is_no_part_of_a_programs_name():
+    names = [p[1] for p in programs("Korvel Bank also doubled the size of its existing solar rooftop project.")]
+    assert names == ["solar rooftop project"]

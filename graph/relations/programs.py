@@ -593,12 +593,9 @@ def phrase(sentence, head) -> str:
         for t in sentence.doc[start : head.i + 1]
         if t.dep_ not in ("det", "poss", "case") and t.pos_ not in ("DET", "NUM") and t.i not in bracketed
     ]
-    while (
-        words
-        and words[0].pos_ in ("ADJ",)
-        and (words[0].lower_ in ("new", "first", "several", "various", "additional", "own") or words[0].tag_ == "JJS")
-    ):  # 'the industry's largest regenerative farming programme'
-        words = words[1:]
+    evaluative = language_data()["evaluative_adjectives"]
+    while words and words[0].pos_ in ("ADJ", "VERB") and (words[0].lower_ in evaluative or words[0].tag_ == "JJS"):
+        words = words[1:]  # 'the industry's largest regenerative farming programme', 'an innovative project'
     text = "".join(t.text_with_ws for t in words)  # 'take-back' stays one word
     return " ".join(re.sub(r"[\"“”]", " ", text).split()).strip(" -,")  # 'the "Second Harvest" initiative'
 
