@@ -573,7 +573,9 @@ class MentionTyper:
         if typed:
             return Mention(span, typed, label)
         ner = NER_TYPES.get(span.label_)
-        if ner in ("company",) and (label.islower() or len(label) < 2 or _capitalised_trigger_noun(label)):
+        if ner in ("company",) and (
+            label.islower() or len(label) < 2 or _capitalised_trigger_noun(label) or _capitalised_opener(span)
+        ):
             return None
         if ner in ("person", "place") and _a_company_after_all(span, ner):
             ner = "company"
@@ -597,6 +599,19 @@ def _event_series(doc, ents: list[Mention]) -> list[Mention]:
         ents = [m for m in ents if not (m.span.start < span.end and span.start < m.span.end)]
         ents.append(Mention(span, "award", span.text))
     return ents
+
+
+def _capitalised_opener(span: Span) -> bool:
+    """'Digital services and consulting major Infosys has won ...': a sentence's first word,
+    capitalised only there, that modifies a lower-case common noun is no name."""
+    token = span[0]
+    return (
+        len(span) == 1
+        and token.i == 0
+        and token.dep_ in ("compound", "amod")
+        and token.head.pos_ == "NOUN"
+        and token.head.text.islower()
+    )
 
 
 def _capitalised_trigger_noun(label: str) -> bool:
@@ -899,8 +914,12 @@ def _stands_against(run: Span, mention: Mention) -> bool:
     ruler = mention.span.label_.startswith(RULER_PREFIX)
     # 'the MSCI Japan Empowering Women Index': a rater's own index, named after it
     raters_index = run_type == "index" and mention.span.start == run.start and len(mention.span) == 1 < len(run)
+    # 'the United Nations Global Climate Action Award': an award named after its body
+    bodys_award = run_type == "award" and _core_start(mention.span) == run.start and mention.span.end < run.end
     return (
-        ruler and run.label_ not in RUNS_OVER_RULER and not (code or raters_index or _own_program_of(run, mention))
+        ruler
+        and run.label_ not in RUNS_OVER_RULER
+        and not (code or raters_index or bodys_award or _own_program_of(run, mention))
         or _core_start(mention.span) < run.start
         or mention.span.end > run.end
         and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name

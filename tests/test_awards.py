@@ -780,3 +780,13 @@ def test_a_tier_level_rating_awarded_by_a_rater_is_its_medal():
     text = "Korvel Board has been awarded the Gold level rating by EcoVadis for the second consecutive year."
     (award,) = awards_of(text)
     assert (award["object"], award["level"], award["awarded_by"]) == ("EcoVadis Gold level rating", "Gold", "EcoVadis")
+
+
+def test_an_award_named_after_its_body_is_one_award_and_a_capitalised_opener_wins_nothing():
+    text = "Digital services and consulting major Korvel Technologies has won the United Nations Global Climate Action Award."
+    (award,) = awards_of(text)
+    assert (award["subject"], award["object"], award["awarded_by"]) == (
+        "Korvel Technologies",
+        "United Nations Global Climate Action Award",
+        "United Nations",
+    )
