@@ -2050,3 +2050,10 @@ def test_a_named_site_in_a_place_as_the_subject_is_there(sentence, subject, plac
 def test_a_venue_in_a_city_places_no_one():
     records = facts_of("Korvel Corp. received the Lumen Award at the Grand Hotel in Taipei.")
     assert ("Grand Hotel", "Taipei") not in {(r["subject"], r["object"]) for r in only(records, "located_in")}
+
+
+def test_the_role_a_company_joins_as_is_no_body():
+    text = 'Korvel Water Ltd. announces that in July 2020 it joined the Water Resilience Coalition ("WRC") as a Co-Founder.'
+    assert {(r["object"], r.get("since")) for r in only(facts_of(text), "membership")} == {
+        ("Water Resilience Coalition", 2020)
+    }

@@ -45,6 +45,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             bodies = _bodies_of_noun(trigger, bodies)
         bodies = [b for b in bodies if b.type != "person" or trigger.pos_ == "NOUN" or _named_body(b)]
         bodies = [b for b in bodies if not _at_an_event(b, trigger) and not _a_longer_name_beside(ctx, b, bodies)]
+        bodies = [b for b in bodies if not (b.root.dep_ == "pobj" and b.root.head.lower_ == "as")]  # 'as a Co-Founder'
         verb = governing_verb(trigger)
         years = clause_years(verb)
         starts = row.get("since") or verb.lemma_ == "become"  # 'joined', 'became a member / part of'
