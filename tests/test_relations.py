@@ -2057,3 +2057,8 @@ def test_the_role_a_company_joins_as_is_no_body():
     assert {(r["object"], r.get("since")) for r in only(facts_of(text), "membership")} == {
         ("Water Resilience Coalition", 2020)
     }
+
+
+def test_a_programme_based_somewhere_does_not_place_the_company():
+    text = "For this year's offset, Korvel Insurance has formed a partnership with a tree programme based in Kenya."
+    assert only(facts_of(text), "located_in") == []

@@ -127,10 +127,19 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
         )
         if not any(subjects) and (_described_other(sentence, trigger.head) or _named_after(sentence, trigger.head)):
             continue  # 'MSCI Inc. is an American financial services provider based in New York'
+        if not any(subjects) and trigger.dep_ in ("amod", "acl") and _a_thing(trigger.head):
+            continue  # 'a partnership with a tree programme based in Kenya': the programme's place
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
             if subject.type in (*COMPANY_TYPES, "program"):
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+
+
+def _a_thing(noun) -> bool:
+    """'a tree programme', 'the fund': a common noun that names no organization (as 'the company',
+    'a bank', 'the insurer' do) and no site."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and lemma not in self_reference_words()[1] and lemma not in site_nouns()
 
 
 def _named_after(sentence: ParsedSentence, noun) -> bool:
