@@ -114,7 +114,10 @@ def _dateline(head: str):
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start:m.start()]
         found = DATELINE_BEFORE.match(before)
-        if found and re.match(r"(?:By|Posted|Published|Updated|Written|Posted by|Author)\b", found.group("place")):
+        if found and (
+            re.match(r"(?:By|Posted|Published|Updated|Written|Posted by|Author)\b", found.group("place"))
+            or _byline(found, head[m.end() : head.find("\n", m.end()) % (len(head) + 1)])
+        ):
             found = None  # a byline, not a place
         if found:
             offset = line_start + found.start("place")
@@ -128,6 +131,15 @@ def _dateline(head: str):
             offset = m.end() + after.start("place")
             return _place_name(after.group("place")), (offset, offset + len(after.group("place")))
     return None, None
+
+
+def _byline(found: re.Match, rest_of_line: str) -> bool:
+    """'Rachel Lark - November 22, 2023' on a line of its own: an author and a date, when the name
+    is no place the gazetteer knows and a dash sets it off."""
+    place = found.group("place")
+    dashed = found.group(0).rstrip().endswith(("-", "–", "—"))
+    known = load_lexicon().place_types
+    return dashed and not rest_of_line.strip(" .,0123456789") and place not in known and place.title() not in known
 
 
 WIRE_AGENCY = re.compile(r"^\s*(?:\([A-Z][A-Za-z&/. ]{1,24}\)|/[A-Z][A-Za-z ]{1,24}/)")

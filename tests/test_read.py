@@ -67,3 +67,11 @@ def test_fiscal_years_are_read_by_the_year_they_end_in():
     assert [year_value(t) for t in ("2023", "FY2023", "FY23", "2022/23", "2022-23", "2022/25", "Q3")] == [
         2023, 2023, 2023, 2023, 2023, None, None
     ]
+
+
+def test_an_authors_name_and_a_date_on_a_line_of_their_own_are_a_byline_not_a_dateline():
+    from esgkg.graph.document_meta import read_meta
+
+    meta = read_meta("Are awards worth it?\n\nRachel Lark - November 22, 2023\n\nAwards are everywhere.\n")
+    assert (meta.place, meta.date.year) == (None, 2023)
+    assert read_meta("LONDON - November 22, 2023 - Korvel Bank won the Lumen Award.").place == "London"
