@@ -790,3 +790,13 @@ def test_an_award_named_after_its_body_is_one_award_and_a_capitalised_opener_win
         "United Nations Global Climate Action Award",
         "United Nations",
     )
+
+
+def test_the_body_that_unveiled_an_award_in_another_sentence_confers_it():
+    text = (
+        "Nairobi 15th November 2019 \u2013 Korvel Bank has once again been announced as this year's overall winner "
+        "of the Lumen Finance Catalyst Awards. Themed Catalytic Finance, the award was unveiled in 2016 by the "
+        "Lumen Bankers Association to celebrate institutions."
+    )
+    (award,) = awards_of(text)
+    assert award["awarded_by"] == "Lumen Bankers Association"

@@ -602,7 +602,7 @@ def not_an_award(award: Mention) -> bool:
 
 ORGANISER_VERBS = (
     "organise", "organize", "host", "present", "give", "confer", "run", "institute", "launch",
-    "sponsor", "establish", "found", "create", "constitute", "bestow", "grant",
+    "sponsor", "establish", "found", "create", "constitute", "bestow", "grant", "unveil", "introduce", "inaugurate",
 )  # fmt: skip
 
 
