@@ -2062,3 +2062,11 @@ def test_the_role_a_company_joins_as_is_no_body():
 def test_a_programme_based_somewhere_does_not_place_the_company():
     text = "For this year's offset, Korvel Insurance has formed a partnership with a tree programme based in Kenya."
     assert only(facts_of(text), "located_in") == []
+
+
+def test_a_based_organization_in_apposition_to_a_speakers_employer_does_not_place_the_release_company():
+    text = (
+        "Korvel Hotel achieved LEED Gold certification. \"More hotels will follow,\" said Ana Berg, CEO of "
+        "Millennium Destinations, a Seoul-based organization dedicated to sustainable tourism."
+    )
+    assert ("Korvel Hotel", "Seoul") not in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}

@@ -120,8 +120,10 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = _seat_owner(ctx, sentence, trigger)
         if owner == [None]:
             continue
+        described = trigger.head
+        named = _facility(ctx, sentence, described) or ctx.entity_of(sentence, described)
         subjects = (
-            [_facility(ctx, sentence, trigger.head) or ctx.entity_of(sentence, trigger.head)]
+            [named or _apposed(ctx, sentence, described)]
             if trigger.dep_ in ("amod", "acl")
             else owner or ctx.subjects(sentence, trigger)
         )
@@ -133,6 +135,18 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
         for subject in subjects:
             if subject.type in (*COMPANY_TYPES, "program"):
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+
+
+def _apposed(ctx: DocContext, sentence: ParsedSentence, noun):
+    """'CEO of Millennium Destinations, a Seoul-based organization': the name the described noun
+    is in apposition to."""
+    named = sentence.mention_at(noun.head) if noun.dep_ == "appos" else None
+    if named is None or named.type not in (*COMPANY_TYPES, "facility"):
+        return None
+    return ctx.entity(named, "company" if noun.lemma_.lower() in BODY_NOUNS else None)
+
+
+BODY_NOUNS = ("organization", "organisation", "company", "firm", "group", "agency", "association", "body")
 
 
 def _a_thing(noun) -> bool:
