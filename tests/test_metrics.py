@@ -600,3 +600,11 @@ def test_a_forecast_saving_is_a_target_not_a_figure_and_projects_are_no_forecast
 def test_an_average_a_thing_is_kept_at_is_named_by_the_thing():
     text = "In the East Zone, Norvale Water has kept the NRW at an average of 12-13% and hopes to do more."
     assert [m[:3] for m in metrics_of(text)] == [("NRW", 13, "percent")]
+
+
+def test_irregular_verbs_give_their_own_participle():
+    from esgkg.graph.nlp import parse
+    from esgkg.graph.relations.metrics import _participle
+
+    (doc,) = parse(["Norvale needs to meet 70 requirements and to pay 5 fees."])
+    assert [_participle(t) for t in doc if t.lemma_ in ("meet", "pay")] == ["met", "paid"]
