@@ -196,7 +196,7 @@ def name_runs(doc) -> list[Span]:
                 and _capitalised(doc[start - 2])
             )
             and doc[start - 1].text not in ("(", "–", "-")
-            and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")  # 'Dubai Water Authority won'
+            and (start > 1 or doc[0].pos_ == "PROPN")  # 'Dubai Water Authority won' (not the parser's splits)
             and not (doc[start - 1].lower_ == "and" and token.text in GROUP_WORDS)  # 'Gatwick and Danske Bank Group'
         ):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'

@@ -122,6 +122,18 @@ def test_an_inverted_inclusion_lists_its_constituents_and_the_dated_index_refers
     }
 
 
+def test_indices_a_relative_clause_names_after_a_plural_noun_each_hold_the_company():
+    text = (
+        "Brenwick Holdings has been named to all the ESG indices chosen by the Norvald Pension Board, which are "
+        "the FTSE Blossom Japan Index, MSCI Japan Empowering Women Index (WIN), and S&P/JPX Carbon Efficient Index."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {
+        "FTSE Blossom Japan Index",
+        "MSCI Japan Empowering Women Index",
+        "S&P/JPX Carbon Efficient Index",
+    }
+
+
 def test_additions_to_an_index_are_included_and_deletions_are_not():
     text = (
         "The largest additions to the DJSI World include Arvona Inc., Belcourt Foods and Cresswell plc, "

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..clauses import (
     ORDINAL,
     YEAR,
@@ -46,6 +48,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         elif counted_group(sentence, trigger) or describes_a_body(sentence, trigger) or _unowned(sentence, trigger):
             continue
         indices = described(sentence, trigger, indices)
+        indices += [m for m in _named_after_plural(sentence, trigger) if m not in indices]
         streak = _streak(sentence, trigger)
         rank = rank_of(sentence, trigger)
         rated = _rated_by_subject(ctx, sentence, trigger)
@@ -67,6 +70,45 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 
 FAMILY_REFERENCES = ("both", "these", "two", "all")
+NAMING_CUES = ("which are", "that are", "namely", "including", "such as", "i.e.")
+LIST_GAP_WORDS = (",", "and", "as well as", "the")
+
+
+def _named_after_plural(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'named to all indices selected by the GPIF, which are A, B and C': the names a listing cue
+    gives right after TRIGGER's plural common noun ('indices'), however the parser hung them."""
+    doc = sentence.doc
+    nouns = [t for t in trigger.subtree if t.lemma_ == "index" and t.tag_ == "NNS" and t.i > trigger.i]
+    nouns = [t for t in nouns if sentence.mention_at(t) is None]
+    if not nouns:
+        return []
+    after = doc[nouns[0].i + 1 :].text.lower()
+    cue = min((at for cue in NAMING_CUES if (at := _word_at(after, cue)) >= 0), default=-1)
+    if cue < 0:
+        return []
+    start = nouns[0].idx + 1 + len(doc[nouns[0].i].text) + cue
+    found, end = [], None
+    for mention in (m for m in sentence.mentions if m.type == "index" and m.span.start_char >= start):
+        gap = doc.text[(end if end is not None else start) : mention.span.start_char]
+        if end is not None and not _only_listing(gap):
+            break
+        found.append(mention)
+        end = mention.span.end_char
+    return found
+
+
+def _word_at(text: str, phrase: str) -> int:
+    """Where PHRASE starts as whole words in TEXT, -1 if nowhere."""
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    return found.start() if found else -1
+
+
+def _only_listing(gap: str) -> bool:
+    """GAP between two names holds only list punctuation, 'and' and bracketed short names ('(WIN), ')."""
+    words = re.sub(r"\([^()]{0,40}\)", " ", gap).lower()
+    for word in sorted(LIST_GAP_WORDS, key=len, reverse=True):
+        words = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)" if word[0].isalpha() else re.escape(word), " ", words)
+    return not words.strip()
 
 
 def _members_meant(ctx: DocContext, index: Mention) -> list:
