@@ -799,6 +799,14 @@ def test_a_generic_iso_certification_is_the_iso_standard_the_release_names():
     assert [c["object"] for c in only(facts_of(text), "certification")] == ["ISO 45001"]
 
 
+def test_the_following_categories_adopt_no_standard():
+    text = (
+        "Holvia Ltd. was recognized for its strong performance especially for the following categories: "
+        "Climate Change, Labor Standards, and Corporate Governance."
+    )
+    assert only(facts_of(text), "standard_adoption") == []
+
+
 def test_standards_applied_with_reference_to():
     text = "Holvia Ltd. prepared its report with reference to the GRI Standards."
     assert [a["object"] for a in only(facts_of(text), "standard_adoption")] == ["GRI Standards"]
