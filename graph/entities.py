@@ -720,7 +720,12 @@ def _split_dashed(span: Span) -> list[Span]:
     for token in span[1:-1]:
         left = Span(span.doc, span.start, token.i, span.label_)
         right = Span(span.doc, token.i + 1, span.end, span.label_)
-        if token.text == "," and span.label_ == "ORG" and not has_company_suffix("X " + right[0].text):
+        if (
+            token.text == ","
+            and span.label_ == "ORG"
+            and not has_company_suffix("X " + right[0].text)
+            and not _of_a_ministry(span, token)
+        ):
             return [left, right]
         if token.lower_ == "to" and token.nbor(-1).text in AWARD_HEADS:
             return [left, right]
@@ -745,6 +750,23 @@ def _split_at_punctuation(span: Span) -> list[Span]:
     return [part for part in parts + [Span(span.doc, start, span.end, label=span.label_)] if len(part)]
 
 
+def _of_a_ministry(span: Span, separator: Token) -> bool:
+    """'the Ministry of Trade, Industry and Energy', 'the Ministry of SMEs and Startups': a comma or
+    'and' in the portfolio an agency head's 'of' names joins no second name (unless a determiner
+    or a head opens one; a comma only inside a list that 'and' closes)."""
+    heads = set(language_data()["type_heads"]["agency"])
+    words = span.doc[span.start : separator.i]
+    opened = any(t.text in heads and t.i + 1 < separator.i and t.nbor(1).lower_ == "of" for t in words)
+    if not opened or separator.nbor(1).pos_ == "DET" or separator.nbor(1).text in heads:
+        return False
+    if separator.text != ",":
+        return True
+    rest = span.doc[separator.i + 1 : span.end]
+    closing = next((t for t in rest if t.lower_ == "and"), None)
+    between = span.doc[separator.i + 1 : closing.i] if closing is not None else []
+    return closing is not None and all(t.text == "," or t.text[:1].isupper() for t in between)
+
+
 def _without_trailing_connector(span: Span) -> Span:
     """'Arden Pharma and' (NER's span before the next conjunct): the name without the 'and'."""
     end = span.end
@@ -767,6 +789,7 @@ def _split_coordinated(span: Span) -> list[Span]:
             token.lower_ == "and"
             and token.dep_ == "cc"
             and conj
+            and not _of_a_ministry(span, token)
             and token.nbor(-1).text[:1].isupper()
             and token.nbor(1).text[:1].isupper()
         ):  # 'Tiffany & Co.' is one name

@@ -800,3 +800,20 @@ def test_the_body_that_unveiled_an_award_in_another_sentence_confers_it():
     )
     (award,) = awards_of(text)
     assert award["awarded_by"] == "Lumen Bankers Association"
+
+
+def test_a_copula_describing_the_award_names_its_giver_and_a_portfolio_list_is_one_ministry():
+    text = (
+        "Korvel Foods received a commendation at the 2023 Clean Growth Government Award ceremony.\n\n"
+        "The Government Award for Clean Growth is the only national award in the sector given by the "
+        "Ministry of Trade, Industry and Energy and the Ministry of Oceans and Fisheries."
+    )
+    (award,) = awards_of(text)
+    assert award["object"] == "Clean Growth Government Award"
+    assert award["awarded_by"] == "Ministry of Trade, Industry and Energy"
+
+
+def test_the_prize_taken_at_an_awards_event_is_the_level():
+    text = "Korvel Foods received the Governor's commendation in the water category at the 2023 Green Keys Awards."
+    (award,) = awards_of(text)
+    assert (award["object"], award["level"]) == ("Green Keys Awards", "Governor's commendation, water")

@@ -653,6 +653,9 @@ def _award_organiser(ctx, sentence, mention: Mention):
         verbs += [c for c in root.head.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in ORGANISER_VERBS]
     if root.dep_ in ("npadvmod", "nsubjpass") and root.head.lemma_.lower() in ORGANISER_VERBS:
         verbs.append(root.head)  # the parser's 'Launched by Y, the X Award, is ...'; 'X was instituted by Y'
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # 'The X Award is the only award given by Y'
+        for attr in (c for c in root.head.children if c.dep_ == "attr" and c.lemma_.lower() in ("award", "prize")):
+            verbs += [t for t in attr.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in ORGANISER_VERBS]
     if root.head.dep_ in ("compound",) or root.dep_ == "compound":  # 'the X Awards ceremony, which is sponsored by Y'
         head = root.head
         verbs += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISER_VERBS]
@@ -669,7 +672,9 @@ def _award_organiser(ctx, sentence, mention: Mention):
 
 
 def _award_words(label: str) -> set[str]:
-    return {w for w in normalize(label).split() if w not in ("award", "awards", "the", "prize")} or {"-"}
+    """Distinctive words: 'the Government Award for Sustainable Management' is the Sustainable
+    Management Government Award."""
+    return {w for w in normalize(label).split() if w not in ("award", "awards", "the", "prize", "for", "of")} or {"-"}
 
 
 def described_body(ctx, award):
@@ -894,10 +899,24 @@ def award_levels(sentence, trigger, award) -> list[str]:
         return listed
     own = _own_clause(sentence, trigger)
     categories = _categories(sentence.doc, own)
-    tier = _tier(sentence, award, own)
+    tier = _tier(sentence, award, own) or next(iter(_prize_taken(trigger, award)), None)
     if categories:
         return [f"{tier}, {category}" if tier and tier != category else category for category in categories]
     return [tier] if tier else _bracketed_category(sentence.doc, award) or _titled_winner(sentence, own)
+
+
+TAKEN_PRIZE_NOUNS = ("commendation", "citation", "mention", "prize", "trophy", "plaque", "medal")
+
+
+def _prize_taken(trigger, award) -> list[str]:
+    """"received the Prime Minister's commendation at the X Awards": the prize the verb takes, at
+    the awards named, is the level."""
+    if not _at_venue(award.root) and not _at_venue(award.span[-1]):
+        return []  # the parser may hang an adjective of the name ('Sustainable') outside it
+    for prize in (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_PRIZE_NOUNS):
+        words = [t for t in prize.subtree if t.i <= prize.i and t.dep_ != "det"]
+        return [trigger.doc[words[0].i : prize.i + 1].text]
+    return []
 
 
 def _bracketed_category(doc, award) -> list[str]:
