@@ -379,3 +379,16 @@ def test_a_certificate_unveiled_is_no_program():
 def test_an_evaluative_adjective_is_no_part_of_a_programs_name():
     names = [p[1] for p in programs("Korvel Bank also doubled the size of its existing solar rooftop project.")]
     assert names == ["solar rooftop project"]
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        ("Corvane cut its water use through its participation in the Blue Loop Programme.", ["Blue Loop Programme"]),
+        ("Corvane Industries participates in the Clean Rivers Project.", ["Clean Rivers Project"]),
+        ("Corvane Industries participates in many community programmes.", []),
+        ("At the ceremony participated Ana Ruiz, president of Corvane, and Tom Kell.", []),
+    ],
+)
+def test_a_named_program_the_company_participates_in_is_its_program(sentence, named):
+    assert [o for _s, o, _since, _loc in programs(sentence)] == named

@@ -26,7 +26,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         if row.get("in_place") and not _in_place(trigger):
             continue  # 'put in place a whistleblowing system', not 'put the plan on hold'
         for head in program_heads(
-            sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common"))
+            sentence, trigger, nouns, starts=bool(row.get("since")), common=bool(row.get("common")), via=row.get("via")
         ):
             named_by_nouns = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
             if row.get("compound") and not named_by_nouns:
@@ -515,12 +515,15 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
 GENERIC_ADJECTIVES = {"similar", "such", "other", "many", "numerous", "various", "several", "some", "certain"}
 
 
-def program_heads(sentence, trigger, nouns, starts, common=False):
-    """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal trigger."""
+def program_heads(sentence, trigger, nouns, starts, common=False, via=None):
+    """Program nouns the trigger governs: its object, its passive subject, 'of' after a nominal
+    trigger, the object of the row's preposition VIA ('participates in the X Programme')."""
     heads = []
     candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     if trigger.pos_ == "NOUN":
         candidates += [g for c in trigger.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if via:  # 'participated in X': only what the preposition governs ('participated Mr A' is a misparse)
+        candidates = [g for c in trigger.children if c.lower_ == via for g in c.children if g.dep_ == "pobj"]
     candidates += _worked_at(trigger, candidates)
     for token in (_counted(c) for c in candidates):
         for head in (token, *token.conjuncts):
