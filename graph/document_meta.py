@@ -23,7 +23,9 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d)[-/.](?P<d3>\d\d))"
     rf"|(?P<num>{_DAY_NAME}\b(?P<a4>\d{{1,2}})(?P<sep>[/.])(?P<b4>\d{{1,2}})(?P=sep)(?P<y4>(?:19|20)\d\d)\b)", re.I)
 DATE_NO_YEAR_RE = re.compile(rf"{_DAY_NAME}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})", re.I)
-_PLACE = r"(?:the\s+)?[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,3}"
+_UPPER = r"[A-ZÀ-ÖØ-Þ]"  # 'MONTRÉAL', 'Ñuñoa': any Latin capital
+_WORD = rf"{_UPPER}(?:[^\W\d_]|[.'’\-])+"
+_PLACE = rf"(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
 DATELINE_BEFORE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*(?:[,.–—-]+\s*|\(\s*)$")
 # 'May 3, Taipei:', '16 May 2020, LIMA –'
@@ -130,6 +132,23 @@ def _dateline(head: str):
         if after and not before.strip():
             offset = m.end() + after.start("place")
             return _place_name(after.group("place")), (offset, offset + len(after.group("place")))
+    return _undated_dateline(head)
+
+
+UNDATED_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s+(?:--|–|—)\s+(?P<lead>\S.{{40,}})", re.M)
+
+
+def _undated_dateline(head: str):
+    """'Hoffman Estates, Ill. -- Acme Corp. said Thursday ...': a line that opens with a place (a
+    known one, or one with its state) and a long dash, then the lead; a title ('Acme – results') is none."""
+    for found in UNDATED_DATELINE.finditer(head):
+        place = found.group("place")
+        known = load_lexicon().place_types
+        if DATE_RE.search(found.group(0)):
+            continue  # a dated line the dated forms did not read ('OSLO – Wire – 3 May 2025 –') is no such dateline
+        if found.group("region") or place in known or place.title() in known:
+            return _place_name(place), (found.start("place"), found.end("place"))
     return None, None
 
 
@@ -143,7 +162,7 @@ def _byline(found: re.Match, rest_of_line: str) -> bool:
 
 
 WIRE_AGENCY = re.compile(r"^\s*(?:\([A-Z][A-Za-z&/. ]{1,24}\)|/[A-Z][A-Za-z ]{1,24}/)")
-TRAILING_NAME = re.compile(r"(?P<place>(?:[A-Z][A-Za-z.'’\-]+\s+){0,2}[A-Z][A-Za-z.'’\-]+),\s*$")
+TRAILING_NAME = re.compile(rf"(?P<place>(?:{_WORD}\s+){{0,2}}{_WORD}),\s*$")
 
 
 def _wire_dateline(before: str, after: str):

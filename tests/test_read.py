@@ -75,3 +75,12 @@ def test_an_authors_name_and_a_date_on_a_line_of_their_own_are_a_byline_not_a_da
     meta = read_meta("Are awards worth it?\n\nRachel Lark - November 22, 2023\n\nAwards are everywhere.\n")
     assert (meta.place, meta.date.year) == (None, 2023)
     assert read_meta("LONDON - November 22, 2023 - Korvel Bank won the Lumen Award.").place == "London"
+
+
+def test_an_accented_capital_dateline_and_one_with_no_date_name_the_place():
+    from esgkg.graph.document_meta import read_meta
+
+    assert read_meta("Acme wins\nMONTRÉAL, May 2, 2020 /PRNewswire/ - Acme Inc. is pleased.").place == "Montréal"
+    undated = "Korvel wins an award\n\nSpring Lake, Ill. -- Korvel Stores Corp. said Thursday that it has won an award."
+    assert read_meta(undated).place == "Spring Lake"
+    assert read_meta("Korvel Stores – Annual results\n\nKorvel Stores Corp. said its sales rose in the year.").place is None

@@ -2078,3 +2078,12 @@ def test_a_based_organization_in_apposition_to_a_speakers_employer_does_not_plac
         "Millennium Destinations, a Seoul-based organization dedicated to sustainable tourism."
     )
     assert ("Korvel Hotel", "Seoul") not in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
+
+
+def test_a_news_source_after_the_dateline_date_is_not_the_release_organization():
+    text = (
+        "Brightwell Telecom named to index\n\n"
+        "Seoul, Korea, May 7, 2021/Asia IT Times – Brightwell Telecom (NYSE: BTX) today announced "
+        "that it has been listed on the DJSI World for 5 years in a row."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Brightwell Telecom", "Seoul")}

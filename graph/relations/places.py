@@ -357,6 +357,9 @@ def _dateline_author(ctx, sentence):
     for each in lead:  # the dateline's own sentence, or the lead the segmenter split from it
         for token in each.tokens:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                named = each.mention_at(token)
+                if named is not None and named.span.start > 0 and token.doc[named.span.start - 1].text == "/":
+                    continue  # 'Seoul, September 7, 2017/Korea IT Times – X announced': the news source
                 body = ctx.entity_of(each, token)
                 if body is not None and body.type in COMPANY_TYPES and body is not ctx.main:
                     return body
