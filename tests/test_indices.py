@@ -134,6 +134,19 @@ def test_indices_a_relative_clause_names_after_a_plural_noun_each_hold_the_compa
     }
 
 
+def test_names_the_gazetteer_does_not_know_listed_after_plural_indices_are_indices():
+    text = (
+        "Brenwick Holdings is included in the most important sustainability indices including Norvex-Esg, "
+        "Caldor Green (CG), Halvern Low Carbon and Ostra 40."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {
+        "Norvex-Esg",
+        "Caldor Green",
+        "Halvern Low Carbon",
+        "Ostra 40",
+    }
+
+
 def test_additions_to_an_index_are_included_and_deletions_are_not():
     text = (
         "The largest additions to the DJSI World include Arvona Inc., Belcourt Foods and Cresswell plc, "

@@ -40,6 +40,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         or _bare_passive(ctx, sentence, trigger)
         or _own_rating(ctx, sentence, trigger)
         or _coordinated_index(sentence, trigger)
+        or _named_after_plural(sentence, trigger)
     )
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
@@ -76,36 +77,34 @@ LIST_GAP_WORDS = (",", "and", "as well as", "the")
 
 def _named_after_plural(sentence: ParsedSentence, trigger) -> list[Mention]:
     """'named to all indices selected by the GPIF, which are A, B and C': the names a listing cue
-    gives right after TRIGGER's plural common noun ('indices'), however the parser hung them."""
+    gives right after TRIGGER's plural common noun ('indices'), however the parser hung them; a
+    name the gazetteer does not know is an index there too."""
     doc = sentence.doc
     nouns = [t for t in trigger.subtree if t.lemma_ == "index" and t.tag_ == "NNS" and t.i > trigger.i]
     nouns = [t for t in nouns if sentence.mention_at(t) is None]
-    if not nouns:
+    cues = "|".join(re.escape(cue) for cue in NAMING_CUES)
+    cue = re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I).search(doc.text, nouns[0].idx) if nouns else None
+    if cue is None:
         return []
-    after = doc[nouns[0].i + 1 :].text.lower()
-    cue = min((at for cue in NAMING_CUES if (at := _word_at(after, cue)) >= 0), default=-1)
-    if cue < 0:
-        return []
-    start = nouns[0].idx + 1 + len(doc[nouns[0].i].text) + cue
-    found, end = [], None
-    for mention in (m for m in sentence.mentions if m.type == "index" and m.span.start_char >= start):
-        gap = doc.text[(end if end is not None else start) : mention.span.start_char]
-        if end is not None and not _only_listing(gap):
+    found, end = [], cue.end()
+    for mention in (m for m in sentence.mentions if m.span.start_char >= cue.end()):
+        gap = doc.text[end : mention.span.start_char]
+        if found and gap.strip() == "(":
+            continue  # the short name after the one before: '(WIN)'
+        if not _only_listing(gap) or mention.type not in LISTED_AS_INDICES:
             break
-        found.append(mention)
+        found.append(Mention(mention.span, "index", mention.label, mention.written))
         end = mention.span.end_char
     return found
 
 
-def _word_at(text: str, phrase: str) -> int:
-    """Where PHRASE starts as whole words in TEXT, -1 if nowhere."""
-    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
-    return found.start() if found else -1
+LISTED_AS_INDICES = ("index", "company", "organization")  # 'indices including Ecpsi, Stoxx Esg': unknown names
 
 
 def _only_listing(gap: str) -> bool:
-    """GAP between two names holds only list punctuation, 'and' and bracketed short names ('(WIN), ')."""
-    words = re.sub(r"\([^()]{0,40}\)", " ", gap).lower()
+    """GAP between two names holds only list punctuation, 'and', bracketed short names and the
+    hyphenated tail of the name before it."""
+    words = re.sub(r"\([^()]{0,40}\)|^-\w+", " ", gap).lower()  # '(WIN), ', 'Bloomberg-dei': '-dei, '
     for word in sorted(LIST_GAP_WORDS, key=len, reverse=True):
         words = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)" if word[0].isalpha() else re.escape(word), " ", words)
     return not words.strip()
