@@ -411,3 +411,11 @@ def test_a_speakers_name_before_a_comma_and_group_ceo_holds_nothing():
         "CEO of Korvel Airlines remarked: We are very honored by the certification."
     )
     assert {r["subject"] for r in facts_of(text, "certification")} == {"Korvel Airlines"}
+
+
+def test_each_standard_listed_before_certified_is_held():
+    assert certified("Halvor Distilleries Ltd is already ISO 9001:2015, ISO 14001 and FSSC 22000 certified.") == {
+        ("Halvor Distilleries Ltd", "ISO 9001:2015", "held"),
+        ("Halvor Distilleries Ltd", "ISO 14001", "held"),
+        ("Halvor Distilleries Ltd", "FSSC 22000", "held"),
+    }

@@ -10,7 +10,7 @@ from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, Mention, clean_name
 from .awards import QUOTES, capitalised_run, quoted_title
-from .triggers import colon_listed, copula_subjects, triggered
+from .triggers import colon_listed, copula_subjects, only_listing, triggered
 
 CERTIFIABLE = ("standard",)
 SCHEME_TYPES = ("initiative", "organization", "program", "standard")  # what a verb certifies to
@@ -32,6 +32,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 continue  # 'Bureau Veritas is accredited to certify companies against X'
             subjects = certified_holders  # 'Bureau Veritas certified the plant to ISO 14001': the plant's
         standards = with_bare_codes(sentence, standards)
+        standards += [m for m in _listed_before(sentence, trigger) if m not in standards]
         standards = [s for s in standards if not any(o.label.startswith(s.label + " ") for o in standards)]
         # 'LEED Gold certification under LEED v4': the rating, not its system again
         # 'X became the first to be certified Y'; 'The following mills have achieved X:' and a line each
@@ -183,6 +184,23 @@ def with_bare_codes(sentence, standards: list[Mention]) -> list[Mention]:
 def counts(number) -> bool:
     """'and 2000 workers': a number that counts a noun (other than 'certifications') is no code."""
     return number.dep_ == "nummod" and number.head.lemma_.lower() not in CERTIFYING_WORDS | {"standard"}
+
+
+def _listed_before(sentence: ParsedSentence, trigger) -> list[Mention]:
+    """'is ISO 9001:2015 and FSSC 22000 certified': every standard of the list right before the
+    participle (the parser often makes the last one a subject)."""
+    if trigger.lower_ not in ("certified", "recertified", "re-certified") or trigger.i == 0:
+        return []
+    named = sentence.mention_at(trigger.doc[before(trigger)])
+    if named is None or named.type != "standard":
+        return []
+    listed, earlier = [named], [m for m in sentence.mentions if m.span.end <= named.span.start]
+    for mention in reversed(earlier):
+        gap = sentence.doc.text[mention.span.end_char : listed[-1].span.start_char]
+        if mention.type != "standard" or not only_listing(gap):
+            break
+        listed.append(mention)
+    return listed[1:]
 
 
 def before(trigger) -> int:

@@ -24,6 +24,7 @@ from .triggers import (
     counted_group,
     described,
     describes_a_body,
+    only_listing,
     triggered,
     with_coordinated_years,
     year_of,
@@ -72,7 +73,6 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 FAMILY_REFERENCES = ("both", "these", "two", "all")
 NAMING_CUES = ("which are", "that are", "namely", "including", "such as", "i.e.")
-LIST_GAP_WORDS = (",", "and", "as well as", "the")
 
 
 def _named_after_plural(sentence: ParsedSentence, trigger) -> list[Mention]:
@@ -91,7 +91,7 @@ def _named_after_plural(sentence: ParsedSentence, trigger) -> list[Mention]:
         gap = doc.text[end : mention.span.start_char]
         if found and gap.strip() == "(":
             continue  # the short name after the one before: '(WIN)'
-        if not _only_listing(gap) or mention.type not in LISTED_AS_INDICES:
+        if not only_listing(gap) or mention.type not in LISTED_AS_INDICES:
             break
         found.append(Mention(mention.span, "index", mention.label, mention.written))
         end = mention.span.end_char
@@ -99,15 +99,6 @@ def _named_after_plural(sentence: ParsedSentence, trigger) -> list[Mention]:
 
 
 LISTED_AS_INDICES = ("index", "company", "organization")  # 'indices including Ecpsi, Stoxx Esg': unknown names
-
-
-def _only_listing(gap: str) -> bool:
-    """GAP between two names holds only list punctuation, 'and', bracketed short names and the
-    hyphenated tail of the name before it."""
-    words = re.sub(r"\([^()]{0,40}\)|^-\w+", " ", gap).lower()  # '(WIN), ', 'Bloomberg-dei': '-dei, '
-    for word in sorted(LIST_GAP_WORDS, key=len, reverse=True):
-        words = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)" if word[0].isalpha() else re.escape(word), " ", words)
-    return not words.strip()
 
 
 def _members_meant(ctx: DocContext, index: Mention) -> list:

@@ -3,6 +3,7 @@ they govern, with the clause's subjects; negated and hypothetical clauses state 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -355,3 +356,15 @@ def with_coordinated_years(doc, year: int | None) -> list[int | None]:
         if token.text == str(year):
             years += [int(c.text) for c in token.conjuncts if YEAR.fullmatch(c.text) and int(c.text) not in years]
     return years
+
+
+LIST_GAP_WORDS = (",", "and", "&", "as well as", "the")
+
+
+def only_listing(gap: str) -> bool:
+    """GAP between two names holds only list punctuation, 'and', bracketed short names and the
+    hyphenated tail of the name before it."""
+    words = re.sub(r"\([^()]{0,40}\)|^-\w+", " ", gap).lower()  # '(WIN), ', 'Bloomberg-dei': '-dei, '
+    for word in sorted(LIST_GAP_WORDS, key=len, reverse=True):
+        words = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)" if word[0].isalpha() else re.escape(word), " ", words)
+    return not words.strip()
