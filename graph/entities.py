@@ -1112,6 +1112,7 @@ def certification_names(doc) -> list[Span]:
             and doc[named - 1].ent_type_ != RULER_PREFIX + "STANDARD"
             and doc[named - 1].pos_ not in ("DET", "PRON")  # 'The certification process' names nothing
             and not (token.lower_ == "certified" and doc[named - 1].text in load_lexicon().place_types)
+            and not any(c.dep_ == "dobj" for c in token.children)  # 'Bureau Veritas certified its plant': a certifier
             and not _rated(doc, named - 1)
         ):  # 'RSPO certification': the body's scheme; 'the RSPO supply chain certification', 'the Green Key eco-label'
             # (a place right before 'certified' says where: 'the first campsites in Spain certified with X')

@@ -419,3 +419,10 @@ def test_each_standard_listed_before_certified_is_held():
         ("Halvor Distilleries Ltd", "ISO 14001", "held"),
         ("Halvor Distilleries Ltd", "FSSC 22000", "held"),
     }
+
+
+def test_a_body_named_before_a_predicated_certified_is_the_scheme_and_a_certifier_with_an_object_is_none():
+    assert certified("Now, Halvor Coffee Cooperative is TransFair USA certified.") == {
+        ("Halvor Coffee Cooperative", "TransFair USA", "held")
+    }
+    assert certified("Halvor Foods announced that Bureau Veritas certified its plant.") == set()

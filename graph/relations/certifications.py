@@ -77,6 +77,8 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
     if named is not None and named.type in ("standard", "initiative"):
         # 'the offices are LEED Gold certified' (the parser makes the name a subject); 'RSPO-certified mills'
         return [Mention(named.span, "standard", named.label, named.written)]
+    if named is not None and named.type in ("organization", "company") and _predicated(trigger):
+        return [Mention(named.span, "standard", named.label, named.written)]  # 'is TransFair USA certified'
     titled = sentence.mention_at(trigger) or (sentence.mention_at(trigger.head) if trigger.dep_ == "amod" else None)
     if titled is not None and titled.type == "standard":
         return [titled]  # 'became a Certified B Corporation', 'is now a certified B Corp'
@@ -88,6 +90,13 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
         if title is not None and (quoted or sentence.mention_at(title[0]) is None):
             return [Mention(title, "standard", clean_name(title.text))]
     return []
+
+
+def _predicated(participle) -> bool:
+    """'X is Y certified': the participle after a copula, with no object of its own (not 'Y certified X')."""
+    copula = participle.head if participle.dep_ == "acomp" else participle
+    said = copula.lemma_ == "be" or any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in copula.children)
+    return participle.tag_ in ("VBN", "VBD") and said and not any(c.dep_ == "dobj" for c in participle.children)
 
 
 def certifiable(ctx, mention) -> bool:
