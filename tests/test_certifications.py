@@ -426,3 +426,9 @@ def test_a_body_named_before_a_predicated_certified_is_the_scheme_and_a_certifie
         ("Halvor Coffee Cooperative", "TransFair USA", "held")
     }
     assert certified("Halvor Foods announced that Bureau Veritas certified its plant.") == set()
+
+
+def test_a_certification_awarded_to_a_company_is_held_by_it():
+    assert certified("The Great Place to Work certification was awarded to Halvor Foods.") == {
+        ("Halvor Foods", "Great Place to Work certification", "held")
+    }

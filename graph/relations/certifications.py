@@ -9,7 +9,7 @@ import re
 from ..clauses import governing_verb, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence
 from ..entities import LEVEL_WORDS, Mention, clean_name
-from .awards import QUOTES, capitalised_run, quoted_title
+from .awards import QUOTES, capitalised_run, quoted_title, recipients
 from .triggers import colon_listed, copula_subjects, only_listing, triggered
 
 CERTIFIABLE = ("standard",)
@@ -37,6 +37,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         # 'LEED Gold certification under LEED v4': the rating, not its system again
         # 'X became the first to be certified Y'; 'The following mills have achieved X:' and a line each
         subjects = copula_subjects(ctx, sentence, trigger) or colon_listed(ctx, sentence, trigger) or subjects
+        subjects = _given_to(ctx, sentence, trigger) or subjects
         status = row.get("status") or status_of(sentence, trigger)
         if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
@@ -90,6 +91,17 @@ def certified_as(sentence: ParsedSentence, trigger) -> list[Mention]:
         if title is not None and (quoted or sentence.mention_at(title[0]) is None):
             return [Mention(title, "standard", clean_name(title.text))]
     return []
+
+
+GIVING_VERBS = ("award", "grant", "give", "present", "confer", "issue", "bestow", "hand")
+
+
+def _given_to(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
+    """'The X certification was awarded to Y': the holders a passive giving verb names after 'to'."""
+    verb = governing_verb(trigger)
+    if verb.lemma_ not in GIVING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return recipients(ctx, sentence, verb, passive=True)
 
 
 def _predicated(participle) -> bool:
