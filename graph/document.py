@@ -621,6 +621,10 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     if acting and (not scores or max(acting.values()) > max(scores.values())):
         # 'Dubai Electricity and Water Authority (DEWA) has won ...': an authority's own release
         kind, scores, forms, suffixed = "agency", acting, acting_forms, {key: False for key in acting_forms}
+    if not scores:  # 'Metsä Board has been awarded ...': a company that an organization's head word named
+        kind = "organization"
+        scores, forms = _salience(sentences, entities, kind, (kind,), acting=True)
+        suffixed = {key: False for key in forms}
     if not scores:
         return None
     places = {name.lower() for name in entities.lexicon.place_types}

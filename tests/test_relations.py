@@ -2087,3 +2087,16 @@ def test_a_news_source_after_the_dateline_date_is_not_the_release_organization()
         "that it has been listed on the DJSI World for 5 years in a row."
     )
     assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {("Brightwell Telecom", "Seoul")}
+
+
+def test_a_company_named_like_a_board_is_the_release_organization_that_the_company_refers_to():
+    text = (
+        "Kestrel Board receives EcoVadis rating\n\n"
+        "Kestrel Board has been awarded the Gold level rating by EcoVadis for the second consecutive year. "
+        "The company has also joined the UN Global Compact."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"]) for r in only(records, "membership")} == {
+        ("Kestrel Board", "UN Global Compact")
+    }
+    assert {r["object"] for r in only(records, "award")} == {"EcoVadis Gold level rating"}

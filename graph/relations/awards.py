@@ -53,7 +53,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 conferrer = ctx.entity(raters[0], "index") if raters else _rater_just_named(ctx, sentence)
             if medal and conferrer and (conferrer.type == "index" or not award.label.lower().endswith("award")):
                 # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
-                award = Mention(award.span, "award", f"{conferrer.name} {award.label}")
+                award = Mention(award.span, "award", f"{conferrer.label} {award.label}")
             if not_an_award(award):
                 continue
             prize = _named_prize(ctx, sentence, award)
