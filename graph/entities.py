@@ -298,7 +298,7 @@ class MentionTyper:
                 ents = [m for m in ents if m not in overlapping] + [typed]
         ents = self._family_members(doc, self._list_typed(ents + self._coordinated(doc, ents)))
         ents = [_described_as_body(_after_company_noun(m)) for m in ents]
-        ents = [m for m in self._run_on(doc, ents) if not _abbreviates_common_noun(m) and not _a_term(m)]
+        ents = [m for m in self._run_on(doc, ents) if not _no_party(m)]
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         ents = self._coordinated_sites(doc, ents)
@@ -662,6 +662,14 @@ def site_groups(doc) -> list[tuple[list[Span], Token]]:
         if len(names) >= 2:
             groups.append((names, noun))
     return groups
+
+
+def _no_party(mention: Mention) -> bool:
+    """An abbreviated common noun, a term, or the exchange before a ticker in brackets
+    ('STMicroelectronics (NYSE: STM)') names no party to a fact."""
+    doc, span = mention.span.doc, mention.span
+    exchange = 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ":"
+    return exchange or _abbreviates_common_noun(mention) or _a_term(mention)
 
 
 def _a_term(mention: Mention) -> bool:

@@ -720,3 +720,13 @@ def test_a_capitalised_trigger_noun_opening_a_bullet_is_no_company():
         "  \u2022 Constituents are rated by Lumen Ratings."
     )
     assert facts_of(text, "index_inclusion") == []
+
+
+def test_the_exchange_before_a_ticker_names_no_one():
+    from esgkg.graph.entities import MentionTyper
+    from esgkg.graph.lexicon import load_lexicon
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["Brenwickonics (NYSE: BRW), a maker of chips, has been recognized by CDP."])
+    labels = {m.label for m in MentionTyper(load_lexicon()).mentions(doc)}
+    assert "NYSE" not in labels and "Brenwickonics" in labels
