@@ -730,3 +730,8 @@ def test_the_exchange_before_a_ticker_names_no_one():
     (doc,) = parse(["Brenwickonics (NYSE: BRW), a maker of chips, has been recognized by CDP."])
     labels = {m.label for m in MentionTyper(load_lexicon()).mentions(doc)}
     assert "NYSE" not in labels and "Brenwickonics" in labels
+
+
+def test_leader_in_an_apposition_describing_the_company_is_no_rank():
+    text = "KorvelTech, a global semiconductor leader serving customers across many markets, has been named to the Lumen Water Index."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("KorvelTech", "Lumen Water Index", None)}

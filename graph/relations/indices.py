@@ -397,13 +397,28 @@ def _first_of_a_kind(span) -> bool:
     return worlds or following is not None and following.lower_ in ("time", "times")
 
 
+def _describes_the_company(sentence, span) -> bool:
+    """'X, a global semiconductor leader serving customers, was named to Y': a word of an apposition
+    that names no index describes the company, it ranks nothing."""
+    if len(span) != 1 or span[0].lower_ not in ("leader", "leading", "top", "best"):
+        return False  # 'a score of 86/100' in an apposition still grades
+    token = span.root
+    while token.dep_ != "appos" and token.head != token:
+        token = token.head
+    if token.dep_ != "appos":
+        return False
+    return not any((m := sentence.mention_at(t)) is not None and m.type == "index" for t in token.subtree)
+
+
 def rank_of(sentence, trigger) -> str | None:
     """The rank or grade of TRIGGER's own clause ('ranked first ... and was included with a score
     of 61': 61 for the second index), else the sentence's."""
     matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
         (row, span)
         for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
-        if not (len(span) == 1 and span[0].is_title and span.start > 0) and not _first_of_a_kind(span)
+        if not (len(span) == 1 and span[0].is_title and span.start > 0)
+        and not _first_of_a_kind(span)
+        and not _describes_the_company(sentence, span)
     ]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]
