@@ -735,3 +735,8 @@ def test_the_exchange_before_a_ticker_names_no_one():
 def test_leader_in_an_apposition_describing_the_company_is_no_rank():
     text = "KorvelTech, a global semiconductor leader serving customers across many markets, has been named to the Lumen Water Index."
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("KorvelTech", "Lumen Water Index", None)}
+
+
+def test_a_capitalised_industry_leader_is_a_rank():
+    text = "Brenwick Power was included in the Dow Jones Sustainability Index as Industry Leader of the Utilities sector."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Brenwick Power", "Dow Jones Sustainability Index", "leader")}

@@ -397,6 +397,12 @@ def _first_of_a_kind(span) -> bool:
     return worlds or following is not None and following.lower_ in ("time", "times")
 
 
+def _industry_leader(span) -> bool:
+    """'Industry Leader of the Electric Utilities sector in the DJSI': the title a rater gives the
+    best of an industry is a rank, capitals or not."""
+    return span[0].text == "Leader" and span.doc[span.start - 1].lower_ in ("industry", "sector", "global")
+
+
 def _describes_the_company(sentence, span) -> bool:
     """'X, a global semiconductor leader serving customers, was named to Y': a word of an apposition
     that names no index describes the company, it ranks nothing."""
@@ -416,7 +422,7 @@ def rank_of(sentence, trigger) -> str | None:
     matches = [  # 'Best' in 'the World's Best Employers' is a title's word, no rank
         (row, span)
         for row, span in patterns("index_inclusion").matches(sentence.doc, "rank")
-        if not (len(span) == 1 and span[0].is_title and span.start > 0)
+        if not (len(span) == 1 and span[0].is_title and span.start > 0 and not _industry_leader(span))
         and not _first_of_a_kind(span)
         and not _describes_the_company(sentence, span)
     ]
