@@ -817,3 +817,14 @@ def test_the_prize_taken_at_an_awards_event_is_the_level():
     text = "Korvel Foods received the Governor's commendation in the water category at the 2023 Green Keys Awards."
     (award,) = awards_of(text)
     assert (award["object"], award["level"]) == ("Green Keys Awards", "Governor's commendation, water")
+
+
+def test_an_award_also_won_after_one_at_an_awards_event_is_that_events():
+    text = (
+        "Korvel Mining won the Mine of the Year award at the 5th Lumen Mining Awards, held in Accra.\n\n"
+        "Its Brackwater Mine also picked up the award for Community Project of the Year."
+    )
+    assert {(a["subject"], a.get("awarded_by")) for a in awards_of(text)} == {
+        ("Korvel Mining", "Lumen Mining Awards"),
+        ("Brackwater Mine", "Lumen Mining Awards"),
+    }

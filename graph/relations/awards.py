@@ -66,6 +66,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             notes = _respective(sentence, subjects, levels) or _own_categories(ctx, sentence, subjects) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
+            awarded_by = body.name if body and (body is not obj or body is stated) else None
+            awarded_by = awarded_by or (_event_before(ctx) if _also(trigger) and not venues else None)
             for subject in subjects:
                 said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in [notes[id(subject)]] if id(subject) in notes else levels or [None]:
@@ -77,9 +79,23 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             obj,
                             year=each_year,
                             level=level,
-                            awarded_by=body.name if body and (body is not obj or body is stated) else None,
+                            awarded_by=awarded_by,
                         )
     share_bodies(ctx)
+
+
+def _also(trigger) -> bool:
+    """'X also picked up the award for Y': the clause goes on from the award named before."""
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
+
+
+def _event_before(ctx) -> str | None:
+    """The body or awards event of the release's last award: 'won A at the 7th Z Awards. Its mine
+    also picked up B' (B is Z's too)."""
+    last = next((f for f in reversed(ctx.facts) if f.kind == "award"), None)
+    if last is None:
+        return None
+    return last.qualifiers.get("awarded_by") or (last.object if last.object.split()[-1] == "Awards" else None)
 
 
 def _given_by(ctx, sentence, trigger, givers):
