@@ -828,3 +828,11 @@ def test_an_award_also_won_after_one_at_an_awards_event_is_that_events():
         ("Korvel Mining", "Lumen Mining Awards"),
         ("Brackwater Mine", "Lumen Mining Awards"),
     }
+
+
+def test_the_certificate_awarded_by_a_rater_names_the_medals_conferrer():
+    text = (
+        "Korvel Packaging has been awarded the Gold Medal Recognition 2020 for its sustainability work. "
+        "The certificate is awarded by the independent provider of sustainability ratings, EcoVadis."
+    )
+    assert {a.get("awarded_by") for a in awards_of(text)} == {"EcoVadis"}

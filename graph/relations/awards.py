@@ -638,10 +638,10 @@ def organiser_of(ctx, sentence, verb):
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "auspice"):
             found += [g for of in pobj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
-    for token in found:
-        body = body_in(sentence, token, (*COMPANY_TYPES, "place"))  # 'by Institute of Directors, New Delhi'
+    for token in found:  # 'by Institute of Directors, New Delhi'; 'by the provider of ratings, EcoVadis'
+        body = body_in(sentence, token, (*COMPANY_TYPES, "place", "index"))
         if body is not None:
-            return ctx.entity(body, "organization")
+            return ctx.entity(body, "index" if body.type == "index" else "organization")
     return None
 
 
@@ -705,14 +705,14 @@ def described_body(ctx, award):
             body = _award_organiser(ctx, sentence, mention)
             if body is not None and body is not award:
                 return body
-    for sentence in ctx.sentences:  # 'The annual awards are organised by X' (the release's one award scheme)
+    for sentence in ctx.sentences:  # 'The annual awards are organised by X', 'The certificate is awarded by X'
         for token in sentence.tokens:
             if (
                 token.dep_ == "nsubjpass"
-                and token.lemma_.lower() == "award"
+                and token.lemma_.lower() in REFERRING_PRIZES
                 and token.text.islower()
                 and any(c.lower_ in ("the", "these", "this") for c in token.children)
-                and token.head.lemma_.lower() in ORGANISER_VERBS
+                and token.head.lemma_.lower() in (*ORGANISER_VERBS, "award")
                 and _one_award_scheme(ctx)
             ):
                 body = organiser_of(ctx, sentence, token.head)
@@ -721,6 +721,7 @@ def described_body(ctx, award):
     return None
 
 
+REFERRING_PRIZES = ("award", "certificate", "prize", "medal", "honour", "honor", "accolade", "recognition")
 HOST_VERBS = ("hold", "host", "stage", "organise", "organize", "recognise", "recognize", "honour", "honor", "celebrate")
 PLURAL = ("NNS", "NNPS")
 EVENT_NOUNS = ("award", "awards", "ceremony", "gala", "night", "prize", "prizes", "competition")
