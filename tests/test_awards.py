@@ -836,3 +836,10 @@ def test_the_certificate_awarded_by_a_rater_names_the_medals_conferrer():
         "The certificate is awarded by the independent provider of sustainability ratings, EcoVadis."
     )
     assert {a.get("awarded_by") for a in awards_of(text)} == {"EcoVadis"}
+
+
+def test_the_owner_of_the_honour_an_award_name_is_set_beside_confers_it():
+    text = "Korvel Stores said it has earned the Lumen Energy Council's highest honor: the Lumen Partner of the Year Award."
+    assert {(a["object"], a.get("awarded_by")) for a in awards_of(text)} == {
+        ("Lumen Partner of the Year Award", "Lumen Energy Council")
+    }

@@ -844,7 +844,10 @@ def _conferring_awards(ctx, sentence, trigger):
 def conferring_body(ctx, sentence, trigger, awards):
     """'from the Taiwan Ministry of Labor', 'by Exame magazine', 'IACI's Environmental Excellence Award'."""
     candidates = list(agent_tokens(trigger))
-    for token in [trigger, *[a.root for a in awards], *[a.span[-1] for a in awards if a.span[-1] != a.root]]:
+    heads = [a.span[-1] for a in awards if a.span[-1] != a.root]
+    # "the EPA program's highest honor: the X Award": the noun the award's name is set beside
+    described = [a.root.head for a in awards if a.root.dep_ == "appos" and a.root.head.pos_ == "NOUN"]
+    for token in [trigger, *[a.root for a in awards], *heads, *described]:
         for child in token.children:
             if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
