@@ -843,3 +843,10 @@ def test_the_owner_of_the_honour_an_award_name_is_set_beside_confers_it():
     assert {(a["object"], a.get("awarded_by")) for a in awards_of(text)} == {
         ("Lumen Partner of the Year Award", "Lumen Energy Council")
     }
+
+
+def test_what_an_events_award_for_is_given_for_is_its_category():
+    text = "Korvel Cement received the Award for Sustainability Reporting at the 2022 Lumen Africa Awards."
+    assert [(a["object"], a.get("level")) for a in awards_of(text)] == [
+        ("Award for Sustainability Reporting", "Sustainability Reporting")
+    ]

@@ -62,7 +62,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = tier or ctx.entity(award, "award")
             year = _award_year(ctx, award, trigger, venues, obj)
             body = conferrer or body_of_award(ctx, obj)
-            levels = _levels(sentence, trigger, award, obj, prize, tier, medal)
+            levels = _levels(sentence, trigger, award, obj, prize, tier, medal) or _award_for(award, venues)
             notes = _respective(sentence, subjects, levels) or _own_categories(ctx, sentence, subjects) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
@@ -82,6 +82,13 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                             awarded_by=awarded_by,
                         )
     share_bodies(ctx)
+
+
+def _award_for(award: Mention, venues: list) -> list[str]:
+    """'the Award for Sustainability Reporting at the 2022 X Awards': what an event's 'Award for'
+    is given for is its category."""
+    words = award.label.split()
+    return [" ".join(words[2:])] if venues and len(words) > 2 and words[:2] == ["Award", "for"] else []
 
 
 def _also(trigger) -> bool:
