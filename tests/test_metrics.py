@@ -608,3 +608,9 @@ def test_irregular_verbs_give_their_own_participle():
 
     (doc,) = parse(["Norvale needs to meet 70 requirements and to pay 5 fees."])
     assert [_participle(t) for t in doc if t.lemma_ in ("meet", "pay")] == ["met", "paid"]
+
+
+def test_a_count_of_the_companys_own_people_after_of_is_named_by_them_not_by_the_noun_before():
+    assert metrics_of("Korvel Ltd works with clients through the engagement of its 78,000 employees.") == [
+        ("employees", 78000, "employees", None)
+    ]

@@ -1016,6 +1016,8 @@ def _of_a_noun(root: Token, head: Token) -> str | None:
     anchor = root.head if root.dep_ == "pobj" else head.head if head.dep_ == "pobj" else None
     if anchor is None or anchor.lower_ not in ("of", "by", "to") or anchor.head.pos_ != "NOUN":
         return None
+    if anchor.lower_ == "of" and head.tag_ == "NNS" and any(c.dep_ == "poss" for c in head.children):
+        return _noun_phrase(head)  # 'the engagement of its 78,000 consultants': the company's consultants
     wholes = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if head.lemma_ in ("percent", "%") and wholes and wholes[0].pos_ == "NOUN":
         whole = _noun_phrase(wholes[0]).split(" in ")[0]  # not where or when: 'its waste in FY 2022'
