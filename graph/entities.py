@@ -622,11 +622,14 @@ def _capitalised_trigger_noun(label: str) -> bool:
 def _a_company_after_all(span: Span, ner: str) -> bool:
     """A 'person' or 'place' NER typed that is a company: 'Corvid Logistics' (a company head), an
     acting one-word 'person' ('Volaris enters'), 'the Lisbon-based utility Marvela Energia' (named
-    after its kind), 'KPTC Ramagiri received' (no person's name opens with an acronym)."""
+    after its kind), 'KPTC Ramagiri received' (no person's name opens with an acronym), a 'person'
+    of three words or more that ends in a city."""
     if len(span) > 1 and span[-1].text in company_heads():
         return True
     if ner != "person":
         return False
+    if len(span) > 2 and span[-1].text in load_lexicon().place_types:
+        return True  # 'JW Marriott Dongdaemun Square Seoul': no person's name ends in a city
     after_kind = span.start > 0 and span.doc[span.start - 1].lower_ in self_reference_words()[1]
     if len(span) == 1:
         return after_kind or span.root.dep_ in ("nsubj", "nsubjpass")

@@ -2100,3 +2100,16 @@ def test_a_company_named_like_a_board_is_the_release_organization_that_the_compa
         ("Kestrel Board", "UN Global Compact")
     }
     assert {r["object"] for r in only(records, "award")} == {"EcoVadis Gold level rating"}
+
+
+def test_a_person_ner_typed_whose_name_ends_in_a_city_is_a_company():
+    from spacy.tokens import Span
+
+    from esgkg.graph.entities import MentionTyper
+    from esgkg.graph.lexicon import load_lexicon
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["Marlow Dongmun Square Seoul achieved a LEED Gold Certificate."])
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]  # NER's guess for a hotel's name
+    typed = {m.label: m.type for m in MentionTyper(load_lexicon()).mentions(doc)}
+    assert typed["Marlow Dongmun Square Seoul"] == "company"
