@@ -850,3 +850,11 @@ def test_what_an_events_award_for_is_given_for_is_its_category():
     assert [(a["object"], a.get("level")) for a in awards_of(text)] == [
         ("Award for Sustainability Reporting", "Sustainability Reporting")
     ]
+
+
+def test_who_an_award_is_dedicated_to_does_not_confer_it():
+    text = (
+        "Korvel Foods announced it has been named Best Performer Europe in the Lumen Leadership Awards 2022 "
+        "dedicated to Small and Medium Enterprises (SMEs)."
+    )
+    assert [(a["object"], a.get("awarded_by")) for a in awards_of(text)] == [("Lumen Leadership Awards", None)]

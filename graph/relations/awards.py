@@ -658,7 +658,8 @@ def body_in(sentence, token, types, awards=()) -> Mention | None:
     the person's name."""
     if token.tag_ == "NNS" and sentence.mention_at(token) is None:
         return None  # 'by the PR professionals in the state': people, no body
-    named = [sentence.mention_at(t) for t in token.subtree]
+    clauses = {t.i for c in token.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    named = [sentence.mention_at(t) for t in token.subtree if t.i not in clauses]  # not '... dedicated to SMEs'
     named = [m for i, m in enumerate(named) if m is not None and m not in named[:i] and m not in awards]
     bodies = [m for m in named if m.type in types]
     if any(m.type == "person" for m in named[:1]) or token.left_edge.text in person_title_words():
