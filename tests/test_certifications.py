@@ -432,3 +432,8 @@ def test_a_certification_awarded_to_a_company_is_held_by_it():
     assert certified("The Great Place to Work certification was awarded to Halvor Foods.") == {
         ("Halvor Foods", "Great Place to Work certification", "held")
     }
+
+
+def test_focusing_on_achieving_a_certification_plans_it_though_the_work_continues():
+    text = "Korvel Distilleries said it will continue by focusing on achieving Rainforest Alliance certification by year-end."
+    assert {st for _s, _o, st in certified(text)} == {"planned"}
