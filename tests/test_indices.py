@@ -740,3 +740,8 @@ def test_leader_in_an_apposition_describing_the_company_is_no_rank():
 def test_a_capitalised_industry_leader_is_a_rank():
     text = "Brenwick Power was included in the Dow Jones Sustainability Index as Industry Leader of the Utilities sector."
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Brenwick Power", "Dow Jones Sustainability Index", "leader")}
+
+
+def test_the_rater_that_acknowledges_a_constituent_is_no_second_index():
+    text = "Korvel Bio is proud to be acknowledged again by FTSE Russell as a constituent of the FTSE4Good Index Series."
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"FTSE4Good Index Series"}

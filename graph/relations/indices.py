@@ -58,7 +58,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects, indices = rated
         elif _rater_acts(sentence, trigger) or _selects_for_inclusion(sentence, trigger):
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
-        kept = _without_generic(sentence, _without_publishers(indices))
+        kept = _without_generic(sentence, _without_raters(_without_publishers(indices)))
         for index, obj in ((named, member) for named in kept for member in _members_meant(ctx, named)):
             years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
             own_streak = _streak_after(sentence, index) or streak
@@ -360,6 +360,13 @@ def _without_publishers(indices: list[Mention]) -> list[Mention]:
             and any(other is not index and other.covers(index.root.head.head) for other in indices)
         )
     ]
+
+
+def _without_raters(indices: list[Mention]) -> list[Mention]:
+    """'acknowledged by FTSE Russell as a constituent of the FTSE4Good Index Series': the rater
+    that acts ('by') gives way to the index the company is in."""
+    acting = [m for m in indices if m.root.dep_ == "pobj" and m.root.head.dep_ == "agent"]
+    return [m for m in indices if m not in acting] or indices
 
 
 def _without_generic(sentence: ParsedSentence, indices: list[Mention]) -> list[Mention]:
