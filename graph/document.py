@@ -138,7 +138,7 @@ class DocContext:
         if token.lemma_.lower() in nouns and any(c.lower_ in ("the", "our", "this") for c in token.children):
             return self.main
         if token.lemma_.lower() in site_nouns():
-            site = self.site(sentence, token)
+            site = self.site(sentence, token) or self._site_named_before(token)
             if site is not None:
                 return site
         for child in token.children:
@@ -186,6 +186,18 @@ class DocContext:
             if mention is not None and mention.type == "company":
                 return self.entity(mention)
         return None
+
+    def _site_named_before(self, token: Token) -> Entity | None:
+        """'The Korvel Bay Refinery has been recognized ... gave the refinery its award': 'the
+        refinery' is the one site the release named with that head word."""
+        if token.tag_ != "NN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        named = {
+            id(e): e
+            for e in self.entities.by_surface.values()
+            if e.type in COMPANY_TYPES and e.label.split()[-1].lower() == token.lower_ and " " in e.label
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def site(self, sentence: ParsedSentence, token: Token) -> Entity | None:
         """'Holvia Ltd.'s Dalton plant', 'its store in Lindale', 'the Harwick Foods store in Lindale':

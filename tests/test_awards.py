@@ -858,3 +858,13 @@ def test_who_an_award_is_dedicated_to_does_not_confer_it():
         "dedicated to Small and Medium Enterprises (SMEs)."
     )
     assert [(a["object"], a.get("awarded_by")) for a in awards_of(text)] == [("Lumen Leadership Awards", None)]
+
+
+def test_the_refinery_is_the_one_refinery_the_release_named():
+    text = (
+        "Korvel Energy Inc. wins safety award\n\n"
+        "Korvel Energy Inc. said the Korvel Bay Refinery has been recognized as one of the safest refineries in "
+        "the U.S. In May the Lumen Refiners Association gave the refinery its Meritorious Award for keeping "
+        "injuries low."
+    )
+    assert [(a["subject"], a["object"]) for a in awards_of(text)] == [("Korvel Bay Refinery", "Meritorious Award")]
