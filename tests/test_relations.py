@@ -2113,3 +2113,11 @@ def test_a_person_ner_typed_whose_name_ends_in_a_city_is_a_company():
     doc.ents = [Span(doc, 0, 4, label="PERSON")]  # NER's guess for a hotel's name
     typed = {m.label: m.type for m in MentionTyper(load_lexicon()).mentions(doc)}
     assert typed["Marlow Dongmun Square Seoul"] == "company"
+
+
+def test_the_firms_a_project_team_included_are_no_parts_of_the_release_organization():
+    text = (
+        "Korvel Estates Ltd. moved into new offices. The project team for the space included architects "
+        "Halden + Partners, project managers Brightwell Acuity and contractor Overlea."
+    )
+    assert only(facts_of(text), "part_of") == []

@@ -80,6 +80,12 @@ def _wholes_verb(ctx, sentence, trigger) -> None:
         _owned_by(ctx, sentence, trigger)  # 'X, owned by Y'; 'X has been included in': no part
         return
     subjects = subject_tokens(trigger)
+    if (
+        subjects
+        and subjects[0].lemma_.lower() not in WHOLE_NOUNS
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in subjects[0].children)
+    ):
+        return  # 'the project team included architects A': who worked on it, no parts of a group
     named = ctx.entity_of(sentence, subjects[0]) if subjects else None
     if named is not None and named.type in ("company", "organization"):
         whole = named  # 'Kestrel Africa, which oversees A and B'
