@@ -141,6 +141,8 @@ class DocContext:
             site = self.site(sentence, token) or self._site_named_before(token)
             if site is not None:
                 return site
+        if token.lemma_.lower() in assessment_nouns():
+            return None  # "Its methodology is based on ISO 26000": the rater's method, nobody's fact
         for child in token.children:
             if child.dep_ == "poss":
                 return self.entity_of(sentence, child)

@@ -2121,3 +2121,11 @@ def test_the_firms_a_project_team_included_are_no_parts_of_the_release_organizat
         "Halden + Partners, project managers Brightwell Acuity and contractor Overlea."
     )
     assert only(facts_of(text), "part_of") == []
+
+
+def test_a_raters_own_methodology_adopts_no_standard_for_the_company():
+    text = (
+        "Korvel Nonwovens Ltd. has been awarded a Gold rating by EcoVadis. Its methodology is based on "
+        "internationally recognised standards such as the Global Reporting Initiative (GRI) and ISO 26000."
+    )
+    assert only(facts_of(text), "standard_adoption") == []
