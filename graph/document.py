@@ -109,6 +109,7 @@ class DocContext:
     recent: dict[str, Entity] = field(default_factory=dict)  # type -> the last entity of it named so far
     recent_in: dict[str, int] = field(default_factory=dict)  # type -> the sentence that named it
     last_actor: tuple[int, Entity] | None = None  # (sentence index, the company the last sentence was about)
+    method_said: int = -9  # index of the last sentence whose subject was a rater's method ('The methodology ...')
     _by_sentence: dict[int, list[Fact]] = field(default_factory=dict)
 
     @property
@@ -124,6 +125,8 @@ class DocContext:
         if mention is not None and mention.type in COMPANY_TYPES:
             return self.entity(mention)
         if token.lower_ in pronouns:
+            if self._the_method(sentence, token):
+                return None
             return self._antecedent(sentence, token) or self._previous_actor(sentence, token) or self.main
         quantified = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if token.pos_ in ("NUM", "DET", "PRON") and quantified:
@@ -264,6 +267,8 @@ class DocContext:
             return True
         if mention is not None or token.pos_ == "PROPN" or token.lemma_.lower() in assessment_nouns():
             return False  # 'The assessment aligns with the GRI Standards': the rater's method
+        if self._the_method(sentence, token):
+            return False
         if token.tag_ == "NNS" and token.lemma_.lower() in self_reference_words()[1]:
             return False  # 'the businesses recognised by the X Awards', 'Forty-one corporations': others
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
@@ -285,6 +290,14 @@ class DocContext:
         actors = [sentence.mention_at(c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root else []
         named = [m for m in actors if m is not None and m.type == "company"]
         self.last_actor = (sentence.sentence.index, self.entity(named[0])) if named else None
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root else []
+        if any(c.lemma_.lower() in assessment_nouns() for c in subjects):
+            self.method_said = sentence.sentence.index
+
+    def _the_method(self, sentence: ParsedSentence, pronoun: Token) -> bool:
+        """'The rating methodology covers 21 criteria. It is based on ISO 26000': an opening 'It'
+        goes on about the rater's method the sentence before was about."""
+        return pronoun.lower_ == "it" and pronoun.i <= 1 and self.method_said == sentence.sentence.index - 1
 
     def _previous_actor(self, sentence: ParsedSentence, pronoun: Token) -> Entity | None:
         """'PowerSmart won the Community award ... Its initiative in Tokelau ...': a sentence that opens

@@ -2129,3 +2129,11 @@ def test_a_raters_own_methodology_adopts_no_standard_for_the_company():
         "internationally recognised standards such as the Global Reporting Initiative (GRI) and ISO 26000."
     )
     assert only(facts_of(text), "standard_adoption") == []
+
+
+def test_it_after_a_sentence_about_the_raters_methodology_is_the_methodology():
+    text = (
+        "Korvel Packaging won a medal. The rating methodology covers 21 criteria across four themes. "
+        "It is based on leading sustainability standards, including the ISO 26000 standard."
+    )
+    assert only(facts_of(text), "standard_adoption") == []
