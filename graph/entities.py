@@ -172,6 +172,24 @@ def _head_word_types() -> dict[str, str]:
     return {h.split()[-1]: kind for kind in HEAD_LABELS for h in heads[kind]}
 
 
+def _run_goes_back(doc, start: int, head: Token) -> bool:
+    """Does the name run ending in HEAD take the word(s) before START: a capitalised word, a
+    connector between two, or a bracketed acronym after one?"""
+    if start > 3 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+        return doc[start - 2].text.isupper() and _capitalised(doc[start - 4])
+    if start == 0 or doc[start - 1].text in ("(", "–", "-"):
+        return False
+    before = doc[start - 1]
+    connector = before.lower_ in ("&", "and", "of", "for") and start > 1 and _capitalised(doc[start - 2])
+    joined = _capitalised(before) or connector
+    return (
+        joined
+        and (start > 1 or doc[0].pos_ == "PROPN")  # 'Dubai Water Authority won' (not the parser's splits)
+        and not (before.lower_ == "and" and head.text in GROUP_WORDS)  # 'Gatwick and Danske Bank Group'
+        and not (before.lower_ == "and" and doc[start].text == "The")  # 'X and The Energy Institute'
+    )
+
+
 def name_runs(doc) -> list[Span]:
     """Capitalised word runs ending in a type head word: award, index, initiative, organization and
     program names that NER often misses or cuts ('Arabia CSR Awards', 'Award for Sustainability')."""
@@ -181,24 +199,7 @@ def name_runs(doc) -> list[Span]:
         if token.text not in heads or not token.text[:1].isupper():
             continue
         start = token.i
-        while (
-            start > 3
-            and doc[start - 1].text == ")"
-            and doc[start - 3].text == "("
-            and doc[start - 2].text.isupper()
-            and _capitalised(doc[start - 4])
-        ) or (
-            start > 0
-            and (
-                _capitalised(doc[start - 1])
-                or doc[start - 1].lower_ in ("&", "and", "of", "for")
-                and start > 1
-                and _capitalised(doc[start - 2])
-            )
-            and doc[start - 1].text not in ("(", "–", "-")
-            and (start > 1 or doc[0].pos_ == "PROPN")  # 'Dubai Water Authority won' (not the parser's splits)
-            and not (doc[start - 1].lower_ == "and" and token.text in GROUP_WORDS)  # 'Gatwick and Danske Bank Group'
-        ):
+        while _run_goes_back(doc, start, token):
             start -= 4 if doc[start - 1].text == ")" else 1  # 'Towards Sustainable Mining (TSM) Leadership Award'
             if (
                 start > 2

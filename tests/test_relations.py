@@ -2137,3 +2137,13 @@ def test_it_after_a_sentence_about_the_raters_methodology_is_the_methodology():
         "It is based on leading sustainability standards, including the ISO 26000 standard."
     )
     assert only(facts_of(text), "standard_adoption") == []
+
+
+def test_and_the_opens_a_second_name():
+    from esgkg.graph.entities import MentionTyper
+    from esgkg.graph.lexicon import load_lexicon
+    from esgkg.graph.nlp import parse
+
+    (doc,) = parse(["The 12th edition of Halden & Marsh and The Water and Soil Institute (WSI)'s Green Awards took place."])
+    labels = {m.label for m in MentionTyper(load_lexicon()).mentions(doc)}
+    assert "Water and Soil Institute" in labels and not any(" and The " in label for label in labels)
