@@ -556,8 +556,8 @@ def test_a_tier_won_at_an_awards_scheme_is_that_scheme_s_award_of_that_level():
     )
     assert awards_of(text) == [
         {"subject": "Tarwin Foods", "object": "Coral National Sustainability Awards", "level": "Gold"},
-        {"subject": "Marsh Ecology Research Centre", "object": "Wetlands Award"},
-    ]
+        {"subject": "Marsh Ecology Research Centre", "object": "Wetlands Award", "level": "Wetlands Award"},
+    ]  # the scheme's other prize, named as its own level
 
 
 def test_a_year_still_to_come_is_no_release_year():
@@ -868,3 +868,13 @@ def test_the_refinery_is_the_one_refinery_the_release_named():
         "injuries low."
     )
     assert [(a["subject"], a["object"]) for a in awards_of(text)] == [("Korvel Bay Refinery", "Meritorious Award")]
+
+
+def test_an_award_of_a_release_about_one_awards_scheme_is_a_prize_named_as_its_level():
+    text = (
+        "The 5th edition of the Lumen Green Awards took place in Pune on Friday.\n\n"
+        "Korvel Foods Limited received the Green Factory of the Year Award."
+    )
+    assert [(a["object"], a.get("level")) for a in awards_of(text)] == [
+        ("Green Factory of the Year Award", "Green Factory of the Year Award")
+    ]

@@ -48,12 +48,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         for award in awards:
             tier = _tier_of(ctx, sentence, award)
             medal = _medal_tier(award)
-            if medal and not conferrer:  # '... among the top 1% of companies rated by EcoVadis'
-                raters = [m for m in sentence.mentions if m.type == "index"]
-                conferrer = ctx.entity(raters[0], "index") if raters else _rater_just_named(ctx, sentence)
-            if medal and conferrer and (conferrer.type == "index" or not award.label.lower().endswith("award")):
-                # 'a platinum medal by EcoVadis' is the EcoVadis platinum medal
-                award = Mention(award.span, "award", f"{conferrer.label} {award.label}")
+            if medal:
+                award, conferrer = _rated_medal(ctx, sentence, award, conferrer)
             if not_an_award(award):
                 continue
             prize = _named_prize(ctx, sentence, award)
@@ -62,7 +58,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             obj = tier or ctx.entity(award, "award")
             year = _award_year(ctx, award, trigger, venues, obj)
             body = conferrer or body_of_award(ctx, obj)
-            levels = _levels(sentence, trigger, award, obj, prize, tier, medal) or _award_for(award, venues)
+            levels = (
+                _levels(sentence, trigger, award, obj, prize, tier, medal)
+                or _award_for(award, venues)
+                or _prize_of_scheme(ctx, sentence, obj)
+            )
             notes = _respective(sentence, subjects, levels) or _own_categories(ctx, sentence, subjects) or notes
             if award.span.label_ != TIER_OR_AWARD and not any(m.span == award.span for m in sentence.mentions):
                 ctx.recent["award"], ctx.recent_in["award"] = obj, sentence.sentence.index  # a title: 'the award' next
@@ -72,16 +72,36 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 said = _year_said_before(ctx, sentence, award, trigger, subject, obj)
                 for level in [notes[id(subject)]] if id(subject) in notes else levels or [None]:
                     for each_year in with_coordinated_years(sentence.doc, said or year):
-                        ctx.add(
-                            "award",
-                            sentence,
-                            subject,
-                            obj,
-                            year=each_year,
-                            level=level,
-                            awarded_by=awarded_by,
-                        )
+                        ctx.add("award", sentence, subject, obj, year=each_year, level=level, awarded_by=awarded_by)
     share_bodies(ctx)
+
+
+def _rated_medal(ctx, sentence, award: Mention, conferrer):
+    """(award, conferrer) of a medal: '... among the top 1% of companies rated by EcoVadis' (the
+    rater named here or just before confers it); 'a platinum medal by EcoVadis' is the EcoVadis
+    platinum medal."""
+    if not conferrer:
+        raters = [m for m in sentence.mentions if m.type == "index"]
+        conferrer = ctx.entity(raters[0], "index") if raters else _rater_just_named(ctx, sentence)
+    if conferrer and (conferrer.type == "index" or not award.label.lower().endswith("award")):
+        award = Mention(award.span, "award", f"{conferrer.label} {award.label}")
+    return award, conferrer
+
+
+def _prize_of_scheme(ctx, sentence, obj) -> list[str]:
+    """'the 12th edition of the X Awards ... A received the Sustainable Factory of the Year Award':
+    a singular award of a release whose lead named one awards scheme before it is one of that
+    scheme's prizes, and its own name is its level."""
+    if not obj.label.endswith("Award"):
+        return []
+    before = ctx.sentences[: min(LEAD_SENTENCES, ctx.sentences.index(sentence))]
+    schemes = {
+        normalize(m.label)
+        for s in before
+        for m in s.mentions
+        if m.type == "award" and m.label.endswith("Awards") and normalize(m.label) != normalize(obj.label + "s")
+    }
+    return [obj.label] if len(schemes) == 1 else []
 
 
 def _award_for(award: Mention, venues: list) -> list[str]:
