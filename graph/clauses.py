@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 
-from .language import PATTERN_FILES, number_value, pattern_rows
+from .language import PATTERN_FILES, language_data, number_value, pattern_rows
 from .nlp import pipeline
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -298,11 +298,21 @@ def _after_comma(token: Token) -> bool:
     return start > 0 and token.doc[start - 1].text in (",", "–", "—")
 
 
+SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid", "mid-"}
+
+
 def since_year(root: Token) -> int | None:
-    """'since 2004', 'established in 2009', 'from 2016' in ROOT's own clause."""
+    """'since 2004', 'established in 2009', 'from 2016', 'since summer 2021', 'in March 2019' in
+    ROOT's own clause."""
+    months = {m.lower() for m in language_data()["months"]}
     for token in own_clause(root):
         match = YEAR.match(token.text)
-        if match and token.i > 0 and token.nbor(-1).lower_ in ("since", "in", "from"):
+        if not match or token.i == 0:
+            continue
+        before = token.nbor(-1)
+        if before.lower_ in SEASON_WORDS | months and before.i > 0:
+            before = before.nbor(-1)  # 'since summer 2021'
+        if before.lower_ in ("since", "in", "from"):
             return int(match.group(1))
     return None
 

@@ -392,3 +392,10 @@ def test_an_evaluative_adjective_is_no_part_of_a_programs_name():
 )
 def test_a_named_program_the_company_participates_in_is_its_program(sentence, named):
     assert [o for _s, o, _since, _loc in programs(sentence)] == named
+
+
+@pytest.mark.parametrize("when", ["summer 2021", "March 2021", "early 2021"])
+def test_a_season_or_month_before_the_year_still_dates_the_start(when):
+    assert programs(f"Since {when}, 1,264 solar panels have been installed on the plant's roof.") == [
+        ("Corvane Industries Ltd.", "solar panels", 2021, None)
+    ]
