@@ -399,3 +399,9 @@ def test_a_season_or_month_before_the_year_still_dates_the_start(when):
     assert programs(f"Since {when}, 1,264 solar panels have been installed on the plant's roof.") == [
         ("Corvane Industries Ltd.", "solar panels", 2021, None)
     ]
+
+
+def test_a_plant_an_adjective_names_that_a_relative_clause_says_the_company_set_up_is_its_program():
+    assert programs(
+        "This is in addition to the existing in-house solar plant that the company set up at its Pune site in 2021."
+    ) == [("Corvane Industries Ltd.", "in-house solar plant", 2021, None)]

@@ -147,7 +147,11 @@ def relative_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     for head in sentence.tokens:
         mention = sentence.mention_at(head)
         typed = mention is not None and mention.type in PROGRAM_TYPES
-        modified = any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in head.lefts)
+        modified = any(  # 'the in-house solar plant that the company set up'
+            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+            or c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in GENERIC_ADJECTIVES
+            for c in head.lefts
+        )
         if not (typed or head.lemma_.lower() in nouns and modified) or is_negated(head):
             continue
         for clause in (c for c in head.children if c.dep_ == "relcl"):
