@@ -2147,3 +2147,16 @@ def test_and_the_opens_a_second_name():
     (doc,) = parse(["The 12th edition of Halden & Marsh and The Water and Soil Institute (WSI)'s Green Awards took place."])
     labels = {m.label for m in MentionTyper(load_lexicon()).mentions(doc)}
     assert "Water and Soil Institute" in labels and not any(" and The " in label for label in labels)
+
+
+def test_joining_a_named_initiative_is_a_membership_and_an_own_one_a_program():
+    text = (
+        "Haldor Freight joined the Clean Corridor initiative and the Cold Chain Scheme in 2018. "
+        "Haldor Freight also launched its own Quiet Depot initiative."
+    )
+    records = facts_of(text)
+    assert [(r["object"], r.get("since")) for r in only(records, "membership")] == [
+        ("Clean Corridor initiative", 2018),
+        ("Cold Chain Scheme", 2018),
+    ]
+    assert [r["object"] for r in only(records, "program")] == ["Quiet Depot initiative"]

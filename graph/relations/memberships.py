@@ -18,7 +18,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     unnamed = lambda sentence, trigger: (  # noqa: E731
         _implied_body(ctx, sentence, trigger) or _announcing_body(sentence, trigger)
     )
-    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", JOINABLE + ("person",), unnamed):
+    types = JOINABLE + ("person", "program")
+    for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", types, unnamed):
+        bodies = [b for b in bodies if b.type != "program" or _joined_scheme(trigger, b)]
+        if not bodies:
+            continue
         if row.get("role") == "giver":  # 'the RSPO granted membership to X'
             _admitted(ctx, sentence, trigger, bodies)
             continue
@@ -62,6 +66,22 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
+
+
+JOINED_SCHEME_VERBS = {"join", "subscribe", "sign"}  # 'participates in the X Programme' stays a program
+
+
+def _joined_scheme(trigger, body: Mention) -> bool:
+    """'joined the Clean Cargo initiative', 'signed up to the SmartWay scheme': a named
+    initiative or programme that a joining verb takes in is a membership (the company's own 'its
+    Green Fleet program' is one it runs)."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.lemma_ in JOINED_SCHEME_VERBS
+        and body.root.lower_ in language_data()["owned_program_nouns"]
+        and not any(c.dep_ == "poss" for c in body.root.children)
+        and any(t.is_title for t in body.span if t != body.root)
+    )
 
 
 EVENT_PREPOSITIONS = ("during", "at", "on", "after", "before", "ahead")
