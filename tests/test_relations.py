@@ -2160,3 +2160,11 @@ def test_joining_a_named_initiative_is_a_membership_and_an_own_one_a_program():
         ("Cold Chain Scheme", 2018),
     ]
     assert [r["object"] for r in only(records, "program")] == ["Quiet Depot initiative"]
+
+
+def test_a_body_parsed_as_the_member_nouns_conjunct_is_a_second_membership():
+    text = "Haldor Freight is a member of the Science Based Targets initiative and the Clean Cargo Working Group."
+    assert [r["object"] for r in only(facts_of(text), "membership")] == [
+        "Science Based Targets initiative",
+        "Clean Cargo Working Group",
+    ]

@@ -233,10 +233,13 @@ def _described_body(sentence: ParsedSentence, trigger):
 
 def _bodies_of_noun(trigger, bodies):
     """The names a member noun governs: 'a member of X', 'has been a participant | in X', 'X's
-    signatory'; not a name inside X's apposition ('X, the representative of the WBCSD')."""
+    signatory'; not a name inside X's apposition ('X, the representative of the WBCSD'). A name the
+    parse made the noun's own conjunct ('a member of X and | the Y Group') is a second body."""
     holders = [trigger, trigger.head] if trigger.dep_ in ("attr", "dobj") else [trigger]  # 'its adhesion | to X'
     scope = [g for h in holders for c in h.children if c.lower_ in ("of", "in", "to") for g in c.subtree]
     scope += [c for c in trigger.children if c.dep_ in ("compound", "poss")]
+    if scope:
+        scope += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     described = {t.i for g in scope if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos" for t in a.subtree}
     return [b for b in bodies if any(b.covers(t) for t in scope) and b.root.i not in described]
 
