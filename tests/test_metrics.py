@@ -614,3 +614,14 @@ def test_a_count_of_the_companys_own_people_after_of_is_named_by_them_not_by_the
     assert metrics_of("Korvel Ltd works with clients through the engagement of its 78,000 employees.") == [
         ("employees", 78000, "employees", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tavelin Chemicals' recycled water share reached 47% in 2023.",
+        "The recycled water share of Tavelin Chemicals reached 47% in 2023.",
+    ],
+)
+def test_a_level_verbs_percent_is_its_subjects_figure_whoever_owns_it(sentence):
+    assert metrics_of(sentence) == [("recycled water share", 47, "percent", 2023)]

@@ -446,10 +446,10 @@ def _quantity_root(number: Token, unit_end: int) -> Token:
 
 def _level(number: Token, unit_end: int) -> str | None:
     """'total water withdrawal was 12.3 million cubic metres', 'Scope 1 emissions totalled 2.1
-    million tonnes', 'the renewable share reached 100%': a verb of level ('level' rows of
+    million tonnes', 'the renewable share reached 100%' (its '%' often parsed as an adverbial): a verb of level ('level' rows of
     ontology/patterns/metric.jsonl) gives its subject's figure."""
     root = _quantity_root(number, unit_end)
-    if root.dep_ not in ("attr", "dobj") or root.head.lemma_ not in _words("level"):
+    if root.dep_ not in ("attr", "dobj", "npadvmod") or root.head.lemma_ not in _words("level"):
         return None
     subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _noun_phrase(subject) if subject is not None and _a_thing_not_a_company(subject) else None
@@ -1025,6 +1025,12 @@ def _of_a_noun(root: Token, head: Token) -> str | None:
     return _noun_phrase(anchor.head)
 
 
+def _an_organization(noun: Token) -> bool:
+    """'the renewable share of Acme Corp': whose figure it is, not part of what it measures ('41% of
+    our Board' measures the board)."""
+    return noun.pos_ == "PROPN" and noun.ent_type_ == "ORG" and not any(c.dep_ == "poss" for c in noun.children)
+
+
 def _noun_phrase(noun: Token) -> str:
     """A noun with its modifiers and an 'in/of X' complement: 'reduction in total GHG emissions',
     'Scope 1 and 2 greenhouse gas emissions' (numbers inside a name stay, the quantity does not)."""
@@ -1052,7 +1058,7 @@ def _noun_phrase(noun: Token) -> str:
     for child in noun.rights:
         if child.lower_ in ("in", "of") and child.dep_ == "prep":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
-            if pobj and not pobj[0].like_num:
+            if pobj and not pobj[0].like_num and not _an_organization(pobj[0]):
                 end = pobj[0].i + 1
                 while (
                     end < len(noun.doc)
