@@ -446,8 +446,8 @@ def _quantity_root(number: Token, unit_end: int) -> Token:
 
 def _level(number: Token, unit_end: int) -> str | None:
     """'total water withdrawal was 12.3 million cubic metres', 'Scope 1 emissions totalled 2.1
-    million tonnes', 'the renewable share reached 100%' (its '%' often parsed as an adverbial): a verb of level ('level' rows of
-    ontology/patterns/metric.jsonl) gives its subject's figure."""
+    million tonnes', 'the renewable share reached 100%' (its '%' often parsed as an adverbial): a
+    verb of level ('level' rows of ontology/patterns/metric.jsonl) gives its subject's figure."""
     root = _quantity_root(number, unit_end)
     if root.dep_ not in ("attr", "dobj", "npadvmod") or root.head.lemma_ not in _words("level"):
         return None
