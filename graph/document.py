@@ -133,7 +133,9 @@ class DocContext:
             return self.entity_of(sentence, quantified[0])  # 'all five of its sites', 'each of the plants'
         first_word = self.main is not None and token.text == self.main.label.split()[0]
         known_place = mention is not None and mention.label in self.lexicon.place_types  # 'Kuwait joined ...'
-        if token.pos_ == "PROPN" and first_word and not known_place:
+        # 'Enel’s subsidiary', with 'Enel' tagged NN or even VB: a capitalised possessor is a name
+        proper = token.pos_ == "PROPN" or (token.text[:1].isupper() and (token.pos_ == "NOUN" or token.dep_ == "poss"))
+        if proper and first_word and not known_place:
             return self.main  # 'Corlane's arm': the first word of the release's organization's name
         named = [sentence.mention_at(c) for c in token.children if c.dep_ == "compound"]
         if token.lemma_.lower() in nouns and named and named[-1] is not None and named[-1].type == "company":
@@ -147,8 +149,8 @@ class DocContext:
         if token.lemma_.lower() in assessment_nouns():
             return None  # "Its methodology is based on ISO 26000": the rater's method, nobody's fact
         for child in token.children:
-            if child.dep_ == "poss":
-                return self.entity_of(sentence, child)
+            if child.dep_ == "poss" and (owner := self.entity_of(sentence, child)) is not None:
+                return owner  # not 'EE, the UK's biggest network': a place owns nothing
         described = _apposed_name(token)
         if described is not None:
             return self.entity_of(sentence, described)  # 'DNV, a certification expert headquartered in Norway'

@@ -103,6 +103,7 @@ _TRAILING_RUN = re.compile(
 
 
 GRADE_ONLY = re.compile(r"['\"‘“]?(?:AAA|AA|A|BBB|BB|B|CCC|C|D)[+-]?['\"’”]? (?:rating|score|grade)s?", re.I)
+THOUSANDS_SPACE = re.compile(r"(?<=\d) (?=\d{3}\b)")  # in a standard's number: "ISO 50 001"
 
 
 COORDINATORS = ("and", ",", "&")
@@ -535,6 +536,8 @@ class MentionTyper:
         if span.label_ in ("ORG", "PERSON"):
             cut = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].isupper() and w.lower() in verbs), None)
             words = words[:cut] if cut else words  # a headline's verb: 'Brenmoor Utilities Wins Clean'
+        if span.label_ == RULER_PREFIX + "STANDARD":
+            return THOUSANDS_SPACE.sub("", " ".join(words))  # 'ISO 50 001' is ISO 50001
         return " ".join(words)
 
     def _typed(self, span: Span) -> Mention | None:
@@ -1167,7 +1170,9 @@ def _rated(doc, i: int) -> bool:
     return _level_word(doc[i]) and i > 0 and doc[i - 1].ent_type_ == RULER_PREFIX + "STANDARD"
 
 
-SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but"}
+# words that open a sentence or a heading ('Why Halvor Bank made the list'), no name's first word
+SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "as", "this", "today", "and", "but",
+                    "why", "how", "what", "when", "where"}
 
 
 def suffix_names(doc) -> list[Span]:

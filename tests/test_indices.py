@@ -745,3 +745,47 @@ def test_a_capitalised_industry_leader_is_a_rank():
 def test_the_rater_that_acknowledges_a_constituent_is_no_second_index():
     text = "Korvel Bio is proud to be acknowledged again by FTSE Russell as a constituent of the FTSE4Good Index Series."
     assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"FTSE4Good Index Series"}
+
+
+def test_recognition_won_in_an_index_is_an_inclusion_but_a_recognition_referred_back_to_is_not():
+    text = (
+        "This year, Halvorsen Steel won recognition in the Lumen World Index for the 4th year running. "
+        "The Lumen recognition is a testament to its work."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Halvorsen Steel", "Lumen World Index", 4)
+    }
+
+
+def test_an_inclusion_confirmed_by_a_relative_clause_after_a_share_of_peers():
+    text = "Brontide Insurance is ahead of 90% of its peers, which confirms its inclusion in the DJSI World and DJSI Europe."
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"DJSI World", "DJSI Europe"}
+    assert facts_of(text, "metric") == []
+
+
+def test_first_before_the_verb_dates_an_admission_and_ranks_nothing():
+    text = "Korvel Bank was first admitted to the FTSE4Good Index in 2012. It ranked first in the Lumen Water Index."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Korvel Bank", "FTSE4Good Index", None),
+        ("Korvel Bank", "Lumen Water Index", "1"),
+    }
+
+
+def test_a_founding_member_of_a_body_the_gazetteer_knows_as_a_standard():
+    text = "Halvorsen Steel is proud to be a founding member of ResponsibleSteel."
+    assert triples(facts_of(text, "membership")) == {("Halvorsen Steel", "ResponsibleSteel")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvorsen Retail has become the 61st RE100 company to commit to renewable power.",
+        "Halvorsen Retail, a UN Global Compact signatory, reported its progress.",
+    ],
+)
+def test_an_initiative_naming_the_company_noun_makes_a_member(text):
+    assert len(facts_of(text, "membership")) == 1
+
+
+def test_not_an_initiative_company_is_no_member():
+    assert facts_of("Halvorsen Retail is not an RE100 company.", "membership") == []

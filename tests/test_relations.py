@@ -2168,3 +2168,30 @@ def test_a_body_parsed_as_the_member_nouns_conjunct_is_a_second_membership():
         "Science Based Targets initiative",
         "Clean Cargo Working Group",
     ]
+
+
+def test_a_possessed_subsidiary_noun_before_the_name_and_a_relative_part_of_clause():
+    text = (
+        "Halvorsen Energy has been included in the Lumen Index. Halvorsen’s Danish subsidiary Norvik Kraft "
+        "was also admitted to the index. Tellan, the country’s biggest broadband network which is part of "
+        "Halvorsen Energy, runs on green power."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "part_of")} == {
+        ("Norvik Kraft", "Halvorsen Energy"),
+        ("Tellan", "Halvorsen Energy"),
+    }
+
+
+def test_thousands_written_with_a_space_are_one_number():
+    text = "Halvorsen Breweries said the switch cut 9 443 tons of CO2 emissions in 2022."
+    assert [r["value"] for r in only(facts_of(text), "metric")] == [9443]
+
+
+def test_a_question_heading_before_a_company_name_is_no_part_of_it():
+    text = "Why Halvor Bank made the list\n\nHalvor Bank has been included in the FTSE4Good Index Series."
+    assert {r["subject"] for r in facts_of(text)} == {"Halvor Bank"}
+
+
+def test_a_standard_number_written_with_a_thousands_space():
+    text = "Tellan Group has achieved the ISO 50 001 certification for energy management."
+    assert [(r["object"], r["kind"]) for r in facts_of(text)] == [("ISO 50001", "certification")]

@@ -44,6 +44,8 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         or _named_after_plural(sentence, trigger)
     )
     for _row, trigger, subjects, indices in triggered(ctx, sentence, "index_inclusion", ("index",), unnamed):
+        if trigger.lemma_ == "recognition" and trigger.dep_ != "dobj":
+            continue  # 'won recognition in X' says it; 'The DJSI recognition is a demonstration' refers back
         listed = colon_listed(ctx, sentence, trigger) or _inverted_subjects(ctx, sentence, trigger)
         if listed:  # 'the new constituents of X are: A, B and C', 'Included in X are A and B'
             subjects = listed
@@ -394,14 +396,16 @@ def ranking_lists(sentence: ParsedSentence, trigger) -> list[Mention]:
 
 
 def _first_of_a_kind(span) -> bool:
-    """'for the first time' dates a first inclusion, and 'the world's first family of benchmarks'
-    describes an index: neither ranks a company."""
+    """'for the first time' and 'was first admitted in 2011' date a first inclusion, and 'the
+    world's first family of benchmarks' describes an index: none ranks a company."""
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
     if span[-1].lower_ != "first":
         return False
     worlds = span.start > 1 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].lower_ == "world"
-    return worlds or following is not None and following.lower_ in ("time", "times")
+    first = span[-1]
+    when = first.pos_ == "ADV" and first.head.pos_ == "VERB" and first.i < first.head.i  # 'was first admitted'
+    return worlds or when or following is not None and following.lower_ in ("time", "times")
 
 
 def _industry_leader(span) -> bool:

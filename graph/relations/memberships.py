@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..clauses import YEAR, clause_years, governing_verb, is_negated, since_year, subject_tokens, year_value
 from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..entities import Mention
-from ..language import language_data, names_a_group
+from ..language import language_data, names_a_group, self_reference_words
 from .triggers import colon_listed, copula_subjects, counted_group, described, describes_a_body, triggered
 
 JOINABLE = ("initiative", "organization", "company")
@@ -18,9 +18,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     unnamed = lambda sentence, trigger: (  # noqa: E731
         _implied_body(ctx, sentence, trigger) or _announcing_body(sentence, trigger)
     )
-    types = JOINABLE + ("person", "program")
+    types = JOINABLE + ("person", "program", "standard")
     for row, trigger, subjects, bodies in triggered(ctx, sentence, "membership", types, unnamed):
         bodies = [b for b in bodies if b.type != "program" or _joined_scheme(trigger, b)]
+        bodies = [b for b in bodies if b.type != "standard" or _member_of(trigger, b)]
         if not bodies:
             continue
         if row.get("role") == "giver":  # 'the RSPO granted membership to X'
@@ -60,12 +61,24 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             dealing = trigger.pos_ == "VERB" and trigger.lemma_ != "join"
             if body.type == "company" and (dealing or trigger.lemma_ == "part" or names_a_group(body.label)):
                 continue  # 'signed a deal with Acme' is no membership; 'part / a member of the X Group' is a part_of
-            obj = ctx.entity(body, "organization" if body.type == "person" else body.type)
+            obj = ctx.entity(body, BODY_TYPE.get(body.type, body.type))
             if ctx.entities.is_main(obj):
                 continue
             for subject in subjects:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
+    _initiative_companies(ctx, sentence)
+
+
+BODY_TYPE = {"person": "organization", "standard": "initiative"}  # what a member is a member of
+MEMBER_OF_NOUNS = {"member", "founder", "co-founder", "signatory", "participant"}
+
+
+def _member_of(trigger, body: Mention) -> bool:
+    """'a founding member of ResponsibleSteel': a name the gazetteer knows as a standard, that one is
+    a member of, is the body behind the standard (an initiative), not the standard."""
+    prep = body.root.head
+    return trigger.lemma_ in MEMBER_OF_NOUNS and prep.lower_ == "of" and prep.head == trigger
 
 
 JOINED_SCHEME_VERBS = {"join", "subscribe", "sign"}  # 'participates in the X Programme' stays a program
@@ -272,3 +285,28 @@ def _listed_members(ctx: DocContext, sentence: ParsedSentence) -> None:
             entity = ctx.entity(member, member.type)
             if entity is not owner:
                 ctx.add("membership", sentence, entity, owner)
+
+
+def _initiative_companies(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'X has become the 93rd RE100 company', 'X, a UN Global Compact signatory,': an organization
+    noun whose modifier names an initiative says its subject is one of the initiative's members."""
+    _, nouns = self_reference_words()
+    for noun in sentence.tokens:
+        if noun.dep_ not in ("attr", "appos") or (noun.lemma_ not in nouns and noun.lower_ not in MEMBER_NOUNS):
+            continue
+        named = [sentence.mention_at(c) for c in noun.children if c.dep_ == "compound"]
+        bodies = [m for m in named if m is not None and m.type == "initiative"]
+        verb = noun.head
+        if not bodies or is_negated(verb):
+            continue
+        if noun.dep_ == "appos":
+            subjects = [e for e in [ctx.entity_of(sentence, verb)] if e is not None]
+        elif verb.lemma_ in ("be", "become"):
+            subjects = ctx.subjects(sentence, verb)
+        else:
+            continue
+        since = since_year(verb) or (ctx.year_default() if verb.lemma_ == "become" else None)
+        for subject in subjects:
+            for body in bodies:
+                ctx.add("membership", sentence, subject, ctx.entity(body), since=since)
+

@@ -86,12 +86,30 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
+    if _share_of_peers(token):
+        return False
     if _in_scope_name(doc, token.i):
         return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
         after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
         return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+PEER_NOUNS = {"peer", "competitor", "rival", "company", "participant", "firm"}
+
+
+def _share_of_peers(number: Token) -> bool:
+    """'ahead of 95% of its industry peers', '80% of the companies assessed': a share of others
+    places the company among them, it measures nothing of its own."""
+    share = number.head if number.dep_ == "nummod" else number
+    return any(
+        g.lemma_.lower() in PEER_NOUNS and g.tag_ == "NNS"
+        for c in share.children
+        if c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _percentile(token: Token) -> bool:
@@ -630,22 +648,26 @@ def _value(token: Token):
     doc = token.doc
     if _names_a_technology(token):
         return None
-    if (
-        token.i + 2 < len(doc)
-        and doc[token.i + 1].text == ","
-        and re.fullmatch(r"\d{3}", doc[token.i + 2].text)
-        and re.fullmatch(r"\d{1,3}", text)
-    ):
-        return None  # the first part of '212, 768'
-    if (
-        token.i > 1
-        and doc[token.i - 1].text == ","
-        and re.fullmatch(r"\d{3}", text)
-        and re.fullmatch(r"\d{1,3}", doc[token.i - 2].text)
-    ):
-        text = doc[token.i - 2].text + text
+    if token.i in (_thousands_head(doc, token.i + 1), _thousands_head(doc, token.i + 2)):
+        return None  # the first part of '212, 768' or '9 443'
+    head = _thousands_head(doc, token.i)
+    if head is not None:
+        text = doc[head].text + text
     number = float(text.replace(",", "").replace(" ", ""))
     return int(number) if number.is_integer() else number
+
+
+def _thousands_head(doc, i: int) -> int | None:
+    """Where the digits before a three-digit group DOC[I] are, when a thousands separator split them
+    off: '212, 768' (a comma and a space) and '9 443' (a space alone, as many countries write it)."""
+    if i >= len(doc) or i < 1 or not re.fullmatch(r"\d{3}", doc[i].text):
+        return None
+    before = doc[i - 1]
+    if before.text == "," and i > 1 and re.fullmatch(r"\d{1,3}", doc[i - 2].text):
+        return i - 2
+    if before.whitespace_ == " " and re.fullmatch(r"\d{1,3}", before.text):
+        return i - 1
+    return None
 
 
 def _names_a_technology(token: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..clauses import is_negated, list_after_colon, patterns, subject_tokens
 from ..document import DocContext, ParsedSentence, named_after
-from ..language import names_a_group, self_reference_words, site_nouns
+from ..language import names_a_group, site_nouns
 
 WHOLE_NOUNS = {
     "group",
@@ -227,10 +227,13 @@ def _owned_sites(ctx, sentence) -> None:
 
 
 def _possessor(ctx, sentence, token):
-    pronouns, _ = self_reference_words()
-    for child in token.children:
-        if child.dep_ == "poss":
-            return ctx.entity_of(sentence, child)
+    """Whose the part noun is: 'X's subsidiary', and 'X's Spanish subsidiary Endesa', where the
+    parser hangs both the possessor and the noun on the name."""
+    holders = (token, token.head) if token.dep_ == "compound" else (token,)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "poss":
+                return ctx.entity_of(sentence, child)
     return None
 
 

@@ -76,6 +76,8 @@ def counted_group(sentence: ParsedSentence, trigger: Token) -> bool:
         and sentence.mention_at(described) is None
     ):
         return not _one_of(described)  # 'SAM sent surveys to the 2,500 companies listed in X': those companies
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children):
+        return False  # '..., which confirms its inclusion in X': whose inclusion it is is said
     subjects = subject_tokens(trigger)
     return bool(subjects) and all(
         not [n for n in named_after(sentence, t) if sentence.mention_at(n) is not None]
