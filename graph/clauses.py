@@ -166,7 +166,7 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 return coordinated(copula_subjects[0])
         if verb.dep_ in ("relcl", "acl") or verb.dep_ == "appos":
             return [verb.head, *verb.head.conjuncts]  # 'X, which was included in ...'
-        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
             verb = verb.head
             continue
         if verb.dep_ == "pobj" or verb.dep_ == "prep":

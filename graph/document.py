@@ -521,6 +521,34 @@ def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
                                        key=lambda m: m.span.start)
 
 
+def mark_bare_subject_names(sentences: list[ParsedSentence]) -> None:
+    """'Woolworths launches ...', 'Woolworths has achieved ...': a capitalised word the tagger took
+    for a common noun (or a verb), that acts bare as the subject of two sentences or more and that
+    the release never writes in lower case, is the name of a company; NER missed it."""
+    pronouns, nouns = self_reference_words()
+    lowered = {t.lower_ for s in sentences for t in s.tokens if t.text.islower()}
+    acting: Counter = Counter()
+    for sentence in sentences:
+        for token in sentence.tokens:
+            bare = not any(c.dep_ not in ("punct", "case") for c in token.children)
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ in ("NOUN", "VERB", "PROPN")
+                and token.text[:1].isupper()
+                and token.is_alpha
+                and bare
+                and sentence.mention_at(token) is None
+                and token.lower_ not in lowered | pronouns | nouns
+            ):
+                acting[token.text] += 1
+    names = {word for word, count in acting.items() if count >= 2}
+    for sentence in sentences:
+        found = [Mention(sentence.doc[t.i : t.i + 1], "company", t.text) for t in sentence.tokens
+                 if t.text in names and sentence.mention_at(t) is None]
+        if found:
+            sentence.mentions = sorted(sentence.mentions + found, key=lambda m: m.span.start)
+
+
 def _acronym_name(span: Span) -> bool:
     """'LANXESS', 'KVR': one shouted word of three letters or more, in a release that does not shout."""
     word = span.text

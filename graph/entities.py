@@ -410,7 +410,7 @@ class MentionTyper:
         covered = {i for m in ents for i in range(m.span.start, m.span.end)}
         extra = []
         for mention in ents:
-            if mention.type not in COORDINATED_TYPES:
+            if mention.type not in COORDINATED_TYPES or self._a_persons_titles(mention):
                 continue
             for conjunct in mention.root.conjuncts:
                 if conjunct.i in covered or not (
@@ -465,6 +465,11 @@ class MentionTyper:
         found = self.lexicon.lookup(f"{stem} {member} Index") or self.lexicon.lookup(f"{family} {member}")
         return found if found is not None and found.type == "index" and found.label != family else None
 
+    def _a_persons_titles(self, mention: Mention) -> bool:
+        """'Mr Saroj Banerjee, Chief, Environment, Halvor Steel': a person, their title, department
+        and company, which the parser coordinates; no list of names of one type."""
+        return any(c.text in self.titles for c in mention.root.conjuncts)
+
     @staticmethod
     def _list_typed(ents: list[Mention]) -> list[Mention]:
         """A 'company' in a list of indices or initiatives is one of them (NER's ORG for an index
@@ -474,6 +479,10 @@ class MentionTyper:
         typed = []
         for mention in ents:
             others = [by_root[c.i].type for c in coordinated(mention.root)[1:] if c.i in by_root]
+            start = mention.span.start
+            if mention.type == "person" and start > 0 and mention.span.doc[start - 1].text in person_title_words():
+                typed.append(mention)  # 'Mr Saroj Banerjee, Chief, ..., Halvor Steel': a person all the same
+                continue
             if (
                 mention.type == "company"
                 and len(set(others)) == 1

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 import sys
 
-from .document import DocContext, ParsedSentence, find_main, mark_acting_places, mark_persons, mark_recurring_names
+from .document import (
+    DocContext,
+    ParsedSentence,
+    find_main,
+    mark_acting_places,
+    mark_bare_subject_names,
+    mark_persons,
+    mark_recurring_names,
+)
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
 from .facts import Fact
@@ -70,6 +78,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             seen.add(sentence.text)
             mentions = entities.learn_aliases(doc, typer.mentions(doc))
             parsed.append(ParsedSentence(sentence, doc, mentions))
+        mark_bare_subject_names(parsed)
         mark_recurring_names(parsed)
         mark_persons(parsed, lexicon.place_types)
         mark_acting_places(parsed, lexicon.place_types)

@@ -437,3 +437,11 @@ def test_a_certification_awarded_to_a_company_is_held_by_it():
 def test_focusing_on_achieving_a_certification_plans_it_though_the_work_continues():
     text = "Korvel Distilleries said it will continue by focusing on achieving Rainforest Alliance certification by year-end."
     assert {st for _s, _o, st in certified(text)} == {"planned"}
+
+
+def test_the_giver_of_an_active_giving_verb_holds_nothing_its_recipient_does():
+    for text in (
+        "The Green Building Council has awarded LEED certifications to four of Korvel Insurance’s offices.",
+        "The Green Building Council has awarded Korvel Insurance a LEED Gold certification.",
+    ):
+        assert {f["subject"] for f in facts_of(text, "certification")} == {"Korvel Insurance"}

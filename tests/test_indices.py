@@ -789,3 +789,14 @@ def test_an_initiative_naming_the_company_noun_makes_a_member(text):
 
 def test_not_an_initiative_company_is_no_member():
     assert facts_of("Halvorsen Retail is not an RE100 company.", "membership") == []
+
+
+def test_a_list_named_after_a_grade_ranks_at_that_grade_and_its_publisher_is_no_second_index():
+    text = (
+        "Korvel Chemical has been named on CDP’s “Climate A List 2023” and “Water Security A List 2023”. "
+        "Named on the Climate A List for the fourth consecutive year, it leads its sector."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Korvel Chemical", "Climate A List", "A"),
+        ("Korvel Chemical", "Water Security A List", "A"),
+    }

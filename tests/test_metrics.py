@@ -625,3 +625,17 @@ def test_a_count_of_the_companys_own_people_after_of_is_named_by_them_not_by_the
 )
 def test_a_level_verbs_percent_is_its_subjects_figure_whoever_owns_it(sentence):
     assert metrics_of(sentence) == [("recycled water share", 47, "percent", 2023)]
+
+
+def test_a_site_able_to_cut_a_quantity_is_the_figures_subject():
+    text = "PT Korvana Cement Tbk won the award. The Lindby Plant was able to reduce carbon emissions by 12,500 tons in 2016."
+    _, facts = extract(Release("metric-test", Path("metric-test.txt"), text, "text"))
+    assert [(f.subject, f.qualifiers["value"]) for f in facts if f.kind == "metric"] == [("Lindby Plant", 12500)]
+
+
+def test_the_assets_of_investors_who_ask_for_disclosure_are_the_raters_not_the_companys():
+    text = (
+        "Korvana Foods was named on the Lumen A List. In 2022, over 600 investors with over US$130 trillion in "
+        "assets requested companies to disclose data through Lumen’s platform."
+    )
+    assert metrics_of(text) == []

@@ -2195,3 +2195,39 @@ def test_a_question_heading_before_a_company_name_is_no_part_of_it():
 def test_a_standard_number_written_with_a_thousands_space():
     text = "Tellan Group has achieved the ISO 50 001 certification for energy management."
     assert [(r["object"], r["kind"]) for r in facts_of(text)] == [("ISO 50001", "certification")]
+
+
+def test_a_bare_capitalised_subject_of_two_sentences_is_a_company_though_the_tagger_made_it_a_noun():
+    text = (
+        "Brindlewicks launches soap made with certified palm oil\n\n"
+        "Brindlewicks has achieved a milestone on its path to sustainable sourcing. "
+        "Brindlewicks was the first retailer in the country to become a member of the RSPO in 2012. "
+        "Habitat loss threatens the Sumatran orangutan."
+    )
+    assert {(r["subject"], r["kind"]) for r in facts_of(text)} >= {("Brindlewicks", "membership")}
+    assert "Sumatran" not in {r["subject"] for r in facts_of(text)}
+
+
+def test_a_person_with_title_and_department_before_the_company_stays_a_person():
+    text = "Besides Ms Anjali Rao, Head, Environment, Halvor Steel Ltd has been honoured with the Green Leaf Award 2019."
+    assert {r["subject"] for r in only(facts_of(text), "award")} == {"Halvor Steel Ltd"}
+
+
+def test_a_site_of_the_company_is_its_part_and_where_it_is_located_is_the_sites():
+    text = (
+        "Halvor Aluminium Company Limited won the award. Kesto Bauxite Mine of the company, located in the "
+        "hills of Odisha, has won this award."
+    )
+    records = facts_of(text)
+    assert ("Kesto Bauxite Mine", "Halvor Aluminium Company Limited") in {
+        (r["subject"], r["object"]) for r in only(records, "part_of")
+    }
+    assert {(r["subject"], r["object"]) for r in only(records, "located_in")} == {("Kesto Bauxite Mine", "Odisha")}
+
+
+def test_offices_located_in_listed_places():
+    text = (
+        "Korvel Insurance announced the results. LEED Gold certifications were awarded to Korvel Insurance’s "
+        "offices located in Somerset, Lyon and Bristol."
+    )
+    assert {r["object"] for r in only(facts_of(text), "located_in")} == {"Somerset", "Lyon", "Bristol"}

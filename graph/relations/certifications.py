@@ -39,7 +39,10 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
         subjects = copula_subjects(ctx, sentence, trigger) or colon_listed(ctx, sentence, trigger) or subjects
         subjects = _given_to(ctx, sentence, trigger) or subjects
         status = row.get("status") or status_of(sentence, trigger)
-        if trigger.i > 0 and any(s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards):
+        named_before = trigger.i > 0 and any(
+            s.covers(trigger.doc[before(trigger)]) or s.covers(trigger) for s in standards
+        )
+        if named_before and trigger.pos_ != "NOUN":
             # 'the offices are LEED Gold certified', 'the plant has been ISO 14001 certified since 2011':
             # the parser hangs the name or the participle anywhere; the copula's subject holds it
             copula = trigger.head if trigger.dep_ == "acomp" else governing_verb(trigger.head)
@@ -97,11 +100,12 @@ GIVING_VERBS = ("award", "grant", "give", "present", "confer", "issue", "bestow"
 
 
 def _given_to(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:
-    """'The X certification was awarded to Y': the holders a passive giving verb names after 'to'."""
+    """'The X certification was awarded to Y', 'The Council has awarded X certifications to four of
+    Y's offices': the holders a giving verb names ('to Y', or the active verb's indirect object)."""
     verb = governing_verb(trigger)
-    if verb.lemma_ not in GIVING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_ not in GIVING_VERBS:
         return []
-    return recipients(ctx, sentence, verb, passive=True)
+    return recipients(ctx, sentence, verb, passive=any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _predicated(participle) -> bool:

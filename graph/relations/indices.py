@@ -60,11 +60,11 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             subjects, indices = rated
         elif _rater_acts(sentence, trigger) or _selects_for_inclusion(sentence, trigger):
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
-        kept = _without_generic(sentence, _without_raters(_without_publishers(indices)))
+        kept = _without_generic(sentence, _without_raters(_without_publishers(_with_owned(sentence, indices))))
         for index, obj in ((named, member) for named in kept for member in _members_meant(ctx, named)):
             years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
             own_streak = _streak_after(sentence, index) or streak
-            own_rank = _rank_before(sentence, index) or rank
+            own_rank = _rank_before(sentence, index) or _graded_list(obj.label) or rank
             for subject, year in ((s, y) for s in subjects for y in years):
                 if subject is obj or subject.type not in ("company", "organization"):
                     continue
@@ -356,12 +356,33 @@ def _without_publishers(indices: list[Mention]) -> list[Mention]:
         index
         for index in indices
         if not (index.root.dep_ == "poss" and any(other.covers(index.root.head) for other in indices))
+        and not _owns_the_next(index, indices)
         and not (
             index.root.dep_ == "pobj"
             and index.root.head.lower_ == "of"
             and any(other is not index and other.covers(index.root.head.head) for other in indices)
         )
     ]
+
+
+def _with_owned(sentence: ParsedSentence, indices: list[Mention]) -> list[Mention]:
+    """'named on CDP’s “Climate A List” and “Water A List”', parsed with the quoted names as a tree
+    of their own: the names right after a possessive index (and their conjuncts) are what it governs."""
+    owned = []
+    for index in indices:
+        after = [m for m in sentence.mentions if m.type == "index" and _owns_the_next(index, [m])]
+        for name in after:
+            owned += [m for m in sentence.mentions if m.type == "index" and m.root in (name.root, *name.root.conjuncts)]
+    return indices + [m for m in owned if m not in indices]
+
+
+def _owns_the_next(index: Mention, indices: list[Mention]) -> bool:
+    """'CDP’s “Climate A List”' where the parse left the quoted name unattached: a possessive right
+    before another index's name (a quote between at most)."""
+    doc, end = index.span.doc, index.span.end
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return False
+    return any(0 < other.span.start - end <= 2 for other in indices)
 
 
 def _without_raters(indices: list[Mention]) -> list[Mention]:
@@ -486,6 +507,15 @@ def _rank_before(sentence: ParsedSentence, index: Mention) -> str | None:
     if i < 1 or doc[i].lower_ not in ("in", "on") or not ORDINAL.match(doc[i - 1].lower_):
         return None
     return _place(doc[i - 1].text)
+
+
+GRADED_LIST = re.compile(r"\b([A-D][+-]?)[ -]List\b")
+
+
+def _graded_list(name: str) -> str | None:
+    """'CDP's Climate A List': a list named after a grade ranks its members at that grade."""
+    graded = GRADED_LIST.search(name)
+    return graded.group(1) if graded else None
 
 
 def _place(word: str) -> str:

@@ -220,10 +220,18 @@ def _owned_sites(ctx, sentence) -> None:
             continue
         root = mention.root
         first = root.head if root.dep_ == "conj" else root  # 'ANTAM's A and B': the possessor of A owns B
-        owner = _possessor(ctx, sentence, first)
+        owner = _possessor(ctx, sentence, first) or _owner_after_of(ctx, sentence, first)
         part = ctx.entity(mention)
         if owner is not None and owner is not part and owner.type == "company":
             ctx.add("part_of", sentence, part, owner)
+
+
+def _owner_after_of(ctx, sentence, token):
+    """'Panchpatmali Bauxite Mine of the company', 'the Kesto plant of Halvor Mining': the company
+    that 'of' names after a site."""
+    owners = [ctx.entity_of(sentence, g) for c in token.children if c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    return next((o for o in owners if o is not None and o.type == "company"), None)
 
 
 def _possessor(ctx, sentence, token):

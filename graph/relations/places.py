@@ -13,6 +13,7 @@ from .triggers import governed
 
 OPERATING_VERBS = {"operate", "run", "own", "have", "open", "manage", "build"}
 HOLDING_VERBS = {"include", "hold", "achieve", "obtain", "receive", "earn", "gain", "maintain"}  # ... at its sites
+PLACING_PARTICIPLES = {"locate", "base", "situate", "spread"}  # 'its offices located in A, B and C'
 DATELINE_MARKS = {"–", "—", "-", "--", ":", "(", "[", "/"}
 
 
@@ -120,7 +121,7 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
         owner = _seat_owner(ctx, sentence, trigger)
         if owner == [None]:
             continue
-        described = trigger.head
+        described = _site_before_of(trigger.head) if trigger.dep_ == "acl" else trigger.head
         named = _facility(ctx, sentence, described) or ctx.entity_of(sentence, described)
         subjects = (
             [named or _apposed(ctx, sentence, described)]
@@ -135,6 +136,13 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
         for subject in subjects:
             if subject.type in (*COMPANY_TYPES, "program"):
                 ctx.add("located_in", sentence, subject, ctx.entity(places[0], "place"))
+
+
+def _site_before_of(noun):
+    """'Kesto Mine of the company, located in X': the parse hangs 'located' on the owner after 'of';
+    where it is, is the site's."""
+    site = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return site if site is not None and site.lemma_.lower() in site_nouns() else noun
 
 
 def _apposed(ctx: DocContext, sentence: ParsedSentence, noun):
@@ -293,6 +301,9 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
         if owner is None or owner.type not in COMPANY_TYPES:
             continue
         where = [token, token.head] if token.dep_ == "nsubj" and token.head.lemma_ == "be" else [token]
+        named = any(c.pos_ == "PROPN" and c.dep_ != "poss" for c in token.lefts)
+        if sentence.mention_at(token) is None and not named:  # a named site is where it is, not its owner
+            where += [c for c in token.children if c.dep_ == "acl" and c.lemma_ in PLACING_PARTICIPLES]
         for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across", "at") and c.dep_ == "prep"):
             for pobj in _place_objects(prep):
                 for place_token in (pobj, *pobj.conjuncts):
