@@ -1299,6 +1299,8 @@ def subject_names(doc) -> list[Span]:
             and doc[start - 1].text not in (",", "(", ")", "“", '"')
         ):
             start -= 1
+        if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that") for c in token.children):
+            continue  # 'These Green Initiatives at X included ...': what was just said, no name
         words = _after_descriptor(list(doc[start : token.i + 1]))
         while words and words[0].pos_ in ("DET", "PUNCT"):
             words = words[1:]

@@ -878,3 +878,10 @@ def test_an_award_of_a_release_about_one_awards_scheme_is_a_prize_named_as_its_l
     assert [(a["object"], a.get("level")) for a in awards_of(text)] == [
         ("Green Factory of the Year Award", "Green Factory of the Year Award")
     ]
+
+
+def test_the_host_of_the_summit_an_award_is_given_at_confers_it():
+    text = "Korvel Motors has been honoured with the Star Performer Award at the Indian Chamber of Commerce's Green Summit 2019."
+    assert [(a["object"], a.get("awarded_by")) for a in awards_of(text)] == [
+        ("Star Performer Award", "Indian Chamber of Commerce")
+    ]

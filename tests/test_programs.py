@@ -404,4 +404,10 @@ def test_a_season_or_month_before_the_year_still_dates_the_start(when):
 def test_a_plant_an_adjective_names_that_a_relative_clause_says_the_company_set_up_is_its_program():
     assert programs(
         "This is in addition to the existing in-house solar plant that the company set up at its Pune site in 2021."
-    ) == [("Corvane Industries Ltd.", "in-house solar plant", 2021, None)]
+    ) == [("Corvane Industries Ltd.", "in-house solar plant", 2021, "Pune site")]
+
+
+def test_a_named_site_the_program_is_at_is_its_location_when_no_place_is_named():
+    assert programs("Corvane has commissioned a 5 MW solar power plant at its Gurugram factory.") == [
+        ("Corvane Industries Ltd.", "solar power plant", None, "Gurugram factory")
+    ]

@@ -2231,3 +2231,8 @@ def test_offices_located_in_listed_places():
         "offices located in Somerset, Lyon and Bristol."
     )
     assert {r["object"] for r in only(facts_of(text), "located_in")} == {"Somerset", "Lyon", "Bristol"}
+
+
+def test_a_capitalised_phrase_after_these_is_no_company():
+    text = "Korvel Motors won the award. These Green Initiatives at its Sanwell Plant included tree planting."
+    assert "Green Initiatives" not in {r["subject"] for r in facts_of(text)} | {r["object"] for r in facts_of(text)}

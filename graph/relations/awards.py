@@ -876,14 +876,8 @@ def conferring_body(ctx, sentence, trigger, awards):
     # "the EPA program's highest honor: the X Award": the noun the award's name is set beside
     described = [a.root.head for a in awards if a.root.dep_ == "appos" and a.root.head.pos_ == "NOUN"]
     for token in [trigger, *[a.root for a in awards], *heads, *described]:
+        candidates += _body_words(token, trigger)
         for child in token.children:
-            if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
-                candidates += [c for c in child.children if c.dep_ == "pobj"]
-            if child.lower_ == "in" and child.dep_ == "prep" and token == trigger:
-                # 'named X in Exame magazine's 2010 Sustainability Guide': the guide's publisher
-                candidates += [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
-            if child.dep_ == "poss":
-                candidates.append(child)
             if child.dep_ == "acl" and child.lemma_ in (
                 "organise",
                 "organize",
@@ -921,6 +915,23 @@ def conferring_body(ctx, sentence, trigger, awards):
         if mention is not None:
             return ctx.entity(mention, mention.type)
     return _announcer(ctx, sentence, trigger)
+
+
+def _body_words(token, trigger) -> list:
+    """The words below TOKEN that may name the conferring body: 'from / by X', 'X's award', 'named
+    ... in Exame magazine's Guide' (the guide's publisher), 'at the CII's GreenCo Summit' (its host)."""
+    found = []
+    for child in token.children:
+        if child.lower_ in ("from", "by") and child.dep_ in ("prep", "agent"):
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "in" and child.dep_ == "prep" and token == trigger:
+            found += [c for c in child.children if c.dep_ == "pobj" and c.text[:1].isupper()]
+        if child.dep_ == "poss":
+            found.append(child)
+        if child.lower_ == "at":
+            occasions = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in OCCASION_NOUNS]
+            found += [p for o in occasions for p in o.children if p.dep_ == "poss"]
+    return found
 
 
 def _announcer(ctx, sentence, trigger):

@@ -702,4 +702,17 @@ def location_of(ctx, sentence, trigger) -> str | None:
         if m.type == "place" and m.root.i in tokens and m.root.head.lower_ in ("in", "at", "across")
     ]
     own = [m for m in places if m.root.i not in aside] or places
-    return own[0].label if own else None
+    return own[0].label if own else _named_site(sentence, root, tokens - aside)
+
+
+def _named_site(sentence, root, tokens: set[int]) -> str | None:
+    """'commissioned a solar plant at its Gurugram factory': a site the clause names 'at' or 'in',
+    by a proper name before a site noun, is where the program is."""
+    for token in (t for t in root.subtree if t.i in tokens and t.lemma_.lower() in site_nouns()):
+        if token.dep_ != "pobj" or token.head.lower_ not in ("at", "in"):
+            continue
+        named = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if named:
+            return " ".join(t.text for t in sentence.doc[named[0].left_edge.i : token.i + 1] if t.dep_ != "poss"
+                            and t.pos_ not in ("DET", "PRON", "PART"))
+    return None
