@@ -304,7 +304,7 @@ class MentionTyper:
         ents = self._country_units(doc, ents)
         ents = self._towns(doc, ents)
         ents = self._coordinated_sites(doc, ents)
-        ents = _event_series(doc, ents)
+        ents = _bracketed_qualifiers(doc, _event_series(doc, ents))
         return sorted((m for m in ents if not self._names_a_sector(m)), key=lambda m: m.span.start)
 
     def _country_units(self, doc, ents: list[Mention]) -> list[Mention]:
@@ -597,6 +597,25 @@ class MentionTyper:
         return Mention(span, ner, label) if ner else None
 
 
+def _bracketed_qualifiers(doc, ents: list[Mention]) -> list[Mention]:
+    """'the Hang Seng (China A) Corporate Sustainability Index': an index name with a bracketed
+    qualifier inside is one name, not a company, a place and an index."""
+    for mention in [m for m in ents if m.type == "index" and m.span.start > 3 and doc[m.span.start - 1].text == ")"]:
+        opening = next((i for i in range(mention.span.start - 2, max(mention.span.start - 8, 0), -1)
+                        if doc[i].text == "("), None)
+        if opening is None or opening + 2 == mention.span.start - 1 and doc[opening + 1].is_upper:
+            continue  # 'the Dow Jones Sustainability Indices (DJSI) World': an abbreviation, then a member
+        start = opening
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == opening:
+            continue
+        span = doc[start : mention.span.end]
+        ents = [m for m in ents if not (m.span.start < span.end and span.start < m.span.end)]
+        ents.append(Mention(span, "index", span.text))
+    return ents
+
+
 def _event_series(doc, ents: list[Mention]) -> list[Mention]:
     """'the Environmental Sustainability Conference, Expo, and Awards (ECOSEA)': a bare 'Awards' that
     ends a coordination of capitalised words is the last word of one event's name."""
@@ -684,7 +703,10 @@ def _no_party(mention: Mention) -> bool:
     """An abbreviated common noun, a term, or the exchange before a ticker in brackets
     ('STMicroelectronics (NYSE: STM)') names no party to a fact."""
     doc, span = mention.span.doc, mention.span
-    exchange = 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ":"
+    exchange = 0 < span.start and span.end < len(doc) and doc[span.end].text == ":" and (
+        doc[span.start - 1].text == "("
+        or doc[span.start - 1].text in (";", ",") and span.text.isupper() and len(span.text) <= 6  # '...; SSE: 601318)'
+    )
     return exchange or _abbreviates_common_noun(mention) or _a_term(mention)
 
 

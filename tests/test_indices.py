@@ -800,3 +800,20 @@ def test_a_list_named_after_a_grade_ranks_at_that_grade_and_its_publisher_is_no_
         ("Korvel Chemical", "Climate A List", "A"),
         ("Korvel Chemical", "Water Security A List", "A"),
     }
+
+
+def test_an_index_name_with_a_bracketed_qualifier_is_one_index_and_stock_codes_are_no_figures():
+    text = (
+        "Lindqvist Insurance Ltd. (HKEX: 4521 / 84521; SSE: 604521) has been included in the Lumen (Asia A) "
+        "Sustainability Index for the 6th consecutive year."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "consecutive_years") == {
+        ("Lindqvist Insurance Ltd.", "Lumen (Asia A) Sustainability Index", 6)
+    }
+    assert facts_of(text, "metric") == []
+
+
+def test_a_commitment_to_a_named_initiative_is_a_membership():
+    assert triples(facts_of("Halvor Retail has made a commitment to the RE100 initiative.", "membership")) == {
+        ("Halvor Retail", "RE100")
+    }

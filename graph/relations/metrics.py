@@ -86,7 +86,7 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False  # 'aims to cut emissions by 30% by 2030': a target, not a reported figure
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("th", "st", "nd", "rd", "-year", "year"):
         return False
-    if _share_of_peers(token):
+    if _share_of_peers(token) or _ticker(token):
         return False
     if _in_scope_name(doc, token.i):
         return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
@@ -94,6 +94,20 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in language_data()["scales"])
         return doc[token.i - 1].lower_ == "by" and _unit_at(doc, after) > after
     return True
+
+
+def _ticker(number: Token) -> bool:
+    """'(HKEX: 2318 / 82318; SSE: 601318)': a stock code after an exchange's name, in brackets."""
+    doc = number.doc
+    after = doc[number.i + 1].text if number.i + 1 < len(doc) else ""
+    if after not in (")", ";", "/", ",", "]"):
+        return False
+    for i in range(number.i - 1, max(number.i - 8, 0), -1):
+        if doc[i].text in ("(", ")", "["):
+            break
+        if doc[i].text == ":" and doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) >= 2:
+            return True
+    return False
 
 
 PEER_NOUNS = {"peer", "competitor", "rival", "company", "participant", "firm"}
