@@ -126,6 +126,14 @@ def _own_subjects(verb: Token) -> list[Token]:
     return [c for c in subjects if not _bare_possessor(c)] or subjects if len(subjects) > 1 else subjects
 
 
+def _lists_on(first: Token, other: Token) -> bool:
+    """'Nestlé, Danone and Unilever were named', parsed with two subjects: OTHER, right after FIRST's
+    comma, goes on with 'and' or 'or', so the two are one list."""
+    doc = first.doc
+    comma = first.i + 1 < len(doc) and doc[first.i + 1].text == "," and other.i == first.i + 2
+    return comma and any(c.dep_ == "cc" for c in other.children)
+
+
 def _bare_possessor(token: Token) -> bool:
     """'Fields' in "Gold Fields’ Damang Mine": a name ending in s followed by a bare apostrophe."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -147,8 +155,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 verb = group
                 continue
             subjects = [verb.head]  # 'the group, which includes ...'
-        if subjects:
-            return coordinated(subjects[0])
+        if subjects:  # 'A, B and C were named', which the parser may give two subjects ('A' and 'B and C')
+            listed = [s for s in subjects[1:] if _lists_on(subjects[0], s)]
+            return list(dict.fromkeys(t for subject in (subjects[0], *listed) for t in coordinated(subject)))
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"] if verb.dep_ == "pcomp" else []
         if objects and verb.head.dep_ == "prep":
             return [objects[0], *objects[0].conjuncts]  # 'congratulated X on receiving the award': X

@@ -696,6 +696,7 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
                     or len(forms[other]) >= len(forms[key])
                     or other[len(key) + 1 :] in places and 3 * len(forms[other]) >= len(forms[key])
                 )  # not 'EDP Brazil', named once where 'EDP' is named six times: a unit the release mentions
+                or _ends_of(key, other)  # 'Vestas India' for 'Vestas Wind Technology India'
             ):  # 'Unilever' counts for 'Unilever East Africa', its unit there
                 scores[other] += scores[
                     key
@@ -715,7 +716,11 @@ def find_main(sentences: list[ParsedSentence], entities: DocumentEntities) -> En
     for k, labels in forms.items():
         if main.key.startswith(k + " ") and _short_form(k, labels) or _same_base(k, main.key):
             main.aliases |= set(labels)
-        main.aliases |= {label for label in labels if _initials_of(label, main.label) or _clipped_of(label, main.label)}
+        main.aliases |= {
+            label
+            for label in labels
+            if _initials_of(label, main.label) or _clipped_of(label, main.label) or _ends_of(label, main.label)
+        }
     entities.set_main(main)
     return main
 
@@ -796,6 +801,16 @@ def _clipped_of(short: str, name: str) -> bool:
         return False
     words = iter(w for w in name.split() if w[:1].isupper())
     return name.startswith(pieces[0]) and all(any(w.startswith(p) for w in words) for p in pieces)
+
+
+def _ends_of(short: str, name: str) -> bool:
+    """'Vestas India' is written for 'Vestas Wind Technology India': the name's first and last words,
+    with none but its own words between."""
+    words, full = short.split(), name.split()
+    if len(words) < 2 or len(full) <= len(words) or words[0] != full[0] or words[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(any(w == f for f in rest) for w in words[1:-1])
 
 
 def _short_form(key: str, labels: list[str]) -> bool:

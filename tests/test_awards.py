@@ -885,3 +885,8 @@ def test_the_host_of_the_summit_an_award_is_given_at_confers_it():
     assert [(a["object"], a.get("awarded_by")) for a in awards_of(text)] == [
         ("Star Performer Award", "Indian Chamber of Commerce")
     ]
+
+
+def test_a_list_of_winners_the_parser_splits_into_two_subjects_names_each():
+    text = "Korvel, Danholm and Mirelle have been named as Lumen LEAD companies by the Lumen Council."
+    assert {a["subject"] for a in awards_of(text)} == {"Korvel", "Danholm", "Mirelle"}

@@ -2236,3 +2236,12 @@ def test_offices_located_in_listed_places():
 def test_a_capitalised_phrase_after_these_is_no_company():
     text = "Korvel Motors won the award. These Green Initiatives at its Sanwell Plant included tree planting."
     assert "Green Initiatives" not in {r["subject"] for r in facts_of(text)} | {r["object"] for r in facts_of(text)}
+
+
+def test_a_short_form_of_first_and_last_words_is_the_companys_name():
+    text = (
+        "Halvor India bags Green Workplace certification\n\n"
+        "Chennai, Apr 20 (PTI) Turbine maker Halvor Wind Technology India has bagged the Green Workplace "
+        "certification 2018. Halvor Wind Technology India said the award recognises its staff."
+    )
+    assert {r["subject"] for r in facts_of(text)} == {"Halvor Wind Technology India"}
