@@ -817,3 +817,12 @@ def test_a_commitment_to_a_named_initiative_is_a_membership():
     assert triples(facts_of("Halvor Retail has made a commitment to the RE100 initiative.", "membership")) == {
         ("Halvor Retail", "RE100")
     }
+
+
+def test_what_an_index_is_made_of_is_no_inclusion_of_the_company():
+    text = (
+        "Halvor Air is the only airline included in the Dow Jones Sustainability North America Index. "
+        "The 2022 DJSI comprises North American sustainability leaders as identified by S&P Global through "
+        "the Corporate Sustainability Assessment."
+    )
+    assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"Dow Jones Sustainability North America Index"}

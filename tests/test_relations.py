@@ -2245,3 +2245,8 @@ def test_a_short_form_of_first_and_last_words_is_the_companys_name():
         "certification 2018. Halvor Wind Technology India said the award recognises its staff."
     )
     assert {r["subject"] for r in facts_of(text)} == {"Halvor Wind Technology India"}
+
+
+def test_the_leading_company_in_a_country_is_located_there():
+    text = "Korvalla Hotels International, the leading hotel company in Spain, has achieved the highest rating."
+    assert ("Korvalla Hotels International", "Spain") in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}

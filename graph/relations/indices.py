@@ -15,6 +15,7 @@ from ..clauses import (
     governing_verb,
     is_negated,
     patterns,
+    subject_tokens,
 )
 from ..document import DocContext, ParsedSentence
 from ..entities import Mention, family_stem
@@ -150,14 +151,25 @@ def _sibling_clauses(trigger) -> set[int]:
 
 def _unowned(sentence: ParsedSentence, trigger) -> bool:
     """'It includes three indexes, namely A and B' (an index series that includes indices), 'Other
-    notable DJSI inclusions:' (a plural heading): no company is said to be included."""
+    notable DJSI inclusions:' (a plural heading), 'The 2022 DJSI comprises sustainability leaders'
+    (what an index is made of): no company is said to be included."""
     if trigger.pos_ == "NOUN":
         owned = any(c.dep_ == "poss" or c.lower_ == "of" for c in trigger.children)
+        if trigger.tag_ == "NNS" and not owned and _index_subject(sentence, trigger):
+            return True  # 'The DJSI comprises sustainability leaders', or a parse with no clause to read
         return trigger.tag_ == "NNS" and trigger.lemma_ in ADDITION_NOUNS + ("listing", "selection") and not owned
     if trigger.lemma_ not in ("include", "comprise") or trigger.tag_ not in ("VBZ", "VBP", "VBD"):
         return False
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(sentence.mention_at(t) is None for t in subjects)
+
+
+def _index_subject(sentence: ParsedSentence, noun) -> bool:
+    """Is the subject of NOUN's clause an index ('The DJSI comprises leaders'), or has the parse made
+    the plural noun a sentence of its own, with no subject?"""
+    subjects = subject_tokens(noun)
+    named = [sentence.mention_at(t) for t in subjects]
+    return any(m is not None and m.type == "index" for m in named) or not subjects and noun.dep_ == "ROOT"
 
 
 def _inverted_subjects(ctx: DocContext, sentence: ParsedSentence, trigger) -> list:

@@ -483,14 +483,24 @@ def _describes_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
 
 
 def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
-    """'Velora Airlines, the national carrier of Peru,': a country after 'of' on a noun said of the
-    release's organization."""
+    """'Velora Airlines, the national carrier of Peru,', 'Meliá, the leading hotel company in Spain,':
+    a country after 'of' (or 'in' after a ranking word) on a noun said of the release's organization."""
     for mention in sentence.mentions:
         prep = mention.root.head
         if mention.type != "place" or ctx.lexicon.place_types.get(mention.label) != "country":
             continue
-        if mention.root.dep_ == "pobj" and prep.lower_ == "of" and _describes_main(ctx, sentence, prep.head):
+        ranked_in = prep.lower_ == "in" and _ranked(prep.head)  # 'Meliá, the leading hotel company in Spain'
+        said_of_main = mention.root.dep_ == "pobj" and _describes_main(ctx, sentence, prep.head)
+        if said_of_main and (prep.lower_ == "of" or ranked_in):
             ctx.add("located_in", sentence, ctx.main, ctx.entity(mention, "place"))
+
+
+RANKING_ADJECTIVES = {"leading", "first", "only", "top", "largest", "biggest", "oldest", "main"}
+
+
+def _ranked(noun) -> bool:
+    """'the leading hotel company', 'the largest bank': a noun that ranks its holder in a country."""
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKING_ADJECTIVES) for c in noun.children)
 
 
 def _said_of_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
