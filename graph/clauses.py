@@ -243,7 +243,7 @@ def is_intended(trigger: Token) -> bool:
     verb = governing_verb(trigger)
     wishes = {span.root.i for _row, span in patterns("clause").matches(trigger.doc, "intent")}
     return (
-        verb.dep_ == "xcomp" and verb.head.i in wishes
+        verb.dep_ in ("xcomp", "acl", "relcl") and verb.head.i in wishes  # 'the process to obtain the award'
         or trigger.dep_ in ("dobj", "pobj") and trigger.head.i in wishes
         or trigger.i in wishes
     )

@@ -890,3 +890,11 @@ def test_the_host_of_the_summit_an_award_is_given_at_confers_it():
 def test_a_list_of_winners_the_parser_splits_into_two_subjects_names_each():
     text = "Korvel, Danholm and Mirelle have been named as Lumen LEAD companies by the Lumen Council."
     assert {a["subject"] for a in awards_of(text)} == {"Korvel", "Danholm", "Mirelle"}
+
+
+def test_the_process_one_begins_to_obtain_an_award_wins_nothing_yet():
+    text = (
+        "Halvor Mining won the Lumen Stewardship Award. Its other operations, Pelamo and Antuca, will shortly "
+        "begin the assurance process to obtain the award."
+    )
+    assert {a["subject"] for a in awards_of(text)} == {"Halvor Mining"}

@@ -445,3 +445,15 @@ def test_the_giver_of_an_active_giving_verb_holds_nothing_its_recipient_does():
         "The Green Building Council has awarded Korvel Insurance a LEED Gold certification.",
     ):
         assert {f["subject"] for f in facts_of(text, "certification")} == {"Korvel Insurance"}
+
+
+def test_a_certification_mark_the_gazetteer_knows_and_a_stage_number_that_is_no_figure():
+    text = (
+        "Halvor Copper has received the international Copper Mark. Korvel Air has become the first airline to "
+        "achieve the IEnvA Stage 2 certificate."
+    )
+    assert {(f["subject"], f["object"]) for f in facts_of(text, "certification")} == {
+        ("Halvor Copper", "Copper Mark"),
+        ("Korvel Air", "IEnvA"),
+    }
+    assert facts_of(text, "metric") == []

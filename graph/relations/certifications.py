@@ -20,7 +20,7 @@ CERTIFYING_WORDS = {"certification", "certificate", "certify", "accreditation", 
 
 def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     for row, trigger, subjects, standards in triggered(ctx, sentence, "certification", CERTIFIABLE, certified_as):
-        if row.get("generic") and not certifying(sentence, standards):
+        if row.get("generic") and not certifying(ctx, sentence, standards):
             continue  # 'received ISO 14001' needs a certification word or a certifiable standard
         if any(c.dep_ == "xcomp" and c.lemma_ == "certify" for c in trigger.children):
             continue  # 'X is accredited to certify companies against Y': X certifies, holds nothing
@@ -136,12 +136,22 @@ def certifiable(ctx, mention) -> bool:
     )
 
 
-def certifying(sentence, standards) -> bool:
+def certifying(ctx, sentence, standards) -> bool:
+    """Does a generic verb ('received', 'achieved') certify here: a certification word, a coded or
+    levelled standard ('achieved Green Mark Platinum'), or a certification scheme the gazetteer knows
+    ('received the Copper Mark')?"""
     words = {t.lemma_.lower() for t in sentence.tokens}
     return bool(words & CERTIFYING_WORDS) or any(
-        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF") or s.label.split()[-1] in LEVEL_WORDS
+        s.label.split()[0] in ("ISO", "OHSAS", "LEED", "BREEAM", "SA8000", "IATF")
+        or s.label.split()[-1] in LEVEL_WORDS
+        or _known_scheme(ctx, s)
         for s in standards
-    )  # 'achieved Green Mark Platinum': a rating's level
+    )
+
+
+def _known_scheme(ctx, mention) -> bool:
+    known = ctx.lexicon.lookup(mention.label)
+    return known is not None and known.type == "standard" and known.topic not in (None, "reporting")
 
 
 def status_of(sentence, trigger) -> str:

@@ -88,6 +88,8 @@ def _reported(sentence: ParsedSentence, token: Token, targets: set[int]) -> bool
         return False
     if _share_of_peers(token) or _ticker(token):
         return False
+    if token.i > 0 and doc[token.i - 1].text in DESIGNATION_WORDS:
+        return False  # 'the IEnvA Stage 2 certificate', 'Category B Level 3': a designation, no quantity
     if _in_scope_name(doc, token.i):
         return False  # 'Scope 3 emissions', 'Scope 1 and 2', 'Scopes 1, 2 and 3': a name, not a figure
     if token.i > 0 and doc[token.i - 1].lower_ in ("no", "no.", "number", "top", "ranked", "since", "in", "by"):
@@ -110,6 +112,7 @@ def _ticker(number: Token) -> bool:
     return False
 
 
+DESIGNATION_WORDS = {"Stage", "Level", "Phase", "Tier", "Category", "Class", "Grade", "Type"}
 PEER_NOUNS = {"peer", "competitor", "rival", "company", "participant", "firm"}
 
 
