@@ -2250,3 +2250,11 @@ def test_a_short_form_of_first_and_last_words_is_the_companys_name():
 def test_the_leading_company_in_a_country_is_located_there():
     text = "Korvalla Hotels International, the leading hotel company in Spain, has achieved the highest rating."
     assert ("Korvalla Hotels International", "Spain") in {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")}
+
+
+def test_an_owning_verb_owns_its_objects_not_the_names_of_a_coordinated_verb():
+    text = (
+        "The Halvor Properties owned and developed Norvik head office in Lindby has achieved a 6-Star rating "
+        "from the Green Building Council of Tessia under the Green Star certification system."
+    )
+    assert only(facts_of(text), "part_of") == []

@@ -94,7 +94,8 @@ def _wholes_verb(ctx, sentence, trigger) -> None:
     else:
         return  # 'the index includes A and B' says nothing of who owns them
     listed = list_after_colon(trigger)
-    parts = sentence.mentions_in(trigger, ("company",)) + [
+    owned = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "prep")]  # not a coordinated verb's
+    parts = [m for o in owned for m in sentence.mentions_in(o, ("company",))] + [
         m for m in sentence.mentions if m.type == "company" and m.root.i in listed
     ]
     for part in {id(m): m for m in parts}.values():
