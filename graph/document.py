@@ -236,7 +236,9 @@ class DocContext:
             return None  # 'its plants in England and Wales' are the owner's plants, not one site
         if all(t.text in owner.name.split() for t in named):
             named = []  # 'the Norvale building' of Norvale Insurance: the owner's short name, no site name
-        words = [t.text for t in sentence.doc[min([t.left_edge.i for t in named], default=token.i) : token.i + 1]]
+        kinds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]  # 'its data centre'
+        first = min([t.left_edge.i for t in named + kinds], default=token.i)
+        words = [t.text for t in sentence.doc[first : token.i + 1]]
         marks = [c.text for c in owner_token.children if c.dep_ == "case"] if owner_token is not None else [""]
         possessive = marks[0] if marks else "'s"  # as written: "Brant Minerals' Arvel mine"
         name = f"{owner.name}{possessive} {' '.join(words)}"

@@ -985,10 +985,17 @@ def _stands_against(run: Span, mention: Mention) -> bool:
     raters_index = run_type == "index" and mention.span.start == run.start and len(mention.span) == 1 < len(run)
     # 'the United Nations Global Climate Action Award': an award named after its body
     bodys_award = run_type == "award" and _core_start(mention.span) == run.start and mention.span.end < run.end
+    # 'the United Nations Environment Programme Finance Initiative': a body's own unit, another party
+    bodys_unit = (
+        run_type in ("initiative", "organization")
+        and mention.type == "organization"
+        and _core_start(mention.span) == run.start
+        and mention.span.end < run.end
+    )
     return (
         ruler
         and run.label_ not in RUNS_OVER_RULER
-        and not (code or raters_index or bodys_award or _own_program_of(run, mention))
+        and not (code or raters_index or bodys_award or bodys_unit or _own_program_of(run, mention))
         or _core_start(mention.span) < run.start
         or mention.span.end > run.end
         and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name

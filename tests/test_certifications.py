@@ -457,3 +457,8 @@ def test_a_certification_mark_the_gazetteer_knows_and_a_stage_number_that_is_no_
         ("Korvel Air", "IEnvA"),
     }
     assert facts_of(text, "metric") == []
+
+
+def test_a_common_noun_naming_the_kind_of_site_stays_in_its_name():
+    text = "Corlane Networks reported results. In addition, its data centre in Bergen earned LEED Gold certification."
+    assert certified(text) == {("Corlane Networks's data centre in Bergen", "LEED Gold", "held")}

@@ -2258,3 +2258,18 @@ def test_an_owning_verb_owns_its_objects_not_the_names_of_a_coordinated_verb():
         "from the Green Building Council of Tessia under the Green Star certification system."
     )
     assert only(facts_of(text), "part_of") == []
+
+
+def test_the_body_behind_a_joined_initiative_is_not_joined_and_a_present_state_dates_no_start():
+    text = (
+        "Brightwell Bank news, May 2, 2022\n"
+        "Brightwell Bank participates in the Net-Zero Banking Alliance and adheres to the Principles for "
+        "Responsible Banking of the United Nations Environment Programme Finance Initiative (UNEP FI)."
+    )
+    members = [(r["object"], r.get("since")) for r in only(facts_of(text), "membership")]
+    assert members == [("Net-Zero Banking Alliance", None), ("Principles for Responsible Banking", None)]
+
+
+def test_a_state_verb_in_the_past_dates_the_start():
+    text = "Brightwell Bank news\nIn 2019 Brightwell Bank adhered to the UN Global Compact."
+    assert [(r["object"], r.get("since")) for r in only(facts_of(text), "membership")] == [("UN Global Compact", 2019)]

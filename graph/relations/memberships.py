@@ -149,8 +149,11 @@ def _joined_alongside(ctx: DocContext, sentence: ParsedSentence, trigger) -> lis
 
 
 def _possessor(body, bodies) -> bool:
-    """'the Climate Group's RE100 initiative': the possessor of the body joined is not joined."""
+    """'the Climate Group's RE100 initiative', 'the Principles for Responsible Banking of UNEP FI': the
+    body behind the one joined is not joined."""
     owned = body.root.head
+    if body.root.dep_ == "pobj" and owned.lower_ == "of":
+        return any(other is not body and other.covers(owned.head) for other in bodies)
     return body.root.dep_ == "poss" and any(
         other is not body and (other.covers(owned) or other.root.head == owned) for other in bodies
     )
