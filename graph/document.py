@@ -271,13 +271,24 @@ class DocContext:
             return True
         if mention is not None or token.pos_ == "PROPN" or token.lemma_.lower() in assessment_nouns():
             return False  # 'The assessment aligns with the GRI Standards': the rater's method
-        if self._the_method(sentence, token):
+        if self._the_method(sentence, token) or self._names_a_recent_body(token):
             return False
         if token.tag_ == "NNS" and token.lemma_.lower() in self_reference_words()[1]:
             return False  # 'the businesses recognised by the X Awards', 'Forty-one corporations': others
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
             "NOUN",
             "PRON",
+        )
+
+    def _names_a_recent_body(self, noun: Token) -> bool:
+        """'The alliance, part of the wider Y, ...' after 'joined the Net-Zero Banking Alliance': the
+        body named before, by its head word, is no self-reference."""
+        if noun.tag_ != "NN" or not any(c.lower_ in ("the", "this") for c in noun.children):
+            return False
+        return any(
+            entity.label.split()[-1].lower() == noun.lower_
+            for kind, entity in self.recent.items()
+            if kind in ("initiative", "organization", "index")
         )
 
     def entity(self, mention: Mention, type_hint: str | None = None) -> Entity:
@@ -634,6 +645,28 @@ def _headline_actors(sentences: list[ParsedSentence]) -> set[str]:
 
 
 STATIVE_VERBS = {"be", "locate", "base", "host", "lie", "remain", "become", "have", "rank", "see"}
+
+
+def mark_owned_program_names(sentences: list[ParsedSentence]) -> None:
+    """'through its GreenLeaf feature', 'our Bluewater programme': a name the release writes as its
+    own program is that program wherever NER makes it a company ('GreenLeaf stood out')."""
+    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    names = {
+        m.label.rsplit(" ", 1)[0]
+        for s in sentences
+        for m in s.mentions
+        if m.type == "program"
+        and " " in m.label
+        and m.root.lower_ in nouns
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in m.root.children)
+    }
+    for sentence in sentences:
+        sentence.mentions = [
+            Mention(m.span, "program", m.label, m.written)
+            if m.type == "company" and m.label in names and not has_company_suffix(m.label)
+            else m
+            for m in sentence.mentions
+        ]
 
 
 def mark_acting_places(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

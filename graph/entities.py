@@ -181,7 +181,12 @@ def _run_goes_back(doc, start: int, head: Token) -> bool:
     if start == 0 or doc[start - 1].text in ("(", "–", "-"):
         return False
     before = doc[start - 1]
-    connector = before.lower_ in ("&", "and", "of", "for") and start > 1 and _capitalised(doc[start - 2])
+    connector = (
+        before.lower_ in ("&", "and", "of", "for")
+        and start > 1
+        and _capitalised(doc[start - 2])
+        and doc[start - 2].text not in person_title_words()  # 'Managing Director of X Group': X Group
+    )
     joined = _capitalised(before) or connector
     return (
         joined
@@ -1235,6 +1240,7 @@ def suffix_names(doc) -> list[Span]:
             and start > 1
             and doc[start - 2].text[:1].isupper()
             and doc[start - 2].text not in forms
+            and doc[start - 2].text not in person_title_words()  # 'Managing Director of X Group': X Group
         ):
             start -= 1
         end = token.i + 1

@@ -18,6 +18,7 @@ from .document import (
     find_main,
     mark_acting_places,
     mark_bare_subject_names,
+    mark_owned_program_names,
     mark_persons,
     mark_recurring_names,
 )
@@ -82,6 +83,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
         mark_recurring_names(parsed)
         mark_persons(parsed, lexicon.place_types)
         mark_acting_places(parsed, lexicon.place_types)
+        mark_owned_program_names(parsed)
         find_main(parsed, entities)
         ctx = DocContext(release, meta, lexicon, parsed, entities)
         for sentence in parsed:  # every name first, so a fact shows the fullest form the release wrote

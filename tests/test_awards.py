@@ -898,3 +898,22 @@ def test_the_process_one_begins_to_obtain_an_award_wins_nothing_yet():
         "begin the assurance process to obtain the award."
     )
     assert {a["subject"] for a in awards_of(text)} == {"Halvor Mining"}
+
+
+def test_a_capitalised_winner_title_and_a_titles_region_after_a_dash():
+    awards = awards_of("Halvera Pay news\nHalvera Pay is the 2023 National Winner of the Kestrel Globe Award in Kenya.")
+    assert [(a["object"], a.get("level")) for a in awards] == [("Kestrel Globe Award in Kenya", "National Winner")]
+    awards = awards_of("Halvera Capital has been named Best ESG Investor – Africa 2021 by Kestrel Finance International.")
+    assert [(a["object"], a.get("year"), a.get("awarded_by")) for a in awards] == [
+        ("Best ESG Investor – Africa", 2021, "Kestrel Finance International")
+    ]
+
+
+def test_a_persons_title_of_a_group_is_no_part_of_the_groups_name():
+    text = (
+        "Leading asset manager Halvera Capital Group has been named Best ESG Investor 2021 by Kestrel Finance "
+        "International. Commenting on the announcement, Managing Director of Halvera Capital Group (HCG), Ama Owusu "
+        "says, “The award reflects important recognition of our commitment to responsible investment, which we have "
+        "championed over the past decades.” HCG also won the Kestrel Green Fund Award in 2020."
+    )
+    assert [a["subject"] for a in awards_of(text)] == ["Halvera Capital Group", "Halvera Capital Group"]

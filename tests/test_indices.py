@@ -826,3 +826,8 @@ def test_what_an_index_is_made_of_is_no_inclusion_of_the_company():
         "the Corporate Sustainability Assessment."
     )
     assert {r["object"] for r in facts_of(text, "index_inclusion")} == {"Dow Jones Sustainability North America Index"}
+
+
+def test_an_appointment_to_an_index_with_its_percentile_rank():
+    text = "Halvera Insurance today announced its appointment to the FTSE4Good Index Series, ranking in the 93rd percentile of its industry."
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvera Insurance", "FTSE4Good Index Series", "93rd percentile")}

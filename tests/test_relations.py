@@ -2273,3 +2273,37 @@ def test_the_body_behind_a_joined_initiative_is_not_joined_and_a_present_state_d
 def test_a_state_verb_in_the_past_dates_the_start():
     text = "Brightwell Bank news\nIn 2019 Brightwell Bank adhered to the UN Global Compact."
     assert [(r["object"], r.get("since")) for r in only(facts_of(text), "membership")] == [("UN Global Compact", 2019)]
+
+
+def test_a_country_owning_a_noun_said_of_the_company_is_where_it_is():
+    text = "Korvel Bank news\nKorvel Bank (KB), Ecuador’s largest lender, has joined the Net-Zero Banking Alliance."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")] == [("Korvel Bank", "Ecuador")]
+
+
+def test_a_name_written_as_the_companys_own_feature_is_a_program_not_a_company():
+    text = (
+        "Zentrafin wins with its users\n"
+        "Zentrafin, a finance app, through its GreenLeaf feature, won the Kestrel Globe Award in 2023. "
+        "GreenLeaf stood out for its reforestation work. GreenLeaf also received the Civic Green Award."
+    )
+    records = facts_of(text)
+    assert {r["subject"] for r in only(records, "award")} == {"Zentrafin"}
+    assert [(r["subject"], r["object"]) for r in only(records, "program")] == [("Zentrafin", "GreenLeaf feature")]
+
+
+def test_a_set_of_companies_that_includes_names_is_no_group_with_parts():
+    text = (
+        "Big banks join the alliance\n"
+        "The commitment by the banks, which include Halvera Bank, Corlane Bank of Commerce and Brightwell Bank, "
+        "comes ahead of the summit."
+    )
+    assert only(facts_of(text), "part_of") == []
+
+
+def test_the_alliance_named_before_is_no_self_reference():
+    text = (
+        "Halvera Bank joins the Net-Zero Banking Alliance\n"
+        "Halvera Bank announced today that it will join the Net-Zero Banking Alliance. "
+        "The alliance, part of the wider Glasgow Financial Alliance for Net-Zero, requires members to publish data."
+    )
+    assert [r["object"] for r in only(facts_of(text), "membership")] == ["Net-Zero Banking Alliance"]

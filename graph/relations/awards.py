@@ -576,6 +576,10 @@ def capitalised_run(doc, i: int):
         and doc[end - 1].lower_ in ("of", "the")
         and (doc[end].lower_ != "the" or end + 1 < len(doc) and doc[end + 1].lower_ in ("year", "decade"))
         or doc[end].text == "-" and not doc[end].whitespace_ and end > i and not doc[end - 1].whitespace_
+        or doc[end].text in ("–", "—", "-")  # 'Best ESG Investor – Africa 2021': the title's region
+        and end > i
+        and end + 1 < len(doc)
+        and doc[end + 1].pos_ == "PROPN"
         or doc[end].like_num
         and end > i
         or doc[end].lower_ in ("of", "the", "in", "for", "and", "to")
@@ -994,10 +998,10 @@ def _bracketed_category(doc, award) -> list[str]:
 def _titled_winner(sentence, own) -> list[str]:
     """'named the overall Supreme winner of the X Awards': the title the winner noun carries."""
     for token in sentence.doc:
-        if token.lemma_ == "winner" and token.pos_ == "NOUN" and (own is None or token.i in own):
+        if token.lower_ == "winner" and token.pos_ in ("NOUN", "PROPN") and (own is None or token.i in own):
             titles = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
-            if titles:
-                return [" ".join(t.text for t in titles) + " winner"]
+            if titles:  # 'the 2023 National Winner': as written
+                return [" ".join(t.text for t in titles) + " " + token.text]
     return []
 
 

@@ -496,8 +496,8 @@ def rank_of(sentence, trigger) -> str | None:
             if word in ("top", "highest", "best", "topped", "tops"):
                 return "top"
             return "leader" if word in ("leader", "leading") else _place(words[0])
-        if words[-1].lower() == "class":
-            return " ".join(words)  # 'Bronze Class'
+        if words[-1].lower() in ("class", "percentile"):
+            return " ".join(words)  # 'Bronze Class', '93rd percentile'
         if words[-1].lower() in TIER_NOUNS:
             return words[0].title()  # 'a Gold rating', 'Prime status'
         if words[0].lower() in ("number", "no", "no.") or words[0].lower() == "of" and len(words) == 3:

@@ -86,6 +86,8 @@ def _wholes_verb(ctx, sentence, trigger) -> None:
         and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in subjects[0].children)
     ):
         return  # 'the project team included architects A': who worked on it, no parts of a group
+    if subjects and subjects[0].tag_ == "NNS" and subjects[0].lemma_.lower() not in WHOLE_NOUNS:
+        return  # 'the banks, which include A, B and C': the members of a set, no group and its parts
     named = ctx.entity_of(sentence, subjects[0]) if subjects else None
     if named is not None and named.type in ("company", "organization"):
         whole = named  # 'Kestrel Africa, which oversees A and B'

@@ -483,15 +483,18 @@ def _describes_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
 
 
 def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
-    """'Velora Airlines, the national carrier of Peru,', 'Meliá, the leading hotel company in Spain,':
-    a country after 'of' (or 'in' after a ranking word) on a noun said of the release's organization."""
+    """'Velora Airlines, the national carrier of Peru,', 'Meliá, the leading hotel company in Spain,',
+    'Tamaro Bank, Ecuador's largest lender,': a country after 'of' (or 'in' after a ranking word), or
+    owning the noun, said of the release's organization."""
     for mention in sentence.mentions:
         prep = mention.root.head
         if mention.type != "place" or ctx.lexicon.place_types.get(mention.label) != "country":
             continue
         ranked_in = prep.lower_ == "in" and _ranked(prep.head)  # 'Meliá, the leading hotel company in Spain'
         said_of_main = mention.root.dep_ == "pobj" and _describes_main(ctx, sentence, prep.head)
-        if said_of_main and (prep.lower_ == "of" or ranked_in):
+        # 'Korvel Bank, the UAE's largest bank,': the country whose noun it is
+        owned_by_country = mention.root.dep_ == "poss" and _describes_main(ctx, sentence, prep)
+        if said_of_main and (prep.lower_ == "of" or ranked_in) or owned_by_country:
             ctx.add("located_in", sentence, ctx.main, ctx.entity(mention, "place"))
 
 
