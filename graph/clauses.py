@@ -140,6 +140,18 @@ def _bare_possessor(token: Token) -> bool:
     return following is not None and following.text in ("’", "'") and token.text[-1:] in ("s", "S")
 
 
+def _placed_noun(token: Token) -> Token:
+    """'a property in Ciudad Juárez, Mexico, which achieved X': the parser hangs the relative clause
+    on the place; what is in the place achieved it."""
+    place = token
+    while place.dep_ == "appos" and place.ent_type_ in ("GPE", "LOC"):
+        place = place.head  # 'Ciudad Juárez, Mexico'
+    prep = place.head
+    if place.ent_type_ in ("GPE", "LOC") and place.dep_ == "pobj" and prep.lower_ in ("in", "at"):
+        return prep.head if prep.head.pos_ == "NOUN" else token
+    return token
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The subject of TRIGGER's clause, with its conjuncts ('X, Y and Z joined'): [] if none."""
     verb = governing_verb(trigger)
@@ -154,7 +166,7 @@ def subject_tokens(trigger: Token) -> list[Token]:
             if group is not None:  # 'X is one of 40 companies in Ghana that have achieved Y': X
                 verb = group
                 continue
-            subjects = [verb.head]  # 'the group, which includes ...'
+            subjects = [_placed_noun(verb.head)]  # 'the group, which includes ...'
         if subjects:  # 'A, B and C were named', which the parser may give two subjects ('A' and 'B and C')
             listed = [s for s in subjects[1:] if _lists_on(subjects[0], s)]
             return list(dict.fromkeys(t for subject in (subjects[0], *listed) for t in coordinated(subject)))

@@ -273,6 +273,8 @@ class DocContext:
             return False  # 'The assessment aligns with the GRI Standards': the rater's method
         if self._the_method(sentence, token) or self._names_a_recent_body(token):
             return False
+        if token.lemma_.lower() in language_data()["sector_nouns"]:
+            return False  # 'The real estate sector produces 20 per cent of emissions': the whole sector
         if token.tag_ == "NNS" and token.lemma_.lower() in self_reference_words()[1]:
             return False  # 'the businesses recognised by the X Awards', 'Forty-one corporations': others
         return token.lower_ not in ("he", "she", "i", "you", "they", "who", "which", "that") and token.pos_ in (
@@ -469,6 +471,17 @@ def _rest_of_list(sentence: ParsedSentence, tokens: list[Token]) -> list[Token]:
     if sum(has_company_suffix(m.label) for m in listed + rest) < LONG_LIST:
         return []  # a list of companies by their names' suffixes, not of systems or programmes
     return [m.root for m in rest]
+
+
+def mark_names(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
+    """What the whole release says of a name corrects what one sentence's typer made of it, in
+    order: bare acting words are names, a company name is one wherever written, then persons,
+    acting places and the company's own programs are sorted out."""
+    mark_bare_subject_names(sentences)
+    mark_recurring_names(sentences)
+    mark_persons(sentences, known_places)
+    mark_acting_places(sentences, known_places)
+    mark_owned_program_names(sentences)
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:

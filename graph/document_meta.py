@@ -137,17 +137,23 @@ def _dateline(head: str):
 
 UNDATED_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s+(?:--|–|—)\s+(?P<lead>\S.{{40,}})", re.M)
+LONE_PLACE_LINE = re.compile(rf"^(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\n\s*(?P<lead>\S.{{40,}})", re.M)
 
 
 def _undated_dateline(head: str):
     """'Hoffman Estates, Ill. -- Acme Corp. said Thursday ...': a line that opens with a place (a
-    known one, or one with its state) and a long dash, then the lead; a title ('Acme – results') is none."""
+    known one, or one with its state) and a long dash, then the lead; a title ('Acme – results') is none.
+    Or a known city alone on a line right above the lead ('Staff Reporter / Karachi / K-Electric won')."""
     for found in UNDATED_DATELINE.finditer(head):
         place = found.group("place")
         known = load_lexicon().place_types
         if DATE_RE.search(found.group(0)):
             continue  # a dated line the dated forms did not read ('OSLO – Wire – 3 May 2025 –') is no such dateline
         if found.group("region") or place in known or place.title() in known:
+            return _place_name(place), (found.start("place"), found.end("place"))
+    for found in LONE_PLACE_LINE.finditer(head):  # 'Karachi' on a line of its own above the lead
+        place = found.group("place")
+        if load_lexicon().place_types.get(place.title() if place.isupper() else place) == "city":
             return _place_name(place), (found.start("place"), found.end("place"))
     return None, None
 

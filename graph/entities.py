@@ -281,6 +281,7 @@ class MentionTyper:
                 + program_names(doc)
                 + list_names(doc)
                 + company_head_names(doc)
+                + acronym_names(doc)
             )
             for part in _split_indices(found)
         ):
@@ -1103,6 +1104,31 @@ def facility_names(doc) -> list[Span]:
 
 
 LIST_NOUNS = {"list", "ranking", "rankings", "index", "rating", "ratings", "leaderboard"}
+
+
+def acronym_names(doc) -> list[Span]:
+    """'Adara Ports and Special Logistics Zone (APSLZ)': the capitalised words before a bracketed
+    acronym whose initials it spells are one name, whatever NER and the parser cut ('and' inside)."""
+    names = []
+    for token in doc:
+        if not (token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")"):
+            continue
+        acronym = doc[token.i + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
+            continue
+        start, initials = token.i, ""
+        while start > 0 and len(initials) < len(acronym):
+            word = doc[start - 1]
+            if _capitalised(word):
+                initials = word.text[0] + initials
+            elif word.lower_ not in ("and", "&", "of", "for") or not initials:
+                break
+            start -= 1
+        if initials == acronym and " and " in doc[start : token.i].text:
+            span = doc[start : token.i]
+            span.label_ = "COMPANY"
+            names.append(span)
+    return names
 
 
 def list_names(doc) -> list[Span]:

@@ -16,11 +16,7 @@ from .document import (
     DocContext,
     ParsedSentence,
     find_main,
-    mark_acting_places,
-    mark_bare_subject_names,
-    mark_owned_program_names,
-    mark_persons,
-    mark_recurring_names,
+    mark_names,
 )
 from .document_meta import read_meta
 from .entities import DocumentEntities, MentionTyper
@@ -79,11 +75,7 @@ def extract_many(releases: list[Release], lexicon: Lexicon | None = None) -> lis
             seen.add(sentence.text)
             mentions = entities.learn_aliases(doc, typer.mentions(doc))
             parsed.append(ParsedSentence(sentence, doc, mentions))
-        mark_bare_subject_names(parsed)
-        mark_recurring_names(parsed)
-        mark_persons(parsed, lexicon.place_types)
-        mark_acting_places(parsed, lexicon.place_types)
-        mark_owned_program_names(parsed)
+        mark_names(parsed, lexicon.place_types)
         find_main(parsed, entities)
         ctx = DocContext(release, meta, lexicon, parsed, entities)
         for sentence in parsed:  # every name first, so a fact shows the fullest form the release wrote

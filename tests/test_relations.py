@@ -2307,3 +2307,55 @@ def test_the_alliance_named_before_is_no_self_reference():
         "The alliance, part of the wider Glasgow Financial Alliance for Net-Zero, requires members to publish data."
     )
     assert [r["object"] for r in only(facts_of(text), "membership")] == ["Net-Zero Banking Alliance"]
+
+
+def test_a_bracketed_acronym_of_every_word_keeps_a_coordinated_name_whole():
+    text = (
+        "The Dow Jones Sustainability Emerging Markets Index has ranked Adara Ports and Special Logistics Zone "
+        "(APSLZ) at number 14 in its sector. APSLZ is the only company from India to be included in the index."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r.get("rank")) for r in only(records, "index_inclusion")] == [
+        ("Adara Ports and Special Logistics Zone", "14")
+    ]
+    assert [r["object"] for r in only(records, "located_in")] == ["India"]
+
+
+def test_a_relative_clause_the_parser_hangs_on_the_place_is_the_sites():
+    text = "Halvera Realty developed an industrial property in Ciudad Juárez, Mexico, which achieved LEED Gold certification."
+    assert [(r["subject"], r["object"]) for r in only(facts_of(text), "certification")] == [("Halvera Realty", "LEED Gold")]
+
+
+def test_a_sectors_share_is_no_metric_and_a_benchmarks_stars_are_a_rank():
+    text = (
+        "Halvera Realty news\n"
+        "The real estate sector has a significant impact, producing 20 per cent of greenhouse gas emissions. "
+        "Our approach led to improving scores in the Global Real Estate Sustainability Benchmark (GRESB), with the "
+        "2020 benchmarking resulting in Halvera Realty being awarded Three Green Stars."
+    )
+    records = facts_of(text)
+    assert only(records, "metric") == [] and only(records, "award") == []
+    assert [(r["object"], r.get("rank")) for r in only(records, "index_inclusion")] == [
+        ("Global Real Estate Sustainability Benchmark", "Three Green Stars")
+    ]
+
+
+def test_a_nationality_on_a_company_noun_and_where_a_named_project_was_developed():
+    text = (
+        "The Lumen Tower, a new office project developed in Bucharest by Romanian company Kestrel Holdings, "
+        "received the LEED Platinum certification."
+    )
+    assert {(r["subject"], r["object"]) for r in only(facts_of(text), "located_in")} == {
+        ("Kestrel Holdings", "Romania"), ("Lumen Tower", "Bucharest")
+    }
+
+
+def test_a_city_alone_on_a_line_above_the_lead_is_the_dateline():
+    text = (
+        "Energy Summit news\n\nStaff Reporter\n\nKarachi\n\n"
+        "Kestrel Power (KP) won the best project award in the category of ‘Solar Program of the Year’ at the "
+        "Middle East Solar Awards 2018."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Kestrel Power", "Karachi")]
+    assert [r.get("level") for r in only(records, "award")] == ["Solar Program of the Year"]

@@ -538,8 +538,8 @@ def titles(sentence: ParsedSentence, trigger) -> list[Mention]:
         ):
             i += 1  # 'named X its Company of the Year', 'named the 2018 Eco-Airline of the year', "Kenya's"
         title = quoted_title(doc, i) if i < len(doc) and doc[i].text in QUOTES else capitalised_run(doc, i)
-        if title is None:
-            continue
+        if title is None or title[0].like_num and title[-1].lower_ in ("star", "stars"):
+            continue  # 'awarded Three Green Stars': a benchmark's rating, no title
         typed = sentence.mention_at(title[0])
         longer = typed is not None and typed.span.end < title.end  # 'Best Bank for ESG': more than a name
         quoted = title.start > 0 and doc[title.start - 1].text in QUOTES  # "as 'Best Company in X'": a title
@@ -1067,8 +1067,10 @@ def _category_after(token) -> str | None:
     international contributions'."""
     doc = token.doc
     nxt = doc[token.i + 1]
+    if nxt.lower_ == "of" and token.i + 2 < len(doc) and doc[token.i + 2].text in QUOTES:
+        nxt = doc[token.i + 2]  # "the category of ‘Solar Program of the Year’"
     if nxt.text in QUOTES:
-        title = quoted_title(doc, token.i + 1)
+        title = quoted_title(doc, nxt.i)
         return title.text if title is not None else None
     if nxt.lower_ == "of" and nxt.dep_ == "prep":
         objects = [c for c in nxt.children if c.dep_ == "pobj"]

@@ -487,6 +487,8 @@ def rank_of(sentence, trigger) -> str | None:
         words[-1] = words[-1].rstrip(".") or words[-1]  # 'to C.' at a sentence's end
         if row.get("superlative"):  # 'the most sustainable bank'
             return "top"
+        if row.get("stars"):  # 'Three Green Stars', as written
+            return " ".join(words)
         if row.get("repeated"):  # 'triple-A': AAA
             return words[-1].upper() * (3 if words[0].lower() == "triple" else 2)
         if row.get("grade"):

@@ -106,8 +106,10 @@ def _named_in_place(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'X is headquartered / based in Y', 'Y-based X', 'X's Y-based unit'."""
-    for _row, span in patterns("located_in").matches(sentence.doc, "trigger"):
+    for row, span in patterns("located_in").matches(sentence.doc, "trigger"):
         trigger = span.root
+        if "on_nouns" in row and trigger.head.lemma_.lower() not in row["on_nouns"]:
+            continue  # 'a drug developed in Germany' says nothing of where a company is
         if is_negated(trigger) or trigger.lower_ == "based" and any(c.lower_ == "on" for c in trigger.children):
             continue  # 'recognizes companies based on their performance'
         places = governed(sentence, trigger, ("place",))
@@ -461,8 +463,10 @@ def _nationality(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue
         if noun.lemma_.lower() not in self_reference_words()[1] and noun.lemma_.lower() not in ("company", "companies"):
             continue
-        apposed = [m for c in noun.children if c.dep_ == "appos" and (m := sentence.mention_at(c)) is not None]
-        if apposed and apposed[0].type == "company":  # 'the Danish group Kestrel Holdings': that group's country
+        named_by = [c for c in noun.children if c.dep_ == "appos"] + ([noun.head] if noun.dep_ == "compound" else [])
+        apposed = [m for c in named_by if (m := sentence.mention_at(c)) is not None]
+        # 'the Danish group Kestrel Holdings', 'by Romanian company Forte Tessia': that company's country
+        if apposed and apposed[0].type == "company":
             ctx.add("located_in", sentence, ctx.entity(apposed[0]), ctx.entities.resolve(country, "place"))
             continue
         named = [ctx.entity_of(sentence, t) for t in (noun, *noun.children, noun.head) if t != token]
@@ -484,8 +488,9 @@ def _describes_main(ctx: DocContext, sentence: ParsedSentence, noun) -> bool:
 
 def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'Velora Airlines, the national carrier of Peru,', 'Meliá, the leading hotel company in Spain,',
-    'Tamaro Bank, Ecuador's largest lender,': a country after 'of' (or 'in' after a ranking word), or
-    owning the noun, said of the release's organization."""
+    'Tamaro Bank, Ecuador's largest lender,', 'X is the only company from India': a country after
+    'of' or 'from' (or 'in' after a ranking word), or owning the noun, said of the release's
+    organization."""
     for mention in sentence.mentions:
         prep = mention.root.head
         if mention.type != "place" or ctx.lexicon.place_types.get(mention.label) != "country":
@@ -494,7 +499,7 @@ def _country_of_main(ctx: DocContext, sentence: ParsedSentence) -> None:
         said_of_main = mention.root.dep_ == "pobj" and _describes_main(ctx, sentence, prep.head)
         # 'Korvel Bank, the UAE's largest bank,': the country whose noun it is
         owned_by_country = mention.root.dep_ == "poss" and _describes_main(ctx, sentence, prep)
-        if said_of_main and (prep.lower_ == "of" or ranked_in) or owned_by_country:
+        if said_of_main and (prep.lower_ in ("of", "from") or ranked_in) or owned_by_country:
             ctx.add("located_in", sentence, ctx.main, ctx.entity(mention, "place"))
 
 
