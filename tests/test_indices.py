@@ -831,3 +831,29 @@ def test_what_an_index_is_made_of_is_no_inclusion_of_the_company():
 def test_an_appointment_to_an_index_with_its_percentile_rank():
     text = "Halvera Insurance today announced its appointment to the FTSE4Good Index Series, ranking in the 93rd percentile of its industry."
     assert triples(facts_of(text, "index_inclusion"), "rank") == {("Halvera Insurance", "FTSE4Good Index Series", "93rd percentile")}
+
+
+def test_a_year_after_the_name_and_a_rating_nouns_year_in_its_verbs_clause():
+    text = (
+        "Halvera Group news\n"
+        "Halvera Group was recognized in the S&P Global Sustainability Yearbook 2024. "
+        "Halvera Group's MSCI ESG rating was upgraded to AA in 2022. "
+        "In 2023, MSCI upgraded Halvera Group's ESG rating from A to AA."
+    )
+    found = {(r["object"], r.get("year"), r.get("rank")) for r in facts_of(text, "index_inclusion")}
+    assert found == {
+        ("S&P Global Sustainability Yearbook", 2024, None),
+        ("MSCI ESG rating", 2022, "AA"),
+        ("MSCI ESG rating", 2023, "AA"),
+    }
+
+
+def test_a_risk_rating_that_improved_to_a_score_and_a_two_word_grade_by_a_rater():
+    text = (
+        "Halvera Group news\n"
+        "The company's ESG Risk Rating from Sustainalytics improved to 12.3 (Low Risk). "
+        "Halvera Group was also rated Low Risk by ISS ESG."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Halvera Group", "Sustainalytics", "12.3"), ("Halvera Group", "ISS ESG", "Low Risk")
+    }

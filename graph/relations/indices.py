@@ -8,6 +8,7 @@ import re
 
 from ..clauses import (
     ORDINAL,
+    SUBJECT_DEPS,
     YEAR,
     clause_span,
     consecutive_years,
@@ -63,7 +64,9 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'MSCI rates more than 8,500 companies': the rater's own business
         kept = _without_generic(sentence, _without_raters(_without_publishers(_with_owned(sentence, indices))))
         for index, obj in ((named, member) for named in kept for member in _members_meant(ctx, named)):
-            years = with_coordinated_years(sentence.doc, year_of(ctx, index, trigger))  # 'in 2018 and 2019'
+            # 'X's rating was upgraded to AA in 2022': a rating noun's year is its verb's clause's
+            clause = governing_verb(trigger) if trigger.pos_ == "NOUN" and trigger.dep_ in SUBJECT_DEPS else trigger
+            years = with_coordinated_years(sentence.doc, year_of(ctx, index, clause))  # 'in 2018 and 2019'
             own_streak = _streak_after(sentence, index) or streak
             own_rank = _rank_before(sentence, index) or _graded_list(obj.label) or rank
             for subject, year in ((s, y) for s in subjects for y in years):
@@ -506,8 +509,8 @@ def rank_of(sentence, trigger) -> str | None:
             return str(number_value(words[-1]) or words[-1])  # 'number one': 1
         if words[0].lower() in ("score", "scored", "scores", "scoring"):
             return words[-1]
-        if words[-1].lower() in ("by", "from"):  # 'rated Prime by ISS ESG'
-            return words[-2]
+        if words[-1].lower() in ("by", "from"):  # 'rated Prime by ISS ESG', 'rated Low Risk by X'
+            return " ".join(words[1:-1])
         return _place(words[-1])
     return None
 

@@ -341,10 +341,10 @@ def year_of(ctx: DocContext, mention: Mention, clause_root: Token, default: bool
 
 
 def year_in_name(mention: Mention) -> int | None:
-    """The year in a name or just before it: 'the 2021 ... Award', 'the International Banker 2024
-    Banking Awards'."""
+    """The year in a name or just before or after it: 'the 2021 ... Award', 'the International
+    Banker 2024 Banking Awards', 'the Sustainability Yearbook 2024'."""
     doc = mention.span.doc
-    for token in list(doc[max(0, mention.span.start - 2) : mention.span.end]):
+    for token in list(doc[max(0, mention.span.start - 2) : mention.span.end + 1]):  # 'the X Yearbook 2024'
         match = YEAR.match(token.text)
         if match:
             return int(match.group(1))
