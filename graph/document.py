@@ -485,19 +485,24 @@ def mark_names(sentences: list[ParsedSentence], known_places: dict[str, str]) ->
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
-    """A surname alone ('Ciputra confirms') is the person the release named in full ('Erwin
-    Ciputra'); a 'person' that is the short form of a company the release names ('Tesko Resins'
-    for 'Tesko Resins Ltd.'), one whose manager the release names ("M. Dias Branco's R&D manager"),
+    """A surname or a given name alone ('Ciputra confirms', 'Hendra said') is the person the
+    release named in full ('Erwin Ciputra', 'Hendra Purnama'); a 'person' that is the short form of
+    a company the release names ('Tesko Resins' for 'Tesko Resins Ltd.'), one whose manager the
+    release names ("M. Dias Branco's R&D manager"),
     or a name NER calls a company more often than a person, is that company; a speaker given a
     person's title after a quote is a person."""
     mentions = [m for s in sentences for m in s.mentions]
-    surnames = Counter(m.label.split()[-1] for m in mentions if m.type == "person" and " " in m.label)
+    full_names = [m.label.split() for m in mentions if m.type == "person" and " " in m.label]
+    surnames = Counter(words[-1] for words in full_names)
+    given_names = {words[0] for words in full_names if len(words) == 2 and not words[0].endswith(".")}
     companies = {m.label for m in mentions if m.type == "company" and has_company_suffix(m.label)}
     companies |= _headline_actors(sentences) | {m.label for m in mentions if m.type == "person" and _employs(m)}
     votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
-        if m.type == "company" and (0 < 2 * votes[m.label, "company"] <= 3 * surnames[m.label] or _titled(m)):
+        if m.type == "company" and (
+            0 < 2 * votes[m.label, "company"] <= 3 * surnames[m.label] or m.label in given_names or _titled(m)
+        ):
             return Mention(m.span, "person", m.label)  # not 'Generali', six times, for one 'Assicurazioni Generali'
         if m.type == "place" and m.label not in known_places and any(c.startswith(m.label + " ") for c in companies):
             return Mention(m.span, "company", m.label)  # 'Teravia's plants' for Teravia Foods plc

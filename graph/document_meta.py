@@ -136,7 +136,8 @@ def _dateline(head: str):
 
 
 UNDATED_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s+(?:--|–|—)\s+(?P<lead>\S.{{40,}})", re.M)
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s+(?:--|–|—|-)\s+(?P<lead>\S.{{40,}})", re.M)
+DATED_LEAD_CHARS = 30  # a date this close after the dash belongs to the dateline, not to the lead
 LONE_PLACE_LINE = re.compile(rf"^(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\n\s*(?P<lead>\S.{{40,}})", re.M)
 
 
@@ -147,7 +148,7 @@ def _undated_dateline(head: str):
     for found in UNDATED_DATELINE.finditer(head):
         place = found.group("place")
         known = load_lexicon().place_types
-        if DATE_RE.search(found.group(0)):
+        if DATE_RE.search(found.group("lead")[:DATED_LEAD_CHARS]):
             continue  # a dated line the dated forms did not read ('OSLO – Wire – 3 May 2025 –') is no such dateline
         if found.group("region") or place in known or place.title() in known:
             return _place_name(place), (found.start("place"), found.end("place"))

@@ -1007,7 +1007,14 @@ def _stands_against(run: Span, mention: Mention) -> bool:
         and not _lower_tail(run.doc[run.end : mention.span.end])  # 'the Year Award to' (NER) is no longer name
         or run.label_ == "SUBJECT"
         and mention.type in ("person", "place")  # 'X in Chatterley Valley, Staffordshire is': a place
+        and not _of_place(run, mention)
     )
+
+
+def _of_place(run: Span, mention: Mention) -> bool:
+    """'Mall of the Emirates', 'Bank of Ayudhya': a place after 'of' inside a subject's name."""
+    before = run.doc[run.start : mention.span.start]
+    return mention.type == "place" and len(before) > 0 and any(t.lower_ == "of" for t in before[-2:])
 
 
 def _own_program_of(run: Span, known: Mention) -> bool:
@@ -1189,7 +1196,7 @@ def certification_names(doc) -> list[Span]:
     'certification' / 'certificate', or a standard's name with its level after it."""
     names = []
     for token in doc:
-        named = _modified_from(doc, token.i) if token.lower_ in CERTIFICATE_NOUNS else 0
+        named = _modified_from(doc, token.i) if token.lower_ in CERTIFICATE_NOUNS + ("certificates",) else 0
         if (
             named > 0
             and _capitalised(doc[named - 1])
@@ -1211,7 +1218,11 @@ def certification_names(doc) -> list[Span]:
             span = doc[start : token.i + 1]
             if any(t.ent_type_ == RULER_PREFIX + "STANDARD" for t in span):
                 continue  # 'ISO 50001:2011 Energy Management Systems Standard' is ISO 50001:2011
-            span.label_ = "CERTIFICATION"
+            # 'won two Gold Initiative Certificates': a tier's certificate is an award's prize
+            tiered = doc[start].text in LEVEL_WORDS and token.lower_ in ("certificate", "certificates")
+            if token.lower_ == "certificates" and not tiered:
+                continue  # 'Renewable Energy Certificates' are bought, not held
+            span.label_ = "AWARD" if tiered else "CERTIFICATION"
             names.append(span)
     for ent in doc.ents:
         if ent.label_ != RULER_PREFIX + "STANDARD" or ent.end >= len(doc):
@@ -1368,10 +1379,22 @@ def subject_names(doc) -> list[Span]:
         if words and all(
             t.pos_ == "PROPN" or t.is_upper or t.text in ("-", "&", ".") or DIGIT_BRAND.fullmatch(t.text) for t in words
         ):
-            span = doc[words[0].i : token.i + 1]
+            span = doc[words[0].i : _of_name_end(token)]
             span.label_ = "SUBJECT"
             names.append(span)
     return names
+
+
+def _of_name_end(token) -> int:
+    """'Mall of the Emirates', 'Bank of Ayudhya': a proper-noun 'of' phrase on a proper noun goes on
+    with the name (the end of the name that TOKEN heads)."""
+    doc = token.doc
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        words = doc[prep.i + 1 : pobj.i + 1] if pobj is not None else []
+        if len(words) and all(t.pos_ == "PROPN" or t.lower_ == "the" and t.i == prep.i + 1 for t in words):
+            return pobj.i + 1
+    return token.i + 1
 
 
 def _after_descriptor(words: list) -> list:
@@ -1515,7 +1538,10 @@ class DocumentEntities:
             end = mention.span.end
             if mention.type == "company" and end + 1 < len(doc) and doc[end].lower_ == "or":
                 short = doc[end + 1].text  # 'Central Retail Corporation Public Company Limited or CRC'
-                if short.isupper() and abbreviation_fits(short, mention.label):
+                one_word = end + 2 >= len(doc) or not doc[end + 2].text[:1].isupper()
+                # 'PT Dayamitra Telekomunikasi Tbk or Mitratel': a legal name, or the short one it goes by
+                short_name = has_company_suffix(mention.label) and short.istitle() and short.isalpha() and one_word
+                if short.isupper() and abbreviation_fits(short, mention.label) or short_name:
                     self.link(mention.label, short, mention.type)
             if end + 3 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].text == "(":
                 end += 1  # "The South African Breweries Limited's (SAB) efforts"

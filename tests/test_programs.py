@@ -411,3 +411,9 @@ def test_a_named_site_the_program_is_at_is_its_location_when_no_place_is_named()
     assert programs("Corvane has commissioned a 5 MW solar power plant at its Gurugram factory.") == [
         ("Corvane Industries Ltd.", "solar power plant", None, "Gurugram factory")
     ]
+
+
+def test_its_initiative_called_a_name_is_that_program():
+    assert programs("Its initiative, called Green Steps, trains 500 farmers a year.") == [
+        ("Corvane Industries Ltd.", "Green Steps initiative", None, None)
+    ]

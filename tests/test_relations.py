@@ -2359,3 +2359,40 @@ def test_a_city_alone_on_a_line_above_the_lead_is_the_dateline():
     records = facts_of(text)
     assert [(r["subject"], r["object"]) for r in only(records, "located_in")] == [("Kestrel Power", "Karachi")]
     assert [r.get("level") for r in only(records, "award")] == ["Solar Program of the Year"]
+
+
+def test_a_hyphen_dateline_and_an_exchange_placing_a_companys_shares_in_its_index():
+    text = (
+        "JAKARTA - The Tessia Stock Exchange (TSX) has evaluated the TSX ESG Leaders index and placed PT Kestrel "
+        "Menara Tbk or Kestrelindo shares in the list of new members of the index starting September 21, 2022.\n"
+        "Kestrelindo Director Hendra Wijaya said the company's work has proven its vision. "
+        "Hendra said the company will keep improving. Hendra added that solar panels power its towers."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"], r.get("year")) for r in only(records, "index_inclusion")] == [
+        ("PT Kestrel Menara Tbk", "TSX ESG Leaders index", 2022)
+    ]
+    assert [r["object"] for r in only(records, "located_in")] == ["Jakarta"]
+
+
+def test_owned_and_operated_by_and_a_proper_noun_of_phrase_in_a_subjects_name():
+    text = "Mall of the Tessia Coast, owned and operated by Kestrel Holdings, achieved LEED Platinum certification."
+    records = facts_of(text)
+    assert [(r["subject"], r["object"]) for r in only(records, "part_of")] == [
+        ("Mall of the Tessia Coast", "Kestrel Holdings")
+    ]
+    assert [r["subject"] for r in only(records, "certification")] == ["Mall of the Tessia Coast"]
+
+
+def test_tiered_certificates_won_in_listed_categories_are_awards():
+    text = (
+        "Kestrel Care has won two Gold Initiative Certificates from the Tessia Hospitals Federation, in two "
+        "categories: Renewable Energy & Energy Efficiency; and Water, Waste & Resource Management. "
+        "It also bought Renewable Energy Certificates for its clinics."
+    )
+    records = facts_of(text)
+    assert [(r["object"], r.get("level")) for r in only(records, "award")] == [
+        ("Gold Initiative Certificates", "Gold Initiative, Renewable Energy & Energy Efficiency"),
+        ("Gold Initiative Certificates", "Gold Initiative, Water, Waste & Resource Management"),
+    ]
+    assert only(records, "standard_adoption") == only(records, "certification") == []

@@ -6,6 +6,7 @@ level (a medal or tier, 'the X category'), the conferring body ('from/by Z', 'Z'
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..clauses import YEAR, agent_tokens, clause_span, clause_years, coordinated, patterns
@@ -1040,6 +1041,9 @@ def _categories(doc, within: set[int] | None = None) -> list[str]:
     for token in doc:
         if within is not None and token.i not in within:
             continue  # another win's clause
+        if token.tag_ == "NNS" and token.lemma_.lower() == "category" and _listed_categories(token):
+            found += _listed_categories(token)
+            continue
         if token.lemma_.lower() == "category" and token.i + 1 < len(token.doc):
             after = _category_after(token)
             if after:
@@ -1060,6 +1064,19 @@ def _categories(doc, within: set[int] | None = None) -> list[str]:
 
 
 CATEGORY_NOT_NAMES = ("same", "other", "new", "main", "annual", "this", "each", "every", "overall", "several")
+
+
+def _listed_categories(token) -> list[str]:
+    """'in two categories: Renewable Energy & Energy Efficiency; and Water, Waste & Resource
+    Management': the names listed after the colon (split at semicolons when there are any)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ":":
+        return []
+    end = next((t.i for t in doc[token.i + 2 :] if t.text == "." and t.i == len(doc) - 1), len(doc))
+    text = doc[token.i + 2 : end].text
+    parts = re.split(r"\s*;\s*(?:and\s+)?", text) if ";" in text else re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text)
+    names = [p.strip(" .") for p in parts if p.strip(" .")]
+    return names if len(names) > 1 and all(n[:1].isupper() and len(n.split()) <= 8 for n in names) else []
 
 
 def _category_after(token) -> str | None:

@@ -322,14 +322,22 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return None
     raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubj"]
-    if not raters or raters[0] is None or raters[0].type != "index":
+    if not raters and trigger.dep_ == "conj":  # 'X has evaluated the index and placed Y in it'
+        raters = [sentence.mention_at(c) for c in trigger.head.children if c.dep_ == "nsubj"]
+    if not raters or raters[0] is None:
+        return None
+    # the index, or a body that places names in one ('the Stock Exchange placed Y's shares in the index')
+    placing = raters[0].type in ("company", "organization") and trigger.lemma_ in PLACING_VERBS
+    if raters[0].type != "index" and not placing:
         return None
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
     objects += [g for o in objects for g in o.children if g.dep_ in ("poss", "nmod")]  # "LANXESS’ AA rating"
     rated = [e for e in (ctx.entity_of(sentence, o) for o in objects) if e is not None and e.type == "company"]
-    return (rated, [raters[0]]) if rated else None
+    indices = [m for m in sentence.mentions if m.type == "index"] if placing else [raters[0]]
+    return (rated, indices) if rated and indices else None
 
 
+PLACING_VERBS = ("place", "add", "include", "select", "admit")
 GROUP_NOUNS = ("company", "firm", "business", "organization", "organisation", "issuer", "corporation")
 
 

@@ -198,7 +198,13 @@ def _named_after(sentence, noun):
 
 def _owned_by(ctx, sentence, trigger) -> None:
     """'Banco Austral, the lender controlled by Grupo Meridiano', 'X is owned by Y': X is part of Y."""
-    owners = [ctx.entity_of(sentence, g) for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    owners = [  # 'owned and operated by Y': the agent of the coordinated participle too
+        ctx.entity_of(sentence, g)
+        for verb in (trigger, *trigger.conjuncts)
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    ]
     owners = [o for o in owners if o is not None and o.type == "company"]
     if not owners:
         return

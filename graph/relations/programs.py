@@ -486,8 +486,8 @@ def framed_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
 
 def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
     """'through its water recycling program', 'Halden's Food Rescue Initiative', 'our Group Water
-    Policy': a program noun with a possessor and a noun or name before it is that organization's
-    program, verb or not."""
+    Policy', 'its initiative, called Green Steps,': a program noun with a possessor and a noun or
+    name before it (or a name it is called) is that organization's program, verb or not."""
     nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
     named = program_nouns()  # 'our Group Sustainability Policy': any program noun, in a name
     for head in sentence.tokens:
@@ -504,8 +504,8 @@ def owned_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
         modifiers = [  # 'employee volunteering programme': a gerund in the name too
             c for c in head.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBG")
         ]
-        if owner is None or not modifiers or is_hypothetical(head):
-            continue
+        if owner is None or not (modifiers or called_name(head)) or is_hypothetical(head):
+            continue  # 'its water recycling program'; 'Its initiative, called Green Steps,'
         subject = ctx.entity_of(sentence, owner)
         name = phrase(sentence, head)
         if subject is None or not name or " " not in name:
@@ -584,8 +584,8 @@ def _counted(token):
 def phrase(sentence, head) -> str:
     """The program's name: its mention, or the head noun with its compounds and modifiers."""
     mention = sentence.mention_at(head)
-    if mention is not None and mention.type in PROGRAM_TYPES:
-        return mention.label
+    if mention is not None and mention.type in PROGRAM_TYPES and not mention.label.islower():
+        return mention.label  # not a bare 'initiative' referring back, when it is called something
     called = called_name(head) or apposed_name(sentence, head) or _named_by_copula(sentence, head)
     if called:
         return called
