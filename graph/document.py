@@ -25,6 +25,7 @@ from .language import (
     company_suffixes,
     has_company_suffix,
     is_trigger_word,
+    junk_names,
     language_data,
     person_title_words,
     program_nouns,
@@ -476,12 +477,15 @@ def _rest_of_list(sentence: ParsedSentence, tokens: list[Token]) -> list[Token]:
 def mark_names(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
     """What the whole release says of a name corrects what one sentence's typer made of it, in
     order: bare acting words are names, a company name is one wherever written, then persons,
-    acting places and the company's own programs are sorted out."""
+    acting places and the company's own programs are sorted out; junk names are dropped."""
     mark_bare_subject_names(sentences)
     mark_recurring_names(sentences)
     mark_persons(sentences, known_places)
     mark_acting_places(sentences, known_places)
     mark_owned_program_names(sentences)
+    junk = junk_names()
+    for sentence in sentences:  # whatever marked it, 'ESG' or 'The Group' names no company
+        sentence.mentions = [m for m in sentence.mentions if not (m.type == "company" and m.label.lower() in junk)]
 
 
 def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) -> None:
@@ -554,21 +558,23 @@ def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
 
 def mark_bare_subject_names(sentences: list[ParsedSentence]) -> None:
     """'Woolworths launches ...', 'Woolworths has achieved ...': a capitalised word the tagger took
-    for a common noun (or a verb), that acts bare as the subject of two sentences or more and that
-    the release never writes in lower case, is the name of a company; NER missed it."""
+    for a common noun (or a verb), that acts bare as the subject of two sentences or more (or
+    employs a person it names: "Eni's Chief Executive Officer") and that the release never writes
+    in lower case, is the name of a company; NER missed it."""
     pronouns, nouns = self_reference_words()
     lowered = {t.lower_ for s in sentences for t in s.tokens if t.text.islower()}
     acting: Counter = Counter()
     for sentence in sentences:
         for token in sentence.tokens:
             bare = not any(c.dep_ not in ("punct", "case") for c in token.children)
+            employer = token.dep_ == "poss" and token.head.text in person_title_words()  # "Eni's Chief Officer"
             if (
-                token.dep_ in ("nsubj", "nsubjpass")
-                and token.pos_ in ("NOUN", "VERB", "PROPN")
+                (token.dep_ in ("nsubj", "nsubjpass") or employer)
+                and token.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")  # 'Lanxess is included': tagged ADJ
                 and token.text[:1].isupper()
                 and token.is_alpha
                 and bare
-                and sentence.mention_at(token) is None
+                and _unnamed_or_named_alone(sentence, token)
                 and token.lower_ not in lowered | pronouns | nouns
             ):
                 acting[token.text] += 1
@@ -578,6 +584,12 @@ def mark_bare_subject_names(sentences: list[ParsedSentence]) -> None:
                  if t.text in names and sentence.mention_at(t) is None]
         if found:
             sentence.mentions = sorted(sentence.mentions + found, key=lambda m: m.span.start)
+
+
+def _unnamed_or_named_alone(sentence: ParsedSentence, token: Token) -> bool:
+    """No mention covers TOKEN, or one names the company by this word alone ('Lanxess joined')."""
+    mention = sentence.mention_at(token)
+    return mention is None or mention.type == "company" and mention.label == token.text
 
 
 def _acronym_name(span: Span) -> bool:

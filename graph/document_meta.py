@@ -29,6 +29,7 @@ _PLACE = rf"(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
 DATELINE_BEFORE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?\s*(?:[,.–—-]+\s*|\(\s*)$")
 # 'May 3, Taipei:', '16 May 2020, LIMA –'
+BYLINE = re.compile(r"(?:By|Posted|Published|Updated|Written|Posted by|Author)\b")
 DATELINE_AFTER = re.compile(rf"^\s*,?\s*(?P<place>{_PLACE})\s*(?::|[–—]|\s-\s)")
 
 
@@ -117,7 +118,7 @@ def _dateline(head: str):
         before = head[line_start:m.start()]
         found = DATELINE_BEFORE.match(before)
         if found and (
-            re.match(r"(?:By|Posted|Published|Updated|Written|Posted by|Author)\b", found.group("place"))
+            BYLINE.match(found.group("place"))
             or _byline(found, head[m.end() : head.find("\n", m.end()) % (len(head) + 1)])
         ):
             found = None  # a byline, not a place
@@ -129,7 +130,7 @@ def _dateline(head: str):
             offset = line_start + wired.start("place")
             return wired.group("place"), (offset, offset + len(wired.group("place")))
         after = DATELINE_AFTER.match(head[m.end():m.end() + PLACE_AFTER_DATE_CHARS])
-        if after and not before.strip():
+        if after and not before.strip() and not BYLINE.match(after.group("place")):  # '27th February 2020 By:'
             offset = m.end() + after.start("place")
             return _place_name(after.group("place")), (offset, offset + len(after.group("place")))
     return _undated_dateline(head)

@@ -101,7 +101,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (r"(?:(?:" + _DAY + r"\s+" + _MONTH + r"|" + _MONTH + r"\s+" + _DAY + r")(?:,?\s+(?:19|20)\d\d)?"
          r"|(?:19|20)\d\d-\d\d-\d\d)")
 _AGENCY = r"(?:\s*\([^)]{1,30}\)|\s*/[^/\n]{1,25}/)?"
-_DASH = r"\s*[-–—:)]+\s*"
+_DASH = r"(?:\s*[–—:)]+\s*|\s+-+\s*|-+\s+)"  # a hyphen with no space either side joins words ('ISS-ESG')
 _WIRE = r"(?:--\s*\([^)]{1,30}\)\s*--)"  # 'BERLIN--(BUSINESS WIRE)--'
 _DATELINE = re.compile(
     r"^\(?(?:" + _PLACE_WORDS + r"(?:\s*\[[^\]]{1,20}\])?(?:,\s*|\s+(?=\())){0,2}\(?" + _DATE + r"\)?" + _AGENCY + _DASH

@@ -2396,3 +2396,56 @@ def test_tiered_certificates_won_in_listed_categories_are_awards():
         ("Gold Initiative Certificates", "Gold Initiative, Water, Waste & Resource Management"),
     ]
     assert only(records, "standard_adoption") == only(records, "certification") == []
+
+
+def test_a_name_the_tagger_calls_an_adjective_or_that_employs_a_chief_is_the_company():
+    text = (
+        "FTSE4Good Developed Index\n"
+        "Korvex has improved its score to 4.5 out of 5 at the review of the FTSE4Good Developed Index in 2020. "
+        "“This result is a recognition of our path,” said Anna Rossi, Korvex’s Chief Executive Officer."
+    )
+    records = facts_of(text)
+    assert [(r["subject"], r["object"], r.get("rank")) for r in only(records, "index_inclusion")] == [
+        ("Korvex", "FTSE4Good Developed Index", "4.5")
+    ]
+
+
+def test_a_hyphenated_rater_is_no_dateline_and_companies_based_somewhere_are_not_the_company():
+    text = (
+        "Halvera Chemicals news\n"
+        "Halvera Chemicals is included in the DJSI World. Halvera Chemicals also joined the UN Global Compact.\n"
+        "ISS-ESG has upgraded Halvera Chemicals this year by two notches from C to B-. "
+        "Only the best 20 percent of companies headquartered in Europe are included in the DJSI Europe."
+    )
+    records = facts_of(text)
+    assert ("ISS-ESG", "B-") in {(r["object"], r.get("rank")) for r in only(records, "index_inclusion")}
+    assert only(records, "located_in") == []
+
+
+def test_a_body_accepting_names_as_members_and_a_byline_after_the_date():
+    text = (
+        "Three new council members\n\n27th February 2020 By: Staff Reporter\n\n"
+        "The International Council on Mining and Metals (ICMM) has accepted precious metals miner Korvel Mining "
+        "as a member company and the Tessia Mining Innovation Council (TMIC) as a member association."
+    )
+    records = facts_of(text)
+    assert {(r["subject"], r["object"], r.get("since")) for r in only(records, "membership")} == {
+        ("Korvel Mining", "International Council on Mining and Metals", 2020),
+        ("Tessia Mining Innovation Council", "International Council on Mining and Metals", 2020),
+    }
+    assert only(records, "located_in") == []
+
+
+def test_a_bare_subject_word_named_once_already_is_the_company_where_it_acts_again():
+    """One use typed as the company's name ('Veltrax joined'), one the tagger left untyped: both
+    acting uses count, and the untyped one becomes the company too."""
+    from esgkg.graph.document import ParsedSentence, mark_bare_subject_names
+    from esgkg.graph.entities import Mention
+    from esgkg.graph.nlp import parse
+    from esgkg.graph.sentences import Sentence
+
+    texts = ["Veltrax is included in the DJSI World.", "Veltrax joined the UN Global Compact."]
+    first, second = (ParsedSentence(Sentence(i, 0, len(t), t), doc, []) for i, (t, doc) in enumerate(zip(texts, parse(texts))))
+    second.mentions = [Mention(second.doc[0:1], "company", "Veltrax")]
+    mark_bare_subject_names([first, second])
+    assert [(m.text, m.type) for m in first.mentions] == [("Veltrax", "company")]

@@ -321,9 +321,10 @@ def _rated_by_subject(ctx: DocContext, sentence: ParsedSentence, trigger):
     """([rated companies], [the rater]) when a rating body is the active subject of TRIGGER."""
     if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return None
-    raters = [sentence.mention_at(c) for c in trigger.children if c.dep_ == "nsubj"]
-    if not raters and trigger.dep_ == "conj":  # 'X has evaluated the index and placed Y in it'
-        raters = [sentence.mention_at(c) for c in trigger.head.children if c.dep_ == "nsubj"]
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not subjects and trigger.dep_ == "conj":  # 'X has evaluated the index and placed Y in it'
+        subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    raters = [sentence.mention_at(s) for s in subjects]
     if not raters or raters[0] is None:
         return None
     # the index, or a body that places names in one ('the Stock Exchange placed Y's shares in the index')

@@ -68,6 +68,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
                 ctx.add("membership", sentence, subject, obj, since=_bracketed_year(body) or _own_year(body) or since)
     _listed_members(ctx, sentence)
     _initiative_companies(ctx, sentence)
+    _accepted_as_members(ctx, sentence)
 
 
 BODY_TYPE = {"person": "organization", "standard": "initiative"}  # what a member is a member of
@@ -228,6 +229,32 @@ def _admitted(ctx: DocContext, sentence: ParsedSentence, trigger, named) -> None
     for member in (ctx.entity(m) for m in named if m.type == "company" and m.root.i in recipients):
         for giver in givers:
             ctx.add("membership", sentence, member, giver, since=since)
+
+
+ACCEPTING_VERBS = ("accept", "admit", "welcome")
+
+
+def _accepted_as_members(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """'ICMM has accepted X as a member company and Y and Z as member associations': the names the
+    body's accepting verb takes in, as members, are members of that body."""
+    for verb in (t for t in sentence.tokens if t.lemma_ in ACCEPTING_VERBS and t.pos_ == "VERB"):
+        givers = [sentence.mention_at(c) for c in verb.children if c.dep_ == "nsubj"]
+        if not _as_member(verb) or is_negated(verb) or not givers or givers[0] is None or givers[0].type == "company":
+            continue
+        body = ctx.entity(givers[0], BODY_TYPE.get(givers[0].type, givers[0].type))
+        taken = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        years = clause_years(verb)
+        since = years[0] if years else ctx.year_default()
+        for mention in sentence.mentions:
+            member = ctx.entity(mention)
+            if mention.root.i in taken and mention.type in ("company", "organization") and member is not body:
+                ctx.add("membership", sentence, member, body, since=since)
+
+
+def _as_member(verb) -> bool:
+    """'accepted X as a member company', 'welcomed Y as a signatory': an 'as' naming a member noun."""
+    nouns = [g for t in verb.subtree if t.lower_ == "as" for g in t.children if g.dep_ == "pobj"]
+    return any(g.lemma_ in MEMBER_OF_NOUNS or any(c.lemma_ == "member" for c in g.children) for g in nouns)
 
 
 def _agents(ctx: DocContext, sentence: ParsedSentence, trigger):

@@ -134,6 +134,8 @@ def _seats(ctx: DocContext, sentence: ParsedSentence) -> None:
             continue  # 'MSCI Inc. is an American financial services provider based in New York'
         if not any(subjects) and trigger.dep_ in ("amod", "acl") and _a_thing(trigger.head):
             continue  # 'a partnership with a tree programme based in Kenya': the programme's place
+        if not any(subjects) and trigger.dep_ == "acl" and trigger.head.tag_ == "NNS":
+            continue  # 'the best 20 percent of companies headquartered in Europe': any such companies
         subjects = [s for s in subjects if s is not None] or ([ctx.main] if ctx.main else [])
         for subject in subjects:
             if subject.type in (*COMPANY_TYPES, "program"):
