@@ -504,9 +504,8 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
     votes = Counter((m.label, m.type) for m in mentions if m.type in ("company", "person"))
 
     def retyped(m: Mention) -> Mention:
-        if m.type == "company" and (
-            0 < 2 * votes[m.label, "company"] <= 3 * surnames[m.label] or m.label in given_names or _titled(m)
-        ):
+        by_surname = 0 < 2 * votes[m.label, "company"] <= 3 * surnames[m.label]
+        if m.type == "company" and (by_surname or _speaks_by_given_name(m, given_names) or _titled(m)):
             return Mention(m.span, "person", m.label)  # not 'Generali', six times, for one 'Assicurazioni Generali'
         if m.type == "place" and m.label not in known_places and any(c.startswith(m.label + " ") for c in companies):
             return Mention(m.span, "company", m.label)  # 'Teravia's plants' for Teravia Foods plc
@@ -525,6 +524,12 @@ def mark_persons(sentences: list[ParsedSentence], known_places: dict[str, str]) 
             Mention(m.span, "company", m.label, m.written) if _acts_as_organization(sentence, m) else m
             for m in sentence.mentions
         ]
+
+
+def _speaks_by_given_name(mention: Mention, given_names: set[str]) -> bool:
+    """'Hendra said': a speaker named by the given name of a person the release named in full."""
+    speech = language_data()["speech_verbs"]
+    return mention.label in given_names and mention.root.dep_ == "nsubj" and mention.root.head.lemma_ in speech
 
 
 def mark_recurring_names(sentences: list[ParsedSentence]) -> None:
