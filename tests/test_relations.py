@@ -2449,3 +2449,19 @@ def test_a_bare_subject_word_named_once_already_is_the_company_where_it_acts_aga
     second.mentions = [Mention(second.doc[0:1], "company", "Veltrax")]
     mark_bare_subject_names([first, second])
     assert [(m.text, m.type) for m in first.mentions] == [("Veltrax", "company")]
+
+
+def test_a_change_year_on_year_a_plants_rating_and_places_the_parser_coordinates_with_the_plants():
+    text = (
+        "Kestrel Paper news\n"
+        "Kestrel Paper won the Tessia Green Award.\n"
+        "Its water consumption fell by 12 percent year on year. "
+        "The Lyon factory earned an EcoVadis Gold rating in 2023. Kestrel Paper also earned EcoVadis Gold. "
+        "Its plants in Brazil and Chile are certified under ISO 14001."
+    )
+    records = facts_of(text)
+    assert [(r["object"], r["value"]) for r in only(records, "metric")] == [("water consumption", 12)]
+    assert {(r["subject"], r.get("rank")) for r in only(records, "index_inclusion")} == {
+        ("Kestrel Paper Lyon factory", "Gold"), ("Kestrel Paper", "Gold")
+    }
+    assert {r["object"] for r in only(records, "located_in")} == {"Brazil", "Chile"}

@@ -70,7 +70,7 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
             own_streak = _streak_after(sentence, index) or streak
             own_rank = _rank_before(sentence, index) or _graded_list(obj.label) or rank
             for subject, year in ((s, y) for s in subjects for y in years):
-                if subject is obj or subject.type not in ("company", "organization"):
+                if subject is obj or subject.type not in ("company", "organization", "site"):  # a plant's rating too
                     continue
                 ctx.add(
                     "index_inclusion", sentence, subject, obj, year=year, consecutive_years=own_streak, rank=own_rank

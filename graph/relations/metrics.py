@@ -505,8 +505,8 @@ def _changed(number: Token, unit_end: int) -> str | None:
     dropped by 4.5%', 'emissions fell from 1.2 million tonnes to 0.9 million tonnes', 'lowered
     electricity use by 8% and water withdrawal by 1.3 million cubic metres' (the nearest object)."""
     root = _quantity_root(number, unit_end)
-    if root.dep_ in ("compound", "nummod") and root.head.lower_ == "year" and root.head.dep_ == "npadvmod":
-        root = root.head  # 'fell 12% year on year', parsed as a '12% year'
+    if root.dep_ in ("compound", "nummod") and root.head.lower_ == "year" and root.head.dep_ in ("npadvmod", "pobj"):
+        root = root.head  # 'fell 12% year on year', 'fell by 12 percent year on year', parsed as a '12% year'
     link = root.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "to") else None
     verb = link.head if link is not None else root.head if root.dep_ in ("dobj", "npadvmod", "attr") else None
     if verb is not None and link is not None and verb.lower_ in _words("change_noun"):

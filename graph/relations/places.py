@@ -310,7 +310,9 @@ def _sites(ctx: DocContext, sentence: ParsedSentence) -> None:
             where += [c for c in token.children if c.dep_ == "acl" and c.lemma_ in PLACING_PARTICIPLES]
         for prep in (c for t in where for c in t.children if c.lower_ in ("in", "across", "at") and c.dep_ == "prep"):
             for pobj in _place_objects(prep):
-                for place_token in (pobj, *pobj.conjuncts):
+                # 'plants in Brazil and Chile', which the parser may coordinate with 'plants'
+                misparsed = [c for c in prep.head.children if c.dep_ == "conj" and c.i > pobj.i]
+                for place_token in (pobj, *pobj.conjuncts, *misparsed):
                     place = sentence.mention_at(place_token)
                     if place is not None and place.type == "place":
                         ctx.add("located_in", sentence, owner, ctx.entity(place, "place"))
