@@ -417,3 +417,12 @@ def test_its_initiative_called_a_name_is_that_program():
     assert programs("Its initiative, called Green Steps, trains 500 farmers a year.") == [
         ("Corvane Industries Ltd.", "Green Steps initiative", None, None)
     ]
+
+
+def test_named_programs_the_companys_initiatives_include_and_a_strategy_for_a_period():
+    assert programs("Corvane's flagship sustainability initiatives include the Skyleaf programme.") == [
+        ("Corvane Industries Ltd.", "Skyleaf programme", None, None)
+    ]
+    assert programs("Corvane is conducting its fourth sustainability strategy for 2016-2020.") == [
+        ("Corvane Industries Ltd.", "sustainability strategy", 2016, None)
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import governing_verb, is_hypothetical, is_negated, patterns, since_year, subject_tokens
-from ..document import DocContext, ParsedSentence
+from ..document import COMPANY_TYPES, DocContext, ParsedSentence
 from ..language import language_data, program_nouns, site_nouns, unit_words
 
 PROGRAM_TYPES = ("program",)
@@ -64,6 +64,26 @@ def extract(ctx: DocContext, sentence: ParsedSentence) -> None:
     relative_programs(ctx, sentence)
     own_foundations(ctx, sentence)
     within_programs(ctx, sentence)
+    examples_of_programs(ctx, sentence)
+
+
+LISTING_VERBS = ("include", "comprise", "feature")
+
+
+def examples_of_programs(ctx: DocContext, sentence: ParsedSentence) -> None:
+    """"Kestrel's flagship initiatives include the Skyleaf programme and Project Blue": the named
+    programs that the company's own program nouns include are its programs."""
+    nouns = {w.lower() for w in language_data()["owned_program_nouns"]}
+    for verb in (t for t in sentence.tokens if t.lemma_ in LISTING_VERBS and t.pos_ == "VERB"):
+        own = [s for s in verb.children if s.dep_ == "nsubj" and s.tag_ == "NNS" and s.lemma_.lower() in nouns]
+        owner = next((c for s in own for c in s.children if c.dep_ == "poss"), None)
+        subject = ctx.entity_of(sentence, owner) if owner is not None and not is_negated(verb) else None
+        if subject is None or subject.type not in COMPANY_TYPES:
+            continue
+        listed = [t for o in verb.children if o.dep_ == "dobj" for t in (o, *o.conjuncts)]
+        for mention in (sentence.mention_at(t) for t in listed):
+            if mention is not None and mention.type in PROGRAM_TYPES:
+                ctx.add("program", sentence, subject, ctx.entity(mention, "program"))
 
 
 FOUNDATION_HEADS = ("Foundation", "Fund", "Trust")
@@ -417,11 +437,18 @@ def _partnering(token) -> bool:
     return token.lemma_ in PARTNERING_VERBS
 
 
+PERIOD = re.compile(r"^(?:for|from) ((?:19|20)\d\d) ?[-–] ?(?:19|20)?\d\d\b")
+
+
 def started_in(head) -> int | None:
     """'the Clean Harbour programme, launched in 2019,', 'a program that has run since 2015', 'its
     food rescue programme has donated ... since 2016', 'through X, the bank has trained ... since
-    2017': the year a clause on the program's noun, or the program's own clause, says it began."""
+    2017', 'its strategy for 2016-2020': the year a clause on the program's noun, or the program's
+    own clause, says it began."""
     doc = head.doc
+    span = PERIOD.match(doc[head.i + 1 : head.i + 5].text) if head.i + 1 < len(doc) else None
+    if span:  # 'its fourth sustainability strategy for 2016-2020': the period it runs from
+        return int(span.group(1))
     clauses = [c for c in head.children if c.dep_ in ("acl", "relcl")]
     if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].tag_ == "VBN":
         clauses.append(doc[head.i + 2])  # the parser often hangs 'X, launched in 2019,' on the verb
