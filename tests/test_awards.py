@@ -917,3 +917,15 @@ def test_a_persons_title_of_a_group_is_no_part_of_the_groups_name():
         "championed over the past decades.” HCG also won the Kestrel Green Fund Award in 2020."
     )
     assert [a["subject"] for a in awards_of(text)] == ["Halvera Capital Group", "Halvera Capital Group"]
+
+
+def test_a_tier_award_at_awards_and_an_award_won_at_a_dated_event():
+    text = (
+        "Kestrel Rail news, March 3, 2023\nKestrel Rail won the Tessia Green Award.\n"
+        "Kestrel Rail received the Platinum award in the Transport category at the 12th Tessia Energy Awards. "
+        "Kestrel Rail was also conferred the Sustainability Leadership Award at the Global Rail Summit 2022 "
+        "organised by the Rail Council."
+    )
+    found = {(a["object"], a.get("level"), a.get("year")) for a in awards_of(text)}
+    assert ("Tessia Energy Awards", "Platinum, Transport", 2023) in found  # the release's year
+    assert ("Sustainability Leadership Award", 2022) in {(o, y) for o, _, y in found}

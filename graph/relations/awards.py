@@ -149,9 +149,20 @@ def _award_year(ctx, award: Mention, trigger, venues: list[Mention], obj) -> int
     return (
         year_of(ctx, award, trigger, default=False)
         or next((year_in_name(v) for v in venues if year_in_name(v)), None)
+        or _event_year(trigger, award)
         or _named_year(ctx, obj)
         or ctx.year_default()
     )
+
+
+def _event_year(trigger, award: Mention) -> int | None:
+    """'conferred the X Award at the Global Rail Summit 2022': the edition of the event it was won at."""
+    heads = (trigger, award.root)
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "during")):
+        years = [int(t.text) for t in prep.subtree if YEAR.fullmatch(t.text)]
+        if years:
+            return years[0]
+    return None
 
 
 GIVING_VERBS = ("give", "grant", "bestow", "accord")

@@ -280,6 +280,7 @@ def anaphoric(ctx: DocContext, sentence: ParsedSentence, trigger: Token, types: 
             and (token.text.islower() or _dated(token))  # 'the 2024 Index'
             and (token.tag_ == "NN" or token.tag_ == "NNS" and kind == "award" or _dated(token))
             and any(c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+            and not any(c.text in LEVEL_WORDS for c in token.lefts)  # 'the Platinum award at the X Awards': a tier
         ):
             return [Mention(token.doc[token.i : token.i + 1], kind, recent_referent(ctx, kind))]
     if (
