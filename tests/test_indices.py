@@ -857,3 +857,17 @@ def test_a_risk_rating_that_improved_to_a_score_and_a_two_word_grade_by_a_rater(
     assert triples(facts_of(text, "index_inclusion"), "rank") == {
         ("Halvera Group", "Sustainalytics", "12.3"), ("Halvera Group", "ISS ESG", "Low Risk")
     }
+
+
+def test_a_rater_assigning_a_rating_and_a_top_share_rank():
+    text = (
+        "Halvera Group news, 12 December 2023\n"
+        "MSCI has assigned Halvera Group an ESG rating of AA. "
+        "Halvera Group is listed in the 2023 S&P Global Sustainability Yearbook, receiving a Top 5% distinction. "
+        "Halvera Group ranks in the top 10 percent of its industry in the Dow Jones Sustainability World Index."
+    )
+    assert triples(facts_of(text, "index_inclusion"), "rank") == {
+        ("Halvera Group", "MSCI", "AA"),
+        ("Halvera Group", "S&P Global Sustainability Yearbook", "top 5%"),
+        ("Halvera Group", "Dow Jones Sustainability World Index", "top 10%"),
+    }

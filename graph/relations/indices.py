@@ -482,6 +482,9 @@ def rank_of(sentence, trigger) -> str | None:
         and not _first_of_a_kind(span)
         and not _describes_the_company(sentence, span)
     ]
+    # 'the top 10 percent' is more than 'top': a match inside a longer one gives way
+    matches = [m for m in matches if not any(o[1].start <= m[1].start and m[1].end <= o[1].end and len(o[1]) > len(m[1])
+                                             for o in matches)]
     own = clause_span(trigger)
     indices = [m for m in sentence.mentions if m.type == "index"]
     unclaimed = [  # a rank in another clause that names an index of its own is that index's
@@ -499,6 +502,8 @@ def rank_of(sentence, trigger) -> str | None:
         words[-1] = words[-1].rstrip(".") or words[-1]  # 'to C.' at a sentence's end
         if row.get("superlative"):  # 'the most sustainable bank'
             return "top"
+        if row.get("top_share"):  # 'Top 5%', 'top 10 percent': top 5%
+            return f"top {words[1]}%"
         if row.get("stars"):  # 'Three Green Stars', as written
             return " ".join(words)
         if row.get("repeated"):  # 'triple-A': AAA
